@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { createCore, openDatabase, type Core } from './core.js';
+import type { Database } from './db/database.js';
+import { attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
+import type { LianfangServer } from './realtime/socket-types.js';
+import { registerAuth } from './plugins/external/auth.js';
+import { registerErrorHandler } from './plugins/external/error-handler.js';
+import { authRoutes } from './routes/api/auth/index.js';
+import { deviceRoutes } from './routes/api/devices/index.js';
+import { incidentRoutes } from './routes/api/incidents/index.js';
+import { stateRoutes } from './routes/api/state/index.js';
+import { unitRoutes } from './routes/api/units/index.js';
+import { userRoutes } from './routes/api/users/index.js';
+import { alertIngestRoutes } from './routes/ingest/alerts.js';
+import { osmandRoutes } from './routes/ingest/osmand.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    core: Core;
+    io: LianfangServer;
+  }
+}
+
+const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
+
+/** Builds the whole server (used by server.ts and by the tests). Call `listen` on the result. */
+export async function buildApp(config: Config, options: { db?: Database; logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'] },
+    bodyLimit: 256 * 1024,
+    // Behind the load balancer the client address is in X-Forwarded-For.
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const { io, emitTo } = createSocketServer(app.server);
+  const db = options.db ?? (await openDatabase(config));
+  const core = await createCore(config, db, emitTo);
+  app.decorate('core', core);
+  app.decorate('io', io);
+  attachSocketHandlers(io, core, core.tokens);
+
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    // The map needs blob: workers and the styles' images; everything else stays same-origin.
+    contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lianfang API', version: '0.1.0', description: 'Real-time command centre for joint patrols. Operator routes need a login (Bearer token or session cookie); ingest routes use tracker ids and device keys.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, core.tokens);
+
+  await app.register(healthRoutes(core));
+  await app.register(authRoutes(core));
+  await app.register(unitRoutes(core));
+  await app.register(deviceRoutes(core));
+  await app.register(userRoutes(core));
+  await app.register(incidentRoutes(core));
+  await app.register(stateRoutes(core));
+  await app.register(osmandRoutes(core));
+  await app.register(alertIngestRoutes(core));
+
+  const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes (/wall, /tablet …) all load the single page.
+    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+
+  app.addHook('onClose', async () => {
+    io.close();
+    await core.close();
+  });
+  return app;
+}

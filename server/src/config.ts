@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Every knob the server reads from its environment, with defaults that give a working embedded system. */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  /** Keys in Redis start with this, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: Type.String({ default: 'lf:' }),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  DEMO: Type.Boolean({ default: false }),
+  ROAD_NETWORK: Type.Optional(Type.String()),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  /** Presses from one device within this window join the open incident instead of opening another. */
+  ALERT_DEDUPE_SECONDS: Type.Integer({ minimum: 0, default: 180 }),
+  /** How often buffered positions are committed and published (ms); 250 ms = the 4 Hz screen budget. */
+  POSITION_FLUSH_MS: Type.Integer({ minimum: 10, maximum: 5000, default: 250 }),
+  /** Log entries each instance keeps in memory for gap-free reconnects; older ones come from the database. */
+  REPLAY_WINDOW: Type.Integer({ minimum: 100, default: 20000 }),
+  SESSION_HOURS: Type.Integer({ minimum: 1, default: 12 }),
+  LOGIN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  INGEST_RATE_PER_SECOND: Type.Integer({ minimum: 1, default: 20 }),
+  WEB_DIST: Type.Optional(Type.String()),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: Type.Optional(Type.String()),
+  DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
+  DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+/** Reads the environment; a bad value stops the start with the variable's name, never a silent default. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw));
+  const merged = { ...(converted as object), ...overrides };
+  const errors = [...Value.Errors(ConfigSchema, merged)];
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    throw new Error(`Invalid configuration ${first.path.slice(1)}: ${first.message}`);
+  }
+  return merged as Config;
+}

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { LogEntry } from '@lianfang/shared';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createPgDatabase } from './db/pg-database.js';
+import { createPgliteDatabase } from './db/pglite-database.js';
+import { Broadcaster, type EmitTo } from './events/broadcaster.js';
+import { CommandBus } from './events/command-bus.js';
+import type { EventLog } from './events/event-log.js';
+import { EventRelay } from './events/event-relay.js';
+import { LivePicture } from './events/live-picture.js';
+import { MemoryEventLog } from './events/memory-event-log.js';
+import { currentSeq } from './events/outbox.js';
+import { RedisEventLog } from './events/redis-event-log.js';
+import { Sequencer } from './events/sequencer.js';
+import { Metrics } from './observability/metrics.js';
+import { AlertService } from './plugins/app/alerts/alert-service.js';
+import { PositionIngest } from './plugins/app/positions/position-ingest.js';
+import { SessionTokens } from './plugins/app/users/session-tokens.js';
+import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
+
+/**
+ * Everything stateful one server instance runs, wired in dependency order:
+ * database → migrations → live picture at seq S → log subscription after S →
+ * sequencer → picture + broadcaster. Routes and socket handlers get this.
+ */
+export interface Core {
+  config: Config;
+  db: Database;
+  log: EventLog;
+  picture: LivePicture;
+  sequencer: Sequencer;
+  relay: EventRelay;
+  bus: CommandBus;
+  broadcaster: Broadcaster;
+  positions: PositionIngest;
+  alerts: AlertService;
+  tokens: SessionTokens;
+  metrics: Metrics;
+  /** Resolves when this instance has applied every event committed so far (tests, demo seeding). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? createPgDatabase(config.DATABASE_URL) : createPgliteDatabase(join(config.DATA_DIR, 'pglite'));
+}
+
+export async function createCore(config: Config, db: Database, emitTo: EmitTo): Promise<Core> {
+  await migrate(db);
+  const metrics = new Metrics();
+  const picture = await LivePicture.load(db);
+  const log: EventLog = config.REDIS_URL ? new RedisEventLog(config.REDIS_URL, config.REDIS_PREFIX) : new MemoryEventLog(picture.seq);
+  // The relay resumes from what the log already has; a fresh or restarted Redis gets recent events again.
+  const logHead = await log.head().catch(() => 0);
+  const relay = new EventRelay(db, log, Math.max(logHead, picture.seq - 5000, 0));
+  const bus = new CommandBus(db, relay);
+  const sequencer = new Sequencer(db, picture.seq, config.REPLAY_WINDOW);
+  const broadcaster = new Broadcaster(emitTo, config.POSITION_FLUSH_MS);
+  sequencer.onEntry((entry: LogEntry) => {
+    picture.apply(entry);
+    metrics.seq.set(entry.seq);
+    metrics.eventLag.observe(Math.max(0, Date.now() - Date.parse(entry.at)) / 1000);
+    broadcaster.onEntry(entry);
+  });
+  await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
+  const tokens = new SessionTokens(await loadOrCreateSecret(db, 'session_secret'), config.SESSION_HOURS);
+  const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
+  const alerts = new AlertService(bus, picture, config.ALERT_DEDUPE_SECONDS);
+  relay.start();
+  sequencer.start();
+  broadcaster.start();
+  positions.start();
+  relay.kick();
+
+  return {
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics,
+    async settle() {
+      await positions.flush();
+      await relay.flush();
+      const target = await currentSeq(db);
+      while (sequencer.applied < target) {
+        await sequencer.fillFromDb();
+        if (sequencer.applied < target) await new Promise((r) => setTimeout(r, 5));
+      }
+      broadcaster.flushPositions();
+    },
+    async close() {
+      positions.stop();
+      await positions.flush();
+      await relay.flush();
+      relay.stop();
+      sequencer.stop();
+      broadcaster.stop();
+      await log.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+
+// int8 (counts, seq) as numbers: they stay far below 2^53 in this domain.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric → number for aggregates (percentile_cont etc.)
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function createPgDatabase(connectionString: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString, max });
+  // A dropped connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const asQueryable = (client: pg.PoolClient): Queryable => ({
+    async query<R extends object>(sql: string, params?: readonly unknown[]) {
+      const res = await client.query(sql, params as unknown[] | undefined);
+      return res.rows as R[];
+    },
+  });
+  return {
+    driver: 'pg',
+    async query<R extends object>(sql: string, params?: readonly unknown[]) {
+      const res = await pool.query(sql, params as unknown[] | undefined);
+      return res.rows as R[];
+    },
+    async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(asQueryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { LogEntry } from '@lianfang/shared';
+import type { Database } from '../db/database.js';
+import { currentSeq, readEvents } from './outbox.js';
+
+/**
+ * Hands entries to this instance's live picture strictly in seq order, each
+ * once. An entry that arrives after a hole (a trimmed stream, a Redis outage)
+ * makes it read the missing range from the database first: no silent gaps.
+ * It also keeps the recent entries for clients that reconnect.
+ */
+export class Sequencer {
+  private ring: LogEntry[] = [];
+  private readonly listeners: ((entry: LogEntry) => void)[] = [];
+  private filling: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly db: Database, public applied: number, private readonly window: number) {}
+
+  onEntry(listener: (entry: LogEntry) => void): void {
+    this.listeners.push(listener);
+  }
+
+  push(entry: LogEntry): void {
+    if (entry.seq <= this.applied) return;
+    if (entry.seq === this.applied + 1 && !this.filling) {
+      this.deliver(entry);
+      return;
+    }
+    void this.fillFromDb();
+  }
+
+  /** Watchdog: if the log stops delivering (Redis down) the database still does, a second late. */
+  start(intervalMs = 1000): void {
+    let lastSeen = this.applied;
+    this.timer = setInterval(() => {
+      if (this.applied === lastSeen) void this.fillFromDb();
+      lastSeen = this.applied;
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Entries after `seq` from memory, or null when they are older than the ring holds. */
+  entriesAfter(seq: number): LogEntry[] | null {
+    if (seq >= this.applied) return [];
+    const first = this.ring[0];
+    if (!first || seq + 1 < first.seq) return null;
+    return this.ring.slice(seq + 1 - first.seq);
+  }
+
+  get oldestInMemory(): number | null {
+    return this.ring[0]?.seq ?? null;
+  }
+
+  fillFromDb(): Promise<void> {
+    if (this.filling) return this.filling;
+    this.filling = (async () => {
+      try {
+        const target = await currentSeq(this.db);
+        while (this.applied < target) {
+          const batch = await readEvents(this.db, this.applied, 1000, target + 1);
+          if (batch.length === 0) break;
+          for (const entry of batch) if (entry.seq === this.applied + 1) this.deliver(entry);
+        }
+      } catch {
+        // Database away: the watchdog tries again.
+      } finally {
+        this.filling = null;
+      }
+    })();
+    return this.filling;
+  }
+
+  private deliver(entry: LogEntry): void {
+    this.applied = entry.seq;
+    this.ring.push(entry);
+    // Trim in chunks: one splice per 10% instead of a shift per entry.
+    if (this.ring.length > this.window * 1.1) this.ring.splice(0, this.ring.length - this.window);
+    for (const listener of this.listeners) listener(entry);
+  }
+}

@@ -1,0 +1,38 @@
+import type { Alert, Incident } from '@lianfang/shared';
+import type { Queryable } from '../../../db/database.js';
+import { getIncident } from '../incidents/incident-repository.js';
+
+export async function insertAlert(q: Queryable, a: Alert, idempotencyKey: string | null): Promise<void> {
+  await q.query(
+    `INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [a.id, a.kind, a.source, a.deviceId, a.unitId, a.incidentId, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey],
+  );
+}
+
+interface AlertRow {
+  id: string; kind: Alert['kind']; source: Alert['source']; device_id: string | null; unit_id: string | null; incident_id: string;
+  lat: number | null; lon: number | null; note: string | null; device_time: Date | null; received_at: Date;
+}
+
+export function toAlert(r: AlertRow): Alert {
+  return {
+    id: r.id, kind: r.kind, source: r.source, deviceId: r.device_id, unitId: r.unit_id, incidentId: r.incident_id, lat: r.lat,
+    lon: r.lon, note: r.note, deviceTime: r.device_time?.toISOString() ?? null, receivedAt: r.received_at.toISOString(),
+  };
+}
+
+/** A retried request with the same key gets the first answer back instead of a second alert. */
+export async function findAlertByIdempotencyKey(q: Queryable, owner: string | null, key: string): Promise<{ alert: Alert; incident: Incident; joined: boolean } | null> {
+  if (!owner) return null;
+  const [row] = await q.query<AlertRow>(
+    'SELECT * FROM alerts WHERE COALESCE(device_id, unit_id) = $1 AND idempotency_key = $2', [owner, key],
+  );
+  if (!row) return null;
+  const incident = await getIncident(q, row.incident_id);
+  return { alert: toAlert(row), incident: incident!, joined: true };
+}
+
+export async function listAlertsOfIncident(q: Queryable, incidentId: string): Promise<Alert[]> {
+  return (await q.query<AlertRow>('SELECT * FROM alerts WHERE incident_id = $1 ORDER BY received_at', [incidentId])).map(toAlert);
+}

@@ -1,0 +1,7 @@
+import type { Queryable } from '../../../db/database.js';
+
+/** Who changed what, written in the same transaction as the change. Never holds passwords or keys. */
+export async function recordAudit(q: Queryable, actor: string, action: string, target: string | null, data: object = {}): Promise<void> {
+  const safe = Object.fromEntries(Object.entries(data).filter(([k]) => !/password|key|token|secret/i.test(k)));
+  await q.query('INSERT INTO audit_log (actor, action, target, data) VALUES ($1, $2, $3, $4)', [actor, action, target, JSON.stringify(safe)]);
+}

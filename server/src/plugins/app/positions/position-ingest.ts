@@ -1,0 +1,92 @@
+import type { Position, PositionFlag } from '@lianfang/shared';
+import { checkFix } from '@lianfang/shared';
+import type { CommandBus } from '../../../events/command-bus.js';
+import type { LivePicture } from '../../../events/live-picture.js';
+import type { Metrics } from '../../../observability/metrics.js';
+import { savePositions } from '../units/unit-repository.js';
+
+export interface IncomingFix {
+  unitId: string;
+  lat: number;
+  lon: number;
+  deviceTimeMs: number;
+  speedKmh: number | null;
+  heading: number | null;
+  accuracyM: number | null;
+  altitudeM: number | null;
+  battery: number | null;
+}
+
+export type IngestResult = { accepted: true; flags: PositionFlag[] } | { accepted: false; reason: string };
+
+// A database outage must not eat the heap: beyond this, the oldest buffered fixes go.
+const MAX_BUFFERED = 200_000;
+
+/**
+ * The position hot path: check the fix, keep it in memory, and commit all
+ * fixes of a period in one transaction (history rows, latest fix per unit, one
+ * `unit.positions` event). A crash may lose up to one period of positions;
+ * alerts never take this path.
+ */
+export class PositionIngest {
+  private buffer: Position[] = [];
+  private readonly lastFix = new Map<string, { lat: number; lon: number; deviceTimeMs: number }>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
+    for (const unit of picture.units.values()) {
+      if (unit.position) this.lastFix.set(unit.id, { lat: unit.position.lat, lon: unit.position.lon, deviceTimeMs: Date.parse(unit.position.deviceTime) });
+    }
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(), this.flushMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  accept(fix: IncomingFix, now = Date.now()): IngestResult {
+    const unit = this.picture.units.get(fix.unitId);
+    if (!unit) return { accepted: false, reason: 'unknown_unit' };
+    const previous = this.lastFix.get(fix.unitId) ?? null;
+    const verdict = checkFix(fix, previous, unit.mode, now);
+    if (verdict.verdict === 'reject') {
+      this.metrics.positionsRejected.inc({ reason: verdict.reason });
+      return { accepted: false, reason: verdict.reason };
+    }
+    this.lastFix.set(fix.unitId, { lat: fix.lat, lon: fix.lon, deviceTimeMs: fix.deviceTimeMs });
+    this.buffer.push({
+      unitId: fix.unitId, lat: fix.lat, lon: fix.lon, speedKmh: fix.speedKmh, heading: fix.heading, accuracyM: fix.accuracyM,
+      altitudeM: fix.altitudeM, battery: fix.battery, deviceTime: new Date(fix.deviceTimeMs).toISOString(),
+      serverTime: new Date(now).toISOString(), flags: verdict.flags,
+    });
+    if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
+    this.metrics.positionsAccepted.inc();
+    return { accepted: true, flags: verdict.flags };
+  }
+
+  /** Commits what is buffered; on failure the fixes stay buffered for the next try. */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (this.buffer.length === 0) return Promise.resolve();
+    const batch = this.buffer;
+    this.buffer = [];
+    this.flushing = this.bus
+      .run(async (q) => {
+        await savePositions(q, batch);
+        return { result: undefined, events: [{ type: 'unit.positions' as const, positions: batch }] };
+      })
+      .then(() => undefined)
+      .catch(() => {
+        this.buffer = batch.concat(this.buffer);
+      })
+      .finally(() => {
+        this.flushing = null;
+      });
+    return this.flushing;
+  }
+}

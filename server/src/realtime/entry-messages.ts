@@ -1,0 +1,19 @@
+import type { LogEntry, ServerToClientEvents, SequencedEventName } from '@lianfang/shared';
+
+type Message = { [E in SequencedEventName]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SequencedEventName];
+
+/** One log entry as the socket message that carries it (used for replays; the broadcaster batches live positions). */
+export function messageOf(entry: LogEntry): Message {
+  switch (entry.type) {
+    case 'unit.positions':
+      return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, positions: entry.positions } };
+    case 'unit.updated':
+      return { event: 'unit:updated', payload: { seq: entry.seq, unit: entry.unit } };
+    case 'alert.raised':
+      return { event: 'alert:raised', payload: { seq: entry.seq, alert: entry.alert, incident: entry.incident } };
+    case 'incident.created':
+      return { event: 'incident:created', payload: { seq: entry.seq, incident: entry.incident } };
+    case 'incident.updated':
+      return { event: 'incident:updated', payload: { seq: entry.seq, incident: entry.incident } };
+  }
+}

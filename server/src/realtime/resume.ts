@@ -1,0 +1,44 @@
+import type { ResumeReply } from '@lianfang/shared';
+import type { Core } from '../core.js';
+import { OPS_ROOM } from '../events/broadcaster.js';
+import { readEvents } from '../events/outbox.js';
+import { messageOf } from './entry-messages.js';
+import type { LianfangSocket } from './socket-types.js';
+
+/** Beyond this many missed events a snapshot is cheaper than a replay. */
+const MAX_REPLAY = 5000;
+
+/**
+ * Brings one socket up to date and into the live room. The last step (tail
+ * from memory, emit, join) runs in one synchronous stretch, so no live event can
+ * slip between the replay and the room: exactly the missed events, then live.
+ */
+export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq: number | undefined): Promise<ResumeReply> {
+  socket.leave(OPS_ROOM);
+  const applied = core.sequencer.applied;
+  if (lastSeq !== undefined && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq <= applied && applied - lastSeq <= MAX_REPLAY) {
+    let fromDb: Awaited<ReturnType<typeof readEvents>> = [];
+    let after = lastSeq;
+    if (core.sequencer.entriesAfter(lastSeq) === null) {
+      // Older than this instance's memory: read the gap from the outbox table.
+      fromDb = await readEvents(core.db, lastSeq, MAX_REPLAY, (core.sequencer.oldestInMemory ?? applied + 1));
+      if (fromDb.length > 0 && fromDb[0]!.seq === lastSeq + 1) after = fromDb[fromDb.length - 1]!.seq;
+      else fromDb = [];
+    }
+    const tail = core.sequencer.entriesAfter(after);
+    if (tail !== null && (fromDb.length > 0 || after === lastSeq)) {
+      for (const entry of [...fromDb, ...tail]) {
+        const { event, payload } = messageOf(entry);
+        (socket.emit as (e: string, p: unknown) => void)(event, payload);
+      }
+      socket.join(OPS_ROOM);
+      core.metrics.replays.inc({ mode: 'replay' });
+      return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: core.sequencer.applied };
+    }
+  }
+  const snapshot = core.picture.snapshot();
+  socket.emit('state:snapshot', snapshot);
+  socket.join(OPS_ROOM);
+  core.metrics.replays.inc({ mode: 'snapshot' });
+  return { mode: 'snapshot', fromSeq: snapshot.seq, toSeq: snapshot.seq };
+}

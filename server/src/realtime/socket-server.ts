@@ -1,0 +1,57 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Core } from '../core.js';
+import type { EmitTo } from '../events/broadcaster.js';
+import { SESSION_COOKIE } from '../plugins/external/auth.js';
+import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
+import { registerAlertHandlers } from './alert.handlers.js';
+import { registerPositionHandlers } from './position.handlers.js';
+import { bringUpToDate } from './resume.js';
+import type { LianfangServer } from './socket-types.js';
+
+export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo } {
+  const io: LianfangServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // Screens sit on flaky links: detect a dead peer within ~25 s, and cap a message at 1 MB.
+    pingInterval: 10_000,
+    pingTimeout: 15_000,
+    maxHttpBufferSize: 1_000_000,
+  });
+  const emitTo: EmitTo = (room, event, ...args) => {
+    (io.to(room).emit as (e: string, ...a: unknown[]) => void)(event, ...args);
+  };
+  return { io, emitTo };
+}
+
+/** Login is checked in the handshake: no token, no socket. */
+export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens): void {
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown };
+    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+    const session = tokens.verify(token);
+    if (!session) return next(new Error('unauthorized: login required'));
+    socket.data.session = session;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    core.metrics.connectedClients.inc();
+    socket.on('disconnect', () => core.metrics.connectedClients.dec());
+    const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
+    void bringUpToDate(core, socket, typeof lastSeq === 'number' ? lastSeq : undefined).catch(() => socket.disconnect(true));
+
+    socket.on('sync:resume', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const seq = req && typeof req === 'object' && typeof req.lastSeq === 'number' ? req.lastSeq : undefined;
+      bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
+    });
+    registerPositionHandlers(core, socket);
+    registerAlertHandlers(core, socket);
+  });
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  const match = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}

@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { CreateUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Core } from '../../../core.js';
+import { HttpError, forbidden, notFound } from '../../../http-error.js';
+import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
+import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { insertUnit, setUnitStatus } from '../../../plugins/app/units/unit-repository.js';
+
+export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/api/units', { schema: { tags: ['units'], summary: 'All units with their last position (live picture)', response: { 200: Type.Array(UnitSchema) } }, preHandler: requireRole(...ALL_STAFF) },
+    async () => [...core.picture.units.values()]);
+
+  app.post('/api/units', { schema: { tags: ['units'], summary: 'Create a unit', body: CreateUnitSchema, response: { 201: UnitSchema } }, preHandler: requireRole('admin') },
+    async (request, reply) => {
+      const { result } = await core.bus.run(async (q) => {
+        const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [request.body.callsign, request.body.trackerId ?? null]);
+        if (clash.length > 0) throw new HttpError(409, 'callsign or trackerId already in use', 'callsign');
+        if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new HttpError(422, 'teamId: no such team', 'teamId');
+        const unit = await insertUnit(q, request.body);
+        await recordAudit(q, request.session!.username, 'unit.create', unit.id, request.body);
+        return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
+      });
+      return reply.status(201).send(result);
+    });
+
+  app.post('/api/units/:id/status', {
+    schema: { tags: ['units'], summary: 'Change a unit status', params: Type.Object({ id: IdSchema }), body: UnitStatusChangeSchema, response: { 200: UnitSchema } },
+    preHandler: requireRole('admin', 'operator', 'captain'),
+  }, async (request) => {
+    const s = request.session!;
+    // A captain changes only the unit their tablet belongs to.
+    if (s.role === 'captain' && s.unitId !== request.params.id) throw forbidden('a captain may change only their own unit');
+    const { result } = await core.bus.run(async (q) => {
+      const unit = await setUnitStatus(q, request.params.id, request.body.status);
+      if (!unit) throw notFound('unit');
+      await recordAudit(q, s.username, 'unit.status', unit.id, request.body);
+      return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
+    });
+    return result;
+  });
+};

@@ -1,0 +1,37 @@
+import { AlertIngestReplySchema, AlertIngestSchema } from '@lianfang/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Core } from '../../core.js';
+import { unauthorized } from '../../http-error.js';
+import { findDeviceByKey, type DeviceRecord } from '../../plugins/app/devices/device-repository.js';
+
+const CACHE_MS = 30_000;
+
+export const alertIngestRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
+  // Key → device for a short while: a panic storm must not turn into a database storm.
+  const cache = new Map<string, { device: DeviceRecord; until: number }>();
+  const deviceOf = async (header: string | undefined): Promise<DeviceRecord> => {
+    const key = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    if (!key) throw unauthorized('device key required: Authorization: Bearer <key>');
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.device;
+    const device = await findDeviceByKey(core.db, key);
+    if (!device) throw unauthorized('unknown or revoked device key');
+    cache.set(key, { device, until: Date.now() + CACHE_MS });
+    return device;
+  };
+
+  app.post('/ingest/alerts', {
+    schema: { tags: ['ingest'], summary: 'An alert from a radio gateway or panic button (device key)', body: AlertIngestSchema, response: { 202: AlertIngestReplySchema } },
+    config: { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
+  }, async (request, reply) => {
+    const device = await deviceOf(request.headers.authorization);
+    const unit = device.unitId ? core.picture.units.get(device.unitId) : undefined;
+    const { alert, incident, joined } = await core.alerts.raise({
+      ...request.body, source: 'gateway', deviceId: device.id, unitId: device.unitId,
+      fixedPoint: device.lat !== null && device.lon !== null ? { lat: device.lat, lon: device.lon } : null,
+      label: unit?.callsign ?? device.name, actor: `device:${device.id}`,
+    });
+    core.metrics.alertsAccepted.inc({ source: 'gateway' });
+    return reply.status(202).send({ alertId: alert.id, incidentId: incident.id, joined, pressCount: incident.alertCount });
+  });
+};

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Core } from '../../core.js';
+import { badRequest } from '../../http-error.js';
+import { decodeOsmand } from './osmand-decoder.js';
+
+const OK = { type: 'string' } as const;
+
+export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
+  const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
+    const decoded = decodeOsmand((request.query ?? {}) as Record<string, unknown>, request.body);
+    if (!decoded.ok) {
+      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
+      throw badRequest(decoded.field, decoded.message);
+    }
+    const fix = decoded.fix;
+    const unitId = core.picture.unitByTracker.get(fix.trackerId);
+    if (!unitId) {
+      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
+      request.log.warn({ trackerId: fix.trackerId, ip: request.ip }, 'position from unknown tracker');
+      throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
+    }
+    const result = core.positions.accept({
+      unitId, lat: fix.lat, lon: fix.lon, deviceTimeMs: fix.timeMs, speedKmh: fix.speedKmh, heading: fix.heading,
+      accuracyM: fix.accuracyM, altitudeM: fix.altitudeM, battery: fix.battery,
+    });
+    if (fix.alarm === 'sos' || fix.alarm === 'panic') {
+      // The alarm is committed before the tracker gets its 200: a retried request joins, never duplicates.
+      const unit = core.picture.units.get(unitId)!;
+      await core.alerts.raise({
+        kind: 'sos', source: 'tracker', deviceId: null, unitId, fixedPoint: null, label: unit.callsign, lat: fix.lat, lon: fix.lon,
+        at: new Date(fix.timeMs).toISOString(), idempotencyKey: `osmand:${fix.timeMs}`, actor: `tracker:${fix.trackerId}`,
+      });
+      core.metrics.alertsAccepted.inc({ source: 'tracker' });
+    }
+    // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
+    return result.accepted ? 'OK' : `OK (${result.reason})`;
+  };
+  const config = { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, hook: 'preHandler' as const, keyGenerator: (r: { query: unknown; body: unknown; ip: string }) => trackerKey(r) } };
+  app.get('/ingest/osmand', { schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } }, config }, handler);
+  app.post('/ingest/osmand', { schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } }, config }, handler);
+};
+
+function trackerKey(r: { query: unknown; body: unknown; ip: string }): string {
+  const q = (r.query ?? {}) as Record<string, unknown>;
+  const b = (r.body && typeof r.body === 'object' ? r.body : {}) as Record<string, unknown>;
+  return `osmand|${String(q.id ?? q.deviceid ?? b.id ?? b.device_id ?? r.ip).slice(0, 64)}`;
+}

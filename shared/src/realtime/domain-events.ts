@@ -1,0 +1,20 @@
+import type { Alert } from '../schemas/alert.js';
+import type { Incident } from '../schemas/incident.js';
+import type { Position } from '../schemas/position.js';
+import type { Unit } from '../schemas/unit.js';
+
+/**
+ * What the event log carries. Each is committed to PostgreSQL in the same
+ * transaction as the change it describes, then gets its global `seq`.
+ */
+export type DomainEvent =
+  | { type: 'unit.positions'; positions: Position[] }
+  | { type: 'unit.updated'; unit: Unit }
+  | { type: 'alert.raised'; alert: Alert; incident: Incident }
+  | { type: 'incident.created'; incident: Incident }
+  | { type: 'incident.updated'; incident: Incident };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** An event as it sits in the log: `seq` grows by one in a single global order. */
+export type LogEntry = DomainEvent & { seq: number; at: string };

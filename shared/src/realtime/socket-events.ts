@@ -1,0 +1,61 @@
+import type { Alert, AlertRaise } from '../schemas/alert.js';
+import type { Grid, Station, Team } from '../schemas/geo.js';
+import type { Incident } from '../schemas/incident.js';
+import type { Position, PositionReport } from '../schemas/position.js';
+import type { Unit } from '../schemas/unit.js';
+
+/** The whole live picture at `seq`; a client applies later events on top of it. */
+export interface Snapshot {
+  seq: number;
+  serverTime: string;
+  units: Unit[];
+  incidents: Incident[];
+  grids: Grid[];
+  stations: Station[];
+  teams: Team[];
+}
+
+/**
+ * Every live message carries `seq`. A coalesced position batch covers the range
+ * `fromSeq..seq` (only position events in between); any other message covers just `seq`.
+ */
+export interface PositionsMessage { seq: number; fromSeq: number; positions: Position[] }
+export interface UnitUpdatedMessage { seq: number; unit: Unit }
+export interface AlertRaisedMessage { seq: number; alert: Alert; incident: Incident }
+export interface IncidentMessage { seq: number; incident: Incident }
+
+export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage;
+
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: Snapshot) => void;
+  'unit:positions': (msg: PositionsMessage) => void;
+  'unit:updated': (msg: UnitUpdatedMessage) => void;
+  'alert:raised': (msg: AlertRaisedMessage) => void;
+  'incident:created': (msg: IncidentMessage) => void;
+  'incident:updated': (msg: IncidentMessage) => void;
+}
+
+export interface AckError { error: string; details?: { field: string; message: string }[] }
+export type Ack<T> = { data: T } | AckError;
+
+export interface ResumeReply { mode: 'replay' | 'snapshot'; fromSeq: number; toSeq: number }
+export interface PositionReportReply { accepted: boolean; flags: string[] }
+export interface AlertRaiseReply { alertId: string; incidentId: string; joined: boolean; pressCount: number }
+
+export interface ClientToServerEvents {
+  /** Ask for everything after `lastSeq` (or a snapshot when that is beyond the retained window). */
+  'sync:resume': (req: { lastSeq: number }, ack: (reply: Ack<ResumeReply>) => void) => void;
+  'position:report': (req: PositionReport, ack: (reply: Ack<PositionReportReply>) => void) => void;
+  'alert:raise': (req: AlertRaise, ack: (reply: Ack<AlertRaiseReply>) => void) => void;
+}
+
+/** `auth` sent in the Socket.IO handshake; `lastSeq` makes a reconnect a replay instead of a snapshot. */
+export interface SocketAuth { token: string; lastSeq?: number }
+
+/** Server→client event names in the order the dispatcher knows them. */
+export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated'] as const;
+export type SequencedEventName = (typeof SEQUENCED_EVENTS)[number];
+
+export function isAckError<T>(reply: Ack<T>): reply is AckError {
+  return 'error' in reply;
+}

@@ -1,0 +1,164 @@
+import type { WeightedAdjacency } from './edge-costs.js';
+import { IndexedMinHeap } from './indexed-min-heap.js';
+
+/** A start node with the seconds (and metres) already spent reaching it, e.g. from a point mid-edge. */
+export interface SearchSource {
+  readonly node: number;
+  readonly seconds: number;
+  readonly meters?: number;
+}
+
+export interface SearchOptions {
+  /** Nodes farther than this are left unreached (Infinity). Default: unbounded. */
+  readonly maxSeconds?: number;
+  /** Also accumulate the length of the fastest route (slower; ETA needs it, coverage does not). */
+  readonly trackMeters?: boolean;
+}
+
+export interface TargetResult {
+  readonly seconds: number;
+  readonly meters: number;
+}
+
+/**
+ * Dijkstra over a WeightedAdjacency (forward or reverse CSR under one travel profile).
+ * One instance per graph size; its scratch arrays are reused by every search, and only the
+ * nodes a search touched are reset before the next one, so a small bounded search costs
+ * what it explores, not what the graph holds.
+ *
+ * Results of the last `run` stay readable through `secondsAt`, `reachedNode` and `copySeconds`
+ * until the next search.
+ */
+export class DijkstraSearch {
+  readonly nodeCount: number;
+  private readonly seconds: Float64Array;
+  private readonly meters: Float64Array;
+  private readonly touched: Uint32Array;
+  private touchedCount = 0;
+  private readonly heap: IndexedMinHeap;
+  private targetOffset: Float64Array | null = null;
+  /** Nodes settled by the last search (a measure of the work it did). */
+  settledCount = 0;
+
+  constructor(nodeCount: number) {
+    this.nodeCount = nodeCount;
+    this.seconds = new Float64Array(nodeCount).fill(Infinity);
+    this.meters = new Float64Array(nodeCount);
+    this.touched = new Uint32Array(nodeCount);
+    this.heap = new IndexedMinHeap(nodeCount);
+  }
+
+  /** Full (bounded) search: afterwards every node within maxSeconds holds its exact time. */
+  run(adjacency: WeightedAdjacency, sources: readonly SearchSource[], options: SearchOptions = {}): void {
+    this.search(adjacency, sources, options.maxSeconds ?? Infinity, options.trackMeters ?? false, null);
+  }
+
+  /**
+   * Fastest way from any source to any target, where each target adds its own final offset
+   * (the part of an edge from a node to a point on it). Stops as soon as no better answer is possible.
+   */
+  toTargets(adjacency: WeightedAdjacency, sources: readonly SearchSource[], targets: readonly SearchSource[], options: SearchOptions = {}): TargetResult {
+    const offsets = (this.targetOffset ??= new Float64Array(this.nodeCount).fill(Infinity));
+    for (const t of targets) offsets[t.node] = Math.min(offsets[t.node]!, t.seconds);
+    try {
+      return this.search(adjacency, sources, options.maxSeconds ?? Infinity, options.trackMeters ?? false, targets);
+    } finally {
+      for (const t of targets) offsets[t.node] = Infinity;
+    }
+  }
+
+  secondsAt(node: number): number {
+    return this.seconds[node]!;
+  }
+
+  metersAt(node: number): number {
+    return this.seconds[node] === Infinity ? Infinity : this.meters[node]!;
+  }
+
+  /** Number of nodes the last search reached (all settled after `run`). */
+  get reachedCount(): number {
+    return this.touchedCount;
+  }
+
+  reachedNode(index: number): number {
+    return this.touched[index]!;
+  }
+
+  /** Seconds per node from the last `run`, Infinity where unreached. */
+  copySeconds(out: Float32Array = new Float32Array(this.nodeCount)): Float32Array {
+    out.fill(Infinity);
+    for (let i = 0; i < this.touchedCount; i++) {
+      const node = this.touched[i]!;
+      out[node] = this.seconds[node]!;
+    }
+    return out;
+  }
+
+  private reset(): void {
+    for (let i = 0; i < this.touchedCount; i++) this.seconds[this.touched[i]!] = Infinity;
+    this.touchedCount = 0;
+    this.heap.clear();
+    this.settledCount = 0;
+  }
+
+  private search(adjacency: WeightedAdjacency, sources: readonly SearchSource[], maxSeconds: number, trackMeters: boolean, targets: readonly SearchSource[] | null): TargetResult {
+    if (adjacency.nodeCount !== this.nodeCount) throw new RangeError('search built for a graph of another size');
+    this.reset();
+    const { offsets, heads, seconds: edgeSeconds, meters: edgeMeters } = adjacency;
+    const { seconds, meters, touched, heap } = this;
+    for (const source of sources) {
+      const node = source.node;
+      if (!(node >= 0 && node < this.nodeCount)) throw new RangeError(`source node ${node} out of range`);
+      if (!(source.seconds <= maxSeconds) || !(source.seconds < seconds[node]!)) continue;
+      if (seconds[node] === Infinity) touched[this.touchedCount++] = node;
+      seconds[node] = source.seconds;
+      meters[node] = source.meters ?? 0;
+      heap.pushOrDecrease(node, source.seconds);
+    }
+    const targetOffset = targets ? this.targetOffset! : null;
+    let best = Infinity;
+    let bestNode = -1;
+    let settled = 0;
+    while (heap.size > 0) {
+      const key = heap.topKey;
+      if (key >= best) break;
+      const u = heap.pop();
+      settled++;
+      if (targetOffset) {
+        const arrival = key + targetOffset[u]!;
+        if (arrival < best) {
+          best = arrival;
+          bestNode = u;
+        }
+      }
+      const base = trackMeters ? meters[u]! : 0;
+      const end = offsets[u + 1]!;
+      for (let slot = offsets[u]!; slot < end; slot++) {
+        const next = key + edgeSeconds[slot]!;
+        const v = heads[slot]!;
+        if (next < seconds[v]! && next <= maxSeconds) {
+          if (seconds[v] === Infinity) touched[this.touchedCount++] = v;
+          seconds[v] = next;
+          if (trackMeters) meters[v] = base + edgeMeters[slot]!;
+          heap.pushOrDecrease(v, next);
+        }
+      }
+    }
+    this.settledCount = settled;
+    if (!targets || bestNode < 0 || !(best <= maxSeconds)) return { seconds: Infinity, meters: Infinity };
+    return { seconds: best, meters: trackMeters ? meters[bestNode]! + finalLegMeters(targets, bestNode) : NaN };
+  }
+}
+
+/** Metres of the partial edge from the winning node to its target point (the cheapest target on that node). */
+function finalLegMeters(targets: readonly SearchSource[], node: number): number {
+  let seconds = Infinity;
+  let result = 0;
+  for (const t of targets) {
+    if (t.node === node && t.seconds < seconds) {
+      seconds = t.seconds;
+      result = t.meters ?? 0;
+    }
+  }
+  return result;
+}
