@@ -43,6 +43,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
     bodyLimit: 256 * 1024,
     // Behind the load balancer the client address is in X-Forwarded-For.
     trustProxy: true,
+    forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -88,8 +89,12 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
     app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   }
 
+  // Sockets first: an open WebSocket would keep the HTTP server from closing.
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
   app.addHook('onClose', async () => {
-    io.close();
     await core.close();
   });
   return app;

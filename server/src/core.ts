@@ -55,8 +55,8 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   // The relay resumes from what the log already has; a fresh or restarted Redis gets recent events again.
   const logHead = await log.head().catch(() => 0);
   const relay = new EventRelay(db, log, Math.max(logHead, picture.seq - 5000, 0));
-  const bus = new CommandBus(db, relay);
   const sequencer = new Sequencer(db, picture.seq, config.REPLAY_WINDOW);
+  const bus = new CommandBus(db, relay, () => sequencer.applied);
   const broadcaster = new Broadcaster(emitTo, config.POSITION_FLUSH_MS);
   sequencer.onEntry((entry: LogEntry) => {
     picture.apply(entry);
@@ -67,7 +67,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
   const tokens = new SessionTokens(await loadOrCreateSecret(db, 'session_secret'), config.SESSION_HOURS);
   const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
-  const alerts = new AlertService(bus, picture, config.ALERT_DEDUPE_SECONDS);
+  const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
   relay.start();
   sequencer.start();
   broadcaster.start();

@@ -11,16 +11,30 @@ export interface CommandOutcome<T> { result: T; events: DomainEvent[] }
  * the events are in the outbox and reach every screen even if this process dies now.
  */
 export class CommandBus {
-  constructor(private readonly db: Database, private readonly relay: EventRelay) {}
+  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly applied: () => number) {}
 
-  async run<T>(fn: (q: Queryable) => Promise<CommandOutcome<T>>): Promise<{ result: T; entries: LogEntry[] }> {
+  /**
+   * `awaitApply` (default on): resolve only once this instance's live picture
+   * holds the change, so a client reading right after its own write sees it
+   * (create a unit, then report its first fix). The hot position path skips it.
+   */
+  async run<T>(fn: (q: Queryable) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
     const out = await this.db.tx(async (q) => {
       await beginCommand(q);
       const { result, events } = await fn(q);
       const entries = await appendEvents(q, events);
       return { result, entries };
     });
-    if (out.entries.length > 0) this.relay.kick();
+    if (out.entries.length > 0) {
+      this.relay.kick();
+      if (options.awaitApply !== false) await this.waitApplied(out.entries[out.entries.length - 1]!.seq);
+    }
     return out;
+  }
+
+  /** Bounded: the change is committed either way; a slow log only delays this reply, never loses it. */
+  private async waitApplied(seq: number, timeoutMs = 2000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.applied() < seq && Date.now() < until) await new Promise((r) => setTimeout(r, 1));
   }
 }

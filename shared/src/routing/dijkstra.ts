@@ -1,5 +1,5 @@
 import type { WeightedAdjacency } from './edge-costs.js';
-import { IndexedMinHeap } from './indexed-min-heap.js';
+import { MinHeap } from './min-heap.js';
 
 /** A start node with the seconds (and metres) already spent reaching it, e.g. from a point mid-edge. */
 export interface SearchSource {
@@ -35,7 +35,7 @@ export class DijkstraSearch {
   private readonly meters: Float64Array;
   private readonly touched: Uint32Array;
   private touchedCount = 0;
-  private readonly heap: IndexedMinHeap;
+  private readonly heap: MinHeap;
   private targetOffset: Float64Array | null = null;
   /** Nodes settled by the last search (a measure of the work it did). */
   settledCount = 0;
@@ -45,7 +45,7 @@ export class DijkstraSearch {
     this.seconds = new Float64Array(nodeCount).fill(Infinity);
     this.meters = new Float64Array(nodeCount);
     this.touched = new Uint32Array(nodeCount);
-    this.heap = new IndexedMinHeap(nodeCount);
+    this.heap = new MinHeap(nodeCount + 16);
   }
 
   /** Full (bounded) search: afterwards every node within maxSeconds holds its exact time. */
@@ -113,7 +113,7 @@ export class DijkstraSearch {
       if (seconds[node] === Infinity) touched[this.touchedCount++] = node;
       seconds[node] = source.seconds;
       meters[node] = source.meters ?? 0;
-      heap.pushOrDecrease(node, source.seconds);
+      heap.push(node, source.seconds);
     }
     const targetOffset = targets ? this.targetOffset! : null;
     let best = Infinity;
@@ -122,7 +122,9 @@ export class DijkstraSearch {
     while (heap.size > 0) {
       const key = heap.topKey;
       if (key >= best) break;
-      const u = heap.pop();
+      const u = heap.topNode;
+      heap.pop();
+      if (key > seconds[u]!) continue; // stale entry: u was improved after this push
       settled++;
       if (targetOffset) {
         const arrival = key + targetOffset[u]!;
@@ -136,11 +138,12 @@ export class DijkstraSearch {
       for (let slot = offsets[u]!; slot < end; slot++) {
         const next = key + edgeSeconds[slot]!;
         const v = heads[slot]!;
-        if (next < seconds[v]! && next <= maxSeconds) {
-          if (seconds[v] === Infinity) touched[this.touchedCount++] = v;
+        const current = seconds[v]!;
+        if (next < current && next <= maxSeconds) {
+          if (current === Infinity) touched[this.touchedCount++] = v;
           seconds[v] = next;
           if (trackMeters) meters[v] = base + edgeMeters[slot]!;
-          heap.pushOrDecrease(v, next);
+          heap.push(v, next);
         }
       }
     }

@@ -28,7 +28,12 @@ export interface RaiseAlert {
 export interface RaiseAlertResult { alert: Alert; incident: Incident; joined: boolean }
 
 export class AlertService {
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly dedupeSeconds: number) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null,
+    private readonly dedupeSeconds: number,
+  ) {}
 
   /** Resolves only after the alert, its incident and its event are committed: a 2xx means durable. */
   async raise(input: RaiseAlert): Promise<RaiseAlertResult> {
@@ -56,8 +61,8 @@ export class AlertService {
     if (input.lat !== undefined && input.lon !== undefined) return { lat: input.lat, lon: input.lon };
     if (input.lat !== undefined || input.lon !== undefined) throw unprocessable(input.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
     if (input.fixedPoint) return input.fixedPoint;
-    const position = input.unitId ? this.picture.units.get(input.unitId)?.position : null;
-    if (position) return { lat: position.lat, lon: position.lon };
+    const position = input.unitId ? this.lastKnownPoint(input.unitId) : null;
+    if (position) return position;
     throw unprocessable('lat', 'location unknown: send lat/lon, give the device a fixed location, or link it to a unit that reports positions');
   }
 

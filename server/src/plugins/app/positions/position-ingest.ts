@@ -49,6 +49,12 @@ export class PositionIngest {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** The freshest accepted fix, even one not yet committed: an SOS right after a fix is located by it. */
+  lastKnownPoint(unitId: string): { lat: number; lon: number } | null {
+    const fix = this.lastFix.get(unitId);
+    return fix ? { lat: fix.lat, lon: fix.lon } : null;
+  }
+
   accept(fix: IncomingFix, now = Date.now()): IngestResult {
     const unit = this.picture.units.get(fix.unitId);
     if (!unit) return { accepted: false, reason: 'unknown_unit' };
@@ -79,7 +85,7 @@ export class PositionIngest {
       .run(async (q) => {
         await savePositions(q, batch);
         return { result: undefined, events: [{ type: 'unit.positions' as const, positions: batch }] };
-      })
+      }, { awaitApply: false })
       .then(() => undefined)
       .catch(() => {
         this.buffer = batch.concat(this.buffer);

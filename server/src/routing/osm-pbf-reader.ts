@@ -1,0 +1,128 @@
+import Pbf from 'pbf';
+import type { OsmReadStats, OsmVisitor } from './osm-entities.js';
+import { pbfBlocks } from './osm-pbf-blobs.js';
+
+/** Features this reader understands; a file requiring anything else is refused rather than misread. */
+const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
+
+/**
+ * Decodes an .osm.pbf held in memory: nodes (plain and dense) and ways with their tags, in
+ * file order. Relations are counted and skipped.
+ */
+export function readOsmPbf(bytes: Uint8Array, visitor: OsmVisitor): OsmReadStats {
+  const stats: OsmReadStats = { nodes: 0, ways: 0, relations: 0 };
+  for (const block of pbfBlocks(bytes)) {
+    if (block.type === 'OSMHeader') checkHeader(block.data);
+    else if (block.type === 'OSMData') readPrimitiveBlock(block.data, visitor, stats);
+  }
+  return stats;
+}
+
+function checkHeader(data: Uint8Array): void {
+  const required: string[] = [];
+  new Pbf(data).readFields((tag, list: string[], pbf) => {
+    if (tag === 4) list.push(pbf.readString());
+  }, required);
+  const missing = required.filter((feature) => !SUPPORTED_FEATURES.has(feature));
+  if (missing.length > 0) throw new Error(`.osm.pbf requires unsupported features: ${missing.join(', ')}`);
+}
+
+interface BlockContext {
+  strings: string[];
+  granularity: number;
+  latOffset: number;
+  lonOffset: number;
+  /** [start, end) byte ranges of the PrimitiveGroups, decoded once the string table is known. */
+  groups: number[];
+}
+
+function readPrimitiveBlock(data: Uint8Array, visitor: OsmVisitor, stats: OsmReadStats): void {
+  const pbf = new Pbf(data);
+  const block = pbf.readFields(readBlockField, { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] });
+  for (let g = 0; g < block.groups.length; g += 2) {
+    pbf.pos = block.groups[g]!;
+    pbf.readFields(
+      (tag, _: null, p) => {
+        if (tag === 1) readNode(p, block, visitor, stats);
+        else if (tag === 2) readDenseNodes(p, block, visitor, stats);
+        else if (tag === 3) readWay(p, block, visitor, stats);
+        else if (tag === 4) stats.relations++; // left for readFields to skip
+      },
+      null,
+      block.groups[g + 1]!,
+    );
+  }
+}
+
+function readBlockField(tag: number, block: BlockContext, pbf: Pbf): void {
+  if (tag === 1) {
+    const end = pbf.readVarint() + pbf.pos;
+    pbf.readFields((t, strings: string[], p) => (t === 1 ? void strings.push(p.readString()) : undefined), block.strings, end);
+  } else if (tag === 2) {
+    const length = pbf.readVarint();
+    block.groups.push(pbf.pos, pbf.pos + length);
+    pbf.pos += length;
+  } else if (tag === 17) block.granularity = pbf.readVarint();
+  else if (tag === 19) block.latOffset = pbf.readVarint(true);
+  else if (tag === 20) block.lonOffset = pbf.readVarint(true);
+}
+
+const coordinate = (block: BlockContext, offset: number, value: number): number => 1e-9 * (offset + block.granularity * value);
+
+function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
+  const end = pbf.readVarint() + pbf.pos;
+  const ids: number[] = [];
+  const lats: number[] = [];
+  const lons: number[] = [];
+  pbf.readFields(
+    (tag, _: null, p) => {
+      if (tag === 1) p.readPackedSVarint(ids);
+      else if (tag === 8) p.readPackedSVarint(lats);
+      else if (tag === 9) p.readPackedSVarint(lons);
+    },
+    null,
+    end,
+  );
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  for (let i = 0; i < ids.length; i++) {
+    id += ids[i]!;
+    lat += lats[i]!;
+    lon += lons[i]!;
+    visitor.node?.(id, coordinate(block, block.latOffset, lat), coordinate(block, block.lonOffset, lon));
+  }
+  stats.nodes += ids.length;
+}
+
+function readNode(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
+  const node = pbf.readMessage(
+    (tag, n: { id: number; lat: number; lon: number }, p) => {
+      if (tag === 1) n.id = p.readSVarint();
+      else if (tag === 8) n.lat = p.readSVarint();
+      else if (tag === 9) n.lon = p.readSVarint();
+    },
+    { id: 0, lat: 0, lon: 0 },
+  );
+  visitor.node?.(node.id, coordinate(block, block.latOffset, node.lat), coordinate(block, block.lonOffset, node.lon));
+  stats.nodes++;
+}
+
+function readWay(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
+  const raw = pbf.readMessage(
+    (tag, w: { id: number; keys: number[]; vals: number[]; refs: number[] }, p) => {
+      if (tag === 1) w.id = p.readVarint(true);
+      else if (tag === 2) p.readPackedVarint(w.keys);
+      else if (tag === 3) p.readPackedVarint(w.vals);
+      else if (tag === 8) p.readPackedSVarint(w.refs);
+    },
+    { id: 0, keys: [], vals: [], refs: [] },
+  );
+  stats.ways++;
+  if (!visitor.way) return;
+  let ref = 0;
+  const refs = raw.refs.map((delta) => (ref += delta));
+  const tags: Record<string, string> = {};
+  raw.keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[raw.vals[i] ?? 0] ?? ''));
+  visitor.way({ id: raw.id, refs, tags });
+}
