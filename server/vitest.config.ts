@@ -9,8 +9,6 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores: integration files each start servers and databases; run a few at a time.
-    maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
   },
 });

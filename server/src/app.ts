@@ -20,6 +20,7 @@ import { registerErrorHandler } from './plugins/external/error-handler.js';
 import { authRoutes } from './routes/api/auth/index.js';
 import { deviceRoutes } from './routes/api/devices/index.js';
 import { incidentRoutes } from './routes/api/incidents/index.js';
+import { mapRoutes } from './routes/api/map/index.js';
 import { stateRoutes } from './routes/api/state/index.js';
 import { unitRoutes } from './routes/api/units/index.js';
 import { userRoutes } from './routes/api/users/index.js';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(userRoutes(core));
   await app.register(incidentRoutes(core));
   await app.register(stateRoutes(core));
+  await app.register(mapRoutes(core));
   await app.register(osmandRoutes(core));
   await app.register(alertIngestRoutes(core));
 

@@ -19,6 +19,7 @@ import { AlertService } from './plugins/app/alerts/alert-service.js';
 import { PositionIngest } from './plugins/app/positions/position-ingest.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
+import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
 
 /**
  * Everything stateful one server instance runs, wired in dependency order:
@@ -38,6 +39,8 @@ export interface Core {
   alerts: AlertService;
   tokens: SessionTokens;
   metrics: Metrics;
+  /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
+  roads(): Promise<RoadNetwork>;
   /** Resolves when this instance has applied every event committed so far (tests, demo seeding). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -73,9 +76,11 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   broadcaster.start();
   positions.start();
   relay.kick();
+  let roads: Promise<RoadNetwork> | undefined;
 
   return {
     config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics,
+    roads: () => (roads ??= loadRoadNetwork(config)),
     async settle() {
       await positions.flush();
       await relay.flush();

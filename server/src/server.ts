@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { bootstrapAdmin } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { startDemo } from './demo/demo.js';
+import { DEMO_CAPTAIN } from './demo/demo-seed.js';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -18,6 +19,7 @@ const lines = [
   generated
     ? `  Login: admin / ${generated}   (generated now and shown only once; set ADMIN_PASSWORD to choose it)`
     : config.ADMIN_PASSWORD ? '  Login: admin / (ADMIN_PASSWORD)' : '  Login: your existing users',
+  ...(config.DEMO ? [`  Demo logins: operator / operator-demo (wall), captain / ${DEMO_CAPTAIN.password} (tablet), manager / manager-demo`] : []),
   `  Storage: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`}, event log: ${config.REDIS_URL ? 'Redis' : 'in-process'}${config.DEMO ? ', demo city running' : ''}`,
   '',
 ];

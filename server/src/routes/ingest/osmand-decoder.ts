@@ -34,7 +34,8 @@ type Fields = Record<string, unknown>;
 
 export function decodeOsmand(query: Fields, body: unknown, nowMs = Date.now()): DecodeResult {
   try {
-    if (body && typeof body === 'object' && !Array.isArray(body) && ('device_id' in body || 'location' in body)) {
+    // The JSON flavour nests `location` as an object; the form flavour's `location` is the string "lat,lon".
+    if (body && typeof body === 'object' && !Array.isArray(body) && ('device_id' in body || typeof (body as Fields).location === 'object')) {
       return { ok: true, fix: decodeJson(body as Fields, nowMs) };
     }
     const fields: Fields = { ...(body && typeof body === 'object' && !Array.isArray(body) ? (body as Fields) : {}), ...query };

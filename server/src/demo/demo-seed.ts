@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { roadGraphBounds } from '@lianfang/shared/routing/index';
+import { createDevice } from '../plugins/app/devices/device-repository.js';
+import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
+import { insertUnit } from '../plugins/app/units/unit-repository.js';
+import { createUser } from '../plugins/app/users/user-repository.js';
+import { demoLayout } from './demo-layout.js';
+
+export const DEMO_CAPTAIN = { username: 'captain', password: 'captain-demo', unitId: 'demo-police-car-1' };
+
+/**
+ * Writes the demo district once (marked in settings) through the normal
+ * command path, so every screen receives it as events. The gateways' keys are
+ * kept in settings for the simulator: acceptable for a demo, never for real keys.
+ */
+export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: string[] }> {
+  const { core } = app;
+  const [done] = await core.db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'demo_gateway_keys'");
+  if (done) return { gatewayKeys: JSON.parse(done.value) as string[] };
+  const network = await core.roads();
+  const layout = demoLayout(roadGraphBounds(network.graph));
+  const gatewayKeys: string[] = [];
+  await core.bus.run(async (q) => {
+    for (const team of layout.teams) await insertTeam(q, team);
+    for (const grid of layout.grids) await insertGrid(q, grid);
+    for (const station of layout.stations) await insertStation(q, station);
+    const units = [];
+    for (const { id, ...unit } of layout.units) units.push(await insertUnit(q, unit, id));
+    for (const g of layout.gateways) gatewayKeys.push((await createDevice(q, { name: g.name, kind: 'alert_gateway', lat: g.lat, lon: g.lon })).key);
+    await createUser(q, { username: DEMO_CAPTAIN.username, password: DEMO_CAPTAIN.password, role: 'captain', unitId: DEMO_CAPTAIN.unitId, teamId: 'team-police-car' });
+    await createUser(q, { username: 'operator', password: 'operator-demo', role: 'operator' });
+    await createUser(q, { username: 'manager', password: 'manager-demo', role: 'manager' });
+    await q.query("INSERT INTO settings (key, value) VALUES ('demo_gateway_keys', $1)", [JSON.stringify(gatewayKeys)]);
+    return { result: undefined, events: units.map((unit) => ({ type: 'unit.updated' as const, unit })) };
+  });
+  // Geography is not event-sourced (it changes rarely): refresh this instance's copy.
+  core.picture.grids = await listGrids(core.db);
+  core.picture.stations = await listStations(core.db);
+  core.picture.teams = await listTeams(core.db);
+  return { gatewayKeys };
+}

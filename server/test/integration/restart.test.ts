@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGateway, createUnit, postAlert, postFix } from '../helpers/fixtures.js';
+import { RecordingClient } from '../helpers/socket-client.js';
+import { startTestApp, type TestAppOptions } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-services.js';
+
+/** Data, open incidents and the seq survive a restart, on both drivers. */
+describe.each(['pglite', 'postgres'] as const)('restart on %s', (driver) => {
+  it('comes back with units, last positions, open incidents and a continuing seq', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lf-restart-'));
+    const db = driver === 'postgres' ? await createTestDatabase() : null;
+    const options: TestAppOptions = db ? { databaseUrl: db.url } : { dataDir: dir };
+    try {
+      const first = await startTestApp(options);
+      const unit = await createUnit(first.app, first.adminToken, 'R-1', 'r-1');
+      const gateway = await createGateway(first.app, first.adminToken, 'restart gw', { lat: 30.3, lon: 120.3 });
+      await postFix(first.app, 'r-1', 30.31, 120.31, Math.floor(Date.now() / 1000));
+      const alert = await postAlert(first.app, gateway.key, { kind: 'fire' });
+      expect(alert.status).toBe(202);
+      // Closing flushes buffered positions: a graceful stop loses nothing.
+      await first.close();
+
+      const second = await startTestApp(options);
+      const picture = second.app.core.picture;
+      expect(picture.units.get(unit.id)?.position).toMatchObject({ lat: 30.31, lon: 120.31 });
+      expect(picture.incidents.get(alert.body.incidentId as string)).toMatchObject({ status: 'reported', category: 'fire', alertCount: 1 });
+      const seqAfterRestart = second.app.core.sequencer.applied;
+      // unit created, one position batch, one alert: three events before the restart.
+      expect(seqAfterRestart).toBe(3);
+
+      // A screen that was connected before the restart resumes from its seq; new events continue the order.
+      const screen = new RecordingClient(second.url, second.adminToken, { lastSeq: seqAfterRestart });
+      await screen.connected();
+      const again = await postAlert(second.app, gateway.key, { kind: 'fire' });
+      expect(again.body).toMatchObject({ incidentId: alert.body.incidentId, joined: true, pressCount: 2 });
+      await second.app.core.settle();
+      await screen.waitForSeq(seqAfterRestart + 1);
+      expect(screen.received.map((r) => r.seq)).toEqual([seqAfterRestart + 1]);
+      screen.close();
+      await second.close();
+    } finally {
+      await db?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
