@@ -22,7 +22,7 @@ function run(label, args) {
 
 const typecheck = spawnSync('npx', ['-y', 'pnpm@10', '-r', 'run', 'typecheck'], { cwd: root, stdio: 'inherit' });
 const results = [run('unit-and-integration', [])];
-if (existsSync(`${root}web/vitest.e2e.config.ts`)) results.push(run('browser-e2e', ['-c', 'web/vitest.e2e.config.ts']));
+if (existsSync(`${root}web/vitest.e2e.config.ts`)) results.push(run('browser-e2e', ['--root', 'web', '-c', 'vitest.e2e.config.ts']));
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0) + (typecheck.status === 0 ? 0 : 1);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -60,6 +61,8 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
     // The map needs blob: workers and the styles' images; everything else stays same-origin.
     contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
   });
+  // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that. Ingest replies are tiny and skip it.
+  await app.register(compress, { global: true, threshold: 4096 });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
