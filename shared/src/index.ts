@@ -11,3 +11,8 @@ export * from './realtime/seq-tracker.js';
 export * from './domain/point-in-ring.js';
 export * from './domain/position-hygiene.js';
 export * from './metrics/percentiles.js';
+export * from './domain/incident-lifecycle.js';
+export * from './domain/response-clocks.js';
+export * from './domain/escalation-ladder.js';
+export * from './domain/on-scene-detector.js';
+export * from './domain/key-area-watch.js';

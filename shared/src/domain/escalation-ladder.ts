@@ -1,0 +1,41 @@
+import type { IncidentCategory } from '../schemas/incident.js';
+
+/**
+ * 网格 → 社区 → 街道 → 部门: small matters settle in the grid; what the grid
+ * cannot settle goes up. The street office can "blow the whistle" and summon
+ * departments, which must report in.
+ */
+export const LADDER_LEVELS = ['grid', 'community', 'street', 'department'] as const;
+export type LadderLevel = (typeof LADDER_LEVELS)[number];
+
+export function nextLevel(level: LadderLevel): LadderLevel | null {
+  const i = LADDER_LEVELS.indexOf(level);
+  return i >= 0 && i < LADDER_LEVELS.length - 1 ? LADDER_LEVELS[i + 1]! : null;
+}
+
+export function isAbove(a: LadderLevel, b: LadderLevel): boolean {
+  return LADDER_LEVELS.indexOf(a) > LADDER_LEVELS.indexOf(b);
+}
+
+/** Categories that start higher than the grid because a grid cannot handle them alone. */
+export const CATEGORY_START_LEVEL: Partial<Record<IncidentCategory, LadderLevel>> = {
+  fire: 'street',
+  natural_disaster: 'street',
+  public_health: 'street',
+  production_safety: 'street',
+  criminal: 'community',
+};
+
+export function startLevel(category: IncidentCategory): LadderLevel {
+  return CATEGORY_START_LEVEL[category] ?? 'grid';
+}
+
+export const DEPARTMENTS = ['police', 'fire', 'medical', 'city_mgmt', 'market_supervision', 'housing', 'environment', 'emergency_mgmt'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** A summoned department that has not reported in by its deadline escalates again. */
+export interface CallIn { department: Department; summonedAt: string; deadline: string; reportedAt: string | null }
+
+export function overdueCallIns(callIns: readonly CallIn[], nowMs: number): CallIn[] {
+  return callIns.filter((c) => c.reportedAt === null && Date.parse(c.deadline) < nowMs);
+}
