@@ -21,6 +21,7 @@ import { registerErrorHandler } from './plugins/external/error-handler.js';
 import { authRoutes } from './routes/api/auth/index.js';
 import { deviceRoutes } from './routes/api/devices/index.js';
 import { incidentRoutes } from './routes/api/incidents/index.js';
+import { incidentCommandRoutes } from './routes/api/incidents/commands.js';
 import { mapRoutes } from './routes/api/map/index.js';
 import { stateRoutes } from './routes/api/state/index.js';
 import { unitRoutes } from './routes/api/units/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(deviceRoutes(core));
   await app.register(userRoutes(core));
   await app.register(incidentRoutes(core));
+  await app.register(incidentCommandRoutes(core));
   await app.register(stateRoutes(core));
   await app.register(mapRoutes(core));
   await app.register(osmandRoutes(core));

@@ -26,6 +26,8 @@ export const ConfigSchema = Type.Object({
   WEB_DIST: Type.Optional(Type.String()),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: Type.Optional(Type.String()),
+  /** Escalations are also POSTed here as JSON (an SMS gateway, a chat bot). */
+  NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

@@ -17,6 +17,12 @@ import { Sequencer } from './events/sequencer.js';
 import { Metrics } from './observability/metrics.js';
 import { AlertService } from './plugins/app/alerts/alert-service.js';
 import { PositionIngest } from './plugins/app/positions/position-ingest.js';
+import { ClockWatcher } from './plugins/app/incidents/clock-watcher.js';
+import { DispatchService } from './plugins/app/incidents/dispatch-service.js';
+import { EscalationService } from './plugins/app/incidents/escalation-service.js';
+import { LifecycleService } from './plugins/app/incidents/lifecycle-service.js';
+import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier.js';
+import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
@@ -37,6 +43,10 @@ export interface Core {
   broadcaster: Broadcaster;
   positions: PositionIngest;
   alerts: AlertService;
+  dispatch: DispatchService;
+  lifecycle: LifecycleService;
+  escalation: EscalationService;
+  clocks: ClockWatcher;
   tokens: SessionTokens;
   metrics: Metrics;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
@@ -71,15 +81,22 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const tokens = new SessionTokens(await loadOrCreateSecret(db, 'session_secret'), config.SESSION_HOURS);
   const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
   const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
+  const dispatch = new DispatchService(bus);
+  const lifecycle = new LifecycleService(bus, picture);
+  const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
+  const clocks = new ClockWatcher(bus, picture);
+  const onScene = new OnSceneWatcher(picture, dispatch);
+  positions.onAccepted((unitId, fix) => onScene.onFix(unitId, fix));
   relay.start();
   sequencer.start();
+  clocks.start();
   broadcaster.start();
   positions.start();
   relay.kick();
   let roads: Promise<RoadNetwork> | undefined;
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics,
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks,
     roads: () => (roads ??= loadRoadNetwork(config)),
     async settle() {
       await positions.flush();
@@ -92,6 +109,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       broadcaster.flushPositions();
     },
     async close() {
+      clocks.stop();
       positions.stop();
       await positions.flush();
       await relay.flush();

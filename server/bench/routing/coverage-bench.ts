@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { computeCoverage, coverageWith, reachableCells, type CoverageSource, type TravelMode } from '@lianfang/shared/routing/index';
 import { benchmarkCity, cityPoints } from './benchmark-city.js';
 import { isMain, printReport, round, timeOnce, timeRuns } from './bench-report.js';
@@ -44,16 +45,18 @@ export function benchmarkCoverage(): object {
     within5Min: reachableCells(grid, 5).length,
     prepareCellsMs: prepareMs,
     fullRecomputeMs: full.medianMs,
+    fullRecomputeCpuMs: full.cpuMs,
     unionOfIsochronesMs: unionMs,
     speedup: round(unionMs / full.medianMs, 1),
     cellsDiffering: mismatches,
     whatIfOneUnitMs: whatIf.medianMs,
     goalUnder100Ms: full.medianMs < 100,
     goalTenTimesFaster: unionMs / full.medianMs >= 10,
+    loadAverage: os.loadavg()[0],
   };
   printReport('routing-coverage', summary, [
-    { step: 'prepare H3 cells for the graph (once, cached)', ms: prepareMs, note: `${grid.cells.length} cells at res 9` },
-    { step: `full recompute, ${units.length} units + ${stations.length} stations (median of 7)`, ms: full.medianMs, note: `${reachable} cells within 15 min` },
+    { step: 'first call: H3 cells, edge index, costs (once per graph)', ms: prepareMs, note: `${grid.cells.length} cells at res 9` },
+    { step: `full recompute, ${units.length} units + ${stations.length} stations (median of 7)`, ms: full.medianMs, note: `${reachable} cells within 15 min; CPU ${full.cpuMs} ms` },
     { step: `union of ${sources.length} per-unit isochrones`, ms: unionMs, note: `${round(unionMs / full.medianMs, 1)}× slower` },
     { step: 'cells where the two differ', ms: mismatches, note: 'count' },
     { step: 'what-if: + 1 unit (coverageWith, median of 7)', ms: whatIf.medianMs, note: 'base left untouched' },

@@ -86,8 +86,9 @@ async function readCachedGraph(path: string): Promise<RoadGraph | null> {
     return null;
   }
   try {
-    // A large file read gets its own ArrayBuffer at offset 0; copy only if it did not.
-    const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+    // readFile normally returns a Buffer with its own ArrayBuffer at offset 0, so the graph
+    // views the file's bytes directly; copy into a fresh (aligned) buffer only if it did not.
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
     return deserializeRoadGraph(aligned.buffer as ArrayBuffer, aligned.byteOffset);
   } catch {
     return null; // unreadable or from another format: rebuild and overwrite

@@ -57,7 +57,13 @@ function readPrimitiveBlock(data: Uint8Array, visitor: OsmVisitor, stats: OsmRea
 function readBlockField(tag: number, block: BlockContext, pbf: Pbf): void {
   if (tag === 1) {
     const end = pbf.readVarint() + pbf.pos;
-    pbf.readFields((t, strings: string[], p) => (t === 1 ? void strings.push(p.readString()) : undefined), block.strings, end);
+    pbf.readFields(
+      (t, strings: string[], p) => {
+        if (t === 1) strings.push(p.readString());
+      },
+      block.strings,
+      end,
+    );
   } else if (tag === 2) {
     const length = pbf.readVarint();
     block.groups.push(pbf.pos, pbf.pos + length);

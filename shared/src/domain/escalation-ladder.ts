@@ -1,4 +1,5 @@
-import type { IncidentCategory } from '../schemas/incident.js';
+import type { CallIn, IncidentCategory } from '../schemas/incident.js';
+import { DEPARTMENT_VALUES } from '../schemas/incident.js';
 
 /**
  * 网格 → 社区 → 街道 → 部门: small matters settle in the grid; what the grid
@@ -30,12 +31,10 @@ export function startLevel(category: IncidentCategory): LadderLevel {
   return CATEGORY_START_LEVEL[category] ?? 'grid';
 }
 
-export const DEPARTMENTS = ['police', 'fire', 'medical', 'city_mgmt', 'market_supervision', 'housing', 'environment', 'emergency_mgmt'] as const;
+export const DEPARTMENTS = DEPARTMENT_VALUES;
 export type Department = (typeof DEPARTMENTS)[number];
 
 /** A summoned department that has not reported in by its deadline escalates again. */
-export interface CallIn { department: Department; summonedAt: string; deadline: string; reportedAt: string | null }
-
 export function overdueCallIns(callIns: readonly CallIn[], nowMs: number): CallIn[] {
   return callIns.filter((c) => c.reportedAt === null && Date.parse(c.deadline) < nowMs);
 }

@@ -1,8 +1,9 @@
 import { coverageCells } from './coverage-cells.js';
-import { edgeSeconds, responseProfile, weightedAdjacency } from './edge-costs.js';
+import { weightedAdjacency } from './edge-costs.js';
 import { arrivalSeconds, departuresFrom } from './edge-position.js';
 import type { SearchSource } from './dijkstra.js';
 import { sharedSearch } from './graph-search.js';
+import { groupModesByCost } from './mode-groups.js';
 import type { RoadGraph } from './road-graph.js';
 import { snapToRoad, DEFAULT_SNAP_RADIUS_M } from './snap.js';
 import { TRAVEL_MODES, WALK_SPEED_KMH, type TravelMode } from './travel-modes.js';
@@ -25,7 +26,11 @@ export interface CoverageOptions {
   readonly snapRadiusM?: number;
   /** Speed from the road to the centre of an off-network cell. Default 5 km/h. */
   readonly walkSpeedKmh?: number;
-  /** Cells whose centre is farther than this from any road are left off the map. Default 1250 m (15 min walk). */
+  /**
+   * Cells whose centre is farther than this from any road are left off the map. Default 500 m
+   * (6 min walk): with no land mask, a longer walk would colour the sea off a coast road and
+   * bare mountainside, where no incident happens and no patrol goes.
+   */
   readonly maxWalkM?: number;
 }
 
@@ -49,12 +54,13 @@ export function resolveCoverageOptions(options: CoverageOptions = {}): ResolvedC
     emergencyFactor: options.emergencyFactor ?? 1,
     snapRadiusM: options.snapRadiusM ?? DEFAULT_SNAP_RADIUS_M,
     walkSpeedKmh: options.walkSpeedKmh ?? WALK_SPEED_KMH,
-    maxWalkM: options.maxWalkM ?? 1250,
+    maxWalkM: options.maxWalkM ?? 500,
   };
 }
 
 /**
- * Response-time map: one bounded multi-source forward search per travel mode from all its
+ * Response-time map: one bounded multi-source forward search per travel mode (modes with
+ * identical edge costs share one) from all its
  * sources at once (instead of one isochrone per unit), then H3 cells take the best time of
  * their nodes; cells without nodes take the best arrival at a nearby road point plus the walk
  * to their centre. A cell is only marked reachable when a real route plus that walk fits the limit.
@@ -68,14 +74,11 @@ export function computeCoverage(graph: RoadGraph, sources: readonly CoverageSour
   const unsnapped: string[] = [];
   const search = sharedSearch(graph);
 
-  for (const mode of TRAVEL_MODES) {
-    const group = sources.filter((s) => s.mode === mode);
-    if (group.length === 0) continue;
-    const profile = responseProfile(mode, resolved.emergencyFactor);
-    const seconds = edgeSeconds(graph, profile);
+  for (const { modes, profile, seconds } of groupModesByCost(graph, TRAVEL_MODES.filter((m) => sources.some((s) => s.mode === m)), resolved.emergencyFactor)) {
     const starts: SearchSource[] = [];
-    for (const source of group) {
-      const at = snapToRoad(graph, source.lat, source.lon, { mode, radiusM: resolved.snapRadiusM });
+    for (const source of sources) {
+      if (!modes.includes(source.mode)) continue;
+      const at = snapToRoad(graph, source.lat, source.lon, { mode: source.mode, radiusM: resolved.snapRadiusM });
       if (at) starts.push(...departuresFrom(graph, seconds, at));
       else unsnapped.push(source.id);
     }

@@ -1,3 +1,4 @@
+import { chainNodes, onwardSlot } from './chain-nodes.js';
 import type { WeightedAdjacency } from './edge-costs.js';
 import { MinHeap } from './min-heap.js';
 
@@ -32,18 +33,18 @@ export interface TargetResult {
 export class DijkstraSearch {
   readonly nodeCount: number;
   private readonly seconds: Float64Array;
-  private readonly meters: Float64Array;
+  private readonly meters: Float32Array;
   private readonly touched: Uint32Array;
   private touchedCount = 0;
   private readonly heap: MinHeap;
   private targetOffset: Float64Array | null = null;
-  /** Nodes settled by the last search (a measure of the work it did). */
+  /** Nodes settled from the heap or walked through in chains by the last search (a measure of its work). */
   settledCount = 0;
 
   constructor(nodeCount: number) {
     this.nodeCount = nodeCount;
     this.seconds = new Float64Array(nodeCount).fill(Infinity);
-    this.meters = new Float64Array(nodeCount);
+    this.meters = new Float32Array(nodeCount);
     this.touched = new Uint32Array(nodeCount);
     this.heap = new MinHeap(nodeCount + 16);
   }
@@ -71,6 +72,7 @@ export class DijkstraSearch {
     return this.seconds[node]!;
   }
 
+  /** Route metres to the node; meaningful only after a search with `trackMeters`. */
   metersAt(node: number): number {
     return this.seconds[node] === Infinity ? Infinity : this.meters[node]!;
   }
@@ -105,6 +107,7 @@ export class DijkstraSearch {
     if (adjacency.nodeCount !== this.nodeCount) throw new RangeError('search built for a graph of another size');
     this.reset();
     const { offsets, heads, seconds: edgeSeconds, meters: edgeMeters } = adjacency;
+    const chain = chainNodes(adjacency);
     const { seconds, meters, touched, heap } = this;
     for (const source of sources) {
       const node = source.node;
@@ -126,25 +129,43 @@ export class DijkstraSearch {
       heap.pop();
       if (key > seconds[u]!) continue; // stale entry: u was improved after this push
       settled++;
-      if (targetOffset) {
-        const arrival = key + targetOffset[u]!;
-        if (arrival < best) {
-          best = arrival;
-          bestNode = u;
-        }
+      if (targetOffset && key + targetOffset[u]! < best) {
+        best = key + targetOffset[u]!;
+        bestNode = u;
       }
       const base = trackMeters ? meters[u]! : 0;
       const end = offsets[u + 1]!;
       for (let slot = offsets[u]!; slot < end; slot++) {
-        const next = key + edgeSeconds[slot]!;
-        const v = heads[slot]!;
-        const current = seconds[v]!;
-        if (next < current && next <= maxSeconds) {
-          if (current === Infinity) touched[this.touchedCount++] = v;
+        let next = key + edgeSeconds[slot]!;
+        let v = heads[slot]!;
+        if (!(next < seconds[v]! && next <= maxSeconds)) continue;
+        let routeMeters = base + edgeMeters[slot]!;
+        // Walk along a chain of non-junction nodes without queueing them: there is only one
+        // way on. Their times are final once the walks from both chain ends have run.
+        let previous = u;
+        while (chain[v] === 1) {
+          if (seconds[v] === Infinity) touched[this.touchedCount++] = v;
           seconds[v] = next;
-          if (trackMeters) meters[v] = base + edgeMeters[slot]!;
-          heap.push(v, next);
+          if (trackMeters) meters[v] = routeMeters;
+          settled++;
+          if (targetOffset && next + targetOffset[v]! < best) {
+            best = next + targetOffset[v]!;
+            bestNode = v;
+          }
+          const onward = onwardSlot(offsets, heads, edgeSeconds, v, previous);
+          const after = onward < 0 ? Infinity : next + edgeSeconds[onward]!;
+          const w = onward < 0 ? -1 : heads[onward]!;
+          if (w < 0 || !(after < seconds[w]! && after <= maxSeconds)) break; // dead end, bound, or already reached sooner
+          previous = v;
+          v = w;
+          next = after;
+          routeMeters += edgeMeters[onward]!;
         }
+        if (chain[v] === 1) continue; // the walk ended inside the chain
+        if (seconds[v] === Infinity) touched[this.touchedCount++] = v;
+        seconds[v] = next;
+        if (trackMeters) meters[v] = routeMeters;
+        heap.push(v, next);
       }
     }
     this.settledCount = settled;

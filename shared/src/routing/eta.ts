@@ -1,7 +1,8 @@
-import { edgeSeconds, responseProfile, weightedAdjacency } from './edge-costs.js';
+import { weightedAdjacency } from './edge-costs.js';
 import { alongSameSegment, arrivalsTo, departureFrom, type TimedDistance } from './edge-position.js';
 import { haversineM, type LatLon } from './geo-distance.js';
 import { sharedSearch } from './graph-search.js';
+import { groupModesByCost } from './mode-groups.js';
 import type { RoadGraph } from './road-graph.js';
 import { snapToRoad, DEFAULT_SNAP_RADIUS_M, type SnappedPoint } from './snap.js';
 import { STRAIGHT_LINE_SPEED_KMH, WALK_SPEED_KMH, isMotorMode, type TravelMode } from './travel-modes.js';
@@ -39,7 +40,8 @@ export interface UnitEta {
 const DETOUR_FACTOR = 1.3;
 
 /**
- * Ranks units by travel time to an incident with ONE reverse search per travel mode present:
+ * Ranks units by travel time to an incident with ONE reverse search per travel mode present
+ * (modes with identical edge costs, usually car and moto, share it):
  * the search runs from the incident backwards over the mode's edges, after which every
  * unit's ETA is a lookup at the ends of the edge it stands on.
  *
@@ -50,21 +52,19 @@ export function rankUnitsByEta(graph: RoadGraph, incident: LatLon, units: readon
   const maxSeconds = options.maxSeconds ?? 1800;
   const radiusM = options.snapRadiusM ?? DEFAULT_SNAP_RADIUS_M;
   const results: UnitEta[] = [];
-  const modes = [...new Set(units.map((u) => u.mode))];
-  for (const mode of modes) {
-    const group = units.filter((u) => u.mode === mode);
-    const target = snapToRoad(graph, incident.lat, incident.lon, { mode, radiusM });
+  for (const { modes, profile, seconds } of groupModesByCost(graph, units.map((u) => u.mode), options.emergencyFactor)) {
+    const group = units.filter((u) => modes.includes(u.mode));
+    // Modes in a group share edge costs, hence access: the incident snaps alike for all of them.
+    const target = snapToRoad(graph, incident.lat, incident.lon, { mode: modes[0]!, radiusM });
     if (!target) {
       for (const unit of group) results.push(straightLineEta(unit, incident, options.emergencyFactor ?? 1));
       continue;
     }
-    const profile = responseProfile(mode, options.emergencyFactor);
-    const seconds = edgeSeconds(graph, profile);
     const search = sharedSearch(graph);
     search.run(weightedAdjacency(graph, profile, 'reverse'), arrivalsTo(graph, seconds, target), { maxSeconds, trackMeters: true });
     const accessSeconds = (target.distanceM * 3.6) / WALK_SPEED_KMH;
     for (const unit of group) {
-      const start = snapToRoad(graph, unit.lat, unit.lon, { mode, radiusM });
+      const start = snapToRoad(graph, unit.lat, unit.lon, { mode: unit.mode, radiusM });
       if (!start) {
         results.push(straightLineEta(unit, incident, options.emergencyFactor ?? 1));
         continue;

@@ -16,6 +16,7 @@ export {
 } from './travel-modes.js';
 export type { RoadNetworkInput, RoadNodeInput, RoadWayInput, OnewayDirection } from './road-network-input.js';
 export { NO_EDGE, roadGraphByteLength, roadGraphBounds, type RoadGraph, type ReverseAdjacency, type RoadGraphBounds } from './road-graph.js';
+export { edgeAllows, isOnewayFor } from './edge-access.js';
 export { buildRoadGraph, buildRoadGraphWithStats, type RoadGraphBuildStats } from './road-graph-builder.js';
 export { serializeRoadGraph, deserializeRoadGraph, ROAD_GRAPH_FORMAT_VERSION } from './road-graph-serialization.js';
 export { haversineM, type LatLon } from './geo-distance.js';
@@ -26,6 +27,7 @@ export { EdgeSpatialIndex, type EdgeCandidate, type NearestEdgeQuery } from './s
 export { snapToRoad, edgeSpatialIndex, DEFAULT_SNAP_RADIUS_M, type SnappedPoint, type SnapOptions } from './snap.js';
 export { departuresFrom, arrivalsTo, arrivalAt, departureFrom, alongSameSegment, type TimedDistance, type NodeTimes } from './edge-position.js';
 export { pointToPoint, type PointToPointOptions, type RouteEstimate } from './point-to-point.js';
+export { groupModesByCost, type ModeGroup } from './mode-groups.js';
 export { rankUnitsByEta, type EtaUnit, type EtaOptions, type UnitEta } from './eta.js';
 export {
   computeCoverage,

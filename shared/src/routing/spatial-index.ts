@@ -1,4 +1,5 @@
 import { localProjection, projectX, projectY, unprojectLat, unprojectLon, type LocalProjection } from './geo-distance.js';
+import { fillCells, gridShape, type GridShape } from './edge-grid.js';
 import { NO_EDGE, roadGraphBounds, type RoadGraph } from './road-graph.js';
 
 export interface EdgeCandidate {
@@ -132,48 +133,4 @@ function insertHit(found: Hit[], hit: Hit, limit: number): void {
   while (at > 0 && found[at - 1]!.distance > hit.distance) at--;
   found.splice(at, 0, hit);
   if (found.length > limit) found.pop();
-}
-
-interface GridShape {
-  minX: number;
-  minY: number;
-  cols: number;
-  rows: number;
-  cellSize: number;
-}
-
-/** A grid over the nodes' extent, coarsened when needed so cells never outnumber segments by much. */
-function gridShape(x: Float64Array, y: Float64Array, itemCount: number, cellSizeM: number): GridShape {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity; // prettier-ignore
-  for (let i = 0; i < x.length; i++) {
-    minX = Math.min(minX, x[i]!);
-    maxX = Math.max(maxX, x[i]!);
-    minY = Math.min(minY, y[i]!);
-    maxY = Math.max(maxY, y[i]!);
-  }
-  if (x.length === 0) minX = minY = maxX = maxY = 0;
-  const maxCells = Math.max(4096, 4 * itemCount);
-  let cellSize = cellSizeM;
-  while (Math.ceil((maxX - minX + 1) / cellSize) * Math.ceil((maxY - minY + 1) / cellSize) > maxCells) cellSize *= 1.5;
-  return { minX, minY, cellSize, cols: Math.ceil((maxX - minX + 1) / cellSize), rows: Math.ceil((maxY - minY + 1) / cellSize) };
-}
-
-function fillCells(graph: RoadGraph, x: Float64Array, y: Float64Array, items: readonly number[], grid: GridShape): { cellStart: Uint32Array; cellItems: Uint32Array } {
-  const { cols, rows, minX, minY, cellSize } = grid;
-  const cellStart = new Uint32Array(cols * rows + 1);
-  const forEachCell = (edge: number, visit: (cell: number) => void): void => {
-    const a = graph.sources[edge]!;
-    const b = graph.targets[edge]!;
-    const i0 = Math.floor((Math.min(x[a]!, x[b]!) - minX) / cellSize);
-    const i1 = Math.floor((Math.max(x[a]!, x[b]!) - minX) / cellSize);
-    const j0 = Math.floor((Math.min(y[a]!, y[b]!) - minY) / cellSize);
-    const j1 = Math.floor((Math.max(y[a]!, y[b]!) - minY) / cellSize);
-    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) visit(j * cols + i);
-  };
-  for (const edge of items) forEachCell(edge, (cell) => cellStart[cell + 1]!++);
-  for (let c = 0; c < cols * rows; c++) cellStart[c + 1]! += cellStart[c]!;
-  const cursor = cellStart.slice(0, cols * rows);
-  const cellItems = new Uint32Array(cellStart[cols * rows]!);
-  for (const edge of items) forEachCell(edge, (cell) => (cellItems[cursor[cell]!++] = edge));
-  return { cellStart, cellItems };
 }

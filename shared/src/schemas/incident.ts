@@ -17,6 +17,54 @@ export const IncidentStatusSchema = stringEnum(INCIDENT_STATUSES);
 export const IncidentCategorySchema = stringEnum(INCIDENT_CATEGORIES);
 export const PrioritySchema = stringEnum(PRIORITIES);
 
+export const LADDER_LEVEL_VALUES = ['grid', 'community', 'street', 'department'] as const;
+export const LadderLevelSchema = stringEnum(LADDER_LEVEL_VALUES);
+export const ASSIGNMENT_STATUS_VALUES = ['dispatched', 'acknowledged', 'en_route', 'on_scene', 'cleared', 'declined'] as const;
+export const OUTCOMES = ['solved_on_site', 'mediated', 'referred', 'arrest_handover', 'false_alarm', 'no_action'] as const;
+export const DEPARTMENT_VALUES = ['police', 'fire', 'medical', 'city_mgmt', 'market_supervision', 'housing', 'environment', 'emergency_mgmt'] as const;
+
+/** One unit's part in an incident, with its own clock. */
+export const AssignmentSchema = Type.Object({
+  unitId: IdSchema,
+  status: stringEnum(ASSIGNMENT_STATUS_VALUES),
+  dispatchedAt: IsoTimeSchema,
+  acknowledgedAt: Nullable(IsoTimeSchema),
+  enRouteAt: Nullable(IsoTimeSchema),
+  onSceneAt: Nullable(IsoTimeSchema),
+  clearedAt: Nullable(IsoTimeSchema),
+});
+
+/** First time each milestone was reached by any unit: what the response clocks run on. */
+export const MilestonesSchema = Type.Object({
+  dispatchedAt: Nullable(IsoTimeSchema),
+  acknowledgedAt: Nullable(IsoTimeSchema),
+  enRouteAt: Nullable(IsoTimeSchema),
+  onSceneAt: Nullable(IsoTimeSchema),
+  resolvedAt: Nullable(IsoTimeSchema),
+  closedAt: Nullable(IsoTimeSchema),
+  ackBreachedAt: Nullable(IsoTimeSchema),
+  arrivalBreachedAt: Nullable(IsoTimeSchema),
+});
+
+export const CallInSchema = Type.Object({
+  department: stringEnum(DEPARTMENT_VALUES),
+  summonedAt: IsoTimeSchema,
+  deadline: IsoTimeSchema,
+  reportedAt: Nullable(IsoTimeSchema),
+});
+
+export const ResolutionSchema = Type.Object({
+  outcome: stringEnum(OUTCOMES),
+  /** the level of the ladder that settled it: "small matters stay in the grid" is measured by this */
+  settledLevel: LadderLevelSchema,
+  note: Nullable(Type.String()),
+});
+
+export const EvaluationSchema = Type.Object({
+  rating: Type.Integer({ minimum: 1, maximum: 5 }),
+  feedback: Nullable(Type.String()),
+});
+
 export const IncidentSchema = Type.Object({
   id: IdSchema,
   status: IncidentStatusSchema,
@@ -33,6 +81,14 @@ export const IncidentSchema = Type.Object({
   alertCount: Type.Integer({ minimum: 0 }),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
+  /** where on the escalation ladder it sits now */
+  level: LadderLevelSchema,
+  note: Nullable(Type.String()),
+  assignments: Type.Array(AssignmentSchema),
+  milestones: MilestonesSchema,
+  callIns: Type.Array(CallInSchema),
+  resolution: Nullable(ResolutionSchema),
+  evaluation: Nullable(EvaluationSchema),
 });
 
 export const CreateIncidentSchema = Type.Object(
@@ -47,7 +103,28 @@ export const CreateIncidentSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const DispatchSchema = Type.Object({ unitIds: Type.Array(IdSchema, { minItems: 1, maxItems: 20, uniqueItems: true }) }, { additionalProperties: false });
+export const AssignmentStatusChangeSchema = Type.Object(
+  { status: stringEnum(['acknowledged', 'en_route', 'on_scene', 'cleared', 'declined'] as const), at: Type.Optional(IsoTimeSchema) },
+  { additionalProperties: false },
+);
+export const ResolveSchema = Type.Object(
+  { outcome: stringEnum(OUTCOMES), settledLevel: Type.Optional(LadderLevelSchema), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export const CloseSchema = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), feedback: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const CancelSchema = Type.Object({ as: stringEnum(['cancelled', 'false_alarm'] as const), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const EscalateSchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const WhistleSchema = Type.Object(
+  { departments: Type.Array(stringEnum(DEPARTMENT_VALUES), { minItems: 1, uniqueItems: true }), minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })) },
+  { additionalProperties: false },
+);
+
 export type Incident = Static<typeof IncidentSchema>;
+export type Assignment = Static<typeof AssignmentSchema>;
+export type Milestones = Static<typeof MilestonesSchema>;
+export type CallIn = Static<typeof CallInSchema>;
+export type Outcome = (typeof OUTCOMES)[number];
 export type IncidentStatus = Static<typeof IncidentStatusSchema>;
 export type IncidentCategory = Static<typeof IncidentCategorySchema>;
 export type Priority = Static<typeof PrioritySchema>;

@@ -15,15 +15,16 @@ import {
 } from '../../src/routing/index.js';
 import { node } from './networks.js';
 
-/** Random small networks: 2–9 nodes scattered over 1 km², random ways with random class and oneway. */
+/** Random small networks: 2–12 nodes scattered over 1 km², random ways of 2–6 nodes with random class and oneway. */
 const smallNetwork: fc.Arbitrary<RoadNetworkInput> = fc
   .record({
-    points: fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 9 }),
+    points: fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 12 }),
     ways: fc.array(
       fc.record({
         a: fc.nat(),
         b: fc.nat(),
-        via: fc.option(fc.nat(), { nil: undefined }),
+        // Longer ways make chains of shape nodes, which the search walks through without queueing.
+        via: fc.array(fc.nat(), { maxLength: 4 }),
         roadClass: fc.constantFrom(...ROAD_CLASSES),
         oneway: fc.constantFrom('no' as const, 'forward' as const, 'backward' as const),
         maxspeedKmh: fc.constantFrom(0, 20, 50, 90),
@@ -34,7 +35,7 @@ const smallNetwork: fc.Arbitrary<RoadNetworkInput> = fc
   .map(({ points, ways }) => ({
     nodes: points.map(([east, north], i) => node(i + 1, east, north)),
     ways: ways.map((w) => ({
-      nodeIds: [w.a, ...(w.via === undefined ? [] : [w.via]), w.b].map((n) => (n % points.length) + 1),
+      nodeIds: [w.a, ...w.via, w.b].map((n) => (n % points.length) + 1),
       roadClass: w.roadClass,
       oneway: w.oneway,
       maxspeedKmh: w.maxspeedKmh,
@@ -146,5 +147,49 @@ describe('DijkstraSearch scratch reuse', () => {
     expect(Array.from(search.copySeconds())).toEqual(Array.from(bounded));
     expect(full.filter((t) => t < Infinity).length).toBe(4);
     expect(bounded.filter((t) => t < Infinity).length).toBeLessThan(4);
+  });
+});
+
+describe('walking through chains of shape nodes', () => {
+  /** 11 nodes 100 m apart on one residential street: 9 shape nodes between two dead ends. */
+  const line: RoadNetworkInput = {
+    nodes: Array.from({ length: 11 }, (_, i) => node(i + 1, i * 100, 0)),
+    ways: [{ nodeIds: Array.from({ length: 11 }, (_, i) => i + 1), roadClass: 'residential', oneway: 'no' }],
+  };
+  const graph = buildRoadGraph(line);
+  const byEast = Array.from({ length: graph.nodeCount }, (_, i) => i).sort((a, b) => graph.lon[a]! - graph.lon[b]!);
+  const perSegment = edgeSeconds(graph, { mode: 'car' })[0]!;
+
+  it('stops a bounded walk in the middle of a chain', () => {
+    const times = shortestSeconds(graph, { mode: 'car' }, [{ node: byEast[0]!, seconds: 0 }], { maxSeconds: 3.5 * perSegment });
+    expect(byEast.map((n) => times[n]! < Infinity)).toEqual([true, true, true, true, false, false, false, false, false, false, false]);
+    expect(times[byEast[3]!]).toBeCloseTo(3 * perSegment, 3);
+  });
+
+  it('takes the better of two walks meeting inside a chain', () => {
+    const sources = [
+      { node: byEast[0]!, seconds: 0 },
+      { node: byEast[10]!, seconds: 2 * perSegment },
+    ];
+    const times = shortestSeconds(graph, { mode: 'car' }, sources);
+    byEast.forEach((n, i) => expect(times[n]).toBeCloseTo(Math.min(i, 12 - i) * perSegment, 3));
+  });
+
+  it('picks the faster of two parallel roads instead of walking the first one found (regression)', () => {
+    // Found by fast-check: a living street and a motorway link the same two nodes.
+    const input: RoadNetworkInput = {
+      nodes: [node(1, 0, 0), node(2, 0, 0), node(4, 0, 1)],
+      ways: [
+        { nodeIds: [1, 4, 1], roadClass: 'living_street', oneway: 'forward' },
+        { nodeIds: [1, 4, 2], roadClass: 'motorway', oneway: 'backward' },
+      ],
+    };
+    const g = buildRoadGraph(input);
+    const p = { mode: 'moto' as const };
+    const d = allPairs(g, p);
+    for (let s = 0; s < g.nodeCount; s++) {
+      const times = shortestSeconds(g, p, [{ node: s, seconds: 0 }]);
+      for (let v = 0; v < g.nodeCount; v++) expect(close(times[v]!, d[s]![v]!)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadGraph, nodeToNode, type RoadGraph, type TravelMode } from '../../src/routing/index.js';
+import { buildRoadGraph, edgeAllows, isOnewayFor, nodeToNode, type RoadGraph, type TravelMode } from '../../src/routing/index.js';
 import { straightStreet } from './networks.js';
 
 /** Graph node index of the street's west and east ends (the builder renumbers nodes). */
@@ -58,5 +58,16 @@ describe('oneway', () => {
     expect(canTravel(graph, 'moto', 'west')).toBe(true);
     const opened = buildRoadGraph(straightStreet({ access: { car: true } }, 'footway'));
     expect(canTravel(opened, 'car', 'west')).toBe(true);
+  });
+});
+
+describe('isOnewayFor', () => {
+  it('is true for vehicles on a oneway street even though pedestrians keep the reverse edge', () => {
+    const graph = buildRoadGraph(straightStreet({ oneway: 'forward' }));
+    const e = Array.from({ length: graph.edgeCount }, (_, i) => i).find((i) => edgeAllows(graph, i, 'car'))!;
+    expect(isOnewayFor(graph, e, 'car')).toBe(true);
+    expect(isOnewayFor(graph, e, 'foot')).toBe(false);
+    const twoWay = buildRoadGraph(straightStreet());
+    expect(isOnewayFor(twoWay, 0, 'car')).toBe(false);
   });
 });

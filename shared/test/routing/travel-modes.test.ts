@@ -5,6 +5,7 @@ import {
   defaultAccessMask,
   defaultSpeedKmh,
   edgeSeconds,
+  groupModesByCost,
   MODE_BIT,
   type RoadClass,
   type TravelMode,
@@ -56,5 +57,18 @@ describe('mode speeds', () => {
 
   it('rejects a non-positive emergencyFactor', () => {
     expect(() => secondsFor500m('secondary', { mode: 'car', emergencyFactor: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('groupModesByCost', () => {
+  it('lets car and moto share one search while their costs are identical', () => {
+    const graph = buildRoadGraph(straightStreet());
+    const groups = groupModesByCost(graph, ['car', 'foot', 'moto', 'car']);
+    expect(groups.map((g) => g.modes)).toEqual([['car', 'moto'], ['foot']]);
+  });
+
+  it('separates them when a tag closes the road to one of them', () => {
+    const graph = buildRoadGraph(straightStreet({ access: { moto: false } }));
+    expect(groupModesByCost(graph, ['car', 'moto']).map((g) => g.modes)).toEqual([['car'], ['moto']]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
-import { findContainingArea } from '@lianfang/shared';
+import { findContainingArea, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
@@ -75,7 +75,7 @@ export class AlertService {
     const incident = await insertIncident(q, {
       id: randomUUID(), status: 'reported', category: triage.category, priority: triage.priority, source: 'alert',
       title: `${input.kind.toUpperCase()} · ${input.label}`, lat: point.lat, lon: point.lon, gridId: grid?.id ?? null,
-      deviceId: input.deviceId, unitId: input.unitId, alertCount: 1, createdAt: now, updatedAt: now,
+      deviceId: input.deviceId, unitId: input.unitId, alertCount: 1, createdAt: now, updatedAt: now, level: startLevel(triage.category),
     });
     return { incident, joined: false };
   }

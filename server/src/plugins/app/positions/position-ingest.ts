@@ -33,6 +33,7 @@ export class PositionIngest {
   private readonly lastFix = new Map<string, { lat: number; lon: number; deviceTimeMs: number }>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | null = null;
+  private readonly listeners: ((unitId: string, fix: { lat: number; lon: number }) => void)[] = [];
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
     for (const unit of picture.units.values()) {
@@ -47,6 +48,11 @@ export class PositionIngest {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Called for every accepted fix (on-scene detection, key areas). */
+  onAccepted(listener: (unitId: string, fix: { lat: number; lon: number }) => void): void {
+    this.listeners.push(listener);
   }
 
   /** The freshest accepted fix, even one not yet committed: an SOS right after a fix is located by it. */
@@ -72,6 +78,7 @@ export class PositionIngest {
     });
     if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
     this.metrics.positionsAccepted.inc();
+    for (const listener of this.listeners) listener(fix.unitId, fix);
     return { accepted: true, flags: verdict.flags };
   }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NO_EDGE, ROAD_CLASSES, buildRoadGraph, generateCityNetwork, type RoadGraph } from '@lianfang/shared/routing/index';
+import { NO_EDGE, ROAD_CLASSES, buildRoadGraph, generateCityNetwork, isOnewayFor, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { Config } from '../../../config.js';
 import { loadRoadGraph } from '../../../routing/graph-cache.js';
 
@@ -40,7 +40,8 @@ export function roadsGeoJson(graph: RoadGraph): string {
     const a = graph.sources[e]!;
     const b = graph.targets[e]!;
     const cls = ROAD_CLASSES[graph.roadClass[e]!] ?? 'unclassified';
-    const oneway = twin === NO_EDGE;
+    // Pedestrians keep the reverse edge of a oneway street, so ask the car's rule.
+    const oneway = isOnewayFor(graph, e, 'car');
     parts.push(`{"type":"Feature","properties":{"class":"${cls}","oneway":${oneway}},"geometry":{"type":"LineString","coordinates":[[${r(graph.lon[a]!)},${r(graph.lat[a]!)}],[${r(graph.lon[b]!)},${r(graph.lat[b]!)}]]}}`);
   }
   return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
