@@ -121,6 +121,20 @@ describe('the closed loop', () => {
     expect(reported.body.callIns.find((c) => c.department === 'city_mgmt')?.reportedAt).not.toBeNull();
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/report-in`, { department: 'city_mgmt' })).status).toBe(409);
     expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/whistle`, { departments: ['army'] })).body.field).toMatch(/departments/);
+
+    // Market supervision never reports in: once its deadline passes in the database, the case goes to the departments' level.
+    await t.app.core.db.query("UPDATE call_ins SET summoned_at = now() - interval '11 minutes', deadline = now() - interval '1 minute' WHERE incident_id = $1 AND department = 'market_supervision'", [id]);
+    await t.app.core.db.query("UPDATE incidents SET updated_at = now() WHERE id = $1", [id]);
+    // The picture learns of the moved deadline the way it learns everything: reload it here as a restart would.
+    const fresh = await (await import('../../src/plugins/app/incidents/incident-repository.js')).getIncident(t.app.core.db, id);
+    t.app.core.picture.incidents.set(id, fresh!);
+    await t.app.core.clocks.check();
+    const escalated = t.app.core.picture.incidents.get(id)!;
+    expect(escalated.level).toBe('department');
+    const late = escalated.callIns.find((c) => c.department === 'market_supervision')!;
+    expect(Date.parse(late.deadline)).toBeGreaterThan(Date.now() + 9 * 60_000);
+    const detail = await api<{ timeline: { kind: string }[] }>(t.app, t.adminToken, 'GET', `/api/incidents/${id}`);
+    expect(detail.body.timeline.map((e) => e.kind)).toContain('call_in_overdue');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Incident } from '@lianfang/shared';
-import { DEFAULT_TARGETS, nextLevel, responseClock } from '@lianfang/shared';
+import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
@@ -32,12 +32,37 @@ export class ClockWatcher {
         const clock = responseClock({ ...incident.milestones, receivedAt: incident.createdAt, firstDispatchedAt: incident.milestones.dispatchedAt, firstAcknowledgedAt: incident.milestones.acknowledgedAt, firstEnRouteAt: incident.milestones.enRouteAt, firstOnSceneAt: incident.milestones.onSceneAt }, DEFAULT_TARGETS[incident.priority], nowMs);
         if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
         if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt) await this.recordBreach(incident, 'arrival');
+        const late = overdueCallIns(incident.callIns, nowMs);
+        if (late.length > 0) await this.escalateLateCallIns(incident, late.map((c) => c.department));
       }
     } catch {
       // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * A summoned department that did not report in by its deadline: the case goes
+   * to the departments' level and each late call-in gets a fresh deadline, so the
+   * alarm repeats until someone answers instead of firing once and being forgotten.
+   */
+  private async escalateLateCallIns(incident: Incident, departments: string[]): Promise<void> {
+    await this.bus.run(async (q) => {
+      const rows = await q.query<{ department: string }>(
+        `UPDATE call_ins SET deadline = now() + (deadline - summoned_at), summoned_at = now()
+         WHERE incident_id = $1 AND department = ANY($2::text[]) AND reported_at IS NULL AND deadline < now() RETURNING department`,
+        [incident.id, departments],
+      );
+      if (rows.length === 0) return { result: undefined, events: [] };
+      await appendTimeline(q, incident.id, 'system', 'call_in_overdue', { departments: rows.map((r) => r.department) });
+      if (incident.level !== 'department') {
+        await q.query("UPDATE incidents SET level = 'department', updated_at = now() WHERE id = $1", [incident.id]);
+        await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: 'department', reason: 'call-in not reported' });
+      }
+      const updated = (await getIncident(q, incident.id))!;
+      return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };
+    });
   }
 
   private async recordBreach(incident: Incident, which: 'ack' | 'arrival'): Promise<void> {
