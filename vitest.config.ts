@@ -6,5 +6,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['lianfang-src'] } },
   test: {
     projects: ['shared', 'server', 'web'],
+    // Two cores: integration files each start servers and databases.
+    maxWorkers: 2,
   },
 });
