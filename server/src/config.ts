@@ -28,6 +28,8 @@ export const ConfigSchema = Type.Object({
   METRICS_TOKEN: Type.Optional(Type.String()),
   /** Escalations are also POSTed here as JSON (an SMS gateway, a chat bot). */
   NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ minLength: 1 })),
+  /** The district's time zone: key-area hours and shift times are local. */
+  TIME_ZONE: Type.String({ default: 'Asia/Shanghai' }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

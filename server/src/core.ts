@@ -23,6 +23,7 @@ import { EscalationService } from './plugins/app/incidents/escalation-service.js
 import { LifecycleService } from './plugins/app/incidents/lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier.js';
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
+import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
@@ -47,6 +48,7 @@ export interface Core {
   lifecycle: LifecycleService;
   escalation: EscalationService;
   clocks: ClockWatcher;
+  keyAreas: KeyAreaWatcher;
   tokens: SessionTokens;
   metrics: Metrics;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
@@ -86,17 +88,22 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
   const onScene = new OnSceneWatcher(picture, dispatch);
-  positions.onAccepted((unitId, fix) => onScene.onFix(unitId, fix));
+  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE);
+  positions.onAccepted((unitId, fix) => {
+    onScene.onFix(unitId, fix);
+    keyAreas.onFix(unitId, fix);
+  });
   relay.start();
   sequencer.start();
   clocks.start();
+  keyAreas.start();
   broadcaster.start();
   positions.start();
   relay.kick();
   let roads: Promise<RoadNetwork> | undefined;
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks,
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas,
     roads: () => (roads ??= loadRoadNetwork(config)),
     async settle() {
       await positions.flush();
@@ -110,6 +117,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
     },
     async close() {
       clocks.stop();
+      keyAreas.stop();
       positions.stop();
       await positions.flush();
       await relay.flush();

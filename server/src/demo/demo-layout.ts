@@ -1,4 +1,4 @@
-import type { CreateUnit, Force, Grid, Mode, Station, Team } from '@lianfang/shared';
+import type { CreateKeyArea, CreateUnit, Force, Grid, Mode, Station, Team } from '@lianfang/shared';
 import type { RoadGraphBounds } from '@lianfang/shared/routing/index';
 
 /**
@@ -13,6 +13,7 @@ export interface DemoLayout {
   teams: Team[];
   units: (CreateUnit & { id: string; trackerId: string })[];
   gateways: { name: string; lat: number; lon: number }[];
+  keyAreas: (CreateKeyArea & { id: string })[];
 }
 
 const COMMUNITY_NAMES = ['东湖社区', '西桥社区', '南塘社区', '北园社区'];
@@ -82,5 +83,12 @@ export function demoLayout(b: RoadGraphBounds): DemoLayout {
 
   const shops = ['金店', '银行网点', '便利店', '药店', '夜市', '学校门卫'];
   const gateways = shops.map((name, i) => ({ name: `${name}一键报警`, lat: lat(0.12 + ((i * 0.37) % 0.8)), lon: lon(0.1 + ((i * 0.53) % 0.85)) }));
-  return { grids, stations, teams: TEAMS, units, gateways };
+  // Small boxes (about 150 m) where a patrol must pass regularly.
+  const spot = (x: number, y: number): Grid['ring'] => box(x, y, x + 0.03, y + 0.03);
+  const keyAreas = [
+    { id: 'key-school', name: '实验小学门口', ring: spot(0.3, 0.62), everyMinutes: 15, from: '00:00', to: '00:00' },
+    { id: 'key-night-market', name: '南塘夜市', ring: spot(0.62, 0.2), everyMinutes: 20, from: '18:00', to: '02:00' },
+    { id: 'key-bank', name: '金融街', ring: spot(0.45, 0.45), everyMinutes: 30, from: '00:00', to: '00:00' },
+  ];
+  return { grids, stations, teams: TEAMS, units, gateways, keyAreas };
 }

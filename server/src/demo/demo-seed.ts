@@ -3,6 +3,7 @@ import { roadGraphBounds } from '@lianfang/shared/routing/index';
 import { createDevice } from '../plugins/app/devices/device-repository.js';
 import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
 import { insertUnit } from '../plugins/app/units/unit-repository.js';
+import { insertKeyArea } from '../plugins/app/key-areas/key-area-repository.js';
 import { createUser } from '../plugins/app/users/user-repository.js';
 import { demoLayout } from './demo-layout.js';
 
@@ -27,11 +28,16 @@ export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: str
     const units = [];
     for (const { id, ...unit } of layout.units) units.push(await insertUnit(q, unit, id));
     for (const g of layout.gateways) gatewayKeys.push((await createDevice(q, { name: g.name, kind: 'alert_gateway', lat: g.lat, lon: g.lon })).key);
+    const keyAreas = [];
+    for (const area of layout.keyAreas) keyAreas.push(await insertKeyArea(q, area));
     await createUser(q, { username: DEMO_CAPTAIN.username, password: DEMO_CAPTAIN.password, role: 'captain', unitId: DEMO_CAPTAIN.unitId, teamId: 'team-police-car' });
     await createUser(q, { username: 'operator', password: 'operator-demo', role: 'operator' });
     await createUser(q, { username: 'manager', password: 'manager-demo', role: 'manager' });
     await q.query("INSERT INTO settings (key, value) VALUES ('demo_gateway_keys', $1)", [JSON.stringify(gatewayKeys)]);
-    return { result: undefined, events: units.map((unit) => ({ type: 'unit.updated' as const, unit })) };
+    return {
+      result: undefined,
+      events: [...units.map((unit) => ({ type: 'unit.updated' as const, unit })), ...keyAreas.map((keyArea) => ({ type: 'key_area.updated' as const, keyArea }))],
+    };
   });
   // Geography is not event-sourced (it changes rarely): refresh this instance's copy.
   core.picture.grids = await listGrids(core.db);

@@ -49,6 +49,9 @@ export class Broadcaster {
       case 'incident.updated':
         this.emitTo(OPS_ROOM, event as 'incident:created' | 'incident:updated', { seq: entry.seq, incident: entry.incident });
         break;
+      case 'key_area.updated':
+        this.emitTo(OPS_ROOM, 'key_area:updated', { seq: entry.seq, keyArea: entry.keyArea });
+        break;
     }
   }
 

@@ -1,7 +1,8 @@
-import type { Grid, Incident, LogEntry, Snapshot, Station, Team, Unit } from '@lianfang/shared';
+import type { Grid, Incident, KeyArea, LogEntry, Snapshot, Station, Team, Unit } from '@lianfang/shared';
 import { isOpenIncident } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
 import { listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
+import { listKeyAreas } from '../plugins/app/key-areas/key-area-repository.js';
 import { listOpenIncidents } from '../plugins/app/incidents/incident-repository.js';
 import { listUnits } from '../plugins/app/units/unit-repository.js';
 import { currentSeq } from './outbox.js';
@@ -15,6 +16,7 @@ export class LivePicture {
   readonly units = new Map<string, Unit>();
   readonly incidents = new Map<string, Incident>();
   readonly unitByTracker = new Map<string, string>();
+  readonly keyAreas = new Map<string, KeyArea>();
   grids: Grid[] = [];
   stations: Station[] = [];
   teams: Team[] = [];
@@ -31,6 +33,7 @@ export class LivePicture {
       picture.grids = await listGrids(q);
       picture.stations = await listStations(q);
       picture.teams = await listTeams(q);
+      for (const a of await listKeyAreas(q)) picture.keyAreas.set(a.id, a);
     });
     return picture;
   }
@@ -53,6 +56,9 @@ export class LivePicture {
         if (isOpenIncident(entry.incident.status)) this.incidents.set(entry.incident.id, entry.incident);
         else this.incidents.delete(entry.incident.id);
         break;
+      case 'key_area.updated':
+        this.keyAreas.set(entry.keyArea.id, entry.keyArea);
+        break;
     }
   }
 
@@ -65,6 +71,7 @@ export class LivePicture {
       grids: this.grids,
       stations: this.stations,
       teams: this.teams,
+      keyAreas: [...this.keyAreas.values()],
     };
   }
 

@@ -15,5 +15,7 @@ export function messageOf(entry: LogEntry): Message {
       return { event: 'incident:created', payload: { seq: entry.seq, incident: entry.incident } };
     case 'incident.updated':
       return { event: 'incident:updated', payload: { seq: entry.seq, incident: entry.incident } };
+    case 'key_area.updated':
+      return { event: 'key_area:updated', payload: { seq: entry.seq, keyArea: entry.keyArea } };
   }
 }

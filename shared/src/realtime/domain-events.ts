@@ -1,4 +1,5 @@
 import type { Alert } from '../schemas/alert.js';
+import type { KeyArea } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
 import type { Position } from '../schemas/position.js';
 import type { Unit } from '../schemas/unit.js';
@@ -12,7 +13,8 @@ export type DomainEvent =
   | { type: 'unit.updated'; unit: Unit }
   | { type: 'alert.raised'; alert: Alert; incident: Incident }
   | { type: 'incident.created'; incident: Incident }
-  | { type: 'incident.updated'; incident: Incident };
+  | { type: 'incident.updated'; incident: Incident }
+  | { type: 'key_area.updated'; keyArea: KeyArea };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -19,4 +19,5 @@ export const SOCKET_EVENT_FOR = {
   'alert.raised': 'alert:raised',
   'incident.created': 'incident:created',
   'incident.updated': 'incident:updated',
+  'key_area.updated': 'key_area:updated',
 } as const;

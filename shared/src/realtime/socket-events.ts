@@ -1,5 +1,5 @@
 import type { Alert, AlertRaise } from '../schemas/alert.js';
-import type { Grid, Station, Team } from '../schemas/geo.js';
+import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
 import type { Position, PositionReport } from '../schemas/position.js';
 import type { Unit } from '../schemas/unit.js';
@@ -13,6 +13,7 @@ export interface Snapshot {
   grids: Grid[];
   stations: Station[];
   teams: Team[];
+  keyAreas: KeyArea[];
 }
 
 /**
@@ -23,8 +24,9 @@ export interface PositionsMessage { seq: number; fromSeq: number; positions: Pos
 export interface UnitUpdatedMessage { seq: number; unit: Unit }
 export interface AlertRaisedMessage { seq: number; alert: Alert; incident: Incident }
 export interface IncidentMessage { seq: number; incident: Incident }
+export interface KeyAreaMessage { seq: number; keyArea: KeyArea }
 
-export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage;
+export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -33,6 +35,7 @@ export interface ServerToClientEvents {
   'alert:raised': (msg: AlertRaisedMessage) => void;
   'incident:created': (msg: IncidentMessage) => void;
   'incident:updated': (msg: IncidentMessage) => void;
+  'key_area:updated': (msg: KeyAreaMessage) => void;
 }
 
 export interface AckError { error: string; details?: { field: string; message: string }[] }
@@ -53,7 +56,7 @@ export interface ClientToServerEvents {
 export interface SocketAuth { token: string; lastSeq?: number }
 
 /** Server→client event names in the order the dispatcher knows them. */
-export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated'] as const;
+export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated', 'key_area:updated'] as const;
 export type SequencedEventName = (typeof SEQUENCED_EVENTS)[number];
 
 export function isAckError<T>(reply: Ack<T>): reply is AckError {

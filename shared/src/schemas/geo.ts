@@ -46,3 +46,27 @@ export type Station = Static<typeof StationSchema>;
 export type StationKind = (typeof STATION_KINDS)[number];
 export type Team = Static<typeof TeamSchema>;
 export type Ring = Static<typeof RingSchema>;
+
+/** A place that needs a patrol presence every `everyMinutes` during its hours (local "HH:MM"; equal = 24 h). */
+export const KeyAreaSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  ring: RingSchema,
+  everyMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  from: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+  to: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+  lastVisitAt: Nullable(Type.String()),
+  lastVisitUnitId: Nullable(IdSchema),
+  /** set while no unit has been inside for longer than allowed; cleared by the next visit */
+  overdueSince: Nullable(Type.String()),
+  /** the watch starts here for an area never visited yet */
+  createdAt: Type.String(),
+});
+
+export const CreateKeyAreaSchema = Type.Object(
+  { name: KeyAreaSchema.properties.name, ring: RingSchema, everyMinutes: KeyAreaSchema.properties.everyMinutes, from: KeyAreaSchema.properties.from, to: KeyAreaSchema.properties.to },
+  { additionalProperties: false },
+);
+
+export type KeyArea = Static<typeof KeyAreaSchema>;
+export type CreateKeyArea = Static<typeof CreateKeyAreaSchema>;

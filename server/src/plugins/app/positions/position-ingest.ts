@@ -33,7 +33,7 @@ export class PositionIngest {
   private readonly lastFix = new Map<string, { lat: number; lon: number; deviceTimeMs: number }>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | null = null;
-  private readonly listeners: ((unitId: string, fix: { lat: number; lon: number }) => void)[] = [];
+  private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
     for (const unit of picture.units.values()) {
@@ -51,7 +51,7 @@ export class PositionIngest {
   }
 
   /** Called for every accepted fix (on-scene detection, key areas). */
-  onAccepted(listener: (unitId: string, fix: { lat: number; lon: number }) => void): void {
+  onAccepted(listener: (unitId: string, fix: IncomingFix) => void): void {
     this.listeners.push(listener);
   }
 
