@@ -24,6 +24,7 @@ import { incidentRoutes } from './routes/api/incidents/index.js';
 import { incidentCommandRoutes } from './routes/api/incidents/commands.js';
 import { mapRoutes } from './routes/api/map/index.js';
 import { keyAreaRoutes } from './routes/api/key-areas/index.js';
+import { planRoutes } from './routes/api/plans/index.js';
 import { stateRoutes } from './routes/api/state/index.js';
 import { unitRoutes } from './routes/api/units/index.js';
 import { userRoutes } from './routes/api/users/index.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(stateRoutes(core));
   await app.register(mapRoutes(core));
   await app.register(keyAreaRoutes(core));
+  await app.register(planRoutes(core));
   await app.register(osmandRoutes(core));
   await app.register(alertIngestRoutes(core));
 

@@ -24,6 +24,7 @@ import { LifecycleService } from './plugins/app/incidents/lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier.js';
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
+import { PlanService } from './plugins/app/incidents/plan-service.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
@@ -49,6 +50,7 @@ export interface Core {
   escalation: EscalationService;
   clocks: ClockWatcher;
   keyAreas: KeyAreaWatcher;
+  plans: PlanService;
   tokens: SessionTokens;
   metrics: Metrics;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
@@ -83,7 +85,10 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const tokens = new SessionTokens(await loadOrCreateSecret(db, 'session_secret'), config.SESSION_HOURS);
   const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
   const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
+  let roads: Promise<RoadNetwork> | undefined;
+  const loadRoads = () => (roads ??= loadRoadNetwork(config));
   const dispatch = new DispatchService(bus);
+  const plans = new PlanService(bus, picture, dispatch, async () => (await loadRoads()).graph);
   const lifecycle = new LifecycleService(bus, picture);
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
@@ -100,11 +105,10 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   broadcaster.start();
   positions.start();
   relay.kick();
-  let roads: Promise<RoadNetwork> | undefined;
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas,
-    roads: () => (roads ??= loadRoadNetwork(config)),
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans,
+    roads: loadRoads,
     async settle() {
       await positions.flush();
       await relay.flush();

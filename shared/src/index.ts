@@ -16,3 +16,4 @@ export * from './domain/response-clocks.js';
 export * from './domain/escalation-ladder.js';
 export * from './domain/on-scene-detector.js';
 export * from './domain/key-area-watch.js';
+export * from './domain/emergency-plans.js';

@@ -65,6 +65,15 @@ export const EvaluationSchema = Type.Object({
   feedback: Nullable(Type.String()),
 });
 
+/** A checklist item of an activated emergency plan. */
+export const TaskSchema = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  title: Type.String(),
+  owner: Type.String(),
+  state: stringEnum(['open', 'in_progress', 'done'] as const),
+  updatedAt: IsoTimeSchema,
+});
+
 export const IncidentSchema = Type.Object({
   id: IdSchema,
   status: IncidentStatusSchema,
@@ -89,6 +98,9 @@ export const IncidentSchema = Type.Object({
   callIns: Type.Array(CallInSchema),
   resolution: Nullable(ResolutionSchema),
   evaluation: Nullable(EvaluationSchema),
+  /** the emergency plan this incident was opened by, with its checklist */
+  planId: Nullable(Type.String()),
+  tasks: Type.Array(TaskSchema),
 });
 
 export const CreateIncidentSchema = Type.Object(
@@ -120,7 +132,17 @@ export const WhistleSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ActivatePlanSchema = Type.Object(
+  { lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }), title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
+);
+export const TaskUpdateSchema = Type.Object(
+  { state: stringEnum(['open', 'in_progress', 'done'] as const), owner: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) },
+  { additionalProperties: false },
+);
+
 export type Incident = Static<typeof IncidentSchema>;
+export type Task = Static<typeof TaskSchema>;
 export type Assignment = Static<typeof AssignmentSchema>;
 export type Milestones = Static<typeof MilestonesSchema>;
 export type CallIn = Static<typeof CallInSchema>;

@@ -1,4 +1,4 @@
-import type { Assignment, CallIn, Incident } from '@lianfang/shared';
+import type { Assignment, CallIn, Incident, Task } from '@lianfang/shared';
 import { OPEN_INCIDENT_STATUSES } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 
@@ -9,15 +9,16 @@ interface IncidentRow {
   device_id: string | null; unit_id: string | null; alert_count: number; created_at: Date; updated_at: Date;
   level: Incident['level']; note: string | null; dispatched_at: Ts; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts;
   resolved_at: Ts; closed_at: Ts; ack_breached_at: Ts; arrival_breached_at: Ts; outcome: NonNullable<Incident['resolution']>['outcome'] | null;
-  settled_level: Incident['level'] | null; resolution_note: string | null; rating: number | null; feedback: string | null;
+  settled_level: Incident['level'] | null; resolution_note: string | null; rating: number | null; feedback: string | null; plan_id: string | null;
 }
+interface TaskRow { incident_id: string; idx: number; title: string; owner: string; state: Task['state']; updated_at: Date }
 interface AssignmentRow { incident_id: string; unit_id: string; status: Assignment['status']; dispatched_at: Date; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts; cleared_at: Ts }
 interface CallInRow { incident_id: string; department: CallIn['department']; summoned_at: Date; deadline: Date; reported_at: Ts }
 
 const OPEN_LIST = OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',');
 const iso = (d: Ts) => (d ? d.toISOString() : null);
 
-function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]): Incident {
+function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[], tasks: Task[]): Incident {
   return {
     id: r.id, status: r.status, category: r.category, priority: r.priority, source: r.source, title: r.title,
     lat: r.lat, lon: r.lon, gridId: r.grid_id, deviceId: r.device_id, unitId: r.unit_id, alertCount: r.alert_count,
@@ -28,6 +29,7 @@ function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]
     },
     resolution: r.outcome ? { outcome: r.outcome, settledLevel: r.settled_level ?? r.level, note: r.resolution_note } : null,
     evaluation: r.rating ? { rating: r.rating, feedback: r.feedback } : null,
+    planId: r.plan_id, tasks,
   };
 }
 
@@ -37,13 +39,17 @@ const toAssignment = (a: AssignmentRow): Assignment => ({
 });
 const toCallIn = (c: CallInRow): CallIn => ({ department: c.department, summonedAt: c.summoned_at.toISOString(), deadline: c.deadline.toISOString(), reportedAt: iso(c.reported_at) });
 
-/** Incidents with their assignments and call-ins, three queries whatever the count. */
+const toTask = (t: TaskRow): Task => ({ index: t.idx, title: t.title, owner: t.owner, state: t.state, updatedAt: t.updated_at.toISOString() });
+
+/** Incidents with their assignments, call-ins and tasks: four queries whatever the count. */
 async function hydrate(q: Queryable, rows: IncidentRow[]): Promise<Incident[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const assignments = await q.query<AssignmentRow>('SELECT * FROM incident_units WHERE incident_id = ANY($1::text[]) ORDER BY dispatched_at, unit_id', [ids]);
   const callIns = await q.query<CallInRow>('SELECT * FROM call_ins WHERE incident_id = ANY($1::text[]) ORDER BY summoned_at, department', [ids]);
-  return rows.map((r) => toIncident(r, assignments.filter((a) => a.incident_id === r.id).map(toAssignment), callIns.filter((c) => c.incident_id === r.id).map(toCallIn)));
+  const tasks = await q.query<TaskRow>('SELECT * FROM incident_tasks WHERE incident_id = ANY($1::text[]) ORDER BY idx', [ids]);
+  const of = <T extends { incident_id: string }>(list: T[], id: string) => list.filter((x) => x.incident_id === id);
+  return rows.map((r) => toIncident(r, of(assignments, r.id).map(toAssignment), of(callIns, r.id).map(toCallIn), of(tasks, r.id).map(toTask)));
 }
 
 export async function listOpenIncidents(q: Queryable): Promise<Incident[]> {
@@ -67,13 +73,13 @@ export async function findJoinableIncident(q: Queryable, by: { deviceId: string 
   return (await hydrate(q, rows))[0] ?? null;
 }
 
-export type NewIncident = Pick<Incident, 'id' | 'status' | 'category' | 'priority' | 'source' | 'title' | 'lat' | 'lon' | 'gridId' | 'deviceId' | 'unitId' | 'alertCount' | 'createdAt' | 'updatedAt' | 'level'> & { note?: string | null };
+export type NewIncident = Pick<Incident, 'id' | 'status' | 'category' | 'priority' | 'source' | 'title' | 'lat' | 'lon' | 'gridId' | 'deviceId' | 'unitId' | 'alertCount' | 'createdAt' | 'updatedAt' | 'level'> & { note?: string | null; planId?: string | null };
 
 export async function insertIncident(q: Queryable, i: NewIncident): Promise<Incident> {
   await q.query(
-    `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-    [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level, i.note ?? null],
+    `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note, plan_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+    [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level, i.note ?? null, i.planId ?? null],
   );
   return (await getIncident(q, i.id))!;
 }
