@@ -23,8 +23,12 @@ import { deviceRoutes } from './routes/api/devices/index.js';
 import { incidentRoutes } from './routes/api/incidents/index.js';
 import { incidentCommandRoutes } from './routes/api/incidents/commands.js';
 import { mapRoutes } from './routes/api/map/index.js';
+import { candidateRoutes } from './routes/api/candidates/index.js';
+import { coverageRoutes } from './routes/api/coverage/index.js';
+import { registerCandidateHandlers } from './plugins/app/dispatch-advice/candidates.handlers.js';
 import { keyAreaRoutes } from './routes/api/key-areas/index.js';
 import { planRoutes } from './routes/api/plans/index.js';
+import { patrolPlanRoutes } from './routes/api/patrol-plans/index.js';
 import { stateRoutes } from './routes/api/state/index.js';
 import { unitRoutes } from './routes/api/units/index.js';
 import { userRoutes } from './routes/api/users/index.js';
@@ -58,6 +62,8 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   app.decorate('core', core);
   app.decorate('io', io);
   attachSocketHandlers(io, core, core.tokens);
+  // Routing (issue 3): after the handshake check above, so the session is set.
+  io.on('connection', (socket) => registerCandidateHandlers(core, socket));
 
   registerErrorHandler(app);
   await app.register(helmet, {
@@ -88,8 +94,11 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(incidentCommandRoutes(core));
   await app.register(stateRoutes(core));
   await app.register(mapRoutes(core));
+  await app.register(candidateRoutes(core));
+  await app.register(coverageRoutes(core));
   await app.register(keyAreaRoutes(core));
   await app.register(planRoutes(core));
+  await app.register(patrolPlanRoutes(core));
   await app.register(osmandRoutes(core));
   await app.register(alertIngestRoutes(core));
 

@@ -30,6 +30,17 @@ export const ConfigSchema = Type.Object({
   NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ minLength: 1 })),
   /** The district's time zone: key-area hours and shift times are local. */
   TIME_ZONE: Type.String({ default: 'Asia/Shanghai' }),
+  // Routing (issue 3): ETAs, incident advice and the live coverage map.
+  /** Blue-light speed-up for car and moto in every ETA and in the coverage map. */
+  EMERGENCY_FACTOR: Type.Number({ minimum: 1, maximum: 3, default: 1.3 }),
+  /** H3 resolution of the coverage map: 9 ≈ 0.1 km² cells; each step up is 7 × the cells. */
+  COVERAGE_H3_RESOLUTION: Type.Integer({ minimum: 6, maximum: 11, default: 9 }),
+  /** At most one coverage recompute per this many ms. */
+  COVERAGE_INTERVAL_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  /** A coverage recompute waits this long after a unit status change (a dispatch of several units = one recompute). */
+  COVERAGE_SETTLE_MS: Type.Integer({ minimum: 0, default: 2000 }),
+  /** The incident-advice beat (ETAs move with positions, deadlines with time); status changes and new incidents also trigger it. */
+  ADVICE_INTERVAL_MS: Type.Integer({ minimum: 100, default: 5000 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

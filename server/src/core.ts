@@ -25,9 +25,14 @@ import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
 import { PlanService } from './plugins/app/incidents/plan-service.js';
+import { PatrolDutyWatcher } from './plugins/app/patrol-plans/patrol-duty-watcher.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
+import { AdviceService } from './plugins/app/dispatch-advice/advice-service.js';
+import { CandidateService } from './plugins/app/dispatch-advice/candidate-service.js';
+import { PublisherLease } from './plugins/app/dispatch-advice/publisher-lease.js';
+import { CoverageService } from './plugins/app/coverage/coverage-service.js';
 
 /**
  * Everything stateful one server instance runs, wired in dependency order:
@@ -51,8 +56,13 @@ export interface Core {
   clocks: ClockWatcher;
   keyAreas: KeyAreaWatcher;
   plans: PlanService;
+  patrolDuty: PatrolDutyWatcher;
   tokens: SessionTokens;
   metrics: Metrics;
+  /** Routing (issue 3): ETA-ranked candidates on demand; incident advice and live coverage, one publisher each. */
+  candidates: CandidateService;
+  advice: AdviceService;
+  coverage: CoverageService;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
   roads(): Promise<RoadNetwork>;
   /** Resolves when this instance has applied every event committed so far (tests, demo seeding). */
@@ -94,20 +104,40 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const clocks = new ClockWatcher(bus, picture);
   const onScene = new OnSceneWatcher(picture, dispatch);
   const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE);
+  const patrolDuty = new PatrolDutyWatcher(bus, picture, config.TIME_ZONE);
   positions.onAccepted((unitId, fix) => {
     onScene.onFix(unitId, fix);
     keyAreas.onFix(unitId, fix);
+    patrolDuty.onFix(unitId, fix);
+  });
+  // Routing (issue 3). A lease outlives a few beats, so a busy holder keeps it; a dead one hands over within 15 s or so.
+  const leaseSeconds = (ms: number) => Math.max(15, (3 * ms) / 1000);
+  const candidates = new CandidateService(picture, loadRoads, config.EMERGENCY_FACTOR);
+  const advice = new AdviceService(bus, picture, loadRoads, new PublisherLease(db, 'publisher:incident-advice', leaseSeconds(config.ADVICE_INTERVAL_MS)), {
+    intervalMs: config.ADVICE_INTERVAL_MS, emergencyFactor: config.EMERGENCY_FACTOR,
+  });
+  const coverage = new CoverageService(bus, db, picture, loadRoads, new PublisherLease(db, 'publisher:coverage', leaseSeconds(config.COVERAGE_INTERVAL_MS)), {
+    h3Resolution: config.COVERAGE_H3_RESOLUTION, emergencyFactor: config.EMERGENCY_FACTOR, intervalMs: config.COVERAGE_INTERVAL_MS, settleMs: config.COVERAGE_SETTLE_MS,
+  });
+  // After the picture's listener: both judge "changed" against the picture at this entry.
+  sequencer.onEntry((entry: LogEntry) => {
+    advice.onEntry(entry);
+    coverage.onEntry(entry);
   });
   relay.start();
   sequencer.start();
   clocks.start();
   keyAreas.start();
+  patrolDuty.start();
   broadcaster.start();
   positions.start();
+  advice.start();
+  coverage.start();
   relay.kick();
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans,
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty,
+    candidates, advice, coverage,
     roads: loadRoads,
     async settle() {
       await positions.flush();
@@ -118,10 +148,15 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
         if (sequencer.applied < target) await new Promise((r) => setTimeout(r, 5));
       }
       broadcaster.flushPositions();
+      // Advice derived from what just happened is part of "settled" (a no-op where another instance publishes).
+      await advice.flush();
     },
     async close() {
+      await advice.stop();
+      await coverage.stop();
       clocks.stop();
       keyAreas.stop();
+      patrolDuty.stop();
       positions.stop();
       await positions.flush();
       await relay.flush();

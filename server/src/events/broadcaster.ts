@@ -52,6 +52,15 @@ export class Broadcaster {
       case 'key_area.updated':
         this.emitTo(OPS_ROOM, 'key_area:updated', { seq: entry.seq, keyArea: entry.keyArea });
         break;
+      case 'patrol_plan.updated':
+        this.emitTo(OPS_ROOM, 'patrol_plan:updated', { seq: entry.seq, patrolPlan: entry.patrolPlan });
+        break;
+      case 'incident.advice':
+        this.emitTo(OPS_ROOM, 'incident:advice', { seq: entry.seq, advice: entry.advice });
+        break;
+      case 'coverage.updated':
+        this.emitTo(OPS_ROOM, 'coverage:updated', { seq: entry.seq, coverage: entry.coverage });
+        break;
     }
   }
 

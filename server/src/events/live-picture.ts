@@ -1,8 +1,11 @@
-import type { Grid, Incident, KeyArea, LogEntry, Snapshot, Station, Team, Unit } from '@lianfang/shared';
+import type { Coverage, Grid, Incident, IncidentAdvice, KeyArea, LogEntry, PatrolPlan, Snapshot, Station, Team, Unit } from '@lianfang/shared';
 import { isOpenIncident } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
+import { latestCoverage } from '../plugins/app/coverage/coverage-repository.js';
+import { latestAdvice } from '../plugins/app/dispatch-advice/advice-repository.js';
 import { listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
 import { listKeyAreas } from '../plugins/app/key-areas/key-area-repository.js';
+import { listPatrolPlans } from '../plugins/app/patrol-plans/patrol-plan-repository.js';
 import { listOpenIncidents } from '../plugins/app/incidents/incident-repository.js';
 import { listUnits } from '../plugins/app/units/unit-repository.js';
 import { currentSeq } from './outbox.js';
@@ -17,6 +20,10 @@ export class LivePicture {
   readonly incidents = new Map<string, Incident>();
   readonly unitByTracker = new Map<string, string>();
   readonly keyAreas = new Map<string, KeyArea>();
+  readonly patrolPlans = new Map<string, PatrolPlan>();
+  /** Routing: best ETA per open incident nobody has reached yet, and the latest coverage map. */
+  readonly advice = new Map<string, IncidentAdvice>();
+  coverage: Coverage | undefined;
   grids: Grid[] = [];
   stations: Station[] = [];
   teams: Team[] = [];
@@ -34,6 +41,10 @@ export class LivePicture {
       picture.stations = await listStations(q);
       picture.teams = await listTeams(q);
       for (const a of await listKeyAreas(q)) picture.keyAreas.set(a.id, a);
+      for (const p of await listPatrolPlans(q)) picture.patrolPlans.set(p.id, p);
+      // Derived state has no table: the latest published events at this same seq.
+      for (const a of await latestAdvice(q, [...picture.incidents.keys()])) picture.applyAdvice(a);
+      picture.coverage = await latestCoverage(q);
     });
     return picture;
   }
@@ -55,9 +66,20 @@ export class LivePicture {
       case 'incident.updated':
         if (isOpenIncident(entry.incident.status)) this.incidents.set(entry.incident.id, entry.incident);
         else this.incidents.delete(entry.incident.id);
+        // Advice ends with the incident or with the first arrival (the clock it predicts has stopped).
+        if (!this.incidents.has(entry.incident.id) || entry.incident.milestones.onSceneAt) this.advice.delete(entry.incident.id);
         break;
       case 'key_area.updated':
         this.keyAreas.set(entry.keyArea.id, entry.keyArea);
+        break;
+      case 'patrol_plan.updated':
+        this.patrolPlans.set(entry.patrolPlan.id, entry.patrolPlan);
+        break;
+      case 'incident.advice':
+        this.applyAdvice(entry.advice);
+        break;
+      case 'coverage.updated':
+        this.coverage = entry.coverage;
         break;
     }
   }
@@ -72,7 +94,16 @@ export class LivePicture {
       stations: this.stations,
       teams: this.teams,
       keyAreas: [...this.keyAreas.values()],
+      patrolPlans: [...this.patrolPlans.values()],
+      advice: [...this.advice.values()],
+      ...(this.coverage ? { coverage: this.coverage } : {}),
     };
+  }
+
+  /** Advice computed just before an arrival or a close may commit just after it: then it is moot. */
+  private applyAdvice(advice: IncidentAdvice): void {
+    const incident = this.incidents.get(advice.incidentId);
+    if (incident && !incident.milestones.onSceneAt) this.advice.set(advice.incidentId, advice);
   }
 
   private putUnit(unit: Unit): void {

@@ -17,5 +17,11 @@ export function messageOf(entry: LogEntry): Message {
       return { event: 'incident:updated', payload: { seq: entry.seq, incident: entry.incident } };
     case 'key_area.updated':
       return { event: 'key_area:updated', payload: { seq: entry.seq, keyArea: entry.keyArea } };
+    case 'patrol_plan.updated':
+      return { event: 'patrol_plan:updated', payload: { seq: entry.seq, patrolPlan: entry.patrolPlan } };
+    case 'incident.advice':
+      return { event: 'incident:advice', payload: { seq: entry.seq, advice: entry.advice } };
+    case 'coverage.updated':
+      return { event: 'coverage:updated', payload: { seq: entry.seq, coverage: entry.coverage } };
   }
 }

@@ -1,5 +1,8 @@
 import type { Alert } from '../schemas/alert.js';
+import type { Coverage } from '../schemas/coverage.js';
+import type { IncidentAdvice } from '../schemas/dispatch-advice.js';
 import type { KeyArea } from '../schemas/geo.js';
+import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { Incident } from '../schemas/incident.js';
 import type { Position } from '../schemas/position.js';
 import type { Unit } from '../schemas/unit.js';
@@ -14,7 +17,11 @@ export type DomainEvent =
   | { type: 'alert.raised'; alert: Alert; incident: Incident }
   | { type: 'incident.created'; incident: Incident }
   | { type: 'incident.updated'; incident: Incident }
-  | { type: 'key_area.updated'; keyArea: KeyArea };
+  | { type: 'key_area.updated'; keyArea: KeyArea }
+  | { type: 'patrol_plan.updated'; patrolPlan: PatrolPlan }
+  // Routing (issue 3): derived state, published by one instance and only on material change.
+  | { type: 'incident.advice'; advice: IncidentAdvice }
+  | { type: 'coverage.updated'; coverage: Coverage };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -20,4 +20,7 @@ export const SOCKET_EVENT_FOR = {
   'incident.created': 'incident:created',
   'incident.updated': 'incident:updated',
   'key_area.updated': 'key_area:updated',
+  'patrol_plan.updated': 'patrol_plan:updated',
+  'incident.advice': 'incident:advice',
+  'coverage.updated': 'coverage:updated',
 } as const;

@@ -1,6 +1,9 @@
 import type { Alert, AlertRaise } from '../schemas/alert.js';
+import type { Coverage } from '../schemas/coverage.js';
+import type { CandidatesReply, CandidatesRequest, IncidentAdvice } from '../schemas/dispatch-advice.js';
 import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
+import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { Position, PositionReport } from '../schemas/position.js';
 import type { Unit } from '../schemas/unit.js';
 
@@ -14,6 +17,10 @@ export interface Snapshot {
   stations: Station[];
   teams: Team[];
   keyAreas: KeyArea[];
+  patrolPlans: PatrolPlan[];
+  /** Routing (issue 3): the latest advice per open incident nobody has reached yet, and the latest coverage. */
+  advice?: IncidentAdvice[];
+  coverage?: Coverage;
 }
 
 /**
@@ -25,8 +32,11 @@ export interface UnitUpdatedMessage { seq: number; unit: Unit }
 export interface AlertRaisedMessage { seq: number; alert: Alert; incident: Incident }
 export interface IncidentMessage { seq: number; incident: Incident }
 export interface KeyAreaMessage { seq: number; keyArea: KeyArea }
+export interface PatrolPlanMessage { seq: number; patrolPlan: PatrolPlan }
+export interface IncidentAdviceMessage { seq: number; advice: IncidentAdvice }
+export interface CoverageMessage { seq: number; coverage: Coverage }
 
-export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage;
+export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -36,6 +46,9 @@ export interface ServerToClientEvents {
   'incident:created': (msg: IncidentMessage) => void;
   'incident:updated': (msg: IncidentMessage) => void;
   'key_area:updated': (msg: KeyAreaMessage) => void;
+  'patrol_plan:updated': (msg: PatrolPlanMessage) => void;
+  'incident:advice': (msg: IncidentAdviceMessage) => void;
+  'coverage:updated': (msg: CoverageMessage) => void;
 }
 
 export interface AckError { error: string; details?: { field: string; message: string }[] }
@@ -50,13 +63,15 @@ export interface ClientToServerEvents {
   'sync:resume': (req: { lastSeq: number }, ack: (reply: Ack<ResumeReply>) => void) => void;
   'position:report': (req: PositionReport, ack: (reply: Ack<PositionReportReply>) => void) => void;
   'alert:raise': (req: AlertRaise, ack: (reply: Ack<AlertRaiseReply>) => void) => void;
+  /** ETA-ranked units for a point (admin, operator, manager): the same reply as POST /api/candidates. */
+  'dispatch:candidates': (req: CandidatesRequest, ack: (reply: Ack<CandidatesReply>) => void) => void;
 }
 
 /** `auth` sent in the Socket.IO handshake; `lastSeq` makes a reconnect a replay instead of a snapshot. */
 export interface SocketAuth { token: string; lastSeq?: number }
 
 /** Server→client event names in the order the dispatcher knows them. */
-export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated', 'key_area:updated'] as const;
+export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated', 'key_area:updated', 'patrol_plan:updated', 'incident:advice', 'coverage:updated'] as const;
 export type SequencedEventName = (typeof SEQUENCED_EVENTS)[number];
 
 export function isAckError<T>(reply: Ack<T>): reply is AckError {
