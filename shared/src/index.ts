@@ -21,3 +21,4 @@ export * from './domain/key-area-watch.js';
 export * from './domain/emergency-plans.js';
 export * from './schemas/patrol-plan.js';
 export * from './domain/patrol-duty.js';
+export * from './metrics/loop-stats.js';
