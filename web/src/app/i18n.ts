@@ -1,0 +1,41 @@
+import { createI18n } from 'vue-i18n';
+import { en } from './locales/en';
+import { zhCN, type LocaleMessages } from './locales/zh-CN';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type AppLocale = (typeof LOCALES)[number];
+
+const STORAGE_KEY = 'lianfang.locale';
+
+function storedLocale(): AppLocale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return (LOCALES as readonly string[]).includes(value ?? '') ? (value as AppLocale) : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export const i18n = createI18n<[LocaleMessages], AppLocale, false>({
+  legacy: false,
+  locale: storedLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+export function currentLocale(): AppLocale {
+  return i18n.global.locale.value;
+}
+
+/** Switches the language everywhere and remembers it on this device. */
+export function setLocale(locale: AppLocale): void {
+  i18n.global.locale.value = locale;
+  document.documentElement.lang = locale;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered, still switched.
+  }
+}

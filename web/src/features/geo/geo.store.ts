@@ -1,0 +1,46 @@
+import type { Grid, KeyArea, Station, Team } from '@lianfang/shared';
+import { defineStore } from 'pinia';
+import { computed, shallowRef } from 'vue';
+
+/**
+ * The geography from the snapshot: grids (3 levels), stations, teams (rarely
+ * change), and key areas, whose patrol-visit state moves with `key_area:updated`.
+ */
+export const useGeoStore = defineStore('geo', () => {
+  const gridsById = shallowRef(new Map<string, Grid>());
+  const stationsById = shallowRef(new Map<string, Station>());
+  const teamsById = shallowRef(new Map<string, Team>());
+  const keyAreasById = shallowRef(new Map<string, KeyArea>());
+
+  const grids = computed(() => [...gridsById.value.values()]);
+  const stations = computed(() => [...stationsById.value.values()]);
+  const teams = computed(() => [...teamsById.value.values()]);
+  const keyAreas = computed(() => [...keyAreasById.value.values()]);
+
+  function replaceAll(data: { grids: readonly Grid[]; stations: readonly Station[]; teams: readonly Team[]; keyAreas?: readonly KeyArea[] }): void {
+    gridsById.value = new Map(data.grids.map((g) => [g.id, g]));
+    stationsById.value = new Map(data.stations.map((s) => [s.id, s]));
+    teamsById.value = new Map(data.teams.map((t) => [t.id, t]));
+    // Optional: a server from before key areas sends none.
+    keyAreasById.value = new Map((data.keyAreas ?? []).map((k) => [k.id, k]));
+  }
+
+  function upsertKeyArea(area: KeyArea): void {
+    keyAreasById.value = new Map(keyAreasById.value).set(area.id, area);
+  }
+
+  /** The grid and its parents (grid → community → street), nearest first. */
+  function gridChain(gridId: string | null): Grid[] {
+    const chain: Grid[] = [];
+    let id = gridId;
+    while (id && chain.length < 5) {
+      const grid = gridsById.value.get(id);
+      if (!grid) break;
+      chain.push(grid);
+      id = grid.parentId;
+    }
+    return chain;
+  }
+
+  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, gridChain };
+});

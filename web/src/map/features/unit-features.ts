@@ -1,0 +1,47 @@
+import type { Unit } from '@lianfang/shared';
+import { FORCE_COLORS, STALE_COLOR, STATUS_COLORS, isStale } from '../../features/units/unit-appearance';
+import { labelImageId } from '../core/label-images';
+import { featureCollection, type Feature, type FeatureCollection } from './geojson-types';
+
+export interface UnitFeatureProps {
+  [key: string]: string | number | boolean | null;
+  id: string;
+  callsign: string;
+  force: string;
+  status: string;
+  stale: boolean;
+  fill: string;
+  ring: string;
+  label: string;
+  /** draws fresh units above stale ones and busy ones above free ones */
+  rank: number;
+}
+
+const STATUS_RANK: Record<Unit['status'], number> = { on_scene: 5, en_route: 4, dispatched: 4, busy: 3, available: 2, off_duty: 1 };
+
+/** Units with a fix as map points; colour by force, ring by status, grey when stale. */
+export function unitFeatures(units: readonly Unit[], now: number): FeatureCollection<Feature['geometry'], UnitFeatureProps> {
+  const features: Feature<{ type: 'Point'; coordinates: [number, number] }, UnitFeatureProps>[] = [];
+  for (const unit of units) {
+    const p = unit.position;
+    if (!p) continue;
+    const stale = isStale(unit, now);
+    features.push({
+      type: 'Feature',
+      id: unit.id,
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      properties: {
+        id: unit.id,
+        callsign: unit.callsign,
+        force: unit.force,
+        status: unit.status,
+        stale,
+        fill: stale ? STALE_COLOR : FORCE_COLORS[unit.force],
+        ring: stale ? '#2a323d' : STATUS_COLORS[unit.status],
+        label: labelImageId(stale ? 'unit-stale' : 'unit', unit.callsign),
+        rank: stale ? 0 : STATUS_RANK[unit.status],
+      },
+    });
+  }
+  return featureCollection(features);
+}

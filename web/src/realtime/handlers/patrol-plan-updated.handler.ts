@@ -1,0 +1,6 @@
+import type { PatrolPlanMessage } from '@lianfang/shared';
+import type { HandlerContext } from './handler-context';
+
+export function applyPatrolPlanUpdated(msg: PatrolPlanMessage, ctx: HandlerContext): void {
+  ctx.plans.upsert(msg.patrolPlan);
+}

@@ -1,0 +1,39 @@
+import type { AlertRaise, PositionReport, UnitStatus } from '@lianfang/shared';
+
+/**
+ * A command the tablet made, kept until the server confirmed it. `createdAt`
+ * is the moment the captain acted, so a late delivery still carries the real time.
+ */
+export type QueuedCommand =
+  | { id: string; kind: 'position:report'; createdAt: string; payload: PositionReport }
+  | { id: string; kind: 'alert:raise'; createdAt: string; payload: AlertRaise }
+  | { id: string; kind: 'unit:status'; createdAt: string; unitId: string; status: UnitStatus };
+
+export type QueuedCommandKind = QueuedCommand['kind'];
+
+/** How a delivery attempt ended: done (or refused for good) leaves the queue; `retry` stays first. */
+export type DeliveryResult =
+  | { outcome: 'delivered'; detail?: unknown }
+  | { outcome: 'refused'; message: string }
+  | { outcome: 'retry'; message: string };
+
+export function newCommandId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The next command to send: alerts jump the queue (a life comes before a breadcrumb), otherwise oldest first. */
+export function nextToSend(queue: readonly QueuedCommand[]): QueuedCommand | undefined {
+  return queue.find((c) => c.kind === 'alert:raise') ?? queue[0];
+}
+
+/** Positions beyond this are thinned (oldest first); alerts and status changes are never dropped. */
+export const MAX_QUEUED_POSITIONS = 720;
+
+export function withinPositionBudget(queue: QueuedCommand[]): QueuedCommand[] {
+  const positions = queue.filter((c) => c.kind === 'position:report').length;
+  if (positions <= MAX_QUEUED_POSITIONS) return queue;
+  let drop = positions - MAX_QUEUED_POSITIONS;
+  return queue.filter((c) => !(c.kind === 'position:report' && drop-- > 0));
+}

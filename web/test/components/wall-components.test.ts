@@ -1,0 +1,66 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import AlertBanner from '../../src/features/wall/components/AlertBanner.vue';
+import IncidentCard from '../../src/features/wall/components/IncidentCard.vue';
+import UnitStatusBoard from '../../src/features/wall/components/UnitStatusBoard.vue';
+import { useAlertsStore } from '../../src/features/alerts/alerts.store';
+import { useGeoStore } from '../../src/features/geo/geo.store';
+import { useIncidentsStore } from '../../src/features/incidents/incidents.store';
+import { useUnitsStore } from '../../src/features/units/units.store';
+import ConnectionBadge from '../../src/shared-ui/ConnectionBadge.vue';
+import { useSocketStore } from '../../src/realtime/socket.store';
+import { alert, incident, unit } from '../support/fixtures';
+import { testPlugins } from '../support/test-app';
+
+describe('wall components', () => {
+  it('shows one alert banner with kind, place and a press counter that updates', async () => {
+    const { plugins } = testPlugins();
+    const now = new Date().toISOString();
+    useGeoStore().replaceAll({
+      grids: [
+        { id: 'st', name: 'Anhe Street', level: 'street', parentId: null, ring: [[0, 0], [1, 0], [1, 1]], leader: null, contacts: [] },
+        { id: 'g1', name: 'Grid 1', level: 'grid', parentId: 'st', ring: [[0, 0], [1, 0], [1, 1]], leader: null, contacts: [] },
+      ],
+      stations: [], teams: [],
+    });
+    const i = incident({ gridId: 'g1', createdAt: now });
+    useIncidentsStore().upsert(i);
+    const alerts = useAlertsStore();
+    alerts.record(alert({ kind: 'panic', receivedAt: now }), i);
+    const wrapper = mount(AlertBanner, { global: { plugins } });
+    expect(wrapper.findAll('[data-testid=alert-banner]')).toHaveLength(1);
+    expect(wrapper.text()).toContain('Panic button');
+    expect(wrapper.text()).toContain('Anhe Street › Grid 1');
+    alerts.record(alert({ id: 'a2', kind: 'panic', receivedAt: now }), { ...i, alertCount: 2 });
+    await wrapper.vm.$nextTick();
+    expect(wrapper.findAll('[data-testid=alert-banner]')).toHaveLength(1);
+    expect(wrapper.get('[data-testid=alert-press-count]').text()).toContain('×2');
+  });
+
+  it('turns a queue card red past five minutes', () => {
+    const { plugins } = testPlugins();
+    const i = incident({ createdAt: '2025-01-01T08:00:00Z' });
+    const fresh = mount(IncidentCard, { props: { incident: i, now: Date.parse('2025-01-01T08:04:00Z') }, global: { plugins } });
+    expect(fresh.classes()).not.toContain('overdue');
+    expect(fresh.get('[data-testid=queue-elapsed]').text()).toBe('4:00');
+    const late = mount(IncidentCard, { props: { incident: i, now: Date.parse('2025-01-01T08:06:00Z') }, global: { plugins } });
+    expect(late.classes()).toContain('overdue');
+  });
+
+  it('counts units per force on the status board', () => {
+    const { plugins } = testPlugins();
+    useUnitsStore().replaceAll([unit({ id: '1' }), unit({ id: '2', force: 'fire', status: 'on_scene' })]);
+    const wrapper = mount(UnitStatusBoard, { global: { plugins } });
+    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-force'))).toEqual(['police', 'fire']);
+  });
+
+  it('always shows the connection state', async () => {
+    const { plugins } = testPlugins();
+    const socket = useSocketStore();
+    const wrapper = mount(ConnectionBadge, { global: { plugins } });
+    socket.setState('reconnecting');
+    await wrapper.vm.$nextTick();
+    expect(wrapper.text()).toContain('Reconnecting');
+    expect(wrapper.attributes('data-state')).toBe('reconnecting');
+  });
+});

@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAlertsStore } from '../../src/features/alerts/alerts.store';
+import { alert, incident } from '../support/fixtures';
+import { freshPinia } from '../support/test-app';
+
+describe('alerts store', () => {
+  beforeEach(() => freshPinia());
+
+  it('announces one banner per incident and counts presses instead of flooding', () => {
+    const alerts = useAlertsStore();
+    alerts.record(alert({ id: 'a1' }), incident({ id: 'i1', alertCount: 1 }));
+    alerts.record(alert({ id: 'a2' }), incident({ id: 'i2', alertCount: 1 }));
+    alerts.record(alert({ id: 'a3', receivedAt: '2025-01-01T08:01:00Z' }), incident({ id: 'i1', alertCount: 2 }));
+    expect(alerts.active.map((a) => [a.incidentId, a.pressCount])).toEqual([['i1', 2], ['i2', 1]]);
+    expect(alerts.lastArrival).toMatchObject({ incidentId: 'i1', isNewIncident: false });
+  });
+
+  it('brings a dismissed banner back when the button is pressed again', () => {
+    const alerts = useAlertsStore();
+    alerts.record(alert(), incident({ alertCount: 1 }));
+    alerts.dismiss('i1');
+    expect(alerts.active).toHaveLength(0);
+    alerts.record(alert({ id: 'a2' }), incident({ alertCount: 2 }));
+    expect(alerts.active[0]?.pressCount).toBe(2);
+  });
+
+  it('places the banner at the incident, not at a later press', () => {
+    const alerts = useAlertsStore();
+    alerts.record(alert({ lat: 1, lon: 1 }), incident({ lat: 30, lon: 120 }));
+    expect(alerts.lastArrival).toMatchObject({ lat: 30, lon: 120 });
+  });
+});
