@@ -71,6 +71,9 @@ describe('incident advice', () => {
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/dispatch`, { unitIds: [near.id] })).status).toBe(200);
     await t.app.core.settle();
     expect(t.app.core.picture.advice.get(incident.id)?.bestUnitId).toBe(near.id);
+    expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/units/${near.id}/status`, { status: 'en_route' })).status).toBe(200);
+    await t.app.core.settle();
+    expect(t.app.core.picture.advice.get(incident.id)?.bestUnitId).toBe(near.id);
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/units/${near.id}/status`, { status: 'on_scene' })).status).toBe(200);
     await t.app.core.settle();
     expect(t.app.core.picture.advice.has(incident.id)).toBe(false);
