@@ -41,6 +41,10 @@ export const ConfigSchema = Type.Object({
   COVERAGE_SETTLE_MS: Type.Integer({ minimum: 0, default: 2000 }),
   /** The incident-advice beat (ETAs move with positions, deadlines with time); status changes and new incidents also trigger it. */
   ADVICE_INTERVAL_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  /** A dispatched unit that has not acknowledged after this many seconds gets the next best unit offered. */
+  ACK_TIMEOUT_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
+  /** Send that next best unit automatically instead of only offering it. */
+  AUTO_REDISPATCH: Type.Boolean({ default: false }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

@@ -25,6 +25,7 @@ import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
 import { PlanService } from './plugins/app/incidents/plan-service.js';
+import { AckTimeoutWatcher } from './plugins/app/incidents/ack-timeout-watcher.js';
 import { PatrolDutyWatcher } from './plugins/app/patrol-plans/patrol-duty-watcher.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
@@ -56,6 +57,7 @@ export interface Core {
   clocks: ClockWatcher;
   keyAreas: KeyAreaWatcher;
   plans: PlanService;
+  ackTimeouts: AckTimeoutWatcher;
   patrolDuty: PatrolDutyWatcher;
   tokens: SessionTokens;
   metrics: Metrics;
@@ -102,6 +104,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const lifecycle = new LifecycleService(bus, picture);
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
+  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
   const onScene = new OnSceneWatcher(picture, dispatch);
   const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE);
   const patrolDuty = new PatrolDutyWatcher(bus, picture, config.TIME_ZONE);
@@ -127,6 +130,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   relay.start();
   sequencer.start();
   clocks.start();
+  ackTimeouts.start();
   keyAreas.start();
   patrolDuty.start();
   broadcaster.start();
@@ -136,7 +140,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   relay.kick();
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty,
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty, ackTimeouts,
     candidates, advice, coverage,
     roads: loadRoads,
     async settle() {
@@ -155,6 +159,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       await advice.stop();
       await coverage.stop();
       clocks.stop();
+      ackTimeouts.stop();
       keyAreas.stop();
       patrolDuty.stop();
       positions.stop();

@@ -32,6 +32,10 @@ export const AssignmentSchema = Type.Object({
   enRouteAt: Nullable(IsoTimeSchema),
   onSceneAt: Nullable(IsoTimeSchema),
   clearedAt: Nullable(IsoTimeSchema),
+  /** no acknowledgement within the limit: when that was noticed */
+  ackTimeoutAt: Nullable(IsoTimeSchema),
+  /** the next best unit offered instead (or sent, when auto-redispatch is on) */
+  replacementUnitId: Nullable(IdSchema),
 });
 
 /** First time each milestone was reached by any unit: what the response clocks run on. */

@@ -28,7 +28,7 @@ export class DispatchService {
         // A unit re-sent after clearing or declining gets a fresh assignment and clock.
         await q.query(
           `INSERT INTO incident_units (incident_id, unit_id, status, dispatched_at) VALUES ($1, $2, 'dispatched', now())
-           ON CONFLICT (incident_id, unit_id) DO UPDATE SET status = 'dispatched', dispatched_at = now(), acknowledged_at = NULL, en_route_at = NULL, on_scene_at = NULL, cleared_at = NULL`,
+           ON CONFLICT (incident_id, unit_id) DO UPDATE SET status = 'dispatched', dispatched_at = now(), acknowledged_at = NULL, en_route_at = NULL, on_scene_at = NULL, cleared_at = NULL, ack_timeout_at = NULL, replacement_unit_id = NULL`,
           [incidentId, unitId],
         );
         await appendTimeline(q, incidentId, actor, 'unit_dispatched', { unitId, callsign: unit.callsign });

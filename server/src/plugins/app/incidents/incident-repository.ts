@@ -12,7 +12,7 @@ interface IncidentRow {
   settled_level: Incident['level'] | null; resolution_note: string | null; rating: number | null; feedback: string | null; plan_id: string | null;
 }
 interface TaskRow { incident_id: string; idx: number; title: string; owner: string; state: Task['state']; updated_at: Date }
-interface AssignmentRow { incident_id: string; unit_id: string; status: Assignment['status']; dispatched_at: Date; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts; cleared_at: Ts }
+interface AssignmentRow { incident_id: string; unit_id: string; status: Assignment['status']; dispatched_at: Date; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts; cleared_at: Ts; ack_timeout_at: Ts; replacement_unit_id: string | null }
 interface CallInRow { incident_id: string; department: CallIn['department']; summoned_at: Date; deadline: Date; reported_at: Ts }
 
 const OPEN_LIST = OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',');
@@ -36,6 +36,7 @@ function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]
 const toAssignment = (a: AssignmentRow): Assignment => ({
   unitId: a.unit_id, status: a.status, dispatchedAt: a.dispatched_at.toISOString(), acknowledgedAt: iso(a.acknowledged_at),
   enRouteAt: iso(a.en_route_at), onSceneAt: iso(a.on_scene_at), clearedAt: iso(a.cleared_at),
+  ackTimeoutAt: iso(a.ack_timeout_at), replacementUnitId: a.replacement_unit_id,
 });
 const toCallIn = (c: CallInRow): CallIn => ({ department: c.department, summonedAt: c.summoned_at.toISOString(), deadline: c.deadline.toISOString(), reportedAt: iso(c.reported_at) });
 
