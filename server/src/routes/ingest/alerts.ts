@@ -21,6 +21,7 @@ export const alertIngestRoutes = (core: Core): FastifyPluginAsyncTypebox => asyn
   };
 
   app.post('/ingest/alerts', {
+    helmet: false,
     schema: { tags: ['ingest'], summary: 'An alert from a radio gateway or panic button (device key)', body: AlertIngestSchema, response: { 202: AlertIngestReplySchema } },
     config: { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
   }, async (request, reply) => {

@@ -4,9 +4,14 @@ import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import { markOverdue, recordVisit } from './key-area-repository.js';
 
+// Building an Intl.DateTimeFormat costs ~100 µs; this runs for every accepted fix, so build one per zone.
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes since local midnight in the district's time zone (hours like "20:00" are local). */
 export function localMinutes(nowMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(nowMs));
+  let format = minuteFormats.get(timeZone);
+  if (!format) minuteFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  const parts = format.formatToParts(new Date(nowMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }

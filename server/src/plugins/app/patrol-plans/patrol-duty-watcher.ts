@@ -7,8 +7,12 @@ import { getPatrolPlan, saveDutyState } from './patrol-plan-repository.js';
 
 type Change = { kind: 'checkin'; shiftKey: string; indexes: number[]; at: string } | { kind: 'away'; at: string } | { kind: 'back' };
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(nowMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(nowMs));
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(new Date(nowMs));
 }
 
 /**
@@ -25,11 +29,12 @@ export class PatrolDutyWatcher {
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string) {}
 
   onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs: number }, nowMs = Date.now()): void {
-    const minutes = localMinutes(nowMs, this.timeZone);
-    const today = localDate(nowMs, this.timeZone);
-    const yesterday = localDate(nowMs - 86_400_000, this.timeZone);
+    // Most fixes come from units without a plan: no clock arithmetic for them.
+    let clock: { minutes: number; today: string; yesterday: string } | undefined;
     for (const plan of this.picture.patrolPlans.values()) {
       if (plan.unitId !== unitId) continue;
+      clock ??= { minutes: localMinutes(nowMs, this.timeZone), today: localDate(nowMs, this.timeZone), yesterday: localDate(nowMs - 86_400_000, this.timeZone) };
+      const { minutes, today, yesterday } = clock;
       const shiftKey = shiftKeyAt(plan, today, minutes, yesterday);
       if (!shiftKey) continue;
       const at = new Date(fix.deviceTimeMs).toISOString();

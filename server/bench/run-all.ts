@@ -1,0 +1,30 @@
+/**
+ * `pnpm bench`: every benchmark suite in one run, then one summary.
+ *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core]
+ */
+import { existsSync } from 'node:fs';
+import { printGoals, runCoreBenchmarks, type CoreBenchName } from './core/index.js';
+import { cliOptions } from './core/lib/stats.js';
+
+const o = cliOptions();
+const summary: Record<string, unknown> = {};
+
+if (!o.skipCore) {
+  const { goals } = await runCoreBenchmarks({ ...(o.quick ? { quick: true } : {}), ...(o.only ? { only: String(o.only).split(',') as CoreBenchName[] } : {}) });
+  summary.core = goals;
+  printGoals(goals);
+}
+
+// The routing suite is someone else's; run it when it is there, and never let it sink the core figures.
+const routingIndex = new URL('./routing/index.ts', import.meta.url);
+if (!o.skipRouting && existsSync(routingIndex)) {
+  try {
+    const routing = (await import(routingIndex.href)) as { runRoutingBenchmarks?: () => Promise<object> };
+    if (typeof routing.runRoutingBenchmarks === 'function') summary.routing = await routing.runRoutingBenchmarks();
+  } catch (err) {
+    summary.routing = { error: err instanceof Error ? err.message : String(err) };
+    console.error('routing benchmarks failed:', err);
+  }
+}
+
+console.log(JSON.stringify({ bench: 'summary', ...summary }));
