@@ -30,6 +30,7 @@ import { keyAreaRoutes } from './routes/api/key-areas/index.js';
 import { planRoutes } from './routes/api/plans/index.js';
 import { patrolPlanRoutes } from './routes/api/patrol-plans/index.js';
 import { statsRoutes } from './routes/api/stats/index.js';
+import { analyticsRoutes } from './routes/api/analytics/index.js';
 import { stateRoutes } from './routes/api/state/index.js';
 import { unitRoutes } from './routes/api/units/index.js';
 import { userRoutes } from './routes/api/users/index.js';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(planRoutes(core));
   await app.register(patrolPlanRoutes(core));
   await app.register(statsRoutes(core));
+  await app.register(analyticsRoutes(core));
   await app.register(osmandRoutes(core));
   await app.register(alertIngestRoutes(core));
 

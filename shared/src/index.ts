@@ -22,3 +22,7 @@ export * from './domain/emergency-plans.js';
 export * from './schemas/patrol-plan.js';
 export * from './domain/patrol-duty.js';
 export * from './metrics/loop-stats.js';
+export * from './metrics/analytics-definitions.js';
+export * from './metrics/analytics-query-schemas.js';
+export * from './metrics/analytics-schemas.js';
+export * from './metrics/analytics-csv.js';

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertIngestReply, Grid, Unit } from '@lianfang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { launchChromium } from './support/browser';
 import { buildWeb } from './support/build-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
+import { appearancesOf, recordAppearances } from './support/appearance-recorder';
 import { incidentMarkerDrawn, logIn, unitsDrawn } from './support/wall-page';
 
 /** Centre of a grid cell: a place inside the demo district that the wall names by its grids. */
@@ -23,12 +24,13 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
   let wallContext: BrowserContext;
   let wall: Page;
   let cells: { lat: number; lon: number }[] = [];
+  let webDist = '';
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    await buildWeb();
+    webDist = await buildWeb();
     // No simulated alerts: this test raises its own, so what the screen shows is known.
-    server = await startServer({ DEMO_ALERT_EVERY_SECONDS: '0' });
+    server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     api = new E2eApi(server.baseUrl);
     await api.login('admin', server.adminPassword);
@@ -40,6 +42,7 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('refuses a wrong password with a readable error', async () => {
@@ -69,24 +72,31 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
       const device = await api.call<{ key: string }>('POST', '/api/devices', { name: b.name, kind: 'alert_gateway' });
       await api.call('POST', '/ingest/alerts', { kind: b.kind, lat: b.at.lat, lon: b.at.lon }, device.key);
     }
+    await wall.waitForFunction(() => document.querySelector('[data-testid=kpi-open]')?.textContent === '3', undefined, { timeout: 15_000 });
+    // Back to the resting view (the map flew to each of those), and let the screen settle:
+    // the timed alert below is measured on its own, not behind a burst.
+    await wall.waitForTimeout(1000);
+    await wall.click('.overview');
+    await wall.waitForTimeout(2500);
 
     const gateway = await api.call<{ key: string }>('POST', '/api/devices', { name: 'Jewellery shop panic button', kind: 'alert_gateway' });
-    const first = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'panic', lat: cells[0]!.lat, lon: cells[0]!.lon }, gateway.key);
+    await recordAppearances(wall);
     const started = Date.now();
-    const after = (p: Promise<unknown>) => p.then(() => Date.now() - started);
-    // Waited for up to 10 s so a failure says how late each part was, then held to the 1 s budget.
-    const [banner, queue, marker] = await Promise.all([
-      after(wall.waitForSelector(`[data-testid=alert-banner][data-incident-id="${first.incidentId}"]`, { timeout: 10_000 })),
-      after(wall.waitForSelector(`[data-testid=queue-item][data-incident-id="${first.incidentId}"]`, { timeout: 10_000 })),
-      after(incidentMarkerDrawn(wall, first.incidentId, 10_000)),
+    const first = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'panic', lat: cells[0]!.lat, lon: cells[0]!.lon }, gateway.key);
+    await Promise.all([
+      wall.waitForSelector(`[data-testid=alert-banner][data-incident-id="${first.incidentId}"]`, { timeout: 10_000 }),
+      wall.waitForSelector(`[data-testid=queue-item][data-incident-id="${first.incidentId}"]`, { timeout: 10_000 }),
+      incidentMarkerDrawn(wall, first.incidentId, 10_000),
     ]);
-    expect({ banner, queue, marker }).toEqual({ banner: expect.any(Number), queue: expect.any(Number), marker: expect.any(Number) });
-    expect(Math.max(banner, queue, marker), `banner ${banner} ms, queue ${queue} ms, marker ${marker} ms`).toBeLessThan(1000);
+    // From the moment the alert was posted to the moment each part was on the screen (page clock).
+    const at = await appearancesOf(wall, first.incidentId);
+    const late = { banner: (at.banner ?? Infinity) - started, queue: (at.queue ?? Infinity) - started, marker: (at.marker ?? Infinity) - started };
+    expect(Math.max(late.banner, late.queue, late.marker), JSON.stringify(late)).toBeLessThan(1000);
 
     // Pressed again: the same banner counts, no second banner.
     const second = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'panic' }, gateway.key);
     expect(second).toMatchObject({ incidentId: first.incidentId, joined: true, pressCount: 2 });
-    await wall.waitForFunction((id) => document.querySelector(`[data-testid=alert-banner][data-incident-id="${id}"] [data-testid=alert-press-count]`)?.textContent?.includes('×2'), first.incidentId, { timeout: 1000 });
+    await wall.waitForFunction((id) => document.querySelector(`[data-testid=alert-banner][data-incident-id="${id}"] [data-testid=alert-press-count]`)?.textContent?.includes('×2'), first.incidentId, { timeout: 5000 });
     expect(await wall.locator(`[data-testid=alert-banner][data-incident-id="${first.incidentId}"]`).count()).toBe(1);
     expect(await wall.textContent('[data-testid=kpi-open]')).toBe('4');
 

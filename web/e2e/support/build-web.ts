@@ -1,7 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'vite';
 import { WEB_DIR } from './paths';
 
-/** The production build the server will serve (the real bundle, not the dev server). */
-export async function buildWeb(): Promise<void> {
-  await build({ root: WEB_DIR, configFile: `${WEB_DIR}/vite.config.ts`, logLevel: 'warn' });
+/**
+ * The production build the server will serve (the real bundle, not the dev
+ * server), into a directory of this run's own: two runs at once (a developer
+ * and CI) must not wipe each other's assets while their servers serve them.
+ */
+export async function buildWeb(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'lianfang-web-dist-'));
+  await build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_DIR, WEB_DIST } from './paths';
+import { SERVER_DIR } from './paths';
 
 export interface RunningServer {
   baseUrl: string;
@@ -24,15 +24,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (embedded PGlite, demo city) as a child process serving the built web app. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts the real server (embedded PGlite, demo city) as a child process serving the built web app in `webDist`. */
+export async function startServer(webDist: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lianfang-e2e-'));
   const adminPassword = 'e2e-admin-pass';
   let log = '';
   const child: ChildProcess = spawn('npx', ['tsx', '--conditions=lianfang-src', 'src/server.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DEMO: '1', WEB_DIST, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DEMO: '1', WEB_DIST: webDist, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stop() ends npx, tsx and node together.
     detached: true,

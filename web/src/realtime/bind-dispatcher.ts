@@ -16,6 +16,7 @@ export function bindDispatcher(socket: LianfangClientSocket, dispatcher: Realtim
   socket.on('state:snapshot', (s) => dispatcher.handleSnapshot(s));
   const onAny = (event: string, msg: unknown) => {
     if ((SEQUENCED_EVENTS as readonly string[]).includes(event)) {
+      // onAny is untyped; the payload of a named event is what ServerToClientEvents says it is.
       dispatcher.handleMessage(event as SequencedEventName, msg as never);
     } else if (!KNOWN.has(event) && hasSeq(msg)) {
       dispatcher.skipUnknown(event, msg);

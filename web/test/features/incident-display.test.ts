@@ -3,7 +3,7 @@ import { concernsUnit } from '../../src/features/incidents/incident-assignments'
 import { alertKindOfTitle, incidentHeadline } from '../../src/features/incidents/incident-headline';
 import { isOverdue } from '../../src/features/incidents/incident-urgency';
 import { formatElapsed } from '../../src/app/time-format';
-import { incident } from '../support/fixtures';
+import { assignment, incident } from '../support/fixtures';
 
 describe('incident display', () => {
   it('reads the alert kind from the server title and translates it', () => {
@@ -29,10 +29,7 @@ describe('incident display', () => {
 
 describe('incident assignments', () => {
   it('concerns a unit that raised it or is assigned and not done', () => {
-    const assignment = (unitId: string, status: 'dispatched' | 'cleared') => ({
-      unitId, status, dispatchedAt: '2025-01-01T08:00:00Z', acknowledgedAt: null, enRouteAt: null, onSceneAt: null, clearedAt: null,
-    });
-    const i = incident({ unitId: 'raiser', assignments: [assignment('u1', 'dispatched'), assignment('u2', 'cleared')] });
+    const i = incident({ unitId: 'raiser', assignments: [assignment({ unitId: 'u1' }), assignment({ unitId: 'u2', status: 'cleared' })] });
     expect(['raiser', 'u1', 'u2', 'u3'].map((u) => concernsUnit(i, u))).toEqual([true, true, false, false]);
   });
 });

@@ -46,3 +46,12 @@ export function keyArea(over: Partial<KeyArea> = {}): KeyArea {
     lastVisitAt: null, lastVisitUnitId: null, overdueSince: null, createdAt: '2025-01-01T07:00:00Z', ...over,
   } as KeyArea;
 }
+
+type Assignment = Incident['assignments'][number];
+
+/** Cast like `incident`: the assignment record grows with the dispatch loop. */
+export function assignment(over: Partial<Assignment> & { unitId: string }): Assignment {
+  return {
+    status: 'dispatched', dispatchedAt: '2025-01-01T08:00:00Z', acknowledgedAt: null, enRouteAt: null, onSceneAt: null, clearedAt: null, ...over,
+  } as Assignment;
+}

@@ -132,7 +132,7 @@ export const en: LocaleMessages = {
     sosFailed: 'SOS not sent: {message}',
     myIncidents: 'My incidents',
     noIncidents: 'No incidents assigned to this unit',
-    pending: '{n} commands waiting to send',
+    pending: 'Nothing waiting | {n} command waiting to send | {n} commands waiting to send',
     statusFailed: 'Status not changed: {message}',
   },
   units: {

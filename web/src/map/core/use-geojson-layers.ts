@@ -1,6 +1,7 @@
 import type { FeatureCollection } from '../features/geojson-types';
 import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import { onBeforeUnmount, watch } from 'vue';
+import { provideLabelImage } from './label-images';
 import { useMapContext } from './map-context';
 
 export interface GeoJsonLayersOptions {
@@ -19,16 +20,37 @@ export interface GeoJsonLayersOptions {
  * a style switch. Must be called in a child of <MapView> (mounted when the map is ready).
  */
 export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () => string[] } {
-  const { map, styleGeneration } = useMapContext();
+  const { map, styleGeneration, uiScale } = useMapContext();
+
+  /**
+   * Draws the label images the features name before the data goes to the map.
+   * Left to `styleimagemissing`, each new label would make MapLibre lay the tile
+   * out, add the image, then reload the tile: a new marker would show a frame later.
+   */
+  function prepareLabels(data: FeatureCollection): void {
+    const m = map.value;
+    if (!m) return;
+    for (const f of data.features) {
+      for (const value of Object.values(f.properties)) {
+        if (typeof value === 'string' && value.startsWith('lbl|')) provideLabelImage(m, value, uiScale.value);
+      }
+    }
+  }
   let addedLayers: string[] = [];
 
   function add(): void {
     const m = map.value;
     if (!m) return;
     if (!m.getSource(options.sourceId)) {
+      const data = options.data();
+      lastSent = JSON.stringify(data);
+      prepareLabels(data);
       m.addSource(options.sourceId, {
         type: 'geojson',
-        data: options.data(),
+        data,
+        // z14 tiles are exact to ~0.3 m (8192 units across ~2.4 km); deeper zooms reuse them, so
+        // flying to an alert does not make the workers cut (and the map redraw) new tile levels.
+        maxzoom: 14,
         ...(options.promoteId ? { promoteId: options.promoteId } : {}),
       });
     }
@@ -48,11 +70,19 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
   }
 
   let lastSetAt = 0;
+  let lastSent = '';
   let pending: ReturnType<typeof setTimeout> | null = null;
   function push(): void {
     pending = null;
+    const data = options.data();
+    // Each setData is a full repaint (≈200 ms without a GPU): skip it when nothing really changed,
+    // e.g. when a clock tick recomputed the same features.
+    const serialized = JSON.stringify(data);
+    if (serialized === lastSent) return;
+    lastSent = serialized;
     lastSetAt = Date.now();
-    (map.value?.getSource(options.sourceId) as GeoJSONSource | undefined)?.setData(options.data());
+    prepareLabels(data);
+    (map.value?.getSource(options.sourceId) as GeoJSONSource | undefined)?.setData(data);
   }
 
   add();

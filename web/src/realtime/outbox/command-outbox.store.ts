@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { nextToSend, withinPositionBudget, type DeliveryResult, type QueuedCommand } from './queued-command';
+import { nextToSend, withinPositionBudget, type DeliveryResult, type QueuedCommand, type QueuedCommandKind } from './queued-command';
 
-export interface CommandOutcome { result: DeliveryResult; at: number }
+export interface CommandOutcome { kind: QueuedCommandKind; result: DeliveryResult; at: number }
 
 const KEY_PREFIX = 'lianfang.outbox.';
 
@@ -36,8 +36,11 @@ export const useCommandOutboxStore = defineStore('commandOutbox', () => {
   }
 
   function settle(id: string, result: DeliveryResult): void {
+    const command = queue.value.find((c) => c.id === id);
+    if (!command) return;
     if (result.outcome !== 'retry') queue.value = queue.value.filter((c) => c.id !== id);
-    outcomes.value = { ...outcomes.value, [id]: { result, at: Date.now() } };
+    // Positions are many and only their count matters to the screen: no outcome kept for them.
+    if (command.kind !== 'position:report') outcomes.value = { ...outcomes.value, [id]: { kind: command.kind, result, at: Date.now() } };
   }
 
   watch(queue, (value) => {

@@ -1,0 +1,102 @@
+/**
+ * Managers' analytics on a year of data in real PostgreSQL:
+ *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90]
+ * Creates its own database, generates the data in SQL, ANALYZEs, times every dashboard
+ * query (median of 5 after 1 warm-up) without and then with migration 008's indexes,
+ * and drops the database at the end whatever happens.
+ */
+import { cpus, loadavg } from 'node:os';
+import type { Database } from '../../src/db/database.js';
+import { inAnalyticsSession } from '../../src/plugins/app/analytics/analytics-session.js';
+import { isMain, printReport, round } from '../routing/bench-report.js';
+import { applyMigrations, createBenchDatabase } from './bench-database.js';
+import { BENCH_TIME_ZONE, generationSteps, runStep } from './bench-data.js';
+import { DASHBOARD_QUERIES } from './bench-queries.js';
+import { timeQueries, type QueryTiming } from './time-queries.js';
+
+export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number }
+
+export interface AnalyticsBenchReport {
+  machine: { nproc: number; cpu: string; node: string; postgres: string };
+  incidents: number;
+  generation: { step: string; seconds: number }[];
+  tables: Record<string, { rows: number; mb: number }>;
+  before: QueryTiming[];
+  after: QueryTiming[];
+  loadavg: { generation: number[]; before: number[]; after: number[] };
+  totalSeconds: number;
+}
+
+const GOAL_MS = 500;
+const load = () => loadavg().map((v) => round(v, 2));
+
+export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Promise<AnalyticsBenchReport> {
+  const incidents = o.incidents ?? 1_000_000;
+  const started = Date.now();
+  const deadline = started + (o.budgetMinutes ?? 10) * 60_000;
+  // A statement may take a minute at most: the budget stays bounded even on a crowded machine.
+  const bench = await createBenchDatabase(60_000);
+  const dropOnSignal = () => void bench.drop().finally(() => process.exit(130));
+  process.once('SIGINT', dropOnSignal);
+  try {
+    const { db } = bench;
+    const [{ server_version: version }] = (await db.query<{ server_version: string }>('SHOW server_version')) as [{ server_version: string }];
+    await applyMigrations(db, 1, 7);
+    const generation: AnalyticsBenchReport['generation'] = [];
+    const loadGeneration = load();
+    for (const step of generationSteps({ incidents, events: o.events ?? true, positionDays: o.positionDays ?? 7, coverageDays: o.coverageDays ?? 90 })) {
+      const seconds = await runStep(db, step);
+      generation.push({ step: step.name, seconds: round(seconds, 1) });
+      console.error(`generated ${step.name} in ${round(seconds, 1)} s`);
+    }
+    const analyzeStarted = performance.now();
+    await db.exec('ANALYZE');
+    generation.push({ step: 'ANALYZE', seconds: round((performance.now() - analyzeStarted) / 1000, 1) });
+    const tables = await tableSizes(db);
+
+    const run = (q: (typeof DASHBOARD_QUERIES)[number]) => inAnalyticsSession(db, BENCH_TIME_ZONE, q.run);
+    const loadBefore = load();
+    // Before and after share what is left of the budget; the after figures are the ones that matter, so they get more.
+    const before = await timeQueries(DASHBOARD_QUERIES, run, Date.now() + (deadline - Date.now()) * 0.45);
+    await applyMigrations(db, 8, 8);
+    await db.exec('ANALYZE incidents; ANALYZE positions');
+    const loadAfter = load();
+    const after = await timeQueries(DASHBOARD_QUERIES, run, deadline);
+
+    const report: AnalyticsBenchReport = {
+      machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
+      incidents, generation, tables, before, after,
+      loadavg: { generation: loadGeneration, before: loadBefore, after: loadAfter },
+      totalSeconds: round((Date.now() - started) / 1000, 1),
+    };
+    printReport('analytics', { ...report, goalMs: GOAL_MS }, before.map((b, i) => ({
+      query: b.name, rows: after[i]?.rows ?? b.rows ?? '', beforeMs: b.medianMs ?? 'skipped', afterMs: after[i]?.medianMs ?? 'skipped', afterMinMs: after[i]?.minMs ?? '', runs: after[i]?.runs ?? 0,
+      goal: after[i]?.medianMs !== null && (after[i]?.medianMs ?? Infinity) < GOAL_MS ? 'ok' : 'MISS',
+    })));
+    return report;
+  } finally {
+    process.removeListener('SIGINT', dropOnSignal);
+    await bench.drop();
+  }
+}
+
+async function tableSizes(db: Database): Promise<AnalyticsBenchReport['tables']> {
+  const rows = await db.query<{ name: string; rows: number; mb: number }>(
+    `SELECT relname AS name, reltuples::bigint AS rows, round(pg_total_relation_size(oid) / 1048576.0, 1)::float8 AS mb
+       FROM pg_class WHERE relname IN ('incidents','incident_units','incident_events','positions','coverage_samples') ORDER BY relname`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, mb: r.mb }]));
+}
+
+function cliOptions(): AnalyticsBenchOptions {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return {
+    ...(arg('incidents') ? { incidents: Number(arg('incidents')) } : {}),
+    ...(arg('budget-minutes') ? { budgetMinutes: Number(arg('budget-minutes')) } : {}),
+    ...(arg('position-days') ? { positionDays: Number(arg('position-days')) } : {}),
+    ...(arg('coverage-days') ? { coverageDays: Number(arg('coverage-days')) } : {}),
+    events: !process.argv.includes('--no-events'),
+  };
+}
+
+if (isMain(import.meta.url)) await runAnalyticsBenchmarks(cliOptions());

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../../src/db/database.js';
+import { readMigrations } from '../../src/db/migrate.js';
+import { createPgDatabase } from '../../src/db/pg-database.js';
+
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchDatabase { name: string; db: Database; drop(): Promise<void> }
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A database of the bench's own, dropped at the end whatever happens. Every
+ * statement is capped at `statementTimeoutMs` so that a slow "before" query
+ * cannot blow the time budget.
+ */
+export async function createBenchDatabase(statementTimeoutMs: number): Promise<BenchDatabase> {
+  const name = `lf_bench_analytics_${randomBytes(5).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = `${PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)}?options=${encodeURIComponent(`-c statement_timeout=${statementTimeoutMs}`)}`;
+  const db = createPgDatabase(url, 2);
+  return {
+    name, db,
+    async drop() {
+      await db.close().catch(() => {});
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+/** Applies the numbered migrations in [from, to] as the server would (one statement batch each). */
+export async function applyMigrations(db: Database, fromVersion: number, toVersion: number): Promise<string[]> {
+  const applied: string[] = [];
+  for (const m of readMigrations()) {
+    if (m.version < fromVersion || m.version > toVersion) continue;
+    await db.exec(m.sql);
+    applied.push(m.name);
+  }
+  return applied;
+}

@@ -1,0 +1,45 @@
+import type { AnalyticsContext } from '../../src/plugins/app/analytics/analytics-scope.js';
+import { categoryChange } from '../../src/plugins/app/analytics/category-change.js';
+import { closureMeasures } from '../../src/plugins/app/analytics/closure-measures.js';
+import { coverageHistory } from '../../src/plugins/app/analytics/coverage-history.js';
+import { incidentDrilldown } from '../../src/plugins/app/analytics/incident-drilldown.js';
+import { incidentHeatmap } from '../../src/plugins/app/analytics/incident-heatmap.js';
+import { keyAreaCompliance } from '../../src/plugins/app/analytics/key-area-compliance.js';
+import { responseMeasures } from '../../src/plugins/app/analytics/response-measures.js';
+import { unitActivity } from '../../src/plugins/app/analytics/unit-activity.js';
+import { unitTracks } from '../../src/plugins/app/analytics/unit-tracks.js';
+
+const local = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+/** The windows a dashboard opens with, ending where the generated data ends (2025-01-01 local). */
+export const WINDOWS = {
+  day: { from: local('2024-12-31'), to: local('2025-01-01') },
+  week: { from: local('2024-12-25'), to: local('2025-01-01') },
+  month: { from: local('2024-12-02'), to: local('2025-01-01') },
+  year: { from: local('2024-01-01'), to: local('2025-01-01') },
+};
+
+export interface DashboardQuery { name: string; run: (ctx: AnalyticsContext) => Promise<unknown> }
+
+/** Every table the dashboard draws, through the same functions the routes call (the routes add only validation and JSON). */
+export const DASHBOARD_QUERIES: DashboardQuery[] = [
+  // Short windows first: they are what a dashboard opens with, and they are timed even when the budget runs out.
+  { name: 'response by day, 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'day' }) },
+  { name: 'response by force (lead unit), 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'force' }) },
+  { name: 'response by grid, P1 only, 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'grid', priority: 'P1' }) },
+  { name: 'closure by category, 30 d', run: (c) => closureMeasures(c, { ...WINDOWS.month, groupBy: 'category' }) },
+  { name: 'change by category, 30 d vs 30 d', run: (c) => categoryChange(c, WINDOWS.month) },
+  { name: 'units, per unit, 30 d', run: (c) => unitActivity(c, { ...WINDOWS.month, per: 'unit' }) },
+  { name: 'drill-down: one day, breached, page 1', run: (c) => incidentDrilldown(c, { ...WINDOWS.month, groupBy: 'day', groupKey: '2024-12-31', only: 'breached' }) },
+  { name: 'drill-down: force police, 30 d, page 1', run: (c) => incidentDrilldown(c, { ...WINDOWS.month, groupBy: 'force', groupKey: 'police' }) },
+  { name: 'coverage by day, 30 d', run: (c) => coverageHistory(c, { ...WINDOWS.month, interval: 'day' }) },
+  { name: 'coverage by hour, one grid, 7 d', run: (c) => coverageHistory(c, { ...WINDOWS.week, interval: 'hour', gridId: 'g003' }) },
+  { name: 'key-area compliance, 1 d', run: (c) => keyAreaCompliance(c, WINDOWS.day) },
+  { name: 'key-area compliance, 7 d', run: (c) => keyAreaCompliance(c, WINDOWS.week) },
+  { name: 'tracks: 5 units, 1 d (14,400 points)', run: (c) => unitTracks(c.db, ['u0001', 'u0002', 'u0003', 'u0004', 'u0005'], WINDOWS.day.from, WINDOWS.day.to) },
+  { name: 'response by week, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week' }) },
+  { name: 'response by team (lead unit), 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'team' }) },
+  { name: 'response by shift, one grid, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'shift', gridId: 'g005' }) },
+  { name: 'closure by month, 365 d', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'month' }) },
+  { name: 'heatmap weekday × hour, 365 d', run: (c) => incidentHeatmap(c, WINDOWS.year) },
+  { name: 'units, per force, 365 d', run: (c) => unitActivity(c, { ...WINDOWS.year, per: 'force' }) },
+];

@@ -1,0 +1,56 @@
+import { loopRates, type ClosureRow, type GroupedAnalyticsQuery, type LoopCounts } from '@lianfang/shared';
+import type { AnalyticsContext } from './analytics-scope.js';
+import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { secondsBetweenSql } from './incident-expressions.js';
+
+const FACTS: Facts = {
+  status: 'i.status', category: 'i.category', outcome: 'i.outcome', settled_level: 'i.settled_level', rating: 'i.rating',
+  resolve_s: secondsBetweenSql('i.created_at', 'i.resolved_at'), close_s: secondsBetweenSql('i.created_at', 'i.closed_at'),
+};
+const RESOLVED = `f.status IN ('resolved','closed')`;
+
+/** The counts of /api/stats/loop (same definitions), per group, plus the median times and ratings. */
+const AGGREGATES: readonly Aggregate[] = [
+  { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
+  { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})::int` },
+  { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')::int` },
+  { name: 'resolveP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_s) FILTER (WHERE rec AND ${RESOLVED})` },
+  { name: 'closeP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.close_s) FILTER (WHERE rec AND f.status = 'closed')` },
+  { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int` },
+  { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int` },
+  { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int` },
+  { name: 'settledDepartment', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int` },
+  { name: 'disputesResolved', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int` },
+  { name: 'disputesMediated', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int` },
+  { name: 'rated', sql: `count(f.rating) FILTER (WHERE rec)::int` },
+  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8' },
+];
+
+const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+function toRow(r: GroupedRaw): ClosureRow {
+  const counts: LoopCounts = {
+    received: int(r.received), closed: int(r.closed), resolvedOrClosed: int(r.resolvedOrClosed),
+    settledGrid: int(r.settledGrid), settledCommunity: int(r.settledCommunity), settledStreet: int(r.settledStreet), settledDepartment: int(r.settledDepartment),
+    disputesResolved: int(r.disputesResolved), disputesMediated: int(r.disputesMediated),
+  };
+  // The rates are the shared code's, the same the web and /api/stats/loop use.
+  const rates = loopRates(counts);
+  return {
+    key: r.key, label: r.label,
+    received: counts.received, resolved: counts.resolvedOrClosed, closed: counts.closed, closureRate: rates.closureRate,
+    resolveP50: num(r.resolveP50), closeP50: num(r.closeP50),
+    settledGrid: counts.settledGrid, settledCommunity: counts.settledCommunity, settledStreet: counts.settledStreet, settledDepartment: counts.settledDepartment,
+    settledGridShare: rates.settledShare?.grid ?? null, settledCommunityShare: rates.settledShare?.community ?? null,
+    settledStreetShare: rates.settledShare?.street ?? null, settledDepartmentShare: rates.settledShare?.department ?? null,
+    disputesResolved: counts.disputesResolved, disputesMediated: counts.disputesMediated, mediationSuccessRate: rates.mediationSuccessRate,
+    rated: int(r.rated), ratingMean: num(r.ratingMean),
+  };
+}
+
+/** Closure per group: closed ÷ received, median times to resolve and close, level that settled, mediation, rating. */
+export async function closureMeasures(ctx: AnalyticsContext, q: GroupedAnalyticsQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
+  const { groups, total } = await groupedAggregate(ctx, q, FACTS, AGGREGATES);
+  return { rows: groups.map(toRow), total: toRow(total) };
+}

@@ -1,0 +1,46 @@
+import type { GroupedAnalyticsQuery, ResponseRow } from '@lianfang/shared';
+import type { AnalyticsContext } from './analytics-scope.js';
+import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { incidentExpressions } from './incident-expressions.js';
+
+const e = incidentExpressions('i');
+const FACTS: Facts = { processing: e.processing, turnout: e.turnout, travel: e.travel, response: e.response, within: e.withinTarget };
+
+// percentile_cont is the shared `percentile` (linear interpolation); one call per phase gives p50 and p90 from one sort.
+const percentiles = (name: string, expr: string): Aggregate => ({ name, sql: `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr}) FILTER (WHERE rec)` });
+
+const AGGREGATES: readonly Aggregate[] = [
+  { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
+  { name: 'excluded', sql: 'count(*) FILTER (WHERE NOT rec)::int' },
+  { name: 'dispatched', sql: 'count(f.processing) FILTER (WHERE rec)::int' },
+  { name: 'enRoute', sql: 'count(f.turnout) FILTER (WHERE rec)::int' },
+  { name: 'responded', sql: 'count(f.response) FILTER (WHERE rec)::int' },
+  percentiles('processing', 'f.processing'),
+  percentiles('turnout', 'f.turnout'),
+  percentiles('travel', 'f.travel'),
+  percentiles('response', 'f.response'),
+  { name: 'withinTarget', sql: 'count(*) FILTER (WHERE rec AND f.within)::int' },
+];
+
+const pct = (value: unknown, i: 0 | 1): number | null => (Array.isArray(value) ? ((value[i] as number | null) ?? null) : null);
+const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+function toRow(r: GroupedRaw): ResponseRow {
+  const responded = int(r.responded);
+  const withinTarget = int(r.withinTarget);
+  return {
+    key: r.key, label: r.label,
+    received: int(r.received), excluded: int(r.excluded), dispatched: int(r.dispatched), enRoute: int(r.enRoute), responded,
+    processingP50: pct(r.processing, 0), processingP90: pct(r.processing, 1),
+    turnoutP50: pct(r.turnout, 0), turnoutP90: pct(r.turnout, 1),
+    travelP50: pct(r.travel, 0), travelP90: pct(r.travel, 1),
+    responseP50: pct(r.response, 0), responseP90: pct(r.response, 1),
+    withinTarget, withinTargetShare: responded > 0 ? withinTarget / responded : null,
+  };
+}
+
+/** Response phases per group: counts, p50/p90 (PostgreSQL percentile_cont) and the share of arrivals within target. */
+export async function responseMeasures(ctx: AnalyticsContext, q: GroupedAnalyticsQuery): Promise<{ rows: ResponseRow[]; total: ResponseRow }> {
+  const { groups, total } = await groupedAggregate(ctx, q, FACTS, AGGREGATES);
+  return { rows: groups.map(toRow), total: toRow(total) };
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Core } from '../../../core.js';
+import { drilldownRoutes } from './drilldown-routes.js';
+import { incidentTableRoutes } from './incident-tables.js';
+import { resourceTableRoutes } from './resource-tables.js';
+
+/** Managers' analytics (issue 6): every figure computed in SQL from recorded times; see docs/analytics.md. */
+export const analyticsRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
+  await app.register(incidentTableRoutes(core));
+  await app.register(resourceTableRoutes(core));
+  await app.register(drilldownRoutes(core));
+};
