@@ -7,12 +7,17 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.click('[data-testid=login-submit]');
 }
 
-/** true once the incident's marker is drawn on the wall map (not just in the data). */
+/** true once the incident's marker stands on the visible part of the wall map. */
 export function incidentMarkerDrawn(page: Page, incidentId: string, timeout: number) {
   return page.waitForFunction((id) => {
-    const map = (window as { lianfangMap?: { getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[] } }).lianfangMap;
-    if (!map || !map.getLayer('incidents-core')) return false;
-    return map.queryRenderedFeatures({ layers: ['incidents-core'] }).some((f) => f.properties.id === id);
+    const marker = document.querySelector(`[data-testid=incident-marker][data-incident-id="${id}"]`);
+    const area = document.querySelector('[data-testid=map]');
+    if (!marker || !area) return false;
+    const r = marker.getBoundingClientRect();
+    const a = area.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    return x >= a.left && x <= a.right && y >= a.top && y <= a.bottom;
   }, incidentId, { timeout, polling: 50 });
 }
 
