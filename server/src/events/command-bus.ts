@@ -11,7 +11,7 @@ export interface CommandOutcome<T> { result: T; events: DomainEvent[] }
  * the events are in the outbox and reach every screen even if this process dies now.
  */
 export class CommandBus {
-  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly applied: () => number) {}
+  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly waitApplied: (seq: number) => Promise<void>) {}
 
   /**
    * `awaitApply` (default on): resolve only once this instance's live picture
@@ -26,15 +26,11 @@ export class CommandBus {
       return { result, entries };
     });
     if (out.entries.length > 0) {
-      this.relay.kick();
+      // Committed: the relay may publish these without reading them back.
+      this.relay.committed(out.entries);
+      // Bounded wait: the change is committed either way; a slow log only delays this reply, never loses it.
       if (options.awaitApply !== false) await this.waitApplied(out.entries[out.entries.length - 1]!.seq);
     }
     return out;
-  }
-
-  /** Bounded: the change is committed either way; a slow log only delays this reply, never loses it. */
-  private async waitApplied(seq: number, timeoutMs = 2000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (this.applied() < seq && Date.now() < until) await new Promise((r) => setTimeout(r, 1));
   }
 }

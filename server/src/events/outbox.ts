@@ -10,23 +10,22 @@ export async function beginCommand(q: Queryable): Promise<void> {
   await q.query('SELECT seq FROM event_seq WHERE id = 1 FOR UPDATE');
 }
 
-/** Inserts events in the caller's transaction; they become visible to the relay only on commit. */
+/**
+ * Inserts events in the caller's transaction; they become visible to the relay
+ * only on commit. One statement: bump the counter and insert the rows.
+ */
 export async function appendEvents(q: Queryable, events: readonly DomainEvent[]): Promise<LogEntry[]> {
   if (events.length === 0) return [];
-  const [row] = await q.query<{ seq: number; at: Date }>(
-    'UPDATE event_seq SET seq = seq + $1 WHERE id = 1 RETURNING seq, now() AS at',
-    [events.length],
+  const rows = await q.query<{ seq: number; at: Date }>(
+    `WITH s AS (UPDATE event_seq SET seq = seq + $1 WHERE id = 1 RETURNING seq, now() AS at)
+     INSERT INTO events (seq, at, type, payload)
+     SELECT s.seq - $1 + x.n, s.at, x.t, x.p FROM s, unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS x(t, p, n)
+     RETURNING seq, at`,
+    [events.length, events.map((e) => e.type), events.map((e) => JSON.stringify(e))],
   );
-  const last = row!.seq;
-  const at = row!.at.toISOString();
-  const first = last - events.length + 1;
-  const seqs = events.map((_, i) => first + i);
-  await q.query(
-    `INSERT INTO events (seq, at, type, payload)
-     SELECT s, $2, t, p FROM unnest($1::bigint[], $3::text[], $4::jsonb[]) AS x(s, t, p)`,
-    [seqs, at, events.map((e) => e.type), events.map((e) => JSON.stringify(e))],
-  );
-  return events.map((e, i) => ({ ...e, seq: seqs[i]!, at }));
+  const first = Math.min(...rows.map((r) => Number(r.seq)));
+  const at = rows[0]!.at.toISOString();
+  return events.map((e, i) => ({ ...e, seq: first + i, at }));
 }
 
 interface EventRow { seq: number; at: Date; payload: DomainEvent }
