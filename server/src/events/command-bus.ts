@@ -6,6 +6,13 @@ import type { EventRelay } from './event-relay.js';
 export interface CommandOutcome<T> { result: T; events: DomainEvent[] }
 
 /**
+ * What a command learns from taking the lock: the last committed seq. While it
+ * holds the lock nothing else commits, so a live picture that has applied this
+ * seq is exactly the database's state and can answer reads without a query.
+ */
+export interface CommandStart { seq: number }
+
+/**
  * The one way state changes: lock the seq, change rows, write the events, commit,
  * then kick the relay. If the commit fails nothing is published; if it succeeds
  * the events are in the outbox and reach every screen even if this process dies now.
@@ -18,10 +25,10 @@ export class CommandBus {
    * holds the change, so a client reading right after its own write sees it
    * (create a unit, then report its first fix). The hot position path skips it.
    */
-  async run<T>(fn: (q: Queryable) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
+  async run<T>(fn: (q: Queryable, lockedAt: CommandStart) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
     const out = await this.db.tx(async (q) => {
-      await beginCommand(q);
-      const { result, events } = await fn(q);
+      const seq = await beginCommand(q);
+      const { result, events } = await fn(q, { seq });
       const entries = await appendEvents(q, events);
       return { result, entries };
     });
