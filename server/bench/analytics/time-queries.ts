@@ -7,6 +7,7 @@ export interface QueryTiming {
   rows: number | null;
   medianMs: number | null;
   minMs: number | null;
+  maxMs: number | null;
   warmupMs: number | null;
   runs: number;
 }
@@ -36,7 +37,7 @@ export async function timeQueries(queries: readonly DashboardQuery[], run: (q: D
   const out: QueryTiming[] = [];
   for (const q of queries) {
     if (Date.now() > deadlineMs) {
-      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, warmupMs: null, runs: 0 });
+      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, maxMs: null, warmupMs: null, runs: 0 });
       continue;
     }
     const warm = await timed(() => run(q)).catch((err: unknown) => {
@@ -44,7 +45,7 @@ export async function timeQueries(queries: readonly DashboardQuery[], run: (q: D
       return null;
     });
     if (!warm) {
-      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, warmupMs: null, runs: 0 });
+      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, maxMs: null, warmupMs: null, runs: 0 });
       continue;
     }
     const times: number[] = [];
@@ -52,8 +53,8 @@ export async function timeQueries(queries: readonly DashboardQuery[], run: (q: D
     for (let i = 0; i < runs && Date.now() < deadlineMs; i++) times.push((await timed(() => run(q))).ms);
     times.sort((a, b) => a - b);
     const median = times.length > 0 ? times[Math.floor(times.length / 2)]! : warm.ms;
-    out.push({ name: q.name, rows: rowsOf(warm.result), medianMs: round(median, 1), minMs: round(times[0] ?? warm.ms, 1), warmupMs: round(warm.ms, 1), runs: times.length });
-    console.error(`${q.name}: median ${round(median, 1)} ms (${times.length} runs)`);
+    out.push({ name: q.name, rows: rowsOf(warm.result), medianMs: round(median, 1), minMs: round(times[0] ?? warm.ms, 1), maxMs: round(times[times.length - 1] ?? warm.ms, 1), warmupMs: round(warm.ms, 1), runs: times.length });
+    console.error(`${q.name}: median ${round(median, 1)} ms, max ${round(times[times.length - 1] ?? warm.ms, 1)} ms (${times.length} runs)`);
   }
   return out;
 }

@@ -41,6 +41,8 @@ export const DrilldownQuerySchema = Type.Composite([
     groupBy: Type.Optional(stringEnum(ANALYTICS_GROUPINGS, 'the grouping of the chart the bar belongs to')),
     groupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'the `key` of that bar (required with groupBy)' })),
     only: Type.Optional(stringEnum(DRILLDOWN_SUBSETS, 'which incidents behind the bar, default received')),
+    responseFrom: Type.Optional(Type.Integer({ minimum: 0, description: 'only arrivals with response (seconds) at least this: a bar of the distribution' })),
+    responseTo: Type.Optional(Type.Integer({ minimum: 1, description: 'only arrivals with response (seconds) below this' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'default 100' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, description: 'default 0' })),
   }),

@@ -21,6 +21,9 @@ function behindTheBar(q: DrilldownQuery, p: SqlParams, tz: string): { from: stri
   const scope = incidentScope(q, p, { receivedOnly: true, lead: needsLead(q.groupBy) });
   const conditions = [scope.where, SUBSETS[q.only ?? 'received']];
   if (q.groupBy && q.groupKey !== undefined) conditions.push(groupKeyCondition(q.groupBy, q.groupKey, p, p.lazy(tz, 'text')));
+  // A bar of the response-time distribution: the same expression the histogram bins on.
+  if (q.responseFrom !== undefined) conditions.push(`${e.response} >= ${p.add(q.responseFrom, 'float8')}`);
+  if (q.responseTo !== undefined) conditions.push(`${e.response} < ${p.add(q.responseTo, 'float8')}`);
   return { from: scope.from, where: conditions.join(' AND ') };
 }
 
