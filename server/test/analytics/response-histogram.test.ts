@@ -40,6 +40,14 @@ describe('response-time distribution and its drill-down (PostgreSQL)', () => {
     expect(open.body.rows.map((r) => r.id)).toEqual(['A12']);
   });
 
+  it('a heatmap cell drills down to the incidents received in that local weekday and hour', async () => {
+    // A12 at Thu 07:59 local (Wed 23:59 UTC): weekday 4, hour 7 in local time
+    const { body } = await get<DrilldownReply>(t, `/api/analytics/incidents?${Q}&weekday=4&hour=7`);
+    expect(body.rows.map((r) => r.id)).toEqual(['A12']);
+    const monday = await get<DrilldownReply>(t, `/api/analytics/incidents?${Q}&weekday=1`);
+    expect(monday.body.rows.map((r) => r.id)).toEqual(['A1', 'A2', 'A3', 'A4']);
+  });
+
   it('CSV has the same bars; a bad bound names its field', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/analytics/response-histogram?${Q}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
     const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');

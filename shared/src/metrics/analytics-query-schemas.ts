@@ -43,6 +43,8 @@ export const DrilldownQuerySchema = Type.Composite([
     only: Type.Optional(stringEnum(DRILLDOWN_SUBSETS, 'which incidents behind the bar, default received')),
     responseFrom: Type.Optional(Type.Integer({ minimum: 0, description: 'only arrivals with response (seconds) at least this: a bar of the distribution' })),
     responseTo: Type.Optional(Type.Integer({ minimum: 1, description: 'only arrivals with response (seconds) below this' })),
+    weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, description: 'only incidents received on this local ISO weekday (1 = Monday): a heatmap cell' })),
+    hour: Type.Optional(Type.Integer({ minimum: 0, maximum: 23, description: 'only incidents received in this local hour' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'default 100' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, description: 'default 0' })),
   }),
