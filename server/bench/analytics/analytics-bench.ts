@@ -15,6 +15,7 @@ import { isMain, printReport, round } from '../routing/bench-report.js';
 import { applyMigrations, createBenchDatabase, dropKeptDatabase } from './bench-database.js';
 import { BENCH_TIME_ZONE, generationSteps, runStep } from './bench-data.js';
 import { DASHBOARD_QUERIES } from './bench-queries.js';
+import { backendCpuMs } from './backend-cpu.js';
 import { timeQueries, type QueryTiming } from './time-queries.js';
 
 export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string }
@@ -70,7 +71,7 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
       await db.exec('ANALYZE');
     }
     const loadAfter = load();
-    const after = await timeQueries(DASHBOARD_QUERIES, run, deadline);
+    const after = await timeQueries(DASHBOARD_QUERIES, run, deadline, () => backendCpuMs(db));
 
     const report: AnalyticsBenchReport = {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
@@ -79,7 +80,7 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
       totalSeconds: round((Date.now() - started) / 1000, 1),
     };
     printReport('analytics', { ...report, goalMs: GOAL_MS }, after.map((a, i) => ({
-      query: a.name, rows: a.rows ?? before[i]?.rows ?? '', beforeMs: before[i]?.medianMs ?? 'skipped', afterMs: a.medianMs ?? 'skipped', afterMaxMs: a.maxMs ?? '', runs: a.runs,
+      query: a.name, rows: a.rows ?? before[i]?.rows ?? '', beforeMs: before[i]?.medianMs ?? 'skipped', afterMs: a.medianMs ?? 'skipped', afterMaxMs: a.maxMs ?? '', cpuMs: a.cpuMs ?? '', runs: a.runs,
       goal: a.maxMs !== null && a.maxMs < GOAL_MS ? 'ok' : 'MISS',
     })));
     return report;

@@ -30,7 +30,8 @@ export async function createBenchDatabase(statementTimeoutMs: number, keep?: str
   const existed = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
   if (!existed) await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = `${PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)}?options=${encodeURIComponent(`-c statement_timeout=${statementTimeoutMs}`)}`;
-  const db = createPgDatabase(url, 2);
+  // One connection: queries are timed one at a time, and its backend's CPU time is read from /proc.
+  const db = createPgDatabase(url, 1);
   return {
     name, db, existed,
     async drop() {
