@@ -36,6 +36,7 @@ export const analyticsEn: AnalyticsMessages = {
       within5: 'Within 5 min (mean)', within15: 'Within 15 min (mean)', within5Low: 'Within 5 min (lowest)',
     },
     fiveMinuteLine: '5 min',
+    noCoverage: 'No coverage samples in this period (the coverage service was not publishing)',
     noGrid: 'Outside grids',
     none: 'None',
     level: { grid: 'Grid', community: 'Community', street: 'Street', department: 'Department' },

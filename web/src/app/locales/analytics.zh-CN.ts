@@ -34,6 +34,7 @@ export const analyticsZhCN = {
       within5: '5 分钟覆盖率（均值）', within15: '15 分钟覆盖率（均值）', within5Low: '5 分钟覆盖率（最低）',
     },
     fiveMinuteLine: '5 分钟',
+    noCoverage: '该时段没有覆盖率采样（覆盖率服务未运行）',
     noGrid: '网格外',
     none: '无',
     level: { grid: '网格化解', community: '社区化解', street: '街道化解', department: '部门处置' },
