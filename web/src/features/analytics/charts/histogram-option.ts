@@ -22,7 +22,8 @@ export function histogramOption(rows: readonly ResponseHistogramBin[], p: ChartP
     xAxis: {
       type: 'value', min: 0, max: last * binMinutes, interval: 5, name: t('analytics.axis.minutes'), nameLocation: 'middle', nameGap: 26,
       ...axisStyle(p), splitLine: { show: false },
-      axisLabel: { color: p.text, formatter: (v: number) => (v >= last * binMinutes ? `${v}+` : String(v)) },
+      // The last bar holds every longer response: its start reads "30+", the axis end has no label.
+      axisLabel: { color: p.text, formatter: (v: number) => (v >= last * binMinutes ? '' : v >= (last - 1) * binMinutes ? `${v}+` : String(v)) },
     },
     yAxis: { type: 'value', minInterval: 1, name: t('analytics.axis.incidents'), ...axisStyle(p) },
     series: [
