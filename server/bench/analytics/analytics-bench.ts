@@ -1,12 +1,12 @@
 /**
  * Managers' analytics on a year of data in real PostgreSQL:
- *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME]
+ *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME] [--match=TEXT]
  * Creates its own database, generates the data in SQL, ANALYZEs, times every dashboard
  * query (median and max of 5 after 1 warm-up) without and then with the analytics indexes
  * (migrations 8 on), and drops the database at the end whatever happens.
  * `--keep=NAME` keeps the database (lf_bench_analytics_NAME) and reuses it on the next run
  * with the same name: the data is generated once, then only the indexed timings are taken.
- * `--drop=NAME` drops it.
+ * `--drop=NAME` drops it. `--match=TEXT` times only the queries whose name contains TEXT.
  */
 import { cpus, loadavg } from 'node:os';
 import type { Database } from '../../src/db/database.js';
@@ -18,7 +18,7 @@ import { DASHBOARD_QUERIES } from './bench-queries.js';
 import { backendCpuMs } from './backend-cpu.js';
 import { timeQueries, type QueryTiming } from './time-queries.js';
 
-export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string }
+export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string }
 
 export interface AnalyticsBenchReport {
   machine: { nproc: number; cpu: string; node: string; postgres: string };
@@ -62,16 +62,17 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
     const tables = await tableSizes(db);
 
     const run = (q: (typeof DASHBOARD_QUERIES)[number]) => inAnalyticsSession(db, BENCH_TIME_ZONE, q.run);
+    const queries = DASHBOARD_QUERIES.filter((q) => q.name.includes(o.match ?? ''));
     const loadBefore = load();
     // Before and after share what is left of the budget; the after figures are the ones that matter, so they get more.
     // A reused database already has the indexes: only the "after" figures are taken.
-    const before = reused ? [] : await timeQueries(DASHBOARD_QUERIES, run, Date.now() + (deadline - Date.now()) * 0.45);
+    const before = reused ? [] : await timeQueries(queries, run, Date.now() + (deadline - Date.now()) * 0.45);
     if (!reused) {
       await applyMigrations(db, 8, 99);
       await db.exec('ANALYZE');
     }
     const loadAfter = load();
-    const after = await timeQueries(DASHBOARD_QUERIES, run, deadline, () => backendCpuMs(db));
+    const after = await timeQueries(queries, run, deadline, () => backendCpuMs(db));
 
     const report: AnalyticsBenchReport = {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
@@ -106,6 +107,7 @@ function cliOptions(): AnalyticsBenchOptions {
     ...(arg('position-days') ? { positionDays: Number(arg('position-days')) } : {}),
     ...(arg('coverage-days') ? { coverageDays: Number(arg('coverage-days')) } : {}),
     ...(arg('keep') ? { keep: arg('keep') } : {}),
+    ...(arg('match') ? { match: arg('match') } : {}),
     events: !process.argv.includes('--no-events'),
   };
 }
