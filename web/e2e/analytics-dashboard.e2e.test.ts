@@ -100,7 +100,10 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     expect(coverage.xAxis[0]!.data).toEqual(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
 
     expect((await tableCells(page, '[data-testid=table-change]'))[0]).toEqual(['刑事', '3', '1', '+2', '+200.0%']);
-    expect((await tableCells(page, '[data-testid=table-priority]')).map((r) => r[0])).toEqual(['P1', 'P2', 'P3', 'P4', '合计']);
+    // P1: A1 240, A3 400, A6 300, A11 330 → p50 315 s; on time A1 A6 (2 of 4)
+    expect((await tableCells(page, '[data-testid=table-response]')).map((r) => [r[0], r[6], r[8]])).toEqual([
+      ['P1', '5:15', '2/4'], ['P2', '4:30', '2/2'], ['P3', '13:00', '1/2'], ['P4', '–', '0/0'], ['合计', '5:15', '5/8'],
+    ]);
     // per force: police P-1 and P-2 were sent 7 times (A1 A2 A4 A5 A7 A11 A12), handled 6
     expect((await tableCells(page, '[data-testid=table-units]'))[0]?.slice(0, 4)).toEqual(['公安', '2', '7', '6']);
     // The page scrolls inside its own box: a tall window of its own shows the whole dashboard in one picture.
@@ -123,6 +126,13 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     expect(rows.map((r) => Number(r[3]))).toEqual(table.slice(0, -1).map((r) => Number(r[3]!.replace('−', '-'))));
     expect(rows.map((r) => (r[4] === '' ? '–' : `${Number(r[4]) > 0 ? '+' : ''}${(Number(r[4]) * 100).toFixed(1)}%`)))
       .toEqual(table.slice(0, -1).map((r) => r[4]!.replace('−', '-')));
+  });
+
+  it('the response table regroups by shift in place', async () => {
+    await page.selectOption('[data-testid=table-by]', 'shift');
+    await page.waitForSelector('[data-testid=table-response][data-group-by=shift]');
+    // day 08–20: A1 A2 A5 A6 A7 A8 A11 (08:00 is day); night: A3 21:00, A4 22:00, A12 07:59
+    expect((await tableCells(page, '[data-testid=table-response]')).map((r) => [r[0], r[1]])).toEqual([['白班（8–20 时）', '7'], ['夜班（20–8 时）', '3'], ['合计', '10']]);
   });
 
   it('a bar drills down to its incidents, and an incident to its timeline and track replay', async () => {

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import ComparisonTable from '../../src/features/analytics/components/ComparisonTable.vue';
 import KpiTiles from '../../src/features/analytics/components/KpiTiles.vue';
-import PriorityTable from '../../src/features/analytics/components/PriorityTable.vue';
+import ResponseTable from '../../src/features/analytics/components/ResponseTable.vue';
 import { describeDrill } from '../../src/features/analytics/drill-description';
 import { closureRow, envelope, responseRow } from './analytics-fixtures';
 import { analyticsPlugins, translator } from './analytics-plugins';
@@ -31,12 +31,17 @@ describe('analytics tables', () => {
     expect(w.emitted('drill')).toEqual([['criminal']]);
   });
 
-  it('priority table and KPI tiles print durations as m:ss (rounded to the second) and shares with their counts (zh-CN)', () => {
+  it('response table and KPI tiles print durations as m:ss (rounded to the second) and shares with their counts (zh-CN)', () => {
     const { plugins } = analyticsPlugins('zh-CN');
     const reply = { ...envelope, groupBy: 'priority', rows: [responseRow('P1', { responseP50: 240, responseP90: 394.5, withinTarget: 2, responded: 4, withinTargetShare: 0.5 })], total: responseRow('all') };
-    const table = mount(PriorityTable, { props: { reply }, global: { plugins } });
-    expect(cells(table.findAll('tbody tr')[0]!)).toEqual(['P1', '10', '4', '4:00', '6:35', '2/4', '50.0%']);
+    const table = mount(ResponseTable, { props: { reply }, global: { plugins } });
+    expect(cells(table.findAll('tbody tr')[0]!)).toEqual(['P1', '10', '4', '0:30', '0:20', '3:20', '4:00', '6:35', '2/4', '50.0%']);
     expect(cells(table.findAll('tbody tr')[1]!)[0]).toBe('合计');
+    // grouped by shift and by force, the keys read in the screen's language; "none" is no grid
+    const byShift = mount(ResponseTable, { props: { reply: { ...reply, groupBy: 'shift', rows: [responseRow('night')] } }, global: { plugins } });
+    expect(cells(byShift.findAll('tbody tr')[0]!)[0]).toBe('夜班（20–8 时）');
+    const byGrid = mount(ResponseTable, { props: { reply: { ...reply, groupBy: 'grid', rows: [responseRow('none')] } }, global: { plugins } });
+    expect(cells(byGrid.findAll('tbody tr')[0]!)[0]).toBe('网格外');
 
     const tiles = mount(KpiTiles, { props: { response: responseRow('all'), closure: closureRow('all') }, global: { plugins } });
     expect(tiles.get('[data-testid=kpi-within]').text()).toBe('75.0%');
@@ -51,5 +56,6 @@ describe('analytics tables', () => {
     expect(describeDrill({ responseFrom: 300, responseTo: 360, only: 'breached' }, t)).toBe('Response 5–6 min · arrived late');
     expect(describeDrill({ responseFrom: 1800 }, t)).toBe('Response ≥ 30 min · all received');
     expect(describeDrill({ weekday: 4, hour: 7 }, t)).toBe('Thu 7:00–7:59 · all received');
+    expect(describeDrill({ groupBy: 'shift', groupKey: 'night', only: 'breached' }, t)).toBe('Shift: Night (20–08) · arrived late');
   });
 });

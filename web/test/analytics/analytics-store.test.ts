@@ -79,5 +79,9 @@ describe('analytics store', () => {
     await store.setUnitsPer('team');
     expect(asked.map((u) => u.pathname + ' ' + u.searchParams.get('per'))).toEqual(['/api/analytics/units team']);
     expect(store.data?.units.per).toBe('team');
+    asked.length = 0;
+    await store.setTableBy('shift');
+    expect(asked.map((u) => u.pathname + ' ' + u.searchParams.get('groupBy'))).toEqual(['/api/analytics/response shift']);
+    expect(store.data?.byGroup.groupBy).toBe('shift');
   });
 });

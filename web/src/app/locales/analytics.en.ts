@@ -28,7 +28,7 @@ export const analyticsEn: AnalyticsMessages = {
     card: {
       histogram: 'Response-time distribution', trend: 'Response time trend (p50 / p90)', compliance: 'On-time arrivals by grid', heatmap: 'Incidents by weekday × hour',
       closure: 'Closure and level settled, by category', change: 'Period comparison by category', coverage: '5- and 15-minute coverage over time', units: 'Unit activity',
-      byPriority: 'Response times by priority',
+      byGroup: 'Response phases',
     },
     axis: { minutes: 'minutes', incidents: 'incidents' },
     series: {
@@ -40,6 +40,7 @@ export const analyticsEn: AnalyticsMessages = {
     noGrid: 'Outside grids',
     none: 'None',
     level: { grid: 'Grid', community: 'Community', street: 'Street', department: 'Department' },
+    shift: { day: 'Day (08–20)', night: 'Night (20–08)' },
     weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
     category: {
       all: 'Total', criminal: 'Criminal', public_order: 'Public order', dispute: 'Dispute', traffic: 'Traffic', fire: 'Fire', medical: 'Medical', natural_disaster: 'Natural disaster',

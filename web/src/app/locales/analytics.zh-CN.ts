@@ -26,7 +26,7 @@ export const analyticsZhCN = {
     card: {
       histogram: '到场用时分布', trend: '到场用时趋势（P50 / P90）', compliance: '各网格按时到场率', heatmap: '警情时段分布（星期 × 小时）',
       closure: '结案与化解层级（按类别）', change: '同比环比：各类别警情变化', coverage: '5 分钟 / 15 分钟覆盖率趋势', units: '力量出勤与处置',
-      byPriority: '按级别统计到场用时',
+      byGroup: '处警各环节用时',
     },
     axis: { minutes: '分钟', incidents: '警情数' },
     series: {
@@ -38,6 +38,7 @@ export const analyticsZhCN = {
     noGrid: '网格外',
     none: '无',
     level: { grid: '网格化解', community: '社区化解', street: '街道化解', department: '部门处置' },
+    shift: { day: '白班（8–20 时）', night: '夜班（20–8 时）' },
     weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
     category: {
       all: '合计', criminal: '刑事', public_order: '治安', dispute: '纠纷', traffic: '交通', fire: '火警', medical: '医疗急救', natural_disaster: '自然灾害',

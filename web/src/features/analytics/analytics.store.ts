@@ -1,5 +1,5 @@
 import type {
-  CategoryChangeReply, ClosureReply, CoverageReply, HeatmapReply, ResponseHistogramReply, ResponseReply, UnitActivityReply, UnitRollup,
+  AnalyticsGrouping, CategoryChangeReply, ClosureReply, CoverageReply, HeatmapReply, ResponseHistogramReply, ResponseReply, UnitActivityReply, UnitRollup,
 } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -11,7 +11,8 @@ export interface DashboardData {
   trend: ResponseReply;
   histogram: ResponseHistogramReply;
   byGrid: ResponseReply;
-  byPriority: ResponseReply;
+  /** the response-phase table, grouped as the manager chose (priority by default) */
+  byGroup: ResponseReply;
   heatmap: HeatmapReply;
   closure: ClosureReply;
   change: CategoryChangeReply;
@@ -27,6 +28,7 @@ export interface DashboardData {
 export const useAnalyticsStore = defineStore('analytics', () => {
   const filters = ref<AnalyticsFilterState>(defaultFilters());
   const unitsPer = ref<UnitRollup>('force');
+  const tableBy = ref<AnalyticsGrouping>('priority');
   const data = shallowRef<DashboardData | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
@@ -44,11 +46,11 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     loading.value = true;
     error.value = null;
     try {
-      const [trend, histogram, byGrid, byPriority, heatmap, closure, change, coverage, units] = await Promise.all([
+      const [trend, histogram, byGrid, byGroup, heatmap, closure, change, coverage, units] = await Promise.all([
         analyticsApi.response({ ...p, groupBy: trendBy.value }),
         analyticsApi.histogram(p),
         analyticsApi.response({ ...p, groupBy: 'grid' }),
-        analyticsApi.response({ ...p, groupBy: 'priority' }),
+        analyticsApi.response({ ...p, groupBy: tableBy.value }),
         analyticsApi.heatmap(p),
         analyticsApi.closure({ ...p, groupBy: 'category' }),
         analyticsApi.categoryChange(p),
@@ -56,7 +58,7 @@ export const useAnalyticsStore = defineStore('analytics', () => {
         analyticsApi.units({ ...p, per: unitsPer.value }),
       ]);
       if (mine !== generation) return;
-      data.value = { trend, histogram, byGrid, byPriority, heatmap, closure, change, coverage, units };
+      data.value = { trend, histogram, byGrid, byGroup, heatmap, closure, change, coverage, units };
     } catch (err) {
       if (mine !== generation) return;
       error.value = err instanceof Error ? err.message : String(err);
@@ -75,5 +77,15 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     if (mine === generation && data.value === current) data.value = { ...current, units };
   }
 
-  return { filters, unitsPer, data, loading, error, params, trendBy, coverageInterval, load, setUnitsPer };
+  /** Regroups the response-phase table (priority, category, grid, force, team, shift) without reloading the rest. */
+  async function setTableBy(groupBy: AnalyticsGrouping): Promise<void> {
+    tableBy.value = groupBy;
+    const current = data.value;
+    if (!current) return;
+    const mine = generation;
+    const byGroup = await analyticsApi.response({ ...params.value, groupBy });
+    if (mine === generation && data.value === current) data.value = { ...current, byGroup };
+  }
+
+  return { filters, unitsPer, tableBy, data, loading, error, params, trendBy, coverageInterval, load, setUnitsPer, setTableBy };
 });

@@ -1,12 +1,12 @@
 import type { DrillTarget } from './drill-target';
+import { groupLabel } from './group-label';
 import type { Translate } from './charts/chart-labels';
 
 /** What the drill-down lists, in words: "Grid: g1 · arrived late", "Response 5–6 min", "Thu 7:00–7:59". */
 export function describeDrill(target: DrillTarget, t: Translate): string {
   const parts: string[] = [];
   if (target.groupBy && target.groupKey !== undefined) {
-    const key = target.groupBy === 'category' ? t(`analytics.category.${target.groupKey}`)
-      : target.groupBy === 'force' ? t(`force.${target.groupKey}`) : target.groupKey;
+    const key = groupLabel(target.groupBy, target.groupKey, target.groupKey, (k) => t(k));
     parts.push(t('analytics.drill.what.group', { group: t(`analytics.group.${target.groupBy}`), key }));
   }
   if (target.responseFrom !== undefined) {
