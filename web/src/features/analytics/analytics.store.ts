@@ -67,24 +67,28 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     }
   }
 
-  /** Switches the unit table between units, teams and forces without reloading the rest. */
-  async function setUnitsPer(per: UnitRollup): Promise<void> {
-    unitsPer.value = per;
+  /**
+   * Reloads one table of the current view (the unit table's rollup, the response
+   * table's grouping) without the others, unless newer filters arrived meanwhile.
+   */
+  async function reloadOne<K extends keyof DashboardData>(key: K, fetch: () => Promise<DashboardData[K]>): Promise<void> {
     const current = data.value;
     if (!current) return;
     const mine = generation;
-    const units = await analyticsApi.units({ ...params.value, per });
-    if (mine === generation && data.value === current) data.value = { ...current, units };
+    const reply = await fetch();
+    if (mine === generation && data.value === current) data.value = { ...current, [key]: reply };
   }
 
-  /** Regroups the response-phase table (priority, category, grid, force, team, shift) without reloading the rest. */
+  /** Switches the unit table between units, teams and forces. */
+  async function setUnitsPer(per: UnitRollup): Promise<void> {
+    unitsPer.value = per;
+    await reloadOne('units', () => analyticsApi.units({ ...params.value, per }));
+  }
+
+  /** Regroups the response-phase table (priority, category, grid, force, team, shift). */
   async function setTableBy(groupBy: AnalyticsGrouping): Promise<void> {
     tableBy.value = groupBy;
-    const current = data.value;
-    if (!current) return;
-    const mine = generation;
-    const byGroup = await analyticsApi.response({ ...params.value, groupBy });
-    if (mine === generation && data.value === current) data.value = { ...current, byGroup };
+    await reloadOne('byGroup', () => analyticsApi.response({ ...params.value, groupBy }));
   }
 
   return { filters, unitsPer, tableBy, data, loading, error, params, trendBy, coverageInterval, load, setUnitsPer, setTableBy };
