@@ -77,7 +77,8 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
 
     const report: AnalyticsBenchReport = {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
-      incidents, generation, tables, before, after,
+      // a reused database has what it was generated with, whatever --incidents says now
+      incidents: reused ? (tables.incidents?.rows ?? incidents) : incidents, generation, tables, before, after,
       loadavg: { generation: loadGeneration, before: loadBefore, after: loadAfter },
       totalSeconds: round((Date.now() - started) / 1000, 1),
     };
