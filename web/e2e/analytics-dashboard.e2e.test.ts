@@ -112,6 +112,12 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     await tall.goto(page.url());
     await tall.waitForSelector('[data-testid=analytics-dashboard][data-loading=false] [data-testid=table-units]');
     await tall.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-dashboard.png') });
+    // The same in English (the language is remembered per device, so switch back for the next tests).
+    await tall.click('.locale-switch button:has-text("EN")');
+    await tall.waitForSelector('text=Response-time distribution');
+    expect((await tableCells(tall, '[data-testid=table-change]'))[0]).toEqual(['Criminal', '3', '1', '+2', '+200.0%']);
+    await tall.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-dashboard-en.png') });
+    await tall.click('.locale-switch button:has-text("中文")');
     await tall.close();
   });
 
