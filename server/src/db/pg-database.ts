@@ -7,7 +7,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function createPgDatabase(connectionString: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString, max });
+  // A database that stops answering (paused, network cut) fails a command within seconds instead of hanging it.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
   // A dropped connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const asQueryable = (client: pg.PoolClient): Queryable => ({
