@@ -65,7 +65,8 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       });
-      upstream.once('socket', (s) => s.once('connect', () => { connected = true; }));
+      // A kept-alive socket is connected already; a new one is once it connects.
+      upstream.once('socket', (s) => { if (!s.connecting) connected = true; else s.once('connect', () => { connected = true; }); });
       upstream.on('error', () => {
         // Refused before anything was sent: try the next backend. Lost mid-way: 502 (the client did not get a 2xx).
         if (!connected) { b.downUntil = Date.now() + DOWN_FOR_MS; return forward(i + 1); }
