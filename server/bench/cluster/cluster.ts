@@ -55,7 +55,7 @@ export class Cluster {
         DATABASE_URL: postgres.url('lianfang'), REDIS_URL: redis.url, REDIS_PREFIX: 'lf:', ADMIN_PASSWORD: CLUSTER_ADMIN_PASSWORD,
         LOG_LEVEL: 'warn', INGEST_RATE_PER_SECOND: '1000000', LOGIN_RATE_PER_MINUTE: '100000', ...options.env,
       };
-      for (let i = 0; i < options.instances; i++) servers.push(new ServerInstance(`server-${i + 1}`, await freePort(), env, dir, options.cpuProfDir));
+      for (let i = 0; i < options.instances; i++) servers.push(new ServerInstance(`server-${i + 1}`, await freePort(), env, dir, options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}));
       // The first one migrates the database alone; the others then start together.
       await servers[0]!.start();
       await Promise.all(servers.slice(1).map((s) => s.start()));
