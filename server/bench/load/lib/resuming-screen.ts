@@ -92,7 +92,8 @@ export class ResumingScreen {
     const max = this.options.maxAttempts ?? 20;
     if (this.closed || n > max) return;
     const base = this.options.reconnectDelayMs ?? 500;
-    const delay = n === 1 ? Math.random() * base : Math.min(2000, base * 2 ** (n - 1));
+    // The first try at once-ish (jittered over `base`; 0 = the whole storm at the same instant), then back off.
+    const delay = n === 1 ? Math.random() * base : Math.min(2000, Math.max(100, base) * 2 ** (n - 1));
     this.timer = setTimeout(() => {
       this.open(this.state.lastSeq >= 0 ? this.state.lastSeq : undefined).catch(() => {
         this.state.failedAttempts++;
