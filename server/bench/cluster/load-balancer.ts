@@ -3,9 +3,10 @@
  * in front of N Lianfang instances, round-robin, HTTP and WebSocket upgrades.
  * The Docker deployment uses nginx for the same job (infra/nginx.conf).
  *
- * No sticky sessions: screens use Socket.IO's websocket transport only, so one
- * TCP connection carries the whole session and any instance can serve it (the
- * live picture and the seq come from PostgreSQL + Redis, not from the instance).
+ * A WebSocket session is one TCP connection and any instance can serve it (the
+ * live picture and the seq come from PostgreSQL + Redis, not from the instance);
+ * Socket.IO's long-polling fallback is pinned to the instance that opened it
+ * (socket-affinity.ts), as nginx's ip_hash would.
  * A backend that refuses a connection is skipped for a while and the request
  * goes to the next one (nothing was sent yet, so this is safe even for a POST);
  * a backend that dies mid-request costs that request a 502 — never a 2xx.
@@ -15,6 +16,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { isMain } from '../core/lib/stats.js';
+import { SocketAffinity } from './socket-affinity.js';
 
 export interface Backend { host: string; port: number; downUntil: number }
 
@@ -52,8 +54,11 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
     attempt(0);
   });
 
+  const affinity = new SocketAffinity();
   const server = http.createServer((req, res) => {
-    const candidates = order();
+    const pinned = affinity.pinned(req.url);
+    const candidates = pinned ? [pinned] : order();
+    const handshake = affinity.isHandshake(req.url);
     const forward = (i: number) => {
       const b = candidates[i];
       if (!b) { res.writeHead(502, { 'content-type': 'text/plain' }); return res.end('no backend available'); }
@@ -62,8 +67,19 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
         host: b.host, port: b.port, method: req.method, path: req.url,
         headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
       }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
+        if (!handshake) {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          return void up.pipe(res);
+        }
+        // A polling handshake reply is small: read it to learn the session id, then pass it on.
+        const chunks: Buffer[] = [];
+        up.on('data', (c: Buffer) => chunks.push(c));
+        up.on('end', () => {
+          const body = Buffer.concat(chunks);
+          affinity.learn(body.toString('latin1'), b);
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          res.end(body);
+        });
       });
       // A kept-alive socket is connected already; a new one is once it connects.
       upstream.once('socket', (s) => { if (!s.connecting) connected = true; else s.once('connect', () => { connected = true; }); });
@@ -84,7 +100,8 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
   server.on('upgrade', (req, client: net.Socket, head) => {
     tunnels.add(client);
     client.on('close', () => tunnels.delete(client));
-    connect(order()).then((upstream) => {
+    const pinned = affinity.pinned(req.url);
+    connect(pinned ? [pinned] : order()).then((upstream) => {
       const lines = [`${req.method} ${req.url} HTTP/1.1`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
