@@ -6,7 +6,7 @@
  * Runs as the `postgres` OS user when we are root (PostgreSQL refuses root).
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
@@ -44,6 +44,15 @@ export class OwnPostgres {
     const cmd = join(this.bin, tool);
     if (userInfo().uid === 0) execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
     else execFileSync(cmd, args, { stdio: 'pipe' });
+  }
+
+  /** The postmaster's pid while running (its backends are its children). */
+  get pid(): number | undefined {
+    try {
+      return Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Starts (or restarts after an outage) and waits until it accepts connections. */

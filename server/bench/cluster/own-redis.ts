@@ -13,6 +13,10 @@ export class OwnRedis {
 
   private constructor(readonly port: number) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }

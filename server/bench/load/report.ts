@@ -18,6 +18,10 @@ export function markdownSummary(results: readonly ScenarioResult[], meta: { comm
     const a = r.alerts;
     lines.push(`| ${r.scenario} | ${r.instances} | ${r.units} | ${r.screens} | ${r.positions.acceptedPerSecond} (${r.positions.offeredPerSecond}) | ${ms(a.acceptedToLast.p50)} / ${ms(a.acceptedToLast.p99)} | ${ms(a.sentToLast.p50)} / ${ms(a.sentToLast.p99)} | ${a.lost} of ${a.posted - a.failedPosts} acknowledged (${a.failedPosts} not acknowledged) | ${r.seq.gaps} / ${r.seq.duplicates} | ${r.memory.mbPer1000Screens} | ${r.cpu.instancesCores.join(' + ')} (machine ${r.cpu.machineBusyCores}) | ${r.loadavgStart[0]} → ${r.loadavgEnd[0]} |`);
   }
+  lines.push('', '## Where the CPU went (cores busy during the measured window, by part of the rig)', '',
+    '| scenario | inst. | ' + Object.keys(results[0]?.cpu.byPart ?? {}).join(' | ') + ' | whole machine (everyone) |',
+    '|---|---|' + Object.keys(results[0]?.cpu.byPart ?? {}).map(() => '---|').join('') + '---|');
+  for (const r of results) lines.push(`| ${r.scenario} | ${r.instances} | ${Object.values(r.cpu.byPart).join(' | ')} | ${r.cpu.machineBusyCores} |`);
   const storms = results.filter((r) => r.storm);
   if (storms.length) {
     lines.push('', '## Reconnect storm', '', '| inst. | screens | all reconnected | all caught up | reconnect p50 / p99 | snapshots instead of replay | gaps / dups |', '|---|---|---|---|---|---|---|');

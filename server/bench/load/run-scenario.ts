@@ -16,7 +16,7 @@ import { startProcess, type BenchProcess } from '../core/lib/proc.js';
 import { nowMs, round, sleep, summarize, type Summary } from '../core/lib/stats.js';
 import { summarizeProfile } from '../core/profile-summary.js';
 import { timeUntil } from '../drills/lib/drill-kit.js';
-import { coresBusy, machineBusy, processCpuMs } from './lib/proc-cpu.js';
+import { coresBusy, machineBusy, processCpuMs, treeCpuMs } from './lib/proc-cpu.js';
 import { fleetDropAll, fleetSeqStatus, fleetSetTarget, type SeqStatus } from './lib/seq-status.js';
 import type { ScenarioSpec } from './scenarios.js';
 
@@ -30,7 +30,7 @@ export interface ScenarioResult {
   positions: { offeredPerSecond: number; acceptedPerSecond: number; skippedByTrackers: number; notOk: number; errors: number; latencyMs: Summary };
   alerts: Latencies & { posted: number; lost: number; inDatabase: number; incidents: number };
   memory: { rssBeforeMb: number; rssAfterMb: number; mbPer1000Screens: number };
-  cpu: { instancesCores: number[]; machineBusyCores: number; windowMs: number };
+  cpu: { instancesCores: number[]; machineBusyCores: number; windowMs: number; byPart: Record<string, number> };
   seq: Omit<SeqStatus, 'backMs'>;
   storm?: StormResult;
   profile?: ReturnType<typeof summarizeProfile>;
@@ -65,6 +65,16 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
     await sleep(3000);
     await fleet.collect(true);
     const cpu0 = cluster.servers.map((s) => processCpuMs(s.pid));
+    // Where the machine's time goes, by part of the rig (to name the bottleneck on a shared 2-core box).
+    const parts = (): Record<string, number> => ({
+      servers: cluster.servers.reduce((t, s) => t + processCpuMs(s.pid), 0),
+      postgres: treeCpuMs(cluster.postgres.pid),
+      redis: processCpuMs(cluster.redis.pid),
+      'load balancer + runner': (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      trackers: processCpuMs(reporter!.pid),
+      screens: fleet!.procs.reduce((t, p) => t + processCpuMs(p.pid), 0),
+    });
+    const parts0 = parts();
     const machine0 = machineBusy();
     const w0 = nowMs();
 
@@ -107,6 +117,8 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
     const windowMs = nowMs() - w0;
     const instancesCores = cluster.servers.map((s, i) => coresBusy(cpu0[i]!, processCpuMs(s.pid), windowMs));
     const machineBusyCores = machineBusy(machine0);
+    const parts1 = parts();
+    const byPart = Object.fromEntries(Object.keys(parts1).map((k) => [k, coresBusy(parts0[k]!, parts1[k]!, windowMs)]));
     const rep = await reporter.call<{ sent: number; ok: number; notOk: number; errors: number; skipped: number; seconds: number; okPerSecond: number; latencyMs: Summary }>('stop');
     const db = await alertsInDatabase(cluster.databaseUrl, ids);
     const { backMs: _omit, ...seq } = await fleetSeqStatus(fleet);
@@ -119,7 +131,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
       },
       alerts: { ...latencies, posted: posted.length, lost: db.missing.length + (ids.length - latencies.complete), inDatabase: db.present, incidents: db.incidents },
       memory: { rssBeforeMb, rssAfterMb, mbPer1000Screens: round(((rssAfterMb - rssBeforeMb) / spec.screens) * 1000) },
-      cpu: { instancesCores, machineBusyCores, windowMs: round(windowMs) },
+      cpu: { instancesCores, machineBusyCores, windowMs: round(windowMs), byPart },
       seq,
       ...(stormResult ? { storm: stormResult } : {}),
     };
@@ -130,5 +142,6 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
   }
   // The profile of the first instance is written when it stops (node --cpu-prof).
   const file = o.profileDir ? join(o.profileDir, 'server-1.cpuprofile') : undefined;
-  return { ...result, ...(file && existsSync(file) ? { profile: summarizeProfile(file, 12) } : {}) };
+  // Self time outside "(native/vm)" (idle, GC and the program counter's unknowns).
+  return { ...result, ...(file && existsSync(file) ? { profile: summarizeProfile(file, 12, /^(?!\(native\/vm\))/) } : {}) };
 }

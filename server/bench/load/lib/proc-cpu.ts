@@ -16,6 +16,18 @@ export function processCpuMs(pid: number | undefined): number {
   }
 }
 
+/** CPU ms of a process and its children (a PostgreSQL postmaster and its backends), from /proc. */
+export function treeCpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone, or no children file
+  }
+  return children.reduce((t, c) => t + (processCpuMs(c) || 0), processCpuMs(pid) || 0);
+}
+
 /** Cores a process kept busy between two readings over `wallMs`. */
 export function coresBusy(cpuMsBefore: number, cpuMsAfter: number, wallMs: number): number {
   return round((cpuMsAfter - cpuMsBefore) / wallMs, 3);
