@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
-import { startLoadBalancer, type LoadBalancer } from './load-balancer.js';
+import { startProcess } from '../core/lib/proc.js';
+import type { Backend, LoadBalancer } from './load-balancer.js';
 import { OwnPostgres } from './own-postgres.js';
 import { OwnRedis } from './own-redis.js';
 import { ServerInstance } from './server-instance.js';
@@ -26,10 +27,19 @@ export interface ClusterOptions {
   keep?: boolean;
 }
 
+const LB_PROC = new URL('./lb-proc.ts', import.meta.url);
+
+/** The balancer as its own process; `pid` lets the load runner count its CPU. */
+async function startBalancerProcess(backends: Backend[]): Promise<LoadBalancer & { pid: number }> {
+  const proc = await startProcess('load-balancer', LB_PROC);
+  const { port } = await proc.call<{ port: number }>('start', { backends });
+  return { port, backends, pid: proc.pid, close: async () => { await proc.call('close').catch(() => {}); await proc.stop(); } };
+}
+
 export class Cluster {
   private constructor(
     readonly dir: string, readonly postgres: OwnPostgres, readonly redis: OwnRedis,
-    readonly servers: ServerInstance[], readonly lb: LoadBalancer, private readonly keep: boolean,
+    readonly servers: ServerInstance[], readonly lb: LoadBalancer & { pid: number }, private readonly keep: boolean,
   ) {}
 
   get url(): string {
@@ -45,7 +55,7 @@ export class Cluster {
     const postgres = await OwnPostgres.start();
     const redis = await OwnRedis.start().catch((err: unknown) => { postgres.destroy(); throw err; });
     const servers: ServerInstance[] = [];
-    let lb: LoadBalancer | undefined;
+    let lb: (LoadBalancer & { pid: number }) | undefined;
     try {
       const admin = new pg.Client({ connectionString: postgres.url() });
       await admin.connect();
@@ -59,7 +69,7 @@ export class Cluster {
       // The first one migrates the database alone; the others then start together.
       await servers[0]!.start();
       await Promise.all(servers.slice(1).map((s) => s.start()));
-      lb = await startLoadBalancer(servers.map((s) => ({ host: '127.0.0.1', port: s.port, downUntil: 0 })));
+      lb = await startBalancerProcess(servers.map((s) => ({ host: '127.0.0.1', port: s.port, downUntil: 0 })));
       return new Cluster(dir, postgres, redis, servers, lb, options.keep ?? false);
     } catch (err) {
       await Promise.all(servers.map((s) => s.stop()));

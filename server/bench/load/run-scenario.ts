@@ -70,7 +70,8 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
       servers: cluster.servers.reduce((t, s) => t + processCpuMs(s.pid), 0),
       postgres: treeCpuMs(cluster.postgres.pid),
       redis: processCpuMs(cluster.redis.pid),
-      'load balancer + runner': (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      'load balancer': processCpuMs(cluster.lb.pid),
+      'runner (alerts, IPC)': (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       trackers: processCpuMs(reporter!.pid),
       screens: fleet!.procs.reduce((t, p) => t + processCpuMs(p.pid), 0),
     });
