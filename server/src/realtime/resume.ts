@@ -25,6 +25,9 @@ export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq:
       if (fromDb.length > 0 && fromDb[0]!.seq === lastSeq + 1) after = fromDb[fromDb.length - 1]!.seq;
       else fromDb = [];
     }
+    // Positions applied but still pending in the broadcaster's batch go out to the room now (this socket
+    // is not in it), so the batch cannot reach this socket again after the replay that already holds them.
+    core.broadcaster.flushPositions();
     const tail = core.sequencer.entriesAfter(after);
     if (tail !== null && (fromDb.length > 0 || after === lastSeq)) {
       for (const entry of [...fromDb, ...tail]) {
@@ -36,6 +39,7 @@ export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq:
       return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: core.sequencer.applied };
     }
   }
+  core.broadcaster.flushPositions(); // as above: the snapshot already holds the pending positions
   const snapshot = core.picture.snapshot();
   socket.emit('state:snapshot', snapshot);
   socket.join(OPS_ROOM);
