@@ -19,6 +19,7 @@ import type { LianfangServer } from './realtime/socket-types.js';
 import { registerAuth } from './plugins/external/auth.js';
 import { registerErrorHandler } from './plugins/external/error-handler.js';
 import { registerRouteRegistry } from './plugins/external/route-registry.js';
+import { adminRoutes } from './routes/api/admin/index.js';
 import { authRoutes } from './routes/api/auth/index.js';
 import { deviceRoutes } from './routes/api/devices/index.js';
 import { incidentRoutes } from './routes/api/incidents/index.js';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(unitRoutes(core));
   await app.register(deviceRoutes(core));
   await app.register(userRoutes(core));
+  await app.register(adminRoutes(core));
   await app.register(incidentRoutes(core));
   await app.register(incidentCommandRoutes(core));
   await app.register(stateRoutes(core));

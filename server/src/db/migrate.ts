@@ -40,11 +40,24 @@ export async function migrate(db: Database): Promise<string[]> {
   return applied;
 }
 
-/** Migrations hold no functions or quoted semicolons, so splitting on `;` at line end is exact. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/**
+ * Splits a migration into statements at a `;` that ends a line. Dollar-quoted
+ * bodies (`$$ … $$`: functions, DO blocks) are kept whole, and `--` comments are
+ * dropped only outside them.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  let inDollar = false;
+  for (const raw of sql.split('\n')) {
+    const line = inDollar ? raw : raw.replace(/--.*$/, '');
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inDollar = !inDollar;
+    current.push(line);
+    if (!inDollar && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, '').trim());
+      current = [];
+    }
+  }
+  statements.push(current.join('\n').trim());
+  return statements.filter((s) => s.length > 0);
 }
