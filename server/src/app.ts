@@ -68,7 +68,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);
   app.decorate('io', io);
-  attachSocketHandlers(io, core, core.tokens);
+  const slowConsumers = attachSocketHandlers(io, core, core.tokens, app.log);
   // Routing (issue 3): after the handshake check above, so the session is set.
   io.on('connection', (socket) => registerCandidateHandlers(core, socket));
 
@@ -122,6 +122,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
 
   // Sockets first: an open WebSocket would keep the HTTP server from closing.
   app.addHook('preClose', async () => {
+    slowConsumers.stop();
     io.disconnectSockets(true);
     io.engine.close();
   });
