@@ -1,4 +1,5 @@
 import type { Alert, Incident } from '@lianfang/shared';
+import { clockSkewOf } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 import { getIncident } from '../incidents/incident-repository.js';
 
@@ -19,6 +20,7 @@ export function toAlert(r: AlertRow): Alert {
   return {
     id: r.id, kind: r.kind, source: r.source, deviceId: r.device_id, unitId: r.unit_id, incidentId: r.incident_id, lat: r.lat,
     lon: r.lon, note: r.note, deviceTime: r.device_time?.toISOString() ?? null, receivedAt: r.received_at.toISOString(),
+    ...clockSkewOf(r.device_time?.toISOString(), r.received_at.getTime()),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
-import { findContainingArea, startLevel } from '@lianfang/shared';
+import { clockSkewOf, findContainingArea, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
@@ -48,7 +48,7 @@ export class AlertService {
       const alert: Alert = {
         id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
         incidentId: incident.id, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null,
-        receivedAt: new Date().toISOString(),
+        receivedAt: new Date().toISOString(), ...clockSkewOf(input.at, Date.now()),
       };
       await insertAlert(q, alert, key ?? null);
       await appendTimeline(q, incident.id, input.actor, joined ? 'alert_joined' : 'alert_received', { alertId: alert.id, kind: alert.kind });
