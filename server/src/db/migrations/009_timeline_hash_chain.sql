@@ -39,13 +39,24 @@ $$;
 ALTER TABLE incident_events ALTER COLUMN hash SET NOT NULL;
 
 -- Links the new row to its incident's last one. The per-incident lock (until commit) and
--- taking the id under it make id order equal chain order even if two writers ever raced.
+-- taking the id under it make id order equal chain order even if two writers ever raced
+-- (commands are serialised on event_seq anyway, so the lock is never contended).
+-- The hash is lf_incident_event_hash written out inline: a plpgsql call into nested SQL
+-- functions costs more than the hashing (measured: docs/performance.md, issue 7).
 CREATE FUNCTION lf_incident_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  id_text text;
+  at_text text := ((extract(epoch FROM NEW.at) * 1000000)::bigint)::text;
+  data_text text := NEW.data::text;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('incident_events:' || NEW.incident_id));
   NEW.id := nextval(pg_get_serial_sequence('incident_events', 'id'));
+  id_text := NEW.id::text;
   SELECT e.hash INTO NEW.prev_hash FROM incident_events e WHERE e.incident_id = NEW.incident_id ORDER BY e.id DESC LIMIT 1;
-  NEW.hash := lf_incident_event_hash(NEW.prev_hash, NEW.id, NEW.incident_id, NEW.at, NEW.actor, NEW.kind, NEW.data);
+  NEW.hash := encode(sha256(convert_to(coalesce(NEW.prev_hash, '')
+    || octet_length(id_text) || ':' || id_text || octet_length(NEW.incident_id) || ':' || NEW.incident_id
+    || octet_length(at_text) || ':' || at_text || octet_length(NEW.actor) || ':' || NEW.actor
+    || octet_length(NEW.kind) || ':' || NEW.kind || octet_length(data_text) || ':' || data_text, 'UTF8')), 'hex');
   RETURN NEW;
 END
 $$;
