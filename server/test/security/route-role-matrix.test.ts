@@ -21,7 +21,7 @@ describe('route and role matrix', () => {
   const call = (method: string, url: string, authorization?: string) => {
     const path = url.replace(':unitId', who.captainUnit.id).replace(':id', url.startsWith('/api/units') ? who.captainUnit.id : 'no-such-incident')
       .replace(':planId', 'no-such-plan').replace(':index', '0');
-    return t.app.inject({ method: method as 'GET' | 'POST', url: path, headers: authorization ? { authorization } : {}, ...(method === 'POST' ? { payload: {} } : {}) });
+    return t.app.inject({ method: method as 'GET' | 'POST' | 'HEAD', url: path, headers: authorization ? { authorization } : {}, ...(method === 'POST' ? { payload: {} } : {}) });
   };
 
   it('knows every registered route, and every route it knows is registered', () => {
@@ -38,6 +38,17 @@ describe('route and role matrix', () => {
       if (!Array.isArray(policy)) continue;
       const res = await call(r.method, r.url);
       if (res.statusCode !== 401) open.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('refuses the HEAD twins of operator GET routes without a login too', async () => {
+    const heads = t.app.registeredRoutes.filter((r) => r.method === 'HEAD' && Array.isArray(ROUTE_POLICY[`GET ${r.url}`]));
+    expect(heads.length).toBeGreaterThan(20);
+    const open = [];
+    for (const r of heads) {
+      const status = (await call('HEAD', r.url)).statusCode;
+      if (status !== 401) open.push(`HEAD ${r.url} → ${status}`);
     }
     expect(open).toEqual([]);
   });
