@@ -85,7 +85,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const logHead = await log.head().catch(() => 0);
   const relay = new EventRelay(db, log, Math.max(logHead, picture.seq - 5000, 0));
   const sequencer = new Sequencer(db, picture.seq, config.REPLAY_WINDOW);
-  const bus = new CommandBus(db, relay, () => sequencer.applied);
+  const bus = new CommandBus(db, relay, (seq) => sequencer.waitFor(seq));
   const broadcaster = new Broadcaster(emitTo, config.POSITION_FLUSH_MS);
   sequencer.onEntry((entry: LogEntry) => {
     picture.apply(entry);
@@ -163,7 +163,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       keyAreas.stop();
       patrolDuty.stop();
       positions.stop();
-      await positions.flush();
+      await positions.flush(true);
       await relay.flush();
       relay.stop();
       sequencer.stop();

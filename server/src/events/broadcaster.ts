@@ -1,5 +1,6 @@
 import type { LogEntry, Position, ServerToClientEvents } from '@lianfang/shared';
-import { SOCKET_EVENT_FOR } from '@lianfang/shared';
+import { encodePositionRows } from '@lianfang/shared';
+import { messageOf } from '../realtime/entry-messages.js';
 
 /** The part of Socket.IO the broadcaster needs: emit one event to one room. */
 export type EmitTo = <E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
@@ -8,14 +9,18 @@ export const OPS_ROOM = 'ops';
 
 /**
  * Turns this instance's ordered entries into socket messages. Positions are
- * merged per unit and sent at most every `flushMs` (the 4 Hz screen budget);
- * any other event first flushes the pending positions, then goes out at once,
- * so alerts never wait behind positions and the client still sees seq order.
+ * merged per unit and sent at most every `flushMs` (the 4 Hz screen budget).
+ * Any other event goes out at once, ahead of the positions still waiting: an
+ * alert never queues behind a 100 kB position batch to a thousand sockets.
+ * It says which seqs it jumped (`fromSeq`), so clients still see no gap
+ * (the contract is in shared/src/realtime/socket-events.ts).
  */
 export class Broadcaster {
   private pending = new Map<string, Position>();
   private pendingFrom = 0;
   private pendingTo = 0;
+  /** First position entry not yet covered by any message sent; null when all are. */
+  private uncoveredFrom: number | null = null;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly emitTo: EmitTo, private readonly flushMs = 250) {}
@@ -32,43 +37,24 @@ export class Broadcaster {
   onEntry(entry: LogEntry): void {
     if (entry.type === 'unit.positions') {
       if (this.pending.size === 0) this.pendingFrom = entry.seq;
+      this.uncoveredFrom ??= entry.seq;
       for (const p of entry.positions) this.pending.set(p.unitId, p);
       this.pendingTo = entry.seq;
       return;
     }
-    this.flushPositions();
-    const event = SOCKET_EVENT_FOR[entry.type];
-    switch (entry.type) {
-      case 'unit.updated':
-        this.emitTo(OPS_ROOM, 'unit:updated', { seq: entry.seq, unit: entry.unit });
-        break;
-      case 'alert.raised':
-        this.emitTo(OPS_ROOM, 'alert:raised', { seq: entry.seq, alert: entry.alert, incident: entry.incident });
-        break;
-      case 'incident.created':
-      case 'incident.updated':
-        this.emitTo(OPS_ROOM, event as 'incident:created' | 'incident:updated', { seq: entry.seq, incident: entry.incident });
-        break;
-      case 'key_area.updated':
-        this.emitTo(OPS_ROOM, 'key_area:updated', { seq: entry.seq, keyArea: entry.keyArea });
-        break;
-      case 'patrol_plan.updated':
-        this.emitTo(OPS_ROOM, 'patrol_plan:updated', { seq: entry.seq, patrolPlan: entry.patrolPlan });
-        break;
-      case 'incident.advice':
-        this.emitTo(OPS_ROOM, 'incident:advice', { seq: entry.seq, advice: entry.advice });
-        break;
-      case 'coverage.updated':
-        this.emitTo(OPS_ROOM, 'coverage:updated', { seq: entry.seq, coverage: entry.coverage });
-        break;
-    }
+    const { event, payload } = messageOf(entry);
+    if (this.uncoveredFrom !== null) payload.fromSeq = this.uncoveredFrom;
+    this.uncoveredFrom = null;
+    (this.emitTo as (room: string, event: string, payload: unknown) => void)(OPS_ROOM, event, payload);
   }
 
-  /** The highest seq already handed to sockets (or pending in the position batch). */
+  /** Sends the merged positions waiting since the last batch (timer, or a test settling). */
   flushPositions(): void {
     if (this.pending.size === 0) return;
-    const positions = [...this.pending.values()];
+    const rows = encodePositionRows(this.pending.values());
     this.pending = new Map();
-    this.emitTo(OPS_ROOM, 'unit:positions', { seq: this.pendingTo, fromSeq: this.pendingFrom, positions });
+    // Every position entry since the last batch is in this one.
+    this.uncoveredFrom = null;
+    this.emitTo(OPS_ROOM, 'unit:positions', { seq: this.pendingTo, fromSeq: this.pendingFrom, ...rows });
   }
 }

@@ -6,35 +6,38 @@ import type { EventRelay } from './event-relay.js';
 export interface CommandOutcome<T> { result: T; events: DomainEvent[] }
 
 /**
+ * What a command learns from taking the lock: the last committed seq. While it
+ * holds the lock nothing else commits, so a live picture that has applied this
+ * seq is exactly the database's state and can answer reads without a query.
+ */
+export interface CommandStart { seq: number }
+
+/**
  * The one way state changes: lock the seq, change rows, write the events, commit,
  * then kick the relay. If the commit fails nothing is published; if it succeeds
  * the events are in the outbox and reach every screen even if this process dies now.
  */
 export class CommandBus {
-  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly applied: () => number) {}
+  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly waitApplied: (seq: number) => Promise<void>) {}
 
   /**
    * `awaitApply` (default on): resolve only once this instance's live picture
    * holds the change, so a client reading right after its own write sees it
    * (create a unit, then report its first fix). The hot position path skips it.
    */
-  async run<T>(fn: (q: Queryable) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
+  async run<T>(fn: (q: Queryable, lockedAt: CommandStart) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
     const out = await this.db.tx(async (q) => {
-      await beginCommand(q);
-      const { result, events } = await fn(q);
+      const seq = await beginCommand(q);
+      const { result, events } = await fn(q, { seq });
       const entries = await appendEvents(q, events);
       return { result, entries };
     });
     if (out.entries.length > 0) {
-      this.relay.kick();
+      // Committed: the relay may publish these without reading them back.
+      this.relay.committed(out.entries);
+      // Bounded wait: the change is committed either way; a slow log only delays this reply, never loses it.
       if (options.awaitApply !== false) await this.waitApplied(out.entries[out.entries.length - 1]!.seq);
     }
     return out;
-  }
-
-  /** Bounded: the change is committed either way; a slow log only delays this reply, never loses it. */
-  private async waitApplied(seq: number, timeoutMs = 2000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (this.applied() < seq && Date.now() < until) await new Promise((r) => setTimeout(r, 1));
   }
 }

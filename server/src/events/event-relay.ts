@@ -1,17 +1,23 @@
+import type { LogEntry } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
 import type { EventLog } from './event-log.js';
 import { readEvents } from './outbox.js';
 
 /**
  * Moves committed events from the outbox table into the event log, in seq
- * order. Every instance runs one: a commit kicks its own relay at once, and the
- * poll covers an instance that died between commit and publish.
+ * order. Every instance runs one: a commit hands its entries to its own relay
+ * at once, and the poll covers an instance that died between commit and publish.
+ * Entries committed here are published from memory; the outbox table is read
+ * only for seqs this instance did not commit (another instance's, or after a
+ * restart), so the common path costs no read-back.
  */
 export class EventRelay {
   private published: number;
   private running = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Entries this instance committed and has not published yet, by seq. */
+  private local = new Map<number, LogEntry>();
 
   constructor(private readonly db: Database, private readonly log: EventLog, startAfter: number, private readonly pollMs = 250) {
     this.published = startAfter;
@@ -20,6 +26,12 @@ export class EventRelay {
   start(): void {
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
+  }
+
+  /** Entries of a transaction that has committed: published from memory, in seq order with everything else. */
+  committed(entries: readonly LogEntry[]): void {
+    for (const e of entries) if (e.seq > this.published) this.local.set(e.seq, e);
+    this.kick();
   }
 
   /** Publish what is committed now; coalesces kicks that come while a pump runs. */
@@ -47,15 +59,24 @@ export class EventRelay {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const batch = await readEvents(this.db, this.published, 500);
+        const batch = this.fromMemory() ?? (await readEvents(this.db, this.published, 500));
         if (batch.length === 0) return;
         await this.log.publish(batch);
         this.published = batch[batch.length - 1]!.seq;
-        if (batch.length < 500) return;
+        for (const e of batch) this.local.delete(e.seq);
+        if (batch.length < 500 && this.local.size === 0) return;
       }
     } catch {
       // Database or log unavailable: the next kick or poll retries from the same seq.
     }
+  }
+
+  /** The run of entries right after `published` held in memory, or null when the next one is not ours. */
+  private fromMemory(): LogEntry[] | null {
+    for (const seq of this.local.keys()) if (seq <= this.published) this.local.delete(seq);
+    const run: LogEntry[] = [];
+    for (let next = this.local.get(this.published + 1); next && run.length < 500; next = this.local.get(next.seq + 1)) run.push(next);
+    return run.length > 0 ? run : null;
   }
 
   stop(): void {

@@ -1,5 +1,5 @@
 import type { Coverage, Grid, Incident, IncidentAdvice, KeyArea, LogEntry, PatrolPlan, Snapshot, Station, Team, Unit } from '@lianfang/shared';
-import { isOpenIncident } from '@lianfang/shared';
+import { fresherPosition, isOpenIncident } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
 import { latestCoverage } from '../plugins/app/coverage/coverage-repository.js';
 import { latestAdvice } from '../plugins/app/dispatch-advice/advice-repository.js';
@@ -7,7 +7,7 @@ import { listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repos
 import { listKeyAreas } from '../plugins/app/key-areas/key-area-repository.js';
 import { listPatrolPlans } from '../plugins/app/patrol-plans/patrol-plan-repository.js';
 import { listOpenIncidents } from '../plugins/app/incidents/incident-repository.js';
-import { listUnits } from '../plugins/app/units/unit-repository.js';
+import { listUnits, newestFixes } from '../plugins/app/units/unit-repository.js';
 import { currentSeq } from './outbox.js';
 
 /**
@@ -36,6 +36,11 @@ export class LivePicture {
       if (db.driver === 'pg') await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       picture.seq = await currentSeq(q);
       for (const u of await listUnits(q)) picture.putUnit(u);
+      // `last_fix` is written on a slow beat; history may hold a newer fix (a crash before the beat).
+      for (const p of await newestFixes(q)) {
+        const unit = picture.units.get(p.unitId);
+        if (unit) unit.position = fresherPosition(unit.position, p);
+      }
       for (const i of await listOpenIncidents(q)) picture.incidents.set(i.id, i);
       picture.grids = await listGrids(q);
       picture.stations = await listStations(q);
@@ -109,8 +114,8 @@ export class LivePicture {
   private putUnit(unit: Unit): void {
     const previous = this.units.get(unit.id);
     if (previous?.trackerId) this.unitByTracker.delete(previous.trackerId);
-    // A status change carries the unit as stored; keep the fresher in-memory position.
-    this.units.set(unit.id, { ...unit, position: previous?.position && !unit.position ? previous.position : unit.position });
+    // A status change carries the unit as stored (its `last_fix` may be seconds old): keep the fresher position.
+    this.units.set(unit.id, { ...unit, position: fresherPosition(previous?.position ?? null, unit.position) });
     if (unit.trackerId) this.unitByTracker.set(unit.trackerId, unit.id);
   }
 }

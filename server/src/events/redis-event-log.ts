@@ -1,5 +1,6 @@
 import type { LogEntry } from '@lianfang/shared';
 import { Redis } from 'ioredis';
+import { decodeEntry, encodeEntry } from './event-codec.js';
 import type { EventLog } from './event-log.js';
 
 /**
@@ -35,7 +36,7 @@ export class RedisEventLog implements EventLog {
   async publish(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const args: string[] = [String(this.maxLen)];
-    for (const e of entries) args.push(`${e.seq}-1`, JSON.stringify(e));
+    for (const e of entries) args.push(`${e.seq}-1`, encodeEntry(e));
     await this.writer.eval(PUBLISH_SCRIPT, 1, this.key, ...args);
   }
 
@@ -54,7 +55,7 @@ export class RedisEventLog implements EventLog {
           for (const [, messages] of res ?? []) {
             for (const [id, fields] of messages) {
               lastId = id;
-              handler(JSON.parse(fields[1]!) as LogEntry);
+              handler(decodeEntry(fields[1]!));
             }
           }
         } catch {

@@ -13,8 +13,23 @@ export class Sequencer {
   private readonly listeners: ((entry: LogEntry) => void)[] = [];
   private filling: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
+  /** Callers waiting for a seq to be applied, resolved in `deliver` (no polling). */
+  private waiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(private readonly db: Database, public applied: number, private readonly window: number) {}
+
+  /** Resolves once `seq` is applied here, or after `timeoutMs` (the change is committed either way). */
+  waitFor(seq: number, timeoutMs = 2000): Promise<void> {
+    if (this.applied >= seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { seq, resolve: () => { clearTimeout(timer); resolve(); } };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve();
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
 
   onEntry(listener: (entry: LogEntry) => void): void {
     this.listeners.push(listener);
@@ -80,5 +95,13 @@ export class Sequencer {
     // Trim in chunks: one splice per 10% instead of a shift per entry.
     if (this.ring.length > this.window * 1.1) this.ring.splice(0, this.ring.length - this.window);
     for (const listener of this.listeners) listener(entry);
+    if (this.waiters.length > 0) this.releaseWaiters();
+  }
+
+  private releaseWaiters(): void {
+    const due = this.waiters.filter((w) => w.seq <= this.applied);
+    if (due.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.seq > this.applied);
+    for (const w of due) w.resolve();
   }
 }

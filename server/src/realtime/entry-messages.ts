@@ -1,4 +1,5 @@
 import type { LogEntry, ServerToClientEvents, SequencedEventName } from '@lianfang/shared';
+import { encodePositionRows } from '@lianfang/shared';
 
 type Message = { [E in SequencedEventName]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SequencedEventName];
 
@@ -6,7 +7,7 @@ type Message = { [E in SequencedEventName]: { event: E; payload: Parameters<Serv
 export function messageOf(entry: LogEntry): Message {
   switch (entry.type) {
     case 'unit.positions':
-      return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, positions: entry.positions } };
+      return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, ...encodePositionRows(entry.positions) } };
     case 'unit.updated':
       return { event: 'unit:updated', payload: { seq: entry.seq, unit: entry.unit } };
     case 'alert.raised':

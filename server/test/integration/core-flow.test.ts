@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident, Snapshot } from '@lianfang/shared';
+import type { Incident, PositionRows, Snapshot } from '@lianfang/shared';
+import { decodePositionRows } from '@lianfang/shared';
 import { createGateway, createUnit, postAlert, postFix } from '../helpers/fixtures.js';
 import { RecordingClient } from '../helpers/socket-client.js';
 import { api, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -48,7 +49,7 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
     const alertMsg = screen.received.find((r) => r.event === 'alert:raised');
     expect(alertMsg?.payload.incident).toMatchObject({ id: alert.body.incidentId, status: 'reported', priority: 'P1', alertCount: 1, lat: 30.2712 });
     const positionMsgs = screen.received.filter((r) => r.event === 'unit:positions');
-    const last = positionMsgs.flatMap((m) => m.payload.positions as { unitId: string; lat: number }[]).filter((p) => p.unitId === unit.id).at(-1);
+    const last = positionMsgs.flatMap((m) => decodePositionRows(m.payload as unknown as PositionRows)).filter((p) => p.unitId === unit.id).at(-1);
     expect(last?.lat).toBe(30.2701);
     // Strictly increasing, gap-free coverage of everything after the snapshot.
     const seqs = screen.coveredSeqs();

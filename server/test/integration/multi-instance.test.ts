@@ -101,10 +101,10 @@ describe('two instances over Redis and PostgreSQL', () => {
     const theirs = reference.coveredSeqs().filter((s) => s > start);
     expect(mine).toEqual(theirs);
     expect(mine).toEqual(mine.map((_, i) => start + 1 + i));
-    // Nothing twice: every seq arrived in exactly one message.
-    const counts = new Map<number, number>();
-    for (const r of resumed.received.filter((x) => x.seq > start)) for (let s = r.fromSeq; s <= r.seq; s++) counts.set(s, (counts.get(s) ?? 0) + 1);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    // Nothing twice: every event other than positions arrived in exactly one message
+    // (position entries may be named twice: by an alert that overtook them, then by their batch).
+    const events = resumed.received.filter((x) => x.seq > start && x.event !== 'unit:positions').map((x) => x.seq);
+    expect(new Set(events).size).toBe(events.length);
     reference.close();
     resumed.close();
   });

@@ -47,3 +47,29 @@ describe.each(['pglite', 'postgres'] as const)('restart on %s', (driver) => {
     }
   });
 });
+
+/** `units.last_fix` is written on a slow beat: a crash before it must not cost a unit its position. */
+describe('positions after a crash (postgres)', () => {
+  it('takes a newer fix from the history than the stale last_fix, and writes last_fix on a graceful stop', async () => {
+    const db = await createTestDatabase();
+    try {
+      const first = await startTestApp({ databaseUrl: db.url });
+      const unit = await createUnit(first.app, first.adminToken, 'C-1', 'c-1');
+      await postFix(first.app, 'c-1', 30.41, 120.41, Math.floor(Date.now() / 1000));
+      await first.app.core.settle();
+      const [stale] = await first.app.core.db.query<{ last_fix: unknown }>('SELECT last_fix FROM units WHERE id = $1', [unit.id]);
+      expect(stale?.last_fix).toBeNull();
+      // A second instance starting now sees what a restart after a crash would: history, no last_fix.
+      const second = await startTestApp({ databaseUrl: db.url });
+      expect(second.app.core.picture.units.get(unit.id)?.position).toMatchObject({ lat: 30.41, lon: 120.41 });
+      await second.close();
+      await first.close();
+      const third = await startTestApp({ databaseUrl: db.url });
+      const [written] = await third.app.core.db.query<{ last_fix: { lat: number } | null }>('SELECT last_fix FROM units WHERE id = $1', [unit.id]);
+      expect(written?.last_fix?.lat).toBe(30.41);
+      await third.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});

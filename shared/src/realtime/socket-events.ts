@@ -4,7 +4,8 @@ import type { CandidatesReply, CandidatesRequest, IncidentAdvice } from '../sche
 import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
-import type { Position, PositionReport } from '../schemas/position.js';
+import type { PositionReport } from '../schemas/position.js';
+import type { PositionRows } from './position-rows.js';
 import type { Unit } from '../schemas/unit.js';
 
 /** The whole live picture at `seq`; a client applies later events on top of it. */
@@ -25,16 +26,24 @@ export interface Snapshot {
 
 /**
  * Every live message carries `seq`. A coalesced position batch covers the range
- * `fromSeq..seq` (only position events in between); any other message covers just `seq`.
+ * `fromSeq..seq` (position entries; entries in that range that went out as their
+ * own messages are not repeated), its fixes as compact rows (`position-rows.ts`).
+ *
+ * Alerts and other events are never queued behind positions: when position
+ * entries are still waiting for the next batch, the event goes out first and
+ * says so with `fromSeq` — the entries `fromSeq..seq-1` are positions and arrive
+ * in a batch after it. Positions are newest-wins state, so a batch whose `seq`
+ * is not above the client's last applied seq is still merged (never a gap).
  */
-export interface PositionsMessage { seq: number; fromSeq: number; positions: Position[] }
-export interface UnitUpdatedMessage { seq: number; unit: Unit }
-export interface AlertRaisedMessage { seq: number; alert: Alert; incident: Incident }
-export interface IncidentMessage { seq: number; incident: Incident }
-export interface KeyAreaMessage { seq: number; keyArea: KeyArea }
-export interface PatrolPlanMessage { seq: number; patrolPlan: PatrolPlan }
-export interface IncidentAdviceMessage { seq: number; advice: IncidentAdvice }
-export interface CoverageMessage { seq: number; coverage: Coverage }
+export interface PositionsMessage extends PositionRows { seq: number; fromSeq: number }
+interface EventMessage { seq: number; fromSeq?: number }
+export interface UnitUpdatedMessage extends EventMessage { unit: Unit }
+export interface AlertRaisedMessage extends EventMessage { alert: Alert; incident: Incident }
+export interface IncidentMessage extends EventMessage { incident: Incident }
+export interface KeyAreaMessage extends EventMessage { keyArea: KeyArea }
+export interface PatrolPlanMessage extends EventMessage { patrolPlan: PatrolPlan }
+export interface IncidentAdviceMessage extends EventMessage { advice: IncidentAdvice }
+export interface CoverageMessage extends EventMessage { coverage: Coverage }
 
 export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
 

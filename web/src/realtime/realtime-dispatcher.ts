@@ -45,7 +45,10 @@ export class RealtimeDispatcher {
     if (!this.ctx.connection.hasBaseline) return;
     const verdict = judgeSeq(this.ctx.connection.lastSeq, msg);
     if (verdict === 'duplicate') {
-      this.stats.duplicates += 1;
+      // A batch that an alert overtook (its seqs were declared by the alert's
+      // `fromSeq`): positions are newest-wins state, merging them is always safe.
+      if (event === 'unit:positions') EVENT_HANDLERS[event](msg, this.ctx);
+      else this.stats.duplicates += 1;
       return;
     }
     if (verdict === 'gap') {

@@ -1,4 +1,5 @@
 import type { Ack, ResumeReply } from '@lianfang/shared';
+import { encodePositionRows } from '@lianfang/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeDispatcher } from '../../src/realtime/realtime-dispatcher';
 import { storeContext } from '../../src/realtime/realtime-session';
@@ -79,11 +80,11 @@ describe('RealtimeDispatcher', () => {
     const { ctx, dispatcher } = setup();
     const apply = vi.spyOn(ctx.units, 'applyPositions');
     dispatcher.handleSnapshot(snapshot({ seq: 10, units: [unit({ id: 'u1' }), unit({ id: 'u2' })] }));
-    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 9, positions: [position({ unitId: 'u1', lat: 1, serverTime: '2025-01-01T08:00:01Z' })] });
+    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 9, ...encodePositionRows([position({ unitId: 'u1', lat: 1, serverTime: '2025-01-01T08:00:01Z' })]) });
     vi.advanceTimersByTime(0);
     expect(apply).toHaveBeenCalledTimes(1);
-    dispatcher.handleMessage('unit:positions', { seq: 13, fromSeq: 13, positions: [position({ unitId: 'u1', lat: 2, serverTime: '2025-01-01T08:00:02Z' })] });
-    dispatcher.handleMessage('unit:positions', { seq: 14, fromSeq: 14, positions: [position({ unitId: 'u1', lat: 3, serverTime: '2025-01-01T08:00:03Z' }), position({ unitId: 'u2', lat: 5 })] });
+    dispatcher.handleMessage('unit:positions', { seq: 13, fromSeq: 13, ...encodePositionRows([position({ unitId: 'u1', lat: 2, serverTime: '2025-01-01T08:00:02Z' })]) });
+    dispatcher.handleMessage('unit:positions', { seq: 14, fromSeq: 14, ...encodePositionRows([position({ unitId: 'u1', lat: 3, serverTime: '2025-01-01T08:00:03Z' }), position({ unitId: 'u2', lat: 5 })]) });
     vi.advanceTimersByTime(100);
     expect(apply).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(200);
@@ -96,13 +97,37 @@ describe('RealtimeDispatcher', () => {
   it('flushes held positions before a later non-position event, so the store sees seq order', () => {
     const { ctx, dispatcher } = setup();
     dispatcher.handleSnapshot(snapshot({ seq: 10 }));
-    dispatcher.handleMessage('unit:positions', { seq: 11, fromSeq: 11, positions: [position({ lat: 7, serverTime: '2025-01-01T08:00:05Z' })] });
+    dispatcher.handleMessage('unit:positions', { seq: 11, fromSeq: 11, ...encodePositionRows([position({ lat: 7, serverTime: '2025-01-01T08:00:05Z' })]) });
     vi.advanceTimersByTime(0);
-    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 12, positions: [position({ lat: 8, serverTime: '2025-01-01T08:00:06Z' })] });
+    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 12, ...encodePositionRows([position({ lat: 8, serverTime: '2025-01-01T08:00:06Z' })]) });
     // unit:updated carries the stored (older) position: the live one must survive.
     dispatcher.handleMessage('unit:updated', { seq: 13, unit: unit({ status: 'busy', position: position({ lat: 1, serverTime: '2025-01-01T07:00:00Z' }) }) });
     expect(ctx.units.get('u1')?.position?.lat).toBe(8);
     expect(ctx.units.get('u1')?.status).toBe('busy');
+  });
+
+  it('applies an alert that overtook pending positions, then merges the late batch without a gap or a resume', () => {
+    const { ctx, dispatcher, resumes } = setup();
+    const apply = vi.spyOn(ctx.units, 'applyPositions');
+    dispatcher.handleSnapshot(snapshot({ seq: 10, units: [unit({ id: 'u1' })] }));
+    // Seqs 11 and 12 are positions still waiting in the server's batch; the alert (13) goes first.
+    dispatcher.handleMessage('alert:raised', { seq: 13, fromSeq: 11, alert: alert(), incident: incident() });
+    expect(ctx.connection.lastSeq).toBe(13);
+    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 11, ...encodePositionRows([position({ unitId: 'u1', lat: 4, serverTime: '2025-01-01T08:00:04Z' })]) });
+    vi.advanceTimersByTime(300);
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(ctx.units.get('u1')?.position?.lat).toBe(4);
+    expect(ctx.connection.lastSeq).toBe(13);
+    expect(dispatcher.stats.gaps).toBe(0);
+    expect(resumes).toEqual([]);
+  });
+
+  it('still resumes when an alert declares positions it cannot account for', () => {
+    const { dispatcher, resumes } = setup();
+    dispatcher.handleSnapshot(snapshot({ seq: 10 }));
+    dispatcher.handleMessage('alert:raised', { seq: 15, fromSeq: 13, alert: alert(), incident: incident() });
+    expect(dispatcher.stats.gaps).toBe(1);
+    expect(resumes).toEqual([10]);
   });
 
   it('ignores sequenced messages before its first snapshot (the server sends one on connect)', () => {

@@ -31,10 +31,10 @@ function sioScreen(url: string, token: string, audit: boolean): { screen: Screen
     arrivals.record(p.alert.id, at);
     if (arrivals.sample === undefined) arrivals.sample = `42${JSON.stringify(['alert:raised', p])}`;
   });
-  socket.on('unit:positions', (p: { seq: number; positions: unknown[] }) => {
+  socket.on('unit:positions', (p: { seq: number; rows: unknown[] }) => {
     counters.events++;
     counters.positionBatches++;
-    if (audit) { counters.positions += p.positions.length; counters.lastSeq = p.seq; }
+    if (audit) { counters.positions += p.rows.length; counters.lastSeq = p.seq; }
   });
   return { screen: { group: url, counters, close: () => socket.disconnect() }, ready };
 }

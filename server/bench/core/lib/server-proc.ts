@@ -11,6 +11,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { Config } from '../../../src/config.js';
 import type { Queryable } from '../../../src/db/database.js';
+import type { Position } from '@lianfang/shared';
+import { encodePositionRows } from '@lianfang/shared';
 import { OPS_ROOM } from '../../../src/events/broadcaster.js';
 import { createPgliteWorkerDatabase } from './pglite-worker-database.js';
 import { createGateway, createUnits, startLianfang, type BenchServer } from './lianfang-server.js';
@@ -130,13 +132,15 @@ function streamStart(args: { positions: number; intervalMs: number }): { frameBy
   const now = Date.now();
   const positions = Array.from({ length: args.positions }, (_, i) => ({
     unitId: randomUUID(), lat: 31.2 + i * 1e-4, lon: 121.45 + i * 1e-4, speedKmh: 9.26, heading: 90, accuracyM: null, altitudeM: null,
-    battery: null, deviceTime: new Date(now).toISOString(), serverTime: new Date(now).toISOString(), flags: [],
+    battery: null, deviceTime: new Date(now).toISOString(), serverTime: new Date(now).toISOString(), flags: [] as Position['flags'],
   }));
   let seq = 1_000_000;
-  const frameBytes = Buffer.byteLength(`42${JSON.stringify(['unit:positions', { seq, fromSeq: seq, positions }])}`);
+  // The same compact rows Lianfang puts on the wire.
+  const frame = () => `42${JSON.stringify(['unit:positions', { seq, fromSeq: seq, ...encodePositionRows(positions) }])}`;
+  const frameBytes = Buffer.byteLength(frame());
   stream = setInterval(() => {
     seq++;
-    const data = Buffer.from(`42${JSON.stringify(['unit:positions', { seq, fromSeq: seq, positions }])}`);
+    const data = Buffer.from(frame());
     for (const client of wss?.clients ?? []) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: false });
   }, args.intervalMs);
   return { frameBytes };

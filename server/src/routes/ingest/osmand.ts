@@ -36,8 +36,10 @@ export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
     return result.accepted ? 'OK' : `OK (${result.reason})`;
   };
   const config = { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, hook: 'preHandler' as const, keyGenerator: (r: { query: unknown; body: unknown; ip: string }) => trackerKey(r) } };
-  app.get('/ingest/osmand', { helmet: false, schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } }, config }, handler);
-  app.post('/ingest/osmand', { helmet: false, schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } }, config }, handler);
+  // Thousands of fixes a second: a log line per request would drown everything else (and cost CPU).
+  // Refusals still log at warn; accepted fixes are counted in /metrics instead.
+  app.get('/ingest/osmand', { helmet: false, logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } }, config }, handler);
+  app.post('/ingest/osmand', { helmet: false, logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } }, config }, handler);
 };
 
 function trackerKey(r: { query: unknown; body: unknown; ip: string }): string {

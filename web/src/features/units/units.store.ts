@@ -1,4 +1,5 @@
 import type { Position, Unit } from '@lianfang/shared';
+import { fresherPosition as fresher } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, shallowRef, triggerRef } from 'vue';
 
@@ -41,9 +42,3 @@ export const useUnitsStore = defineStore('units', () => {
 
   return { byId, list, count, replaceAll, upsert, applyPositions, get };
 });
-
-function fresher(a: Position | null, b: Position | null): Position | null {
-  if (!a) return b;
-  if (!b) return a;
-  return Date.parse(b.serverTime) >= Date.parse(a.serverTime) ? b : a;
-}

@@ -1,13 +1,33 @@
 import type { Alert, Incident } from '@lianfang/shared';
 import { clockSkewOf } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
-import { getIncident } from '../incidents/incident-repository.js';
+import { getIncident, type NewIncident } from '../incidents/incident-repository.js';
 
 export async function insertAlert(q: Queryable, a: Alert, idempotencyKey: string | null): Promise<void> {
   await q.query(
     `INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
     [a.id, a.kind, a.source, a.deviceId, a.unitId, a.incidentId, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey],
+  );
+}
+
+/**
+ * A first press: the incident, the alert and the timeline's first line in one
+ * statement. Alerts are the path where every millisecond counts, and in the
+ * embedded database each statement costs the server's own CPU.
+ */
+export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: Alert, idempotencyKey: string | null, actor: string): Promise<void> {
+  await q.query(
+    `WITH inc AS (
+       INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id),
+     al AS (
+       INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key)
+       SELECT $16, $17, $18, $10, $11, inc.id, $19, $20, $21, $22, $23, $24 FROM inc)
+     INSERT INTO incident_events (incident_id, at, actor, kind, data)
+     SELECT inc.id, now(), $25, 'alert_received', $26 FROM inc`,
+    [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level,
+      a.id, a.kind, a.source, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey, actor, JSON.stringify({ alertId: a.id, kind: a.kind })],
   );
 }
 

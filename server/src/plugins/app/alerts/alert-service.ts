@@ -5,9 +5,10 @@ import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import { unprocessable } from '../../../http-error.js';
-import { appendTimeline, bumpAlertCount, findJoinableIncident, insertIncident } from '../incidents/incident-repository.js';
+import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, type NewIncident } from '../incidents/incident-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';
-import { findAlertByIdempotencyKey, insertAlert } from './alert-repository.js';
+import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident } from './alert-repository.js';
+import { joinableInPicture } from './joinable-incident.js';
 
 export interface RaiseAlert {
   kind: AlertKind;
@@ -38,23 +39,43 @@ export class AlertService {
   /** Resolves only after the alert, its incident and its event are committed: a 2xx means durable. */
   async raise(input: RaiseAlert): Promise<RaiseAlertResult> {
     const point = this.locate(input);
-    const { result } = await this.bus.run(async (q) => {
+    const { result } = await this.bus.run(async (q, lockedAt) => {
       const key = input.idempotencyKey;
       if (key) {
         const existing = await findAlertByIdempotencyKey(q, input.deviceId ?? input.unitId, key);
         if (existing) return { result: existing, events: [] as DomainEvent[] };
       }
-      const { incident, joined } = await this.openOrJoin(q, input, point);
-      const alert: Alert = {
+      const open = await this.joinable(q, input, lockedAt.seq);
+      const receivedAt = new Date().toISOString();
+      const alert = (incidentId: string): Alert => ({
         id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
-        incidentId: incident.id, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null,
-        receivedAt: new Date().toISOString(), ...clockSkewOf(input.at, Date.now()),
-      };
-      await insertAlert(q, alert, key ?? null);
-      await appendTimeline(q, incident.id, input.actor, joined ? 'alert_joined' : 'alert_received', { alertId: alert.id, kind: alert.kind });
-      return { result: { alert, incident, joined }, events: [{ type: 'alert.raised' as const, alert, incident }] };
+        incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
+        ...clockSkewOf(input.at, Date.parse(receivedAt)),
+      });
+      if (open) {
+        const incident = await bumpAlertCount(q, open.id);
+        const joinedAlert = alert(incident.id);
+        await insertAlert(q, joinedAlert, key ?? null);
+        await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: joinedAlert.id, kind: joinedAlert.kind });
+        return { result: { alert: joinedAlert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert: joinedAlert, incident }] };
+      }
+      const fresh = this.newIncident(input, point, receivedAt);
+      const firstAlert = alert(fresh.id);
+      await insertAlertWithIncident(q, fresh, firstAlert, key ?? null, input.actor);
+      const incident = blankIncident(fresh);
+      return { result: { alert: firstAlert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert: firstAlert, incident }] };
     });
     return result;
+  }
+
+  /**
+   * The open incident this press joins. While the command holds the seq lock,
+   * a live picture at the locked seq is the database's state: no query needed.
+   */
+  private async joinable(q: Queryable, input: RaiseAlert, lockedSeq: number): Promise<Incident | null> {
+    const by = { deviceId: input.deviceId, unitId: input.unitId };
+    if (this.picture.seq === lockedSeq) return joinableInPicture(this.picture.incidents.values(), by, this.dedupeSeconds, Date.now());
+    return findJoinableIncident(q, by, this.dedupeSeconds);
   }
 
   private locate(input: RaiseAlert): { lat: number; lon: number } {
@@ -66,17 +87,13 @@ export class AlertService {
     throw unprocessable('lat', 'location unknown: send lat/lon, give the device a fixed location, or link it to a unit that reports positions');
   }
 
-  private async openOrJoin(q: Queryable, input: RaiseAlert, point: { lat: number; lon: number }): Promise<{ incident: Incident; joined: boolean }> {
-    const open = await findJoinableIncident(q, { deviceId: input.deviceId, unitId: input.unitId }, this.dedupeSeconds);
-    if (open) return { incident: await bumpAlertCount(q, open.id), joined: true };
+  private newIncident(input: RaiseAlert, point: { lat: number; lon: number }, now: string): NewIncident {
     const triage = ALERT_TRIAGE[input.kind];
-    const now = new Date().toISOString();
     const grid = findContainingArea(point.lon, point.lat, this.picture.grids);
-    const incident = await insertIncident(q, {
+    return {
       id: randomUUID(), status: 'reported', category: triage.category, priority: triage.priority, source: 'alert',
       title: `${input.kind.toUpperCase()} · ${input.label}`, lat: point.lat, lon: point.lon, gridId: grid?.id ?? null,
       deviceId: input.deviceId, unitId: input.unitId, alertCount: 1, createdAt: now, updatedAt: now, level: startLevel(triage.category),
-    });
-    return { incident, joined: false };
+    };
   }
 }

@@ -87,6 +87,14 @@ export async function insertIncident(q: Queryable, i: NewIncident): Promise<Inci
   return toIncident(row!, [], [], []);
 }
 
+/** A just-created incident as the database would return it: no units, call-ins, milestones or tasks yet. */
+export function blankIncident(i: NewIncident): Incident {
+  return {
+    ...i, note: i.note ?? null, planId: i.planId ?? null, assignments: [], callIns: [], tasks: [], resolution: null, evaluation: null,
+    milestones: { dispatchedAt: null, acknowledgedAt: null, enRouteAt: null, onSceneAt: null, resolvedAt: null, closedAt: null, ackBreachedAt: null, arrivalBreachedAt: null },
+  };
+}
+
 export async function bumpAlertCount(q: Queryable, id: string): Promise<Incident> {
   await q.query('UPDATE incidents SET alert_count = alert_count + 1, updated_at = now() WHERE id = $1', [id]);
   return (await getIncident(q, id))!;

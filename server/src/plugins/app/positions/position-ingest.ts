@@ -3,7 +3,7 @@ import { checkFix } from '@lianfang/shared';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import type { Metrics } from '../../../observability/metrics.js';
-import { savePositions } from '../units/unit-repository.js';
+import { saveLastFixes, savePositions } from '../units/unit-repository.js';
 
 export interface IncomingFix {
   unitId: string;
@@ -21,18 +21,24 @@ export type IngestResult = { accepted: true; flags: PositionFlag[] } | { accepte
 
 // A database outage must not eat the heap: beyond this, the oldest buffered fixes go.
 const MAX_BUFFERED = 200_000;
+// `units.last_fix` (what a restart starts from) is refreshed this often, not per batch.
+const LAST_FIX_EVERY_MS = 10_000;
 
 /**
  * The position hot path: check the fix, keep it in memory, and commit all
  * fixes of a period in one transaction (history rows, latest fix per unit, one
  * `unit.positions` event). A crash may lose up to one period of positions;
- * alerts never take this path.
+ * alerts never take this path. The latest fix per unit goes to `units.last_fix`
+ * only every LAST_FIX_EVERY_MS and on close; the history covers a crash between.
  */
 export class PositionIngest {
   private buffer: Position[] = [];
   private readonly lastFix = new Map<string, { lat: number; lon: number; deviceTimeMs: number }>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | null = null;
+  /** Newest fix per unit not yet in `units.last_fix`. */
+  private dirtyLatest = new Map<string, Position>();
+  private latestWrittenAt = Date.now();
   private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
@@ -82,20 +88,32 @@ export class PositionIngest {
     return { accepted: true, flags: verdict.flags };
   }
 
-  /** Commits what is buffered; on failure the fixes stay buffered for the next try. */
-  flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
-    if (this.buffer.length === 0) return Promise.resolve();
+  /** Commits what is buffered; on failure the fixes stay buffered for the next try. `final` also writes every unit's latest fix. */
+  flush(final = false): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => (final ? this.flush(true) : undefined));
+    const now = Date.now();
+    const writeLatest = final || now - this.latestWrittenAt >= LAST_FIX_EVERY_MS;
+    if (this.buffer.length === 0 && !(writeLatest && this.dirtyLatest.size > 0)) return Promise.resolve();
     const batch = this.buffer;
     this.buffer = [];
+    for (const p of batch) this.dirtyLatest.set(p.unitId, p);
+    const latest = writeLatest ? this.dirtyLatest : null;
+    if (latest) {
+      this.dirtyLatest = new Map();
+      this.latestWrittenAt = now;
+    }
     this.flushing = this.bus
       .run(async (q) => {
         await savePositions(q, batch);
-        return { result: undefined, events: [{ type: 'unit.positions' as const, positions: batch }] };
+        if (latest) await saveLastFixes(q, latest);
+        const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
+        return { result: undefined, events };
       }, { awaitApply: false })
       .then(() => undefined)
       .catch(() => {
         this.buffer = batch.concat(this.buffer);
+        // Put back what was not written, unless a newer fix came meanwhile.
+        if (latest) for (const [id, p] of latest) if (!this.dirtyLatest.has(id)) this.dirtyLatest.set(id, p);
       })
       .finally(() => {
         this.flushing = null;

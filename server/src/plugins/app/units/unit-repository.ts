@@ -35,7 +35,7 @@ export async function setUnitStatus(q: Queryable, id: string, status: UnitStatus
   return row ? toUnit(row) : null;
 }
 
-/** History in one multi-row insert and the latest fix per unit in one update: positions are the hot path. */
+/** History in one multi-row insert: positions are the hot path. */
 export async function savePositions(q: Queryable, positions: readonly Position[]): Promise<void> {
   if (positions.length === 0) return;
   const col = <K extends keyof Position>(k: K) => positions.map((p) => p[k]);
@@ -47,10 +47,34 @@ export async function savePositions(q: Queryable, positions: readonly Position[]
     [col('unitId'), col('deviceTime'), col('serverTime'), col('lat'), col('lon'), col('speedKmh'), col('heading'),
       col('accuracyM'), col('altitudeM'), col('battery'), positions.map((p) => p.flags.join(','))],
   );
-  const latest = new Map<string, Position>();
-  for (const p of positions) latest.set(p.unitId, p);
+}
+
+/**
+ * The latest fix per unit, written on a slow beat by PositionIngest rather than
+ * with every batch: this UPDATE cost as much as the history insert itself
+ * (bench/core/flush-cost.ts). After a crash `newestFixes` covers the difference.
+ */
+export async function saveLastFixes(q: Queryable, latest: ReadonlyMap<string, Position>): Promise<void> {
+  if (latest.size === 0) return;
   await q.query(
     `UPDATE units SET last_fix = x.f FROM unnest($1::text[], $2::jsonb[]) AS x(id, f) WHERE units.id = x.id`,
     [[...latest.keys()], [...latest.values()].map((p) => JSON.stringify(p))],
   );
+}
+
+interface FixRow {
+  unit_id: string; device_time: Date; server_time: Date; lat: number; lon: number; speed_kmh: number | null; heading: number | null;
+  accuracy_m: number | null; altitude_m: number | null; battery: number | null; flags: Position['flags'];
+}
+
+/** The newest history row of every unit (one index probe each): what a restart trusts over a stale `last_fix`. */
+export async function newestFixes(q: Queryable): Promise<Position[]> {
+  const rows = await q.query<FixRow>(
+    `SELECT p.* FROM units u CROSS JOIN LATERAL (
+       SELECT * FROM positions WHERE unit_id = u.id ORDER BY device_time DESC LIMIT 1) p`,
+  );
+  return rows.map((r) => ({
+    unitId: r.unit_id, lat: r.lat, lon: r.lon, speedKmh: r.speed_kmh, heading: r.heading, accuracyM: r.accuracy_m, altitudeM: r.altitude_m,
+    battery: r.battery, deviceTime: r.device_time.toISOString(), serverTime: r.server_time.toISOString(), flags: r.flags,
+  }));
 }
