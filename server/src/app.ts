@@ -18,6 +18,8 @@ import { attachSocketHandlers, createSocketServer } from './realtime/socket-serv
 import type { LianfangServer } from './realtime/socket-types.js';
 import { registerAuth } from './plugins/external/auth.js';
 import { registerErrorHandler } from './plugins/external/error-handler.js';
+import { registerRouteRegistry } from './plugins/external/route-registry.js';
+import { adminRoutes } from './routes/api/admin/index.js';
 import { authRoutes } from './routes/api/auth/index.js';
 import { deviceRoutes } from './routes/api/devices/index.js';
 import { incidentRoutes } from './routes/api/incidents/index.js';
@@ -48,9 +50,12 @@ declare module 'fastify' {
 const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
 /** Builds the whole server (used by server.ts and by the tests). Call `listen` on the result. */
-export async function buildApp(config: Config, options: { db?: Database; logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: { db?: Database; logger?: boolean; logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'] },
+    logger: options.logger === false ? false : {
+      level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 256 * 1024,
     // Behind the load balancer the client address is in X-Forwarded-For.
     trustProxy: true,
@@ -63,11 +68,12 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);
   app.decorate('io', io);
-  attachSocketHandlers(io, core, core.tokens);
+  const slowConsumers = attachSocketHandlers(io, core, core.tokens, app.log);
   // Routing (issue 3): after the handshake check above, so the session is set.
   io.on('connection', (socket) => registerCandidateHandlers(core, socket));
 
   registerErrorHandler(app);
+  registerRouteRegistry(app);
   await app.register(helmet, {
     // The map needs blob: workers and the styles' images; everything else stays same-origin.
     contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
@@ -92,6 +98,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   await app.register(unitRoutes(core));
   await app.register(deviceRoutes(core));
   await app.register(userRoutes(core));
+  await app.register(adminRoutes(core));
   await app.register(incidentRoutes(core));
   await app.register(incidentCommandRoutes(core));
   await app.register(stateRoutes(core));
@@ -115,6 +122,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
 
   // Sockets first: an open WebSocket would keep the HTTP server from closing.
   app.addHook('preClose', async () => {
+    slowConsumers.stop();
     io.disconnectSockets(true);
     io.engine.close();
   });

@@ -45,6 +45,8 @@ export const ConfigSchema = Type.Object({
   ACK_TIMEOUT_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
   /** Send that next best unit automatically instead of only offering it. */
   AUTO_REDISPATCH: Type.Boolean({ default: false }),
+  /** A screen whose unsent output exceeds this many bytes is dropped and resumes from a snapshot (bounded buffers); above a snapshot's size. */
+  SOCKET_MAX_PENDING_BYTES: Type.Integer({ minimum: 65_536, default: 16 * 1024 * 1024 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

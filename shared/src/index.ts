@@ -7,6 +7,7 @@ export * from './schemas/geo.js';
 export * from './schemas/auth.js';
 export * from './schemas/dispatch-advice.js';
 export * from './schemas/coverage.js';
+export * from './schemas/admin.js';
 export * from './realtime/domain-events.js';
 export * from './realtime/socket-events.js';
 export * from './realtime/seq-tracker.js';

@@ -13,6 +13,7 @@ export class Metrics {
   });
   readonly connectedClients = new Gauge({ name: 'lianfang_connected_clients', help: 'Socket.IO clients connected to this instance', registers: [this.registry] });
   readonly seq = new Gauge({ name: 'lianfang_applied_seq', help: 'Last event seq applied by this instance', registers: [this.registry] });
+  readonly slowConsumerDrops = new Counter({ name: 'lianfang_slow_consumer_drops_total', help: 'Sockets dropped because their unsent output passed SOCKET_MAX_PENDING_BYTES', registers: [this.registry] });
   readonly replays = new Counter({ name: 'lianfang_resume_total', help: 'Client resumes by outcome', labelNames: ['mode'] as const, registers: [this.registry] });
 
   constructor() {

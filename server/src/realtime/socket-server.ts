@@ -7,6 +7,7 @@ import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { registerPositionHandlers } from './position.handlers.js';
 import { bringUpToDate } from './resume.js';
+import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
 
 export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo } {
@@ -24,8 +25,16 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
   return { io, emitTo };
 }
 
-/** Login is checked in the handshake: no token, no socket. */
-export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens): void {
+/** Login is checked in the handshake: no token, no socket. Returns the slow-consumer guard (started; stop it on close). */
+export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens, log?: { warn(details: object, message: string): void }): SlowConsumerGuard {
+  const guard = new SlowConsumerGuard(io, {
+    maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
+    onDrop: (socket, pendingBytes) => {
+      core.metrics.slowConsumerDrops.inc();
+      log?.warn({ user: socket.data.session.username, address: socket.handshake.address, pendingBytes }, 'slow consumer: socket dropped, it resumes from a snapshot');
+    },
+  });
+  guard.start();
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown };
     const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
@@ -37,9 +46,15 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
 
   io.on('connection', (socket) => {
     core.metrics.connectedClients.inc();
-    socket.on('disconnect', () => core.metrics.connectedClients.dec());
+    // A login ends when its token does, also for a socket that stays open.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, socket.data.session.exp - Date.now()), 2 ** 31 - 1));
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      core.metrics.connectedClients.dec();
+    });
     const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
-    void bringUpToDate(core, socket, typeof lastSeq === 'number' ? lastSeq : undefined).catch(() => socket.disconnect(true));
+    const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
+    void bringUpToDate(core, socket, resumeFrom).catch(() => socket.disconnect(true));
 
     socket.on('sync:resume', (req, ack) => {
       if (typeof ack !== 'function') return;
@@ -49,6 +64,7 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
     registerPositionHandlers(core, socket);
     registerAlertHandlers(core, socket);
   });
+  return guard;
 }
 
 function cookieToken(header: string | undefined): string | undefined {

@@ -9,6 +9,16 @@ export const CLOCK_SKEW_FUTURE_MS = 2 * 60_000;
 export const CLOCK_SKEW_PAST_MS = 24 * 3600_000;
 export const LOW_ACCURACY_M = 200;
 
+/** `{clockSkew: true}` for an alert whose device time (ISO) is skewed against the server's, else nothing (spread into the alert). */
+export function clockSkewOf(deviceTime: string | null | undefined, serverTimeMs: number): { clockSkew?: true } {
+  return deviceTime && isClockSkewed(Date.parse(deviceTime), serverTimeMs) ? { clockSkew: true } : {};
+}
+
+/** A device time this far from the server's clock is not trusted for ordering or ages (fixes and alerts alike). */
+export function isClockSkewed(deviceTimeMs: number, serverTimeMs: number): boolean {
+  return deviceTimeMs - serverTimeMs > CLOCK_SKEW_FUTURE_MS || serverTimeMs - deviceTimeMs > CLOCK_SKEW_PAST_MS;
+}
+
 export interface FixInput { lat: number; lon: number; deviceTimeMs: number; accuracyM: number | null }
 export interface PreviousFix { lat: number; lon: number; deviceTimeMs: number }
 
@@ -28,11 +38,12 @@ export function checkFix(fix: FixInput, previous: PreviousFix | null, mode: Mode
   // (0,0) is what many trackers send before their first real fix.
   if (fix.lat === 0 && fix.lon === 0) return { verdict: 'reject', reason: 'invalid_coordinates' };
   const flags: PositionFlag[] = [];
-  if (fix.deviceTimeMs - serverTimeMs > CLOCK_SKEW_FUTURE_MS || serverTimeMs - fix.deviceTimeMs > CLOCK_SKEW_PAST_MS) {
-    flags.push('clock_skew');
-  }
+  if (isClockSkewed(fix.deviceTimeMs, serverTimeMs)) flags.push('clock_skew');
   if (fix.accuracyM !== null && fix.accuracyM > LOW_ACCURACY_M) flags.push('low_accuracy');
   if (!previous) return { verdict: 'accept', flags };
+  // A previous fix stamped in the future says nothing about order: left as the yardstick, it would
+  // refuse every correctly-timed fix after it as "out of order" until that future came.
+  if (previous.deviceTimeMs - serverTimeMs > CLOCK_SKEW_FUTURE_MS) return { verdict: 'accept', flags };
   if (fix.deviceTimeMs === previous.deviceTimeMs && fix.lat === previous.lat && fix.lon === previous.lon) {
     return { verdict: 'reject', reason: 'duplicate' };
   }

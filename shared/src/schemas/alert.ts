@@ -50,6 +50,8 @@ export const AlertSchema = Type.Object({
   note: Nullable(Type.String()),
   deviceTime: Nullable(IsoTimeSchema),
   receivedAt: IsoTimeSchema,
+  /** The device's `at` is far from the server's clock (see isClockSkewed): shown, never used for clocks (those run from receivedAt). */
+  clockSkew: Type.Optional(Type.Boolean()),
 });
 
 export type AlertKind = Static<typeof AlertKindSchema>;

@@ -20,12 +20,17 @@ export const alertIngestRoutes = (core: Core): FastifyPluginAsyncTypebox => asyn
     return device;
   };
 
+  // The key is checked on request, before the body is parsed: no key, no hints about the input.
+  const devices = new WeakMap<object, DeviceRecord>();
   app.post('/ingest/alerts', {
     helmet: false,
+    onRequest: async (request) => {
+      devices.set(request, await deviceOf(request.headers.authorization));
+    },
     schema: { tags: ['ingest'], summary: 'An alert from a radio gateway or panic button (device key)', body: AlertIngestSchema, response: { 202: AlertIngestReplySchema } },
     config: { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
   }, async (request, reply) => {
-    const device = await deviceOf(request.headers.authorization);
+    const device = devices.get(request)!;
     const unit = device.unitId ? core.picture.units.get(device.unitId) : undefined;
     const { alert, incident, joined } = await core.alerts.raise({
       ...request.body, source: 'gateway', deviceId: device.id, unitId: device.unitId,

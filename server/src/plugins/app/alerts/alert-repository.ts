@@ -1,5 +1,5 @@
 import type { Alert, DomainEvent, Incident, LogEntry } from '@lianfang/shared';
-import { OPEN_INCIDENT_STATUSES } from '@lianfang/shared';
+import { OPEN_INCIDENT_STATUSES, clockSkewOf } from '@lianfang/shared';
 import { encodeEvent } from '../../../events/event-codec.js';
 import type { Queryable } from '../../../db/database.js';
 import { getIncident, type NewIncident } from '../incidents/incident-repository.js';
@@ -59,6 +59,7 @@ export function toAlert(r: AlertRow): Alert {
   return {
     id: r.id, kind: r.kind, source: r.source, deviceId: r.device_id, unitId: r.unit_id, incidentId: r.incident_id, lat: r.lat,
     lon: r.lon, note: r.note, deviceTime: r.device_time?.toISOString() ?? null, receivedAt: r.received_at.toISOString(),
+    ...clockSkewOf(r.device_time?.toISOString(), r.received_at.getTime()),
   };
 }
 

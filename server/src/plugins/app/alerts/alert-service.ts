@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
-import { findContainingArea, startLevel } from '@lianfang/shared';
+import { clockSkewOf, findContainingArea, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
@@ -87,6 +87,7 @@ export class AlertService {
     return {
       id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
       incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
+      ...clockSkewOf(input.at, Date.parse(receivedAt)),
     };
   }
 

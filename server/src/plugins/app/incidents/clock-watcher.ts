@@ -2,6 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
+import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
 
 /**
@@ -59,6 +60,7 @@ export class ClockWatcher {
       if (incident.level !== 'department') {
         await q.query("UPDATE incidents SET level = 'department', updated_at = now() WHERE id = $1", [incident.id]);
         await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: 'department', reason: 'call-in not reported' });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: 'department', reason: 'call-in not reported' });
       }
       const updated = (await getIncident(q, incident.id))!;
       return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };
@@ -75,6 +77,7 @@ export class ClockWatcher {
       if (up && up !== 'department') {
         await q.query('UPDATE incidents SET level = $2 WHERE id = $1', [incident.id, up]);
         await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: up, reason: 'arrival target breached' });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: up, reason: 'arrival target breached' });
       }
       const updated = (await getIncident(q, incident.id))!;
       return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };

@@ -55,6 +55,7 @@ export class DispatchService {
       if (to === 'en_route' || to === 'on_scene') sets.push('acknowledged_at = COALESCE(acknowledged_at, GREATEST($4::timestamptz, dispatched_at))');
       await q.query(`UPDATE incident_units SET ${sets.join(', ')} WHERE incident_id = $1 AND unit_id = $2`, [incidentId, unitId, to, when]);
       await appendTimeline(q, incidentId, actor, `unit_${to}`, { unitId, at: when });
+      await recordAudit(q, actor, 'incident.unit_status', incidentId, { unitId, status: to, at: when });
       const unitEvent = await syncUnitStatus(q, unitId, to);
       const updated = await refreshIncident(q, incidentId);
       return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }, unitEvent] };

@@ -59,6 +59,7 @@ export class EscalationService {
       const rows = await q.query('UPDATE call_ins SET reported_at = now(), reported_by = $3 WHERE incident_id = $1 AND department = $2 AND reported_at IS NULL RETURNING department', [id, department, actor]);
       if (rows.length === 0) throw new HttpError(409, `department: ${department} was not summoned or has already reported in`, 'department');
       await appendTimeline(q, id, actor, 'reported_in', { department });
+      await recordAudit(q, actor, 'incident.report_in', id, { department });
       const updated = (await getIncident(q, id))!;
       return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }] };
     });

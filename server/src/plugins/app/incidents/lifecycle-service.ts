@@ -22,6 +22,7 @@ export class LifecycleService {
         deviceId: null, unitId: null, alertCount: 0, createdAt: now, updatedAt: now, level: startLevel(input.category),
       });
       await appendTimeline(q, incident.id, actor, 'created', { source: incident.source });
+      await recordAudit(q, actor, 'incident.create', incident.id, { source: incident.source, category: incident.category, priority: incident.priority });
       return { result: incident, events: [{ type: 'incident.created' as const, incident }] };
     });
     return result;

@@ -54,6 +54,7 @@ export class PlanService {
       );
       if (rows.length === 0) throw notFound('task');
       await appendTimeline(q, incidentId, actor, 'task_updated', { index, ...change });
+      await recordAudit(q, actor, 'incident.task', incidentId, { index, ...change });
       const updated = (await getIncident(q, incidentId))!;
       return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }] };
     });

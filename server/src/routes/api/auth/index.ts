@@ -5,11 +5,15 @@ import { HttpError } from '../../../http-error.js';
 import { SESSION_COOKIE, requireRole } from '../../../plugins/external/auth.js';
 import { checkLogin } from '../../../plugins/app/users/user-repository.js';
 
+/** The username a login attempt is for, case-folded so `Admin` and `admin` share one budget. */
+const loginName = (body: unknown) => String((body as { username?: unknown } | undefined)?.username ?? '').toLowerCase();
+
 export const authRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/auth/login', {
     schema: { tags: ['auth'], summary: 'Log in; returns a token and sets an HttpOnly session cookie', body: LoginSchema, response: { 200: LoginReplySchema } },
-    // Brute force: a handful of tries per minute per address and username.
-    config: { rateLimit: { max: core.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (r) => `${r.ip}|${(r.body as { username?: string } | undefined)?.username ?? ''}` } },
+    // Brute force: a handful of tries per minute per username, whatever the address. Counted once the body is parsed
+    // (at onRequest there is no username yet), and never by address alone: behind trustProxy, X-Forwarded-For is the caller's to choose.
+    config: { rateLimit: { max: core.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, hook: 'preValidation', keyGenerator: (r) => `login|${loginName(r.body)}` } },
   }, async (request, reply) => {
     const user = await checkLogin(core.db, request.body.username, request.body.password);
     if (!user) throw new HttpError(401, 'username or password is wrong');

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { unprocessable } from '../../../http-error.js';
 import { requireRole } from '../../../plugins/external/auth.js';
-import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { createDevice, listDevices } from '../../../plugins/app/devices/device-repository.js';
 
 // A panic button fixed in a shop has no GPS: its location is given here once.
@@ -21,7 +21,7 @@ export const deviceRoutes = (core: Core): FastifyPluginAsyncTypebox => async (ap
       if (body.unitId && !core.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
       const { device, key } = await core.db.tx(async (q) => {
         const created = await createDevice(q, body);
-        await recordAudit(q, request.session!.username, 'device.create', created.device.id, { name: body.name, kind: body.kind });
+        await recordAudit(q, userActor(request.session), 'device.create', created.device.id, { name: body.name, kind: body.kind });
         return created;
       });
       return reply.status(201).send({ id: device.id, key });

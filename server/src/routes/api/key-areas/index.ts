@@ -4,7 +4,7 @@ import { CreateKeyAreaSchema, KeyAreaSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
-import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { insertKeyArea } from '../../../plugins/app/key-areas/key-area-repository.js';
 
 export const keyAreaRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
@@ -15,7 +15,7 @@ export const keyAreaRoutes = (core: Core): FastifyPluginAsyncTypebox => async (a
     async (request, reply) => {
       const { result } = await core.bus.run(async (q) => {
         const area = await insertKeyArea(q, { id: randomUUID(), ...request.body });
-        await recordAudit(q, request.session!.username, 'key_area.create', area.id, { name: area.name });
+        await recordAudit(q, userActor(request.session), 'key_area.create', area.id, { name: area.name });
         return { result: area, events: [{ type: 'key_area.updated' as const, keyArea: area }] };
       });
       return reply.status(201).send(result);

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { unprocessable } from '../../../http-error.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
-import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { insertPatrolPlan } from '../../../plugins/app/patrol-plans/patrol-plan-repository.js';
 
 export const patrolPlanRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
@@ -23,7 +23,7 @@ export const patrolPlanRoutes = (core: Core): FastifyPluginAsyncTypebox => async
           id: randomUUID(), unitId: body.unitId, name: body.name, kind: body.kind, from: body.from, to: body.to,
           post: body.kind === 'post' ? body.post! : null, checkpoints: (body.checkpoints ?? []).map((c) => ({ ...c, checkedInAt: null })),
         });
-        await recordAudit(q, request.session!.username, 'patrol_plan.create', plan.id, { unitId: plan.unitId, kind: plan.kind });
+        await recordAudit(q, userActor(request.session), 'patrol_plan.create', plan.id, { unitId: plan.unitId, kind: plan.kind });
         return { result: plan, events: [{ type: 'patrol_plan.updated' as const, patrolPlan: plan }] };
       });
       return reply.status(201).send(result);

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { HttpError, forbidden, notFound } from '../../../http-error.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
-import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { insertUnit, setUnitStatus } from '../../../plugins/app/units/unit-repository.js';
 
 export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
@@ -18,7 +18,7 @@ export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
         if (clash.length > 0) throw new HttpError(409, 'callsign or trackerId already in use', 'callsign');
         if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new HttpError(422, 'teamId: no such team', 'teamId');
         const unit = await insertUnit(q, request.body);
-        await recordAudit(q, request.session!.username, 'unit.create', unit.id, request.body);
+        await recordAudit(q, userActor(request.session), 'unit.create', unit.id, request.body);
         return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
       });
       return reply.status(201).send(result);
@@ -34,7 +34,7 @@ export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
     const { result } = await core.bus.run(async (q) => {
       const unit = await setUnitStatus(q, request.params.id, request.body.status);
       if (!unit) throw notFound('unit');
-      await recordAudit(q, s.username, 'unit.status', unit.id, request.body);
+      await recordAudit(q, userActor(s), 'unit.status', unit.id, request.body);
       return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
     });
     return result;

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { HttpError } from '../../../http-error.js';
 import { requireRole } from '../../../plugins/external/auth.js';
-import { recordAudit } from '../../../plugins/app/audit/audit-log.js';
+import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { createUser, listUsers } from '../../../plugins/app/users/user-repository.js';
 
 export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
@@ -18,7 +18,7 @@ export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
       const user = await core.db.tx(async (q) => {
         if ((await q.query('SELECT 1 FROM users WHERE username = $1', [body.username])).length > 0) throw new HttpError(409, 'username: already taken', 'username');
         const created = await createUser(q, body);
-        await recordAudit(q, request.session!.username, 'user.create', created.id, { username: body.username, role: body.role });
+        await recordAudit(q, userActor(request.session), 'user.create', created.id, { username: body.username, role: body.role });
         return created;
       });
       return reply.status(201).send(user);

@@ -1,0 +1,87 @@
+import type { ClientToServerEvents, Role } from '@lianfang/shared';
+
+/**
+ * Who may call what: the security tests hold the running app to this table.
+ * A route or socket command that is not listed fails the tests, so adding one
+ * means deciding its roles here (and in docs/api.md).
+ */
+export const ALL: Role[] = ['admin', 'operator', 'manager', 'captain'];
+export const CONTROL: Role[] = ['admin', 'operator', 'manager'];
+const OPS: Role[] = ['admin', 'operator'];
+const FIELD: Role[] = ['admin', 'operator', 'captain'];
+
+/** `public`: no login (health, docs, login itself); `tracker`/`device`: ingest with a tracker id / device key, never a user token. */
+export type Access = Role[] | 'public' | 'tracker' | 'device';
+
+export const ROUTE_POLICY: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': ALL,
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'GET /api/devices': ['admin'],
+  'POST /api/devices': ['admin'],
+  'GET /api/units': ALL,
+  'POST /api/units': ['admin'],
+  'POST /api/units/:id/status': FIELD,
+  'GET /api/state': ALL,
+  'GET /api/grids': ALL,
+  'GET /api/stations': ALL,
+  'GET /api/teams': ALL,
+  'GET /api/map/roads': ALL,
+  'GET /api/incidents': CONTROL,
+  'GET /api/incidents/:id': CONTROL,
+  'POST /api/incidents': FIELD,
+  'POST /api/incidents/:id/dispatch': OPS,
+  'POST /api/incidents/:id/units/:unitId/status': FIELD,
+  'POST /api/incidents/:id/resolve': FIELD,
+  'POST /api/incidents/:id/close': CONTROL,
+  'POST /api/incidents/:id/cancel': OPS,
+  'POST /api/incidents/:id/escalate': OPS,
+  'POST /api/incidents/:id/whistle': OPS,
+  'POST /api/incidents/:id/report-in': OPS,
+  'POST /api/incidents/:id/tasks/:index': OPS,
+  'GET /api/incidents/:id/candidates': CONTROL,
+  'POST /api/candidates': CONTROL,
+  'GET /api/coverage': ALL,
+  'POST /api/coverage/what-if': CONTROL,
+  'GET /api/key-areas': ALL,
+  'POST /api/key-areas': OPS,
+  'GET /api/plans': ALL,
+  'POST /api/plans/:planId/activate': OPS,
+  'GET /api/patrol-plans': ALL,
+  'POST /api/patrol-plans': OPS,
+  'GET /api/stats/loop': CONTROL,
+  'GET /api/analytics/response': CONTROL,
+  'GET /api/analytics/closure': CONTROL,
+  'GET /api/analytics/category-change': CONTROL,
+  'GET /api/analytics/heatmap': CONTROL,
+  'GET /api/analytics/units': CONTROL,
+  'GET /api/analytics/coverage': CONTROL,
+  'GET /api/analytics/key-areas': CONTROL,
+  'GET /api/analytics/incidents': CONTROL,
+  'GET /api/analytics/tracks': CONTROL,
+  'GET /api/admin/audit': ['admin'],
+  'GET /api/admin/timelines/verify': ['admin'],
+  'GET /ingest/osmand': 'tracker',
+  'POST /ingest/osmand': 'tracker',
+  'POST /ingest/alerts': 'device',
+};
+
+/** The OpenAPI UI and its assets are public by design (no data). */
+export const isDocsRoute = (url: string) => url === '/docs' || url.startsWith('/docs/');
+
+/**
+ * Socket commands: a `Record` over the shared contract's keys, so the
+ * typecheck fails when a command is added to ClientToServerEvents and not here.
+ * `unitBound`: only a login bound to a unit (a captain's tablet) may send it.
+ */
+export const SOCKET_POLICY: Record<keyof ClientToServerEvents, { roles: Role[]; unitBound?: boolean }> = {
+  'sync:resume': { roles: ALL },
+  'position:report': { roles: ['captain'], unitBound: true },
+  'alert:raise': { roles: FIELD },
+  'dispatch:candidates': { roles: CONTROL },
+};
