@@ -12,6 +12,8 @@ export interface GeoJsonLayersOptions {
   promoteId?: string;
   /** at most one `setData` per this many ms (the newest data wins); 0 = every change */
   minUpdateMs?: number;
+  /** the layer toggle: hidden layers keep their source and place in the drawing order */
+  visible?: () => boolean;
 }
 
 /**
@@ -55,10 +57,22 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
       });
     }
     addedLayers = [];
+    const visibility = visibilityNow();
     for (const layer of options.layers()) {
-      if (!m.getLayer(layer.id)) m.addLayer(layer);
+      if (!m.getLayer(layer.id)) m.addLayer({ ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification);
       addedLayers.push(layer.id);
     }
+  }
+
+  function visibilityNow(): 'visible' | 'none' {
+    return !options.visible || options.visible() ? 'visible' : 'none';
+  }
+
+  function applyVisibility(): void {
+    const m = map.value;
+    if (!m) return;
+    const visibility = visibilityNow();
+    for (const id of addedLayers) if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', visibility);
   }
 
   function remove(): void {
@@ -92,6 +106,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     else pending ??= setTimeout(push, wait);
   });
   watch(styleGeneration, () => add());
+  if (options.visible) watch(options.visible, applyVisibility);
   onBeforeUnmount(() => {
     if (pending !== null) clearTimeout(pending);
     remove();
