@@ -4,7 +4,6 @@ import { apiRequest } from '../../api/http-client';
 /** One line of an incident's timeline as `GET /api/incidents/:id` returns it. */
 export interface TimelineEntry { at: string; actor: string; kind: string; data: Record<string, unknown> }
 export interface IncidentDetail { incident: Incident; alerts: Alert[]; timeline: TimelineEntry[] }
-export type AssignmentProgress = 'acknowledged' | 'en_route' | 'on_scene' | 'cleared' | 'declined';
 
 const base = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
 
@@ -28,9 +27,4 @@ export function escalateIncident(id: string, reason: string): Promise<Incident> 
 
 export function resolveIncident(id: string, outcome: Outcome, note?: string): Promise<Incident> {
   return apiRequest<Incident>(`${base(id)}/resolve`, { method: 'POST', body: { outcome, ...(note ? { note } : {}) } });
-}
-
-/** A unit's progress on the incident; `at` is the device's own time (offline tablets send late). */
-export function setAssignmentStatus(id: string, unitId: string, status: AssignmentProgress, at?: string): Promise<Incident> {
-  return apiRequest<Incident>(`${base(id)}/units/${encodeURIComponent(unitId)}/status`, { method: 'POST', body: { status, ...(at ? { at } : {}) } });
 }
