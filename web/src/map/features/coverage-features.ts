@@ -2,6 +2,9 @@ import type { Coverage } from '@lianfang/shared';
 import { cellToBoundary } from 'h3-js';
 import { featureCollection, type Feature, type FeatureCollection, type Position2 } from './geojson-types';
 
+/** Band colours, shared by the map layer and its legend. */
+export const COVERAGE_COLORS = { within5: '#30d158', within15: '#ff9f0a' } as const;
+
 /** The two response bands the control room talks about: P1/P2 arrival target and the coverage limit. */
 export type CoverageBand = 'within5' | 'within15';
 
