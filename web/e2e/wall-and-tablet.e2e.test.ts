@@ -210,7 +210,7 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
 
     // The wall hears it without a reload: the unit's row and the incident's status change.
     await wall.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"][data-status=acknowledged]`, { timeout: 10_000 });
-    await wall.waitForFunction(() => document.querySelector('[data-testid=desk-status]')?.textContent === '已确认', undefined, { timeout: 10_000 });
+    await wall.waitForFunction(() => document.querySelector('[data-testid=desk-status]')?.textContent === '已接收', undefined, { timeout: 10_000 });
     await wall.waitForFunction(() => [...document.querySelectorAll('[data-testid=desk-timeline] li')].some((li) => li.textContent?.includes('确认接警')), undefined, { timeout: 10_000 });
     await tablet.screenshot({ path: join(ARTIFACTS_DIR, 'tablet-1024x768-acknowledged.png') });
     await wall.waitForTimeout(800);

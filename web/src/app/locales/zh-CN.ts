@@ -163,7 +163,7 @@ export const zhCN = {
   },
   assignment: {
     dispatched: '已派遣·待确认',
-    acknowledged: '已确认',
+    acknowledged: '已接收',
     en_route: '途中',
     on_scene: '到场',
     cleared: '已撤离',
