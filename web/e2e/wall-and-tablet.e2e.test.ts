@@ -230,7 +230,14 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await big.setViewportSize({ width: 3840, height: 2160 });
     await big.goto(`${server.baseUrl}/wall`);
     await big.waitForSelector('[data-testid=connection-state][data-state=live]');
-    await big.click(card);
+    // A fresh screen has no banner for it and the queue may not fit it: reach it by keyboard
+    // (↓ then Enter opens the most urgent; with the panel open ↓ walks through every open incident).
+    await big.keyboard.press('ArrowDown');
+    await big.keyboard.press('Enter');
+    for (let i = 0; i < 20; i++) {
+      if (await big.locator(`[data-testid=incident-desk][data-incident-id="${alert.incidentId}"]`).count()) break;
+      await big.keyboard.press('ArrowDown');
+    }
     await big.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"]`, { timeout: 10_000 });
     await big.waitForTimeout(1500);
     await big.screenshot({ path: join(ARTIFACTS_DIR, 'wall-3840x2160-desk.png') });

@@ -15,6 +15,9 @@ function candidate(unitId: string, callsign: string, etaSeconds: number | null, 
   };
 }
 
+// happy-dom lays nothing out: give lists a wall-sized height so "what fits" is more than one row.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+
 describe('incident desk panel', () => {
   it('prints units on the incident with their state, and numbered candidates without them', async () => {
     const { plugins } = testPlugins();
