@@ -49,17 +49,28 @@ function batch(step: number): Position[] {
   return Array.from({ length: UNITS }, (_, i) => position(i, step, t0));
 }
 
+/** Resolves at the next task: every microtask queued before (MapLibre's hand-off to its worker) has run. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
 // The app's coalescer, as realtime-session builds it.
 const coalescer = new PositionCoalescer((b) => units.applyPositions(b), 250);
 
 interface BenchApi {
   ready: Promise<void>;
-  /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled. */
-  feed(step: number): Promise<number>;
-  /** The baseline: a prebuilt FeatureCollection straight into the source (no store, no Vue), ms. */
-  bare(step: number): number;
+  /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled, by stage. */
+  feed(step: number): Promise<{ total: number; coalescer: number; store: number; layer: number }>;
+  /** The baseline: the same features built from a plain array and handed to setData (no coalescer, store or Vue), ms. */
+  bare(step: number): Promise<number>;
   /** ms spent in the last setData calls (wrapped), drained */
   takeSetDataMs(): number[];
+  /** diagnostics: where the layer stage's time goes */
+  probe(): Record<string, number | string>;
   softwareRendering: boolean;
 }
 
@@ -90,21 +101,40 @@ const api: BenchApi = {
   ready,
   async feed(step) {
     const fixes = batch(step);
-    const t = performance.now();
+    const t0 = performance.now();
     coalescer.add(fixes);
+    const t1 = performance.now();
     coalescer.flush();
+    const t2 = performance.now();
+    // The layer's watcher (features, setData) runs in Vue's scheduler flush; MapLibre hands the
+    // data to its worker in microtasks after setData: both are counted, up to the next task.
     await nextTick();
-    return performance.now() - t;
+    await nextTask();
+    const t3 = performance.now();
+    return { total: t3 - t0, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 };
   },
-  bare(step) {
+  async bare(step) {
     const fixes = batch(step);
+    const t = performance.now();
     const list = seed.map((u, i) => ({ ...u, position: fixes[i]! }));
     const data = unitFeatures(list, Date.now());
-    const t = performance.now();
     (map!.getSource('units-bare') as GeoJSONSource).setData(data as never);
+    await nextTask();
     return performance.now() - t;
   },
   takeSetDataMs: () => setDataMs.splice(0),
+  probe() {
+    const t0 = performance.now();
+    const list = units.list;
+    const t1 = performance.now();
+    const fc = unitFeatures(list, Date.now());
+    const t2 = performance.now();
+    const plain = seed.map((u) => ({ ...u }));
+    const t3 = performance.now();
+    unitFeatures(plain, Date.now());
+    const t4 = performance.now();
+    return { list: t1 - t0, featuresFromStore: t2 - t1, featuresFromPlain: t4 - t3, n: fc.features.length, reactive: String(Object.getPrototypeOf(list[0]) !== Object.prototype) };
+  },
   get softwareRendering() {
     return document.querySelector('[data-testid=map]')?.getAttribute('data-software-rendering') === 'true';
   },

@@ -14,6 +14,12 @@ export interface GeoJsonLayersOptions {
   minUpdateMs?: number;
   /** the layer toggle: hidden layers keep their source and place in the drawing order */
   visible?: () => boolean;
+  /**
+   * Compare each new FeatureCollection with the last one sent (as JSON) and skip a `setData` that
+   * changes nothing (default). Layers whose data only changes for real (units: a new object per
+   * position batch) turn it off: serialising 5,000 features costs more than it saves.
+   */
+  skipUnchanged?: boolean;
 }
 
 /**
@@ -34,10 +40,16 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (!m) return;
     for (const f of data.features) {
       for (const value of Object.values(f.properties)) {
-        if (typeof value === 'string' && value.startsWith('lbl|')) provideLabelImage(m, value, uiScale.value);
+        // Each label is drawn once; asking the map for 5,000 known labels every second is not free.
+        if (typeof value === 'string' && value.startsWith('lbl|') && !provided.has(value)) {
+          provideLabelImage(m, value, uiScale.value);
+          provided.add(value);
+        }
       }
     }
   }
+  /** label ids already given to the current style (a style switch drops its images) */
+  let provided = new Set<string>();
   let addedLayers: string[] = [];
 
   function add(): void {
@@ -45,7 +57,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (!m) return;
     if (!m.getSource(options.sourceId)) {
       const data = options.data();
-      lastSent = JSON.stringify(data);
+      if (options.skipUnchanged !== false) lastSent = JSON.stringify(data);
       prepareLabels(data);
       m.addSource(options.sourceId, {
         type: 'geojson',
@@ -91,9 +103,11 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     const data = options.data();
     // Each setData is a full repaint (≈200 ms without a GPU): skip it when nothing really changed,
     // e.g. when a clock tick recomputed the same features.
-    const serialized = JSON.stringify(data);
-    if (serialized === lastSent) return;
-    lastSent = serialized;
+    if (options.skipUnchanged !== false) {
+      const serialized = JSON.stringify(data);
+      if (serialized === lastSent) return;
+      lastSent = serialized;
+    }
     lastSetAt = Date.now();
     prepareLabels(data);
     (map.value?.getSource(options.sourceId) as GeoJSONSource | undefined)?.setData(data);
@@ -105,7 +119,10 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (wait <= 0) push();
     else pending ??= setTimeout(push, wait);
   });
-  watch(styleGeneration, () => add());
+  watch(styleGeneration, () => {
+    provided = new Set();
+    add();
+  });
   if (options.visible) watch(options.visible, applyVisibility);
   onBeforeUnmount(() => {
     if (pending !== null) clearTimeout(pending);
