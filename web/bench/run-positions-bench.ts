@@ -1,9 +1,10 @@
 /**
  * Wall benchmark (issue 5): 5,000 units moving once a second, in Debian's headless Chromium.
  * Measures the main-thread time of one batch of 5,000 positions through the app's own path
- * (PositionCoalescer → units store → UnitsLayer → MapLibre setData), against a baseline in the
- * same run (a prebuilt FeatureCollection handed straight to setData), plus the whole main-thread
- * time per batch from Chrome's own counters (CDP Performance.TaskDuration, idle subtracted).
+ * (PositionCoalescer → units store → UnitsLayer → MapLibre setData and its hand-off to the worker),
+ * against a baseline in the same run, interleaved batch by batch (the same features built from a
+ * plain array and handed to setData: no coalescer, store or Vue), plus the whole main-thread time
+ * per batch from Chrome's own counters (CDP Performance.TaskDuration, idle subtracted).
  *
  * Run from the repository root: `npx -y pnpm@10 bench:wall` (or `npx tsx web/bench/run-positions-bench.ts`).
  * Options: BENCH_UNITS (5000), BENCH_BATCHES (20), BENCH_PROBE=1 (unminified build, plus a CPU profile of

@@ -236,9 +236,11 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await big.keyboard.press('Enter');
     for (let i = 0; i < 20; i++) {
       if (await big.locator(`[data-testid=incident-desk][data-incident-id="${alert.incidentId}"]`).count()) break;
+      await big.waitForTimeout(200);
       await big.keyboard.press('ArrowDown');
     }
-    await big.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"]`, { timeout: 10_000 });
+    // A 4K frame drawn on the CPU keeps this page busy for seconds: generous timeouts here.
+    await big.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"]`, { state: 'attached', timeout: 30_000 });
     await big.waitForTimeout(1500);
     await big.screenshot({ path: join(ARTIFACTS_DIR, 'wall-3840x2160-desk.png') });
     expect(await big.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);

@@ -136,6 +136,7 @@ export const en: LocaleMessages = {
     statusFailed: 'Status not changed: {message}',
   },
   ops: {
+    moreCandidates: '{n} more units not listed',
     candidates: 'Who can go (road ETA)',
     noCandidates: 'No unit can be sent',
     unreachable: 'not within 30 min',
@@ -180,6 +181,8 @@ export const en: LocaleMessages = {
   },
   level: { grid: 'Grid', community: 'Community', street: 'Street office', department: 'Departments' },
   timeline: {
+    alert_received: 'Alert received',
+    alert_joined: 'Pressed again',
     created: 'Opened',
     unit_dispatched: 'Dispatched',
     unit_acknowledged: 'Acknowledged',

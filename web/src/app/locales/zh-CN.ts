@@ -135,6 +135,7 @@ export const zhCN = {
     statusFailed: '状态更新失败：{message}',
   },
   ops: {
+    moreCandidates: '另有 {n} 个力量未列出',
     candidates: '可派力量（按道路到达时间）',
     noCandidates: '暂无可派力量',
     unreachable: '30 分钟内不可达',
@@ -179,6 +180,8 @@ export const zhCN = {
   },
   level: { grid: '网格', community: '社区', street: '街道', department: '部门' },
   timeline: {
+    alert_received: '收到报警',
+    alert_joined: '再次按键',
     created: '接警立案',
     unit_dispatched: '派遣',
     unit_acknowledged: '确认接警',
