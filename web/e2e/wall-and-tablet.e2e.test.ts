@@ -25,6 +25,8 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
   let wall: Page;
   let cells: { lat: number; lon: number }[] = [];
   let webDist = '';
+  /** the incident dispatched from the wall and acknowledged on the tablet (used by the 4K check) */
+  let dispatched: { incidentId: string; unitId: string } | null = null;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -226,6 +228,13 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await wall.waitForTimeout(2500);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-coverage.png') });
 
+    dispatched = { incidentId: alert.incidentId, unitId: unit.id };
+    await tabletContext.close();
+  }, 240_000);
+
+  it('wall at 3840×2160: the incident panel with the acknowledged unit, no scrolling', async () => {
+    expect(dispatched).not.toBeNull();
+    const { incidentId, unitId } = dispatched!;
     const big = await wallContext.newPage();
     await big.setViewportSize({ width: 3840, height: 2160 });
     await big.goto(`${server.baseUrl}/wall`);
@@ -235,16 +244,15 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await big.keyboard.press('ArrowDown');
     await big.keyboard.press('Enter');
     for (let i = 0; i < 20; i++) {
-      if (await big.locator(`[data-testid=incident-desk][data-incident-id="${alert.incidentId}"]`).count()) break;
+      if (await big.locator(`[data-testid=incident-desk][data-incident-id="${incidentId}"]`).count()) break;
       await big.waitForTimeout(200);
       await big.keyboard.press('ArrowDown');
     }
     // A 4K frame drawn on the CPU keeps this page busy for seconds: generous timeouts here.
-    await big.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"]`, { state: 'attached', timeout: 30_000 });
+    await big.waitForSelector(`[data-testid=assignment][data-unit-id="${unitId}"]`, { state: 'attached', timeout: 30_000 });
     await big.waitForTimeout(1500);
     await big.screenshot({ path: join(ARTIFACTS_DIR, 'wall-3840x2160-desk.png') });
     expect(await big.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
     await big.close();
-    await tabletContext.close();
-  });
+  }, 240_000);
 });
