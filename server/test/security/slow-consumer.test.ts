@@ -53,7 +53,9 @@ describe('slow consumer', () => {
     let healthyDisconnects = 0;
     healthy.socket.on('disconnect', () => healthyDisconnects++);
 
-    tcpOf(slow).pause();
+    // Held here: once the server drops the screen, engine.io lets go of its transport.
+    const slowTcp = tcpOf(slow);
+    slowTcp.pause();
     const alertIds: string[] = [];
     const t0 = Date.now();
     const drops = async () => (await app.core.metrics.slowConsumerDrops.get()).values[0]?.value ?? 0;
@@ -69,7 +71,7 @@ describe('slow consumer', () => {
     expect(await drops()).toBe(1);
     // More happens while the dropped screen is still away.
     alertIds.push((await postAlert(app, gateway.key, { kind: 'fire', note: 'after the drop' })).body.incidentId as string);
-    tcpOf(slow).resume();
+    slowTcp.resume();
     await app.core.settle();
     const target = app.core.sequencer.applied;
     await Promise.all([healthy.waitForSeq(target, 20_000), slow.waitForSeq(target, 20_000)]);
