@@ -12,7 +12,7 @@ const SITE = { lat: 30.2605, lon: 120.1705 };
  */
 describe('what a captain sees', () => {
   let t: TestApp;
-  const units: Record<string, Unit> = {};
+  const units = {} as Record<'A1' | 'A2' | 'B1', Unit>;
   let captain: string;
 
   async function unit(callsign: string, teamId: string): Promise<Unit> {
