@@ -1,6 +1,9 @@
 /**
  * `pnpm bench`: every benchmark suite in one run, then one summary.
  *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core]
+ *     [--skip-analytics] [--analytics-incidents=1000000] [--analytics-budget-minutes=10]
+ * The analytics suite needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
+ * --quick runs it on 100,000 incidents.
  */
 import { existsSync } from 'node:fs';
 import { printGoals, runCoreBenchmarks, type CoreBenchName } from './core/index.js';
@@ -24,6 +27,19 @@ if (!o.skipRouting && existsSync(routingIndex)) {
   } catch (err) {
     summary.routing = { error: err instanceof Error ? err.message : String(err) };
     console.error('routing benchmarks failed:', err);
+  }
+}
+
+// Managers' analytics (issue 6): 1M incidents in PostgreSQL, every dashboard query timed.
+if (!o.skipAnalytics) {
+  try {
+    const { runAnalyticsBenchmarks } = await import('./analytics/index.js');
+    const incidents = typeof o.analyticsIncidents === 'number' ? o.analyticsIncidents : o.quick ? 100_000 : 1_000_000;
+    const report = await runAnalyticsBenchmarks({ incidents, ...(typeof o.analyticsBudgetMinutes === 'number' ? { budgetMinutes: o.analyticsBudgetMinutes } : {}) });
+    summary.analytics = report.after.map((a) => ({ query: a.name, medianMs: a.medianMs, maxMs: a.maxMs, cpuMs: a.cpuMs, goal: a.maxMs !== null && a.maxMs < 500 }));
+  } catch (err) {
+    summary.analytics = { error: err instanceof Error ? err.message : String(err) };
+    console.error('analytics benchmarks failed:', err);
   }
 }
 

@@ -19,3 +19,9 @@ setUnauthorizedListener(() => auth.forget());
 
 document.documentElement.lang = i18n.global.locale.value;
 app.mount('#app');
+
+// Installable app (the tablet): the service worker keeps the app shell for reloads without signal.
+// Production builds only, so the dev server's hot reload is never served from a cache.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -23,18 +23,28 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
  * statement is capped at `statementTimeoutMs` so that a slow "before" query
  * cannot blow the time budget.
  */
-export async function createBenchDatabase(statementTimeoutMs: number): Promise<BenchDatabase> {
-  const name = `lf_bench_analytics_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+export async function createBenchDatabase(statementTimeoutMs: number, keep?: string): Promise<BenchDatabase & { existed: boolean }> {
+  // `keep`: a named database that survives the run, so the data is generated once and timed many times.
+  if (keep !== undefined && !/^[a-z0-9_]{1,40}$/.test(keep)) throw new Error('--keep takes a database name of a-z, 0-9 and _');
+  const name = keep ? `lf_bench_analytics_${keep}` : `lf_bench_analytics_${randomBytes(5).toString('hex')}`;
+  const existed = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+  if (!existed) await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = `${PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)}?options=${encodeURIComponent(`-c statement_timeout=${statementTimeoutMs}`)}`;
-  const db = createPgDatabase(url, 2);
+  // One connection: queries are timed one at a time, and its backend's CPU time is read from /proc.
+  const db = createPgDatabase(url, 1);
   return {
-    name, db,
+    name, db, existed,
     async drop() {
       await db.close().catch(() => {});
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (!keep) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** Drops a database kept with --keep (`--drop=<name>`). */
+export async function dropKeptDatabase(keep: string): Promise<void> {
+  if (!/^[a-z0-9_]{1,40}$/.test(keep)) throw new Error('--drop takes a database name of a-z, 0-9 and _');
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS lf_bench_analytics_${keep} WITH (FORCE)`));
 }
 
 /** Applies the numbered migrations in [from, to] as the server would (one statement batch each). */

@@ -5,6 +5,7 @@ import { coverageHistory } from '../../src/plugins/app/analytics/coverage-histor
 import { incidentDrilldown } from '../../src/plugins/app/analytics/incident-drilldown.js';
 import { incidentHeatmap } from '../../src/plugins/app/analytics/incident-heatmap.js';
 import { keyAreaCompliance } from '../../src/plugins/app/analytics/key-area-compliance.js';
+import { responseHistogram } from '../../src/plugins/app/analytics/response-histogram.js';
 import { responseMeasures } from '../../src/plugins/app/analytics/response-measures.js';
 import { unitActivity } from '../../src/plugins/app/analytics/unit-activity.js';
 import { unitTracks } from '../../src/plugins/app/analytics/unit-tracks.js';
@@ -26,6 +27,9 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'response by day, 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'day' }) },
   { name: 'response by force (lead unit), 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'force' }) },
   { name: 'response by grid, P1 only, 30 d', run: (c) => responseMeasures(c, { ...WINDOWS.month, groupBy: 'grid', priority: 'P1' }) },
+  { name: 'response-time histogram, 30 d', run: (c) => responseHistogram(c, WINDOWS.month) },
+  { name: 'drill-down: one histogram bar, 30 d, page 1', run: (c) => incidentDrilldown(c, { ...WINDOWS.month, responseFrom: 300, responseTo: 360 }) },
+  { name: 'heatmap weekday × hour, 30 d', run: (c) => incidentHeatmap(c, WINDOWS.month) },
   { name: 'closure by category, 30 d', run: (c) => closureMeasures(c, { ...WINDOWS.month, groupBy: 'category' }) },
   { name: 'change by category, 30 d vs 30 d', run: (c) => categoryChange(c, WINDOWS.month) },
   { name: 'units, per unit, 30 d', run: (c) => unitActivity(c, { ...WINDOWS.month, per: 'unit' }) },
@@ -39,6 +43,8 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'response by week, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week' }) },
   { name: 'response by team (lead unit), 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'team' }) },
   { name: 'response by shift, one grid, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'shift', gridId: 'g005' }) },
+  { name: 'response-time histogram, 365 d', run: (c) => responseHistogram(c, WINDOWS.year) },
+  { name: 'change by category, 365 d vs 365 d', run: (c) => categoryChange(c, WINDOWS.year) },
   { name: 'closure by month, 365 d', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'month' }) },
   { name: 'heatmap weekday × hour, 365 d', run: (c) => incidentHeatmap(c, WINDOWS.year) },
   { name: 'units, per force, 365 d', run: (c) => unitActivity(c, { ...WINDOWS.year, per: 'force' }) },

@@ -7,6 +7,9 @@ export interface QueryTiming {
   rows: number | null;
   medianMs: number | null;
   minMs: number | null;
+  maxMs: number | null;
+  /** median CPU time of the PostgreSQL backend per run (load-independent); null where /proc is not readable */
+  cpuMs: number | null;
   warmupMs: number | null;
   runs: number;
 }
@@ -32,11 +35,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }
 }
 
 /** Median wall time of 5 runs after one warm-up, per query, one query at a time; skips what would pass the deadline. */
-export async function timeQueries(queries: readonly DashboardQuery[], run: (q: DashboardQuery) => Promise<unknown>, deadlineMs: number): Promise<QueryTiming[]> {
+export async function timeQueries(queries: readonly DashboardQuery[], run: (q: DashboardQuery) => Promise<unknown>, deadlineMs: number, cpu: () => Promise<number | null> = async () => null): Promise<QueryTiming[]> {
   const out: QueryTiming[] = [];
   for (const q of queries) {
     if (Date.now() > deadlineMs) {
-      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, warmupMs: null, runs: 0 });
+      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, maxMs: null, cpuMs: null, warmupMs: null, runs: 0 });
       continue;
     }
     const warm = await timed(() => run(q)).catch((err: unknown) => {
@@ -44,16 +47,24 @@ export async function timeQueries(queries: readonly DashboardQuery[], run: (q: D
       return null;
     });
     if (!warm) {
-      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, warmupMs: null, runs: 0 });
+      out.push({ name: q.name, rows: null, medianMs: null, minMs: null, maxMs: null, cpuMs: null, warmupMs: null, runs: 0 });
       continue;
     }
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const runs = warm.ms > SLOW_MS ? 1 : RUNS;
-    for (let i = 0; i < runs && Date.now() < deadlineMs; i++) times.push((await timed(() => run(q))).ms);
+    for (let i = 0; i < runs && Date.now() < deadlineMs; i++) {
+      const cpuBefore = await cpu();
+      times.push((await timed(() => run(q))).ms);
+      const cpuAfter = await cpu();
+      if (cpuBefore !== null && cpuAfter !== null) cpuTimes.push(cpuAfter - cpuBefore);
+    }
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
+    const cpuMs = cpuTimes.length > 0 ? cpuTimes[Math.floor(cpuTimes.length / 2)]! : null;
     const median = times.length > 0 ? times[Math.floor(times.length / 2)]! : warm.ms;
-    out.push({ name: q.name, rows: rowsOf(warm.result), medianMs: round(median, 1), minMs: round(times[0] ?? warm.ms, 1), warmupMs: round(warm.ms, 1), runs: times.length });
-    console.error(`${q.name}: median ${round(median, 1)} ms (${times.length} runs)`);
+    out.push({ name: q.name, rows: rowsOf(warm.result), medianMs: round(median, 1), minMs: round(times[0] ?? warm.ms, 1), maxMs: round(times[times.length - 1] ?? warm.ms, 1), cpuMs, warmupMs: round(warm.ms, 1), runs: times.length });
+    console.error(`${q.name}: median ${round(median, 1)} ms, max ${round(times[times.length - 1] ?? warm.ms, 1)} ms, backend CPU ${cpuMs ?? '?'} ms (${times.length} runs)`);
   }
   return out;
 }

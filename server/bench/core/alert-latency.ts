@@ -43,9 +43,9 @@ function machineCpu(from?: { busy: number; total: number }): { busy: number; tot
 
 const REPORTER_PROC = new URL('./lib/reporter-proc.ts', import.meta.url);
 
-interface Latencies { acceptedToLast: Summary; acceptedToFirst: Summary; sentToLast: Summary; sentToAccepted: Summary; complete: number; of: number; failedPosts: number }
+export interface Latencies { acceptedToLast: Summary; acceptedToFirst: Summary; sentToLast: Summary; sentToAccepted: Summary; complete: number; of: number; failedPosts: number }
 
-function alertLatencies(posted: PostedAlert[], got: Collected, screens: number): Latencies {
+export function alertLatencies(posted: PostedAlert[], got: Collected, screens: number): Latencies {
   const ok = posted.filter((p) => p.status === 202);
   const rows = ok.map((p) => ({ p, a: got.alerts.get(p.alertId) })).filter((r) => r.a && r.a.n >= screens);
   return {

@@ -44,7 +44,7 @@ async function openDb(driver: string): Promise<{ db: Database; drop: () => Promi
   };
 }
 
-/** Baseline = the schema before migration 010 as far as the insert sees it: no chain trigger, hash may be null. */
+/** Baseline = the schema before migration 011 as far as the insert sees it: no chain trigger, hash may be null. */
 async function setChain(db: Database, on: boolean): Promise<void> {
   await db.query(`ALTER TABLE incident_events ${on ? 'ENABLE' : 'DISABLE'} TRIGGER incident_events_chain`);
 }

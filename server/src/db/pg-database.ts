@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.js';
+import { isDatabaseUnavailable } from './db-unavailable.js';
 
 // int8 (counts, seq) as numbers: they stay far below 2^53 in this domain.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -7,7 +8,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function createPgDatabase(connectionString: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString, max });
+  // A database that stops answering (paused, network cut) fails a command within seconds instead of hanging it.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
   // A dropped connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const asQueryable = (client: pg.PoolClient): Queryable => ({
@@ -24,16 +26,23 @@ export function createPgDatabase(connectionString: string, max = 10): Database {
     },
     async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A checked-out client whose connection dies (database restarted) emits 'error'; with no listener
+      // that would crash the process. The failing query rejects anyway; the broken client is discarded.
+      let broken: Error | undefined;
+      const onError = (err: Error) => { broken = err; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(asQueryable(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (isDatabaseUnavailable(err)) broken ??= err as Error;
+        else await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async exec(sql: string) {

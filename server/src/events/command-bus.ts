@@ -32,12 +32,26 @@ export class CommandBus {
       const entries = await appendEvents(q, events);
       return { result, entries };
     });
-    if (out.entries.length > 0) {
-      // Committed: the relay may publish these without reading them back.
-      this.relay.committed(out.entries);
-      // Bounded wait: the change is committed either way; a slow log only delays this reply, never loses it.
-      if (options.awaitApply !== false) await this.waitApplied(out.entries[out.entries.length - 1]!.seq);
-    }
+    await this.published(out.entries, options.awaitApply !== false);
     return out;
+  }
+
+  /**
+   * A command that is one database call (a function that takes the seq lock,
+   * writes its rows and its outbox events in its own implicit transaction):
+   * `call` resolves with the committed entries, or null when it wrote nothing.
+   */
+  async runCall(call: (q: Queryable) => Promise<LogEntry[] | null>): Promise<LogEntry[] | null> {
+    const entries = await call(this.db);
+    if (entries) await this.published(entries, true);
+    return entries;
+  }
+
+  private async published(entries: readonly LogEntry[], awaitApply: boolean): Promise<void> {
+    if (entries.length === 0) return;
+    // Committed: the relay may publish these without reading them back.
+    this.relay.committed(entries);
+    // Bounded wait: the change is committed either way; a slow log only delays this reply, never loses it.
+    if (awaitApply) await this.waitApplied(entries[entries.length - 1]!.seq);
   }
 }

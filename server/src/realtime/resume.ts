@@ -2,6 +2,7 @@ import type { ResumeReply } from '@lianfang/shared';
 import type { Core } from '../core.js';
 import { OPS_ROOM } from '../events/broadcaster.js';
 import { readEvents } from '../events/outbox.js';
+import { CAPTAIN_ROOM, captainFeedOf, isCaptain } from './captain-feed.js';
 import { messageOf } from './entry-messages.js';
 import type { LianfangSocket } from './socket-types.js';
 
@@ -14,7 +15,10 @@ const MAX_REPLAY = 5000;
  * slip between the replay and the room: exactly the missed events, then live.
  */
 export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq: number | undefined): Promise<ResumeReply> {
-  socket.leave(OPS_ROOM);
+  // A captain's socket gets its share through the captain feed (see captain-visibility.ts), never the ops room.
+  const captains = isCaptain(socket) ? captainFeedOf(socket.nsp.server) : null;
+  const room = captains ? CAPTAIN_ROOM : OPS_ROOM;
+  socket.leave(room);
   const applied = core.sequencer.applied;
   if (lastSeq !== undefined && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq <= applied && applied - lastSeq <= MAX_REPLAY) {
     let fromDb: Awaited<ReturnType<typeof readEvents>> = [];
@@ -25,20 +29,27 @@ export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq:
       if (fromDb.length > 0 && fromDb[0]!.seq === lastSeq + 1) after = fromDb[fromDb.length - 1]!.seq;
       else fromDb = [];
     }
+    // Positions applied but still pending in the broadcaster's batch go out to the room now (this socket
+    // is not in it), so the batch cannot reach this socket again after the replay that already holds them.
+    core.broadcaster.flushPositions();
     const tail = core.sequencer.entriesAfter(after);
     if (tail !== null && (fromDb.length > 0 || after === lastSeq)) {
+      captains?.markCovered(socket, lastSeq);
       for (const entry of [...fromDb, ...tail]) {
         const { event, payload } = messageOf(entry);
-        (socket.emit as (e: string, p: unknown) => void)(event, payload);
+        if (captains) captains.send(socket, event, payload);
+        else (socket.emit as (e: string, p: unknown) => void)(event, payload);
       }
-      socket.join(OPS_ROOM);
+      socket.join(room);
       core.metrics.replays.inc({ mode: 'replay' });
       return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: core.sequencer.applied };
     }
   }
+  core.broadcaster.flushPositions(); // as above: the snapshot already holds the pending positions
   const snapshot = core.picture.snapshot();
-  socket.emit('state:snapshot', snapshot);
-  socket.join(OPS_ROOM);
+  socket.emit('state:snapshot', captains ? captains.snapshotFor(socket, snapshot) : snapshot);
+  captains?.markCovered(socket, snapshot.seq);
+  socket.join(room);
   core.metrics.replays.inc({ mode: 'snapshot' });
   return { mode: 'snapshot', fromSeq: snapshot.seq, toSeq: snapshot.seq };
 }

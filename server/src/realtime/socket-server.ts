@@ -1,10 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Core } from '../core.js';
-import type { EmitTo } from '../events/broadcaster.js';
+import { OPS_ROOM, type EmitTo } from '../events/broadcaster.js';
 import { SESSION_COOKIE } from '../plugins/external/auth.js';
 import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
+import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
 import { bringUpToDate } from './resume.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
@@ -19,8 +20,11 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
     pingTimeout: 15_000,
     maxHttpBufferSize: 1_000_000,
   });
+  const captains = captainFeedOf(io);
   const emitTo: EmitTo = (room, event, ...args) => {
     (io.to(room).emit as (e: string, ...a: unknown[]) => void)(event, ...args);
+    // Everything for the control room also goes, filtered per captain, to the tablets.
+    if (room === OPS_ROOM) captains.forward(event, args[0]);
   };
   return { io, emitTo };
 }
@@ -35,6 +39,7 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
     },
   });
   guard.start();
+  captainFeedOf(io).usePicture(core.picture);
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown };
     const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);

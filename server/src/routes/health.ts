@@ -2,12 +2,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Core } from '../core.js';
 import { unauthorized } from '../http-error.js';
 
+/** A readiness probe must answer even when a dependency hangs (a paused database, a blackholed Redis). */
+const PROBE_TIMEOUT_MS = 2000;
+
+function within<T>(probe: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => { timer = setTimeout(() => resolve(fallback), PROBE_TIMEOUT_MS); });
+  return Promise.race([probe.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
+
 export const healthRoutes = (core: Core): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { tags: ['ops'], summary: 'The process is alive' } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { tags: ['ops'], summary: 'Database and event log reachable; 503 with the failing part otherwise' } }, async (_req, reply) => {
-    const database = await core.db.query('SELECT 1').then(() => true, () => false);
-    const log = await core.log.healthy();
+    const [database, log] = await Promise.all([within(core.db.query('SELECT 1').then(() => true), false), within(core.log.healthy(), false)]);
     const body = { status: database && log ? 'ready' : 'degraded', database, eventLog: log, logKind: core.log.kind, seq: core.sequencer.applied };
     return reply.status(database && log ? 200 : 503).send(body);
   });

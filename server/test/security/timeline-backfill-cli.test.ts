@@ -12,10 +12,10 @@ import { createTestDatabase } from '../helpers/test-services.js';
 const run = promisify(execFile);
 const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A database as it was before migration 010: schema up to 009 and timelines already written. */
-async function databaseBefore010(db: Database): Promise<void> {
+/** A database as it was before migration 011: schema up to 010 and timelines already written. */
+async function databaseBeforeChain(db: Database): Promise<void> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-  for (const m of readMigrations().filter((m) => m.version < 10)) {
+  for (const m of readMigrations().filter((m) => m.version < 11)) {
     await db.tx(async (q) => {
       for (const s of splitStatements(m.sql)) await q.query(s);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
@@ -33,8 +33,8 @@ describe('timeline chain migration and verify command', () => {
   it('backfills the chain over timelines written before it (PGlite)', async () => {
     const db = await createPgliteDatabase();
     try {
-      await databaseBefore010(db);
-      expect(await migrate(db)).toContain('010_timeline_hash_chain.sql');
+      await databaseBeforeChain(db);
+      expect(await migrate(db)).toContain('011_timeline_hash_chain.sql');
       const report = await verifyTimelines(db);
       expect(report).toMatchObject({ ok: true, incidents: 2, rows: 6 });
       const [first] = await db.query<{ prev_hash: string | null; hash: string }>("SELECT prev_hash, hash FROM incident_events WHERE incident_id = 'inc-a' ORDER BY id LIMIT 1");
@@ -49,7 +49,7 @@ describe('timeline chain migration and verify command', () => {
     const target = await createTestDatabase();
     const db = await createPgDatabase(target.url);
     try {
-      await databaseBefore010(db);
+      await databaseBeforeChain(db);
       await migrate(db);
       const cli = () => run('npx', ['tsx', '--conditions=lianfang-src', 'src/cli/verify-timelines.ts', '--json'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: target.url } })
         .then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }));

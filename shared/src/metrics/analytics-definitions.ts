@@ -48,3 +48,11 @@ export const MAX_WINDOW_DAYS = 732;
 
 /** Local hour buckets are only offered for short windows: 31 days is 744 bars already. */
 export const MAX_HOURLY_WINDOW_DAYS = 31;
+
+/**
+ * The response-time distribution: one bar per minute from 0 to 30 minutes, the last bar
+ * holding everything from 30 minutes on. Minute bars put the 5-minute target on a bar edge
+ * (an arrival at exactly 300 s is within target and opens the bar [5, 6) min).
+ */
+export const HISTOGRAM_BIN_SECONDS = 60;
+export const HISTOGRAM_BINS = 31;

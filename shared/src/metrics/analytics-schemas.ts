@@ -129,6 +129,15 @@ export const DrilldownRowSchema = Type.Object({
   withinTarget: Nullable(Type.Boolean({ description: 'null until someone arrived' })),
 });
 
+/** One bar of the response-time distribution: arrivals with response in [fromSeconds, toSeconds). */
+export const ResponseHistogramBinSchema = Type.Object({
+  bin: Type.Integer({ minimum: 0, description: 'bar number: response ÷ HISTOGRAM_BIN_SECONDS, the last bar holds all longer ones' }),
+  fromSeconds: Type.Integer({ minimum: 0, description: 'lowest response in the bar (inclusive)' }),
+  toSeconds: Nullable(Type.Integer({ description: 'end of the bar (exclusive); null for the open last bar' })),
+  responded: Count('received incidents whose first arrival falls in the bar'),
+  withinTarget: Count('of those, arrivals within their priority\'s target'),
+});
+
 export const TrackPointSchema = Type.Object({
   unitId: Type.String(),
   at: Iso,
@@ -158,6 +167,7 @@ export const KeyAreaComplianceReplySchema = Envelope(KeyAreaComplianceRowSchema,
 export const UnitActivityReplySchema = Envelope(UnitActivityRowSchema, { per: Type.String() });
 export const HeatmapReplySchema = Envelope(HeatmapCellSchema, {});
 export const DrilldownReplySchema = Envelope(DrilldownRowSchema, { total: Count('incidents behind the bar (all pages)'), limit: Type.Integer(), offset: Type.Integer() });
+export const ResponseHistogramReplySchema = Envelope(ResponseHistogramBinSchema, { binSeconds: Type.Integer(), responded: Count('all arrivals in the window (the sum of the bars)') });
 export const TracksReplySchema = Envelope(TrackPointSchema, { points: Count('rows returned'), cap: Type.Integer() });
 
 export type ResponseRow = Static<typeof ResponseRowSchema>;
@@ -168,6 +178,8 @@ export type KeyAreaComplianceRow = Static<typeof KeyAreaComplianceRowSchema>;
 export type UnitActivityRow = Static<typeof UnitActivityRowSchema>;
 export type HeatmapCell = Static<typeof HeatmapCellSchema>;
 export type DrilldownRow = Static<typeof DrilldownRowSchema>;
+export type ResponseHistogramBin = Static<typeof ResponseHistogramBinSchema>;
+export type ResponseHistogramReply = Static<typeof ResponseHistogramReplySchema>;
 export type TrackPoint = Static<typeof TrackPointSchema>;
 export type ResponseReply = Static<typeof ResponseReplySchema>;
 export type ClosureReply = Static<typeof ClosureReplySchema>;

@@ -1,4 +1,6 @@
 import { createI18n } from 'vue-i18n';
+import { analyticsEn } from './locales/analytics.en';
+import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
 import { en } from './locales/en';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
 
@@ -16,11 +18,14 @@ function storedLocale(): AppLocale {
   }
 }
 
-export const i18n = createI18n<[LocaleMessages], AppLocale, false>({
+/** The main messages plus the feature files kept apart (analytics), so their edits never collide. */
+type AllMessages = LocaleMessages & AnalyticsMessages;
+
+export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...analyticsZhCN }, en: { ...en, ...analyticsEn } },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -1,7 +1,7 @@
 import type { Role } from '@lianfang/shared';
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { useAuthStore } from '../features/auth/auth.store';
-import { TABLET_ROLES, WALL_ROLES, homePathFor } from '../features/auth/role-home';
+import { ANALYTICS_ROLES, TABLET_ROLES, WALL_ROLES, homePathFor } from '../features/auth/role-home';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,6 +18,10 @@ export function buildRouter() {
       { path: '/login', name: 'login', component: () => import('../features/auth/views/LoginView.vue') },
       { path: '/wall', name: 'wall', component: () => import('../features/wall/views/WallView.vue'), meta: { roles: WALL_ROLES } },
       { path: '/tablet', name: 'tablet', component: () => import('../features/tablet/views/TabletView.vue'), meta: { roles: TABLET_ROLES } },
+      { path: '/analytics', name: 'analytics', component: () => import('../features/analytics/views/AnalyticsDashboardView.vue'), meta: { roles: ANALYTICS_ROLES } },
+      { path: '/analytics/incidents', name: 'analytics-incidents', component: () => import('../features/analytics/views/AnalyticsIncidentsView.vue'), meta: { roles: ANALYTICS_ROLES } },
+      { path: '/analytics/incidents/:id', name: 'analytics-incident', component: () => import('../features/analytics/views/IncidentReplayView.vue'), meta: { roles: ANALYTICS_ROLES } },
+      { path: '/analytics/report', name: 'analytics-report', component: () => import('../features/analytics/views/AnalyticsReportView.vue'), meta: { roles: ANALYTICS_ROLES } },
       // `/` goes through /login, whose guard sends a restored session to its role's screen.
       { path: '/', name: 'home', redirect: '/login' },
       { path: '/:pathMatch(.*)*', redirect: '/' },

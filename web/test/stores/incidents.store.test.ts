@@ -34,5 +34,8 @@ describe('queue window', () => {
     expect(queueWindow(list, 3, new Set(['e'])).map((i) => i.id)).toEqual(['a', 'b', 'e']);
     expect(queueWindow(list, 2, new Set(['d', 'e'])).map((i) => i.id)).toEqual(['d', 'e']);
     expect(queueWindow(list.slice(0, 2), 3, new Set(['x'])).map((i) => i.id)).toEqual(['a', 'b']);
+    // More banners than rows: the newest banners (first in banner order) win.
+    expect(queueWindow(list, 2, ['e', 'd', 'c']).map((i) => i.id)).toEqual(['d', 'e']);
+    expect(queueWindow(list, 1, ['c', 'e']).map((i) => i.id)).toEqual(['c']);
   });
 });

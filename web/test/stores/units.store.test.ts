@@ -32,4 +32,15 @@ describe('units store', () => {
     expect(units.count).toBe(1);
     expect(units.get('a')?.position?.lat).toBe(5);
   });
+
+  it('orders fixes by instant whatever the time format (offsets, milliseconds)', () => {
+    const units = useUnitsStore();
+    units.replaceAll([unit({ id: 'a' })]);
+    units.applyPositions([position({ unitId: 'a', lat: 5, serverTime: '2025-01-01T08:05:00.000Z' })]);
+    // 16:04 in +08:00 is 08:04 UTC: older, although it sorts later as text.
+    units.applyPositions([position({ unitId: 'a', lat: 4, serverTime: '2025-01-01T16:04:00.000+08:00' })]);
+    expect(units.get('a')?.position?.lat).toBe(5);
+    units.applyPositions([position({ unitId: 'a', lat: 6, serverTime: '2025-01-01T08:05:00.001Z' })]);
+    expect(units.get('a')?.position?.lat).toBe(6);
+  });
 });

@@ -4,11 +4,14 @@
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { ResumingScreen } from '../../load/lib/resuming-screen.js';
+import { seqStatus } from '../../load/lib/seq-status.js';
 import { Arrivals, LiteScreen, type ClientMode } from './lite-socket.js';
 import { serveCalls } from './proc.js';
 import { nowMs, round } from './stats.js';
 
-type Mode = ClientMode | 'sio';
+/** 'resume': a screen that reconnects with its last seq and audits every seq (bench/load, the fault drills). */
+type Mode = ClientMode | 'sio' | 'resume';
 
 interface Screen { group: string; counters: { frames: number; bytes: number; events: number; alerts: number; positionBatches: number; positions: number; lastSeq: number }; close(): void }
 
@@ -39,13 +42,17 @@ function sioScreen(url: string, token: string, audit: boolean): { screen: Screen
   return { screen: { group: url, counters, close: () => socket.disconnect() }, ready };
 }
 
-async function connect(args: { url: string; token?: string; mode: Mode; count: number; batch?: number; auditors?: number }): Promise<{ connected: number; ms: number }> {
+async function connect(args: { url: string; token?: string; mode: Mode; count: number; batch?: number; auditors?: number; reconnectDelayMs?: number }): Promise<{ connected: number; ms: number }> {
   const started = nowMs();
   const batch = args.batch ?? 50;
   for (let start = 0; start < args.count; start += batch) {
     const made = Array.from({ length: Math.min(batch, args.count - start) }, (_, j) => {
       const audit = start + j < (args.auditors ?? 0);
       if (args.mode === 'sio') return sioScreen(args.url, args.token ?? '', audit);
+      if (args.mode === 'resume') {
+        const screen = new ResumingScreen(args.url, args.url, args.token ?? '', arrivals, args.reconnectDelayMs !== undefined ? { reconnectDelayMs: args.reconnectDelayMs } : {});
+        return { screen, ready: screen.connect() };
+      }
       const screen = new LiteScreen(args.url, args.mode, args.token, arrivals, audit);
       return { screen: Object.assign(screen, { group: args.url }), ready: screen.ready };
     });
@@ -106,4 +113,11 @@ function cpu(): { userUs: number; systemUs: number } {
   return { userUs: u.user, systemUs: u.system };
 }
 
-serveCalls({ connect, collect, sample, disconnect, eldStart, eldStop, cpu }, async () => disconnect());
+const resuming = () => screens.filter((s): s is ResumingScreen => s instanceof ResumingScreen);
+
+serveCalls({
+  connect, collect, sample, disconnect, eldStart, eldStop, cpu,
+  seqStatus: () => seqStatus(resuming().map((s) => s.state)),
+  setTarget: (args: { seq: number }) => { for (const s of resuming()) { s.target = args.seq; s.state.caughtUpAt = s.state.lastSeq >= args.seq ? nowMs() : null; } },
+  dropAll: () => { for (const s of resuming()) s.drop(); },
+}, async () => disconnect());

@@ -61,7 +61,7 @@ export class Fleet {
     return new Fleet(procs);
   }
 
-  async connect(args: { url: string; token?: string; mode: 'lite' | 'sio' | 'ws'; count: number; auditors?: number }): Promise<{ connected: number; ms: number }> {
+  async connect(args: { url: string; token?: string; mode: 'lite' | 'sio' | 'ws' | 'resume'; count: number; auditors?: number; reconnectDelayMs?: number }): Promise<{ connected: number; ms: number }> {
     const started = nowMs();
     const per = Math.ceil(args.count / this.procs.length);
     const results = await Promise.all(this.procs.map((p, i) => p.call<{ connected: number }>('connect', {
@@ -154,17 +154,18 @@ export interface PostedAlert { sent: number; accepted: number; status: number; a
  * leaves at the sum of the first i gaps, whether or not earlier replies are
  * in), over keep-alive connections; times on the shared clock.
  */
-export async function postAlerts(port: number, key: string, gapsMs: readonly number[]): Promise<PostedAlert[]> {
+export async function postAlerts(port: number, key: string | readonly string[], gapsMs: readonly number[], body: (i: number) => object = () => ({ kind: 'panic', note: 'bench' })): Promise<PostedAlert[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const start = nowMs();
   let at = 0;
   const pending: Promise<PostedAlert>[] = [];
   try {
-    for (const gap of gapsMs) {
+    for (const [i, gap] of gapsMs.entries()) {
       at += gap;
       const wait = start + at - nowMs();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(postAlert(agent, port, key, { kind: 'panic', note: 'bench' }));
+      // Several keys: press i comes from device i mod n (repeated presses from a few panic buttons).
+      pending.push(postAlert(agent, port, typeof key === 'string' ? key : key[i % key.length]!, body(i)));
     }
     return await Promise.all(pending);
   } finally {

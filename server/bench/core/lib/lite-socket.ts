@@ -19,6 +19,13 @@ export class Arrivals {
   }
 }
 
+/** Resuming screens (bench/load): send the last applied seq in the handshake, and see every event's frame. */
+export interface LiteScreenResume {
+  lastSeq?: number;
+  onEvent?: (name: string, data: Buffer, at: number) => void;
+  counters?: ScreenCounters;
+}
+
 export interface ScreenCounters { frames: number; bytes: number; events: number; alerts: number; positionBatches: number; positions: number; lastSeq: number }
 
 const ALERT_ID_KEY = Buffer.from('"alert":{"id":"');
@@ -35,10 +42,11 @@ const Q = 0x22; // "
  */
 export class LiteScreen {
   readonly ws: WebSocket;
-  readonly counters: ScreenCounters = { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
+  readonly counters: ScreenCounters;
   readonly ready: Promise<void>;
 
-  constructor(url: string, private readonly mode: ClientMode, token: string | undefined, private readonly arrivals: Arrivals, private readonly audit = false) {
+  constructor(url: string, private readonly mode: ClientMode, token: string | undefined, private readonly arrivals: Arrivals, private readonly audit = false, private readonly resume: LiteScreenResume = {}) {
+    this.counters = resume.counters ?? { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
     const wsUrl = mode === 'lite' ? `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket` : url.replace(/^http/, 'ws');
     this.ws = new WebSocket(wsUrl, { perMessageDeflate: false });
     this.ready = new Promise<void>((resolve, reject) => {
@@ -53,12 +61,13 @@ export class LiteScreen {
         if (type === 0x34 /* 4 message */) {
           const sub = data[1];
           if (sub === 0x32 /* 2 event */) return this.onEvent(data, at, resolve);
-          if (sub === 0x30 /* 0 connect */) return; // joined the namespace; the snapshot follows
+          // Joined the namespace: the snapshot follows, or, when resuming, the missed events (no snapshot).
+          if (sub === 0x30 /* 0 connect */) return resume.lastSeq !== undefined ? resolve() : undefined;
           if (sub === 0x34 /* 4 connect_error */) return reject(new Error(data.toString()));
         } else if (type === 0x32 /* 2 ping */) {
           this.ws.send('3');
         } else if (type === 0x30 /* 0 open */) {
-          this.ws.send(`40${JSON.stringify({ token })}`);
+          this.ws.send(`40${JSON.stringify(resume.lastSeq !== undefined ? { token, lastSeq: resume.lastSeq } : { token })}`);
         }
       });
     });
@@ -69,6 +78,7 @@ export class LiteScreen {
     this.counters.events++;
     const end = data.indexOf(Q, 4);
     const name = data.toString('latin1', 4, end);
+    this.resume.onEvent?.(name, data, at);
     if (name === 'alert:raised') {
       this.counters.alerts++;
       const i = data.indexOf(ALERT_ID_KEY);

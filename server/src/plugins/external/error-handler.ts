@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/db-unavailable.js';
 import { HttpError } from '../../http-error.js';
 
 interface AjvIssue { instancePath?: string; params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] }; message?: string }
@@ -31,6 +32,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const issue = fe.validation[0]!;
       const field = fieldOf(issue);
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `${fe.validationContext ?? 'body'}.${field} ${messageOf(issue)}`, field });
+    }
+    // Nothing was committed: say so, so that a gateway keeps the alert and retries (issue 7, PostgreSQL outage).
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ url: request.url, method: request.method, code: (error as { code?: string }).code }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable: nothing was recorded, retry later' });
     }
     const status = fe.statusCode ?? 500;
     if (status >= 500) {

@@ -1,9 +1,15 @@
 import type { Role } from '@lianfang/shared';
 
-/** Where each role lands after login: the control room watches the wall, captains carry the tablet. */
-export function homePathFor(role: Role): '/wall' | '/tablet' {
-  return role === 'captain' ? '/tablet' : '/wall';
+/**
+ * Where each role lands after login: the control room watches the wall, captains
+ * carry the tablet, managers read the analytics dashboard.
+ */
+export function homePathFor(role: Role): '/wall' | '/tablet' | '/analytics' {
+  if (role === 'captain') return '/tablet';
+  return role === 'manager' ? '/analytics' : '/wall';
 }
 
 export const WALL_ROLES: readonly Role[] = ['admin', 'operator', 'manager'];
 export const TABLET_ROLES: readonly Role[] = ['captain', 'admin'];
+/** The server allows the analytics API to these roles (CONTROL_ROOM): the screens follow it. */
+export const ANALYTICS_ROLES: readonly Role[] = ['admin', 'operator', 'manager'];

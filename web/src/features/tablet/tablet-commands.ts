@@ -1,4 +1,4 @@
-import type { AlertRaise, UnitStatus } from '@lianfang/shared';
+import type { AlertRaise, CreateIncident, Outcome, UnitStatus } from '@lianfang/shared';
 import { useCommandOutboxStore } from '../../realtime/outbox/command-outbox.store';
 import { newCommandId } from '../../realtime/outbox/queued-command';
 
@@ -19,5 +19,35 @@ export function useTabletCommands() {
     return id;
   }
 
-  return { raiseSos, setStatus };
+  /** The next step on an incident: acknowledge the dispatch, then en route, then on scene. */
+  function progress(incidentId: string, unitId: string, status: 'acknowledged' | 'en_route' | 'on_scene'): string {
+    const id = newCommandId();
+    outbox.enqueue({ id, kind: 'assignment:status', createdAt: new Date().toISOString(), incidentId, unitId, status });
+    return id;
+  }
+
+  function resolve(incidentId: string, outcome: Outcome): string {
+    const id = newCommandId();
+    outbox.enqueue({ id, kind: 'incident:resolve', createdAt: new Date().toISOString(), incidentId, outcome });
+    return id;
+  }
+
+  function report(payload: CreateIncident): string {
+    const id = newCommandId();
+    outbox.enqueue({ id, kind: 'incident:report', createdAt: new Date().toISOString(), payload });
+    return id;
+  }
+
+  /**
+   * Backup for an incident: an alert from this unit at its position, naming the incident, so the
+   * control room gets a banner and a sound (a request that only sits in a list is a request missed).
+   */
+  function requestBackup(position: { lat: number; lon: number } | null, note: string): string {
+    const id = newCommandId();
+    const payload: AlertRaise = { kind: 'other', note: note.slice(0, 500), ...(position ? { lat: position.lat, lon: position.lon } : {}) };
+    outbox.enqueue({ id, kind: 'alert:raise', createdAt: new Date().toISOString(), payload });
+    return id;
+  }
+
+  return { raiseSos, setStatus, progress, resolve, report, requestBackup };
 }

@@ -7,7 +7,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
  *
  * Id format: `lbl|<style>|<text>`.
  */
-export type LabelStyle = 'unit' | 'unit-stale' | 'incident-p1' | 'incident-p2' | 'incident-p3' | 'incident-p4' | 'station' | 'grid-street' | 'grid-community' | 'grid-grid' | 'key-area' | 'key-area-overdue' | `badge:${string}`;
+export type LabelStyle = 'unit' | 'unit-stale' | 'incident-p1' | 'incident-p2' | 'incident-p3' | 'incident-p4' | 'station' | 'grid-street' | 'grid-community' | 'grid-grid' | 'key-area' | 'key-area-overdue' | 'gap' | 'post' | 'post-away' | `badge:${string}`;
 
 interface LabelLook { font: number; weight: number; color: string; background: string | null; border: string | null; padX: number; padY: number; radius: number }
 
@@ -24,6 +24,9 @@ const LOOKS: Record<Exclude<LabelStyle, `badge:${string}`>, LabelLook> = {
   'grid-grid': { font: 12, weight: 500, color: 'rgba(110,150,180,0.75)', background: null, border: null, padX: 2, padY: 1, radius: 0 },
   'key-area': { font: 12, weight: 700, color: '#9fe8dd', background: 'rgba(6,9,14,0.75)', border: null, padX: 5, padY: 2, radius: 4 },
   'key-area-overdue': { font: 14, weight: 800, color: '#1a1200', background: '#ffd60a', border: null, padX: 6, padY: 3, radius: 4 },
+  gap: { font: 13, weight: 800, color: '#ffb3c1', background: 'rgba(58,13,25,0.88)', border: '#ff375f', padX: 5, padY: 2, radius: 4 },
+  post: { font: 12, weight: 700, color: '#d8c8ff', background: 'rgba(6,9,14,0.75)', border: null, padX: 5, padY: 2, radius: 4 },
+  'post-away': { font: 14, weight: 800, color: '#ffffff', background: '#bf5af2', border: null, padX: 6, padY: 3, radius: 4 },
 };
 
 const FONT_FAMILY = "'Inter', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', sans-serif";

@@ -12,6 +12,14 @@ export interface GeoJsonLayersOptions {
   promoteId?: string;
   /** at most one `setData` per this many ms (the newest data wins); 0 = every change */
   minUpdateMs?: number;
+  /** the layer toggle: hidden layers keep their source and place in the drawing order */
+  visible?: () => boolean;
+  /**
+   * Compare each new FeatureCollection with the last one sent (as JSON) and skip a `setData` that
+   * changes nothing (default). Layers whose data only changes for real (units: a new object per
+   * position batch) turn it off: serialising 5,000 features costs more than it saves.
+   */
+  skipUnchanged?: boolean;
 }
 
 /**
@@ -32,10 +40,16 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (!m) return;
     for (const f of data.features) {
       for (const value of Object.values(f.properties)) {
-        if (typeof value === 'string' && value.startsWith('lbl|')) provideLabelImage(m, value, uiScale.value);
+        // Each label is drawn once; asking the map for 5,000 known labels every second is not free.
+        if (typeof value === 'string' && value.startsWith('lbl|') && !provided.has(value)) {
+          provideLabelImage(m, value, uiScale.value);
+          provided.add(value);
+        }
       }
     }
   }
+  /** label ids already given to the current style (a style switch drops its images) */
+  let provided = new Set<string>();
   let addedLayers: string[] = [];
 
   function add(): void {
@@ -43,7 +57,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (!m) return;
     if (!m.getSource(options.sourceId)) {
       const data = options.data();
-      lastSent = JSON.stringify(data);
+      if (options.skipUnchanged !== false) lastSent = JSON.stringify(data);
       prepareLabels(data);
       m.addSource(options.sourceId, {
         type: 'geojson',
@@ -55,10 +69,22 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
       });
     }
     addedLayers = [];
+    const visibility = visibilityNow();
     for (const layer of options.layers()) {
-      if (!m.getLayer(layer.id)) m.addLayer(layer);
+      if (!m.getLayer(layer.id)) m.addLayer({ ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification);
       addedLayers.push(layer.id);
     }
+  }
+
+  function visibilityNow(): 'visible' | 'none' {
+    return !options.visible || options.visible() ? 'visible' : 'none';
+  }
+
+  function applyVisibility(): void {
+    const m = map.value;
+    if (!m) return;
+    const visibility = visibilityNow();
+    for (const id of addedLayers) if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', visibility);
   }
 
   function remove(): void {
@@ -77,9 +103,11 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     const data = options.data();
     // Each setData is a full repaint (≈200 ms without a GPU): skip it when nothing really changed,
     // e.g. when a clock tick recomputed the same features.
-    const serialized = JSON.stringify(data);
-    if (serialized === lastSent) return;
-    lastSent = serialized;
+    if (options.skipUnchanged !== false) {
+      const serialized = JSON.stringify(data);
+      if (serialized === lastSent) return;
+      lastSent = serialized;
+    }
     lastSetAt = Date.now();
     prepareLabels(data);
     (map.value?.getSource(options.sourceId) as GeoJSONSource | undefined)?.setData(data);
@@ -91,7 +119,11 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     if (wait <= 0) push();
     else pending ??= setTimeout(push, wait);
   });
-  watch(styleGeneration, () => add());
+  watch(styleGeneration, () => {
+    provided = new Set();
+    add();
+  });
+  if (options.visible) watch(options.visible, applyVisibility);
   onBeforeUnmount(() => {
     if (pending !== null) clearTimeout(pending);
     remove();

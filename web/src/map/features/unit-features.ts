@@ -6,9 +6,6 @@ import { featureCollection, type Feature, type FeatureCollection } from './geojs
 export interface UnitFeatureProps {
   [key: string]: string | number | boolean | null;
   id: string;
-  callsign: string;
-  force: string;
-  status: string;
   stale: boolean;
   fill: string;
   ring: string;
@@ -26,15 +23,12 @@ export function unitFeatures(units: readonly Unit[], now: number): FeatureCollec
     const p = unit.position;
     if (!p) continue;
     const stale = isStale(unit, now);
+    // Only what the layers draw: every property is copied to the map's worker once a second per unit.
     features.push({
       type: 'Feature',
-      id: unit.id,
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       properties: {
         id: unit.id,
-        callsign: unit.callsign,
-        force: unit.force,
-        status: unit.status,
         stale,
         fill: stale ? STALE_COLOR : FORCE_COLORS[unit.force],
         ring: stale ? '#2a323d' : STATUS_COLORS[unit.status],

@@ -11,7 +11,7 @@ const RANK: Record<Incident['priority'], number> = { P1: 4, P2: 3, P3: 2, P4: 1 
  * The ring moves only while nobody has taken the incident (`reported`):
  * motion means "needs someone", and a wall of handled incidents stays calm.
  */
-export function useIncidentMarkers(incidents: Ref<readonly Incident[]>): void {
+export function useIncidentMarkers(incidents: Ref<readonly Incident[]>, onSelect?: (incidentId: string) => void): void {
   const { map, softwareRendering } = useMapContext();
   const markers = new Map<string, { marker: maplibregl.Marker; look: string }>();
 
@@ -21,6 +21,10 @@ export function useIncidentMarkers(incidents: Ref<readonly Incident[]>): void {
     element.dataset.testid = 'incident-marker';
     element.dataset.incidentId = incident.id;
     element.setAttribute('aria-hidden', 'true');
+    if (onSelect) {
+      element.style.cursor = 'pointer';
+      element.addEventListener('click', (event) => { event.stopPropagation(); onSelect(incident.id); });
+    }
     element.innerHTML = '<span class="ring"></span><span class="dot"></span>';
     // Most urgent on top where markers overlap.
     element.style.zIndex = String(RANK[incident.priority]);

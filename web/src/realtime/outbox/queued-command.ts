@@ -1,4 +1,4 @@
-import type { AlertRaise, PositionReport, UnitStatus } from '@lianfang/shared';
+import type { AlertRaise, CreateIncident, Outcome, PositionReport, UnitStatus } from '@lianfang/shared';
 
 /**
  * A command the tablet made, kept until the server confirmed it. `createdAt`
@@ -7,7 +7,12 @@ import type { AlertRaise, PositionReport, UnitStatus } from '@lianfang/shared';
 export type QueuedCommand =
   | { id: string; kind: 'position:report'; createdAt: string; payload: PositionReport }
   | { id: string; kind: 'alert:raise'; createdAt: string; payload: AlertRaise }
-  | { id: string; kind: 'unit:status'; createdAt: string; unitId: string; status: UnitStatus };
+  | { id: string; kind: 'unit:status'; createdAt: string; unitId: string; status: UnitStatus }
+  /** the unit's progress on an incident (acknowledge, en route, on scene); sent with `at` = createdAt */
+  | { id: string; kind: 'assignment:status'; createdAt: string; incidentId: string; unitId: string; status: 'acknowledged' | 'en_route' | 'on_scene' }
+  | { id: string; kind: 'incident:resolve'; createdAt: string; incidentId: string; outcome: Outcome }
+  /** an incident reported from the street (the form), at the tablet's location */
+  | { id: string; kind: 'incident:report'; createdAt: string; payload: CreateIncident };
 
 export type QueuedCommandKind = QueuedCommand['kind'];
 

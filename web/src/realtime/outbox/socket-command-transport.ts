@@ -33,15 +33,28 @@ export function createSocketCommandTransport(socket: LianfangClientSocket, now: 
           return { outcome: 'delivered', detail: reply.data };
         }
         case 'unit:status':
-          try {
-            const unit = await apiRequest(`/api/units/${encodeURIComponent(command.unitId)}/status`, { method: 'POST', body: { status: command.status } });
-            return { outcome: 'delivered', detail: unit };
-          } catch (err) {
-            if (err instanceof NetworkError) return { outcome: 'retry', message: err.message };
-            if (err instanceof ApiRequestError && (err.status >= 500 || err.status === 429)) return { outcome: 'retry', message: err.message };
-            return { outcome: 'refused', message: err instanceof Error ? err.message : 'refused' };
-          }
+          return deliverRest(() => apiRequest(`/api/units/${encodeURIComponent(command.unitId)}/status`, { method: 'POST', body: { status: command.status } }));
+        case 'assignment:status':
+          // `at` is when the captain pressed: a change sent late after a dead spot keeps its real time.
+          return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/units/${encodeURIComponent(command.unitId)}/status`, {
+            method: 'POST', body: { status: command.status, at: command.createdAt },
+          }));
+        case 'incident:resolve':
+          return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/resolve`, { method: 'POST', body: { outcome: command.outcome } }));
+        case 'incident:report':
+          return deliverRest(() => apiRequest('/api/incidents', { method: 'POST', body: command.payload }));
       }
     },
   };
+}
+
+/** REST commands: a lost link or a busy server is worth retrying; a 4xx is the server's final word. */
+async function deliverRest(call: () => Promise<unknown>): Promise<DeliveryResult> {
+  try {
+    return { outcome: 'delivered', detail: await call() };
+  } catch (err) {
+    if (err instanceof NetworkError) return { outcome: 'retry', message: err.message };
+    if (err instanceof ApiRequestError && (err.status >= 500 || err.status === 429)) return { outcome: 'retry', message: err.message };
+    return { outcome: 'refused', message: err instanceof Error ? err.message : 'refused' };
+  }
 }

@@ -1,5 +1,6 @@
-import type { Alert, Incident } from '@lianfang/shared';
-import { clockSkewOf } from '@lianfang/shared';
+import type { Alert, DomainEvent, Incident, LogEntry } from '@lianfang/shared';
+import { OPEN_INCIDENT_STATUSES, clockSkewOf } from '@lianfang/shared';
+import { encodeEvent } from '../../../events/event-codec.js';
 import type { Queryable } from '../../../db/database.js';
 import { getIncident, type NewIncident } from '../incidents/incident-repository.js';
 
@@ -29,6 +30,24 @@ export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: A
     [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level,
       a.id, a.kind, a.source, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey, actor, JSON.stringify({ alertId: a.id, kind: a.kind })],
   );
+}
+
+/**
+ * A first press in one round trip (`lf_open_alert_incident`, migration 010):
+ * under the seq lock it re-checks the join rule and the idempotency key and,
+ * when neither applies, writes the incident, the alert, the first timeline line
+ * and the outbox event. Returns the committed entry, or why it wrote nothing.
+ */
+export async function openAlertIncident(
+  q: Queryable, i: NewIncident, a: Alert, idempotencyKey: string | null, actor: string, windowSeconds: number, event: DomainEvent,
+): Promise<{ entry: LogEntry } | { taken: 'joinable' | 'idempotency' }> {
+  const [row] = await q.query<{ taken: 'joinable' | 'idempotency' | null; seq: number | null; at: Date | null }>(
+    `SELECT * FROM lf_open_alert_incident($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+    [i.id, i.category, i.priority, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.createdAt, i.level,
+      a.id, a.kind, a.source, a.note, a.deviceTime, idempotencyKey, actor, windowSeconds, OPEN_INCIDENT_STATUSES, encodeEvent(event)],
+  );
+  if (row!.taken) return { taken: row!.taken };
+  return { entry: { ...event, seq: Number(row!.seq), at: row!.at!.toISOString() } };
 }
 
 interface AlertRow {

@@ -7,7 +7,7 @@ import type { LivePicture } from '../../../events/live-picture.js';
 import { unprocessable } from '../../../http-error.js';
 import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, type NewIncident } from '../incidents/incident-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';
-import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident } from './alert-repository.js';
+import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident, openAlertIncident } from './alert-repository.js';
 import { joinableInPicture } from './joinable-incident.js';
 
 export interface RaiseAlert {
@@ -39,6 +39,12 @@ export class AlertService {
   /** Resolves only after the alert, its incident and its event are committed: a 2xx means durable. */
   async raise(input: RaiseAlert): Promise<RaiseAlertResult> {
     const point = this.locate(input);
+    // The common case, a first press, in one database call; the picture is only a hint here
+    // (the function re-checks under the lock and declines when the press joins or repeats).
+    if (!joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
+      const first = await this.openInOneCall(input, point);
+      if (first) return first;
+    }
     const { result } = await this.bus.run(async (q, lockedAt) => {
       const key = input.idempotencyKey;
       if (key) {
@@ -47,25 +53,42 @@ export class AlertService {
       }
       const open = await this.joinable(q, input, lockedAt.seq);
       const receivedAt = new Date().toISOString();
-      const alert = (incidentId: string): Alert => ({
-        id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
-        incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
-        ...clockSkewOf(input.at, Date.parse(receivedAt)),
-      });
       if (open) {
         const incident = await bumpAlertCount(q, open.id);
-        const joinedAlert = alert(incident.id);
-        await insertAlert(q, joinedAlert, key ?? null);
-        await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: joinedAlert.id, kind: joinedAlert.kind });
-        return { result: { alert: joinedAlert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert: joinedAlert, incident }] };
+        const alert = this.alertOf(input, point, incident.id, receivedAt);
+        await insertAlert(q, alert, key ?? null);
+        await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: alert.id, kind: alert.kind });
+        return { result: { alert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert, incident }] };
       }
       const fresh = this.newIncident(input, point, receivedAt);
-      const firstAlert = alert(fresh.id);
-      await insertAlertWithIncident(q, fresh, firstAlert, key ?? null, input.actor);
+      const alert = this.alertOf(input, point, fresh.id, receivedAt);
+      await insertAlertWithIncident(q, fresh, alert, key ?? null, input.actor);
       const incident = blankIncident(fresh);
-      return { result: { alert: firstAlert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert: firstAlert, incident }] };
+      return { result: { alert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert, incident }] };
     });
     return result;
+  }
+
+  /** A first press through `lf_open_alert_incident`; null when it joins an open incident or repeats a key. */
+  private async openInOneCall(input: RaiseAlert, point: { lat: number; lon: number }): Promise<RaiseAlertResult | null> {
+    const receivedAt = new Date().toISOString();
+    const fresh = this.newIncident(input, point, receivedAt);
+    const alert = this.alertOf(input, point, fresh.id, receivedAt);
+    const incident = blankIncident(fresh);
+    const event = { type: 'alert.raised' as const, alert, incident };
+    const entries = await this.bus.runCall(async (q) => {
+      const out = await openAlertIncident(q, fresh, alert, input.idempotencyKey ?? null, input.actor, this.dedupeSeconds, event);
+      return 'entry' in out ? [out.entry] : null;
+    });
+    return entries ? { alert, incident, joined: false } : null;
+  }
+
+  private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string): Alert {
+    return {
+      id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
+      incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
+      ...clockSkewOf(input.at, Date.parse(receivedAt)),
+    };
   }
 
   /**

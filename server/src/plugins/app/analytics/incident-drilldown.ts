@@ -1,7 +1,7 @@
 import { OPEN_INCIDENT_STATUSES, type DrilldownQuery, type DrilldownRow, type DrilldownSubset } from '@lianfang/shared';
 import { incidentScope, LEAD_UNIT_JOIN, type AnalyticsContext } from './analytics-scope.js';
 import { groupKeyCondition } from './group-key-filter.js';
-import { incidentExpressions, needsLead } from './incident-expressions.js';
+import { incidentExpressions, localCreatedSql, needsLead } from './incident-expressions.js';
 import { SqlParams } from './sql-params.js';
 
 const e = incidentExpressions('i');
@@ -21,6 +21,13 @@ function behindTheBar(q: DrilldownQuery, p: SqlParams, tz: string): { from: stri
   const scope = incidentScope(q, p, { receivedOnly: true, lead: needsLead(q.groupBy) });
   const conditions = [scope.where, SUBSETS[q.only ?? 'received']];
   if (q.groupBy && q.groupKey !== undefined) conditions.push(groupKeyCondition(q.groupBy, q.groupKey, p, p.lazy(tz, 'text')));
+  // A bar of the response-time distribution: the same expression the histogram bins on.
+  if (q.responseFrom !== undefined) conditions.push(`${e.response} >= ${p.add(q.responseFrom, 'float8')}`);
+  if (q.responseTo !== undefined) conditions.push(`${e.response} < ${p.add(q.responseTo, 'float8')}`);
+  // A cell of the weekday × hour heatmap, in the same local time the heatmap counts in.
+  const local = () => localCreatedSql('i', p.add(tz, 'text'));
+  if (q.weekday !== undefined) conditions.push(`date_part('isodow', ${local()}) = ${p.add(q.weekday, 'int')}`);
+  if (q.hour !== undefined) conditions.push(`date_part('hour', ${local()}) = ${p.add(q.hour, 'int')}`);
   return { from: scope.from, where: conditions.join(' AND ') };
 }
 

@@ -8,7 +8,7 @@ const field = (v: string) => `${Buffer.byteLength(v, 'utf8')}:${v}`;
 
 /**
  * hash = sha256(prev_hash || canonical row), hex. The same definition as
- * lf_incident_event_hash in migration 010, written again here on purpose: the
+ * lf_incident_event_hash in migration 011, written again here on purpose: the
  * verifier does not trust the database's own function.
  */
 export function chainHash(prevHash: string | null, row: ChainRow): string {

@@ -1,6 +1,6 @@
 import {
-  CategoryChangeReplySchema, CategoryChangeRowSchema, ClosureReplySchema, ClosureRowSchema, AnalyticsFiltersSchema, GroupedAnalyticsQuerySchema,
-  HeatmapCellSchema, HeatmapReplySchema, ResponseReplySchema, ResponseRowSchema,
+  HISTOGRAM_BIN_SECONDS, CategoryChangeReplySchema, CategoryChangeRowSchema, ClosureReplySchema, ClosureRowSchema, AnalyticsFiltersSchema, GroupedAnalyticsQuerySchema,
+  HeatmapCellSchema, HeatmapReplySchema, ResponseHistogramBinSchema, ResponseHistogramReplySchema, ResponseReplySchema, ResponseRowSchema,
 } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
@@ -10,6 +10,7 @@ import { CONTROL_ROOM, requireRole } from '../../../plugins/external/auth.js';
 import { categoryChange } from '../../../plugins/app/analytics/category-change.js';
 import { closureMeasures } from '../../../plugins/app/analytics/closure-measures.js';
 import { incidentHeatmap } from '../../../plugins/app/analytics/incident-heatmap.js';
+import { responseHistogram } from '../../../plugins/app/analytics/response-histogram.js';
 import { responseMeasures } from '../../../plugins/app/analytics/response-measures.js';
 import { checkWindow } from './analytics-window.js';
 import { sendTable } from './table-reply.js';
@@ -28,6 +29,15 @@ export const incidentTableRoutes = (core: Core): FastifyPluginAsyncTypebox => as
     const q = { ...request.query, ...checkWindow(request.query.from, request.query.to) };
     const { rows, total } = await run((ctx) => responseMeasures(ctx, q));
     return sendTable(reply, q.format, ResponseRowSchema, 'response', { ...envelope(q), groupBy: q.groupBy ?? 'day', notApplied: [], rows, total });
+  });
+
+  app.get('/api/analytics/response-histogram', {
+    schema: { tags, summary: 'Distribution of response times (received → first on scene): one bar per minute, the last open, with the arrivals within target in each', querystring: AnalyticsFiltersSchema, response: { 200: ResponseHistogramReplySchema } },
+    onRequest: requireRole(...CONTROL_ROOM),
+  }, async (request, reply) => {
+    const q = { ...request.query, ...checkWindow(request.query.from, request.query.to) };
+    const { rows, responded } = await run((ctx) => responseHistogram(ctx, q));
+    return sendTable(reply, q.format, ResponseHistogramBinSchema, 'response-histogram', { ...envelope(q), binSeconds: HISTOGRAM_BIN_SECONDS, responded, notApplied: [], rows });
   });
 
   app.get('/api/analytics/closure', {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CreateUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
+import { captainScope } from '../../../realtime/captain-visibility.js';
 import { HttpError, forbidden, notFound } from '../../../http-error.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
@@ -9,7 +10,14 @@ import { insertUnit, setUnitStatus } from '../../../plugins/app/units/unit-repos
 
 export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/units', { schema: { tags: ['units'], summary: 'All units with their last position (live picture)', response: { 200: Type.Array(UnitSchema) } }, preHandler: requireRole(...ALL_STAFF) },
-    async () => [...core.picture.units.values()]);
+    async (request) => {
+      const s = request.session!;
+      const units = [...core.picture.units.values()];
+      // A captain sees their team and the units working alongside it, as on the socket.
+      if (s.role !== 'captain') return units;
+      const scope = captainScope(core.picture, s);
+      return units.filter((u) => scope.units.has(u.id));
+    });
 
   app.post('/api/units', { schema: { tags: ['units'], summary: 'Create a unit', body: CreateUnitSchema, response: { 201: UnitSchema } }, preHandler: requireRole('admin') },
     async (request, reply) => {

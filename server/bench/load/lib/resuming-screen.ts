@@ -1,0 +1,115 @@
+import { judgeSeq } from '@lianfang/shared';
+import { Arrivals, LiteScreen, type ScreenCounters } from '../../core/lib/lite-socket.js';
+import { nowMs } from '../../core/lib/stats.js';
+
+/**
+ * A wall screen that behaves like the web client on a bad night: it keeps the
+ * last seq it applied, and when its connection drops (its instance killed, the
+ * network gone, a reconnect storm) it reconnects — through the load balancer,
+ * so to whichever instance answers — sending that seq, and checks what comes
+ * back: every sequenced message must continue exactly where it left off
+ * (a gap or a duplicate is counted, never silently accepted).
+ * Bounded: at most `maxAttempts` tries per drop, backing off up to 2 s.
+ */
+export interface ResumeOptions { reconnectDelayMs?: number; maxAttempts?: number }
+
+export interface ScreenSeqState {
+  lastSeq: number; gaps: number; duplicates: number; snapshots: number; replays: number; drops: number; failedAttempts: number;
+  connected: boolean; caughtUpAt: number | null;
+  /** Per drop: from the close to the resumed connection (namespace joined; the replay follows). */
+  backMs: number[];
+}
+
+const SEQ = /"seq":(\d+)/;
+const FROM_SEQ = /"fromSeq":(\d+)/;
+
+export class ResumingScreen {
+  readonly state: ScreenSeqState = { lastSeq: -1, gaps: 0, duplicates: 0, snapshots: 0, replays: 0, drops: 0, failedAttempts: 0, connected: false, caughtUpAt: null, backMs: [] };
+  readonly counters: ScreenCounters = { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
+  /** The seq this screen must reach to count as caught up (set by the drill after a fault). */
+  target = Number.POSITIVE_INFINITY;
+  private current: LiteScreen | undefined;
+  private closed = false;
+  private droppedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(readonly group: string, private readonly url: string, private readonly token: string, private readonly arrivals: Arrivals, private readonly options: ResumeOptions = {}) {}
+
+  /** First connection: a snapshot. */
+  connect(): Promise<void> {
+    return this.open(undefined);
+  }
+
+  private open(lastSeq: number | undefined): Promise<void> {
+    const screen = new LiteScreen(this.url, 'lite', this.token, this.arrivals, false, {
+      counters: this.counters,
+      ...(lastSeq !== undefined ? { lastSeq } : {}),
+      onEvent: (name, data, at) => this.onEvent(name, data, at),
+    });
+    this.current = screen;
+    screen.ws.once('close', () => this.onClose(screen));
+    return screen.ready.then(() => {
+      this.state.connected = true;
+      if (lastSeq !== undefined) {
+        this.state.replays++;
+        this.state.backMs.push(nowMs() - this.droppedAt);
+      }
+    });
+  }
+
+  private onEvent(name: string, data: Buffer, at: number): void {
+    const head = data.toString('latin1', 0, Math.min(data.length, 200));
+    const seq = SEQ.exec(head);
+    if (!seq) return;
+    const s = Number(seq[1]);
+    if (name === 'state:snapshot') {
+      this.state.snapshots++;
+      this.state.lastSeq = s;
+    } else {
+      const from = FROM_SEQ.exec(head);
+      const verdict = judgeSeq(this.state.lastSeq, from ? { seq: s, fromSeq: Number(from[1]) } : { seq: s });
+      if (verdict === 'duplicate') { this.state.duplicates++; return; }
+      if (verdict === 'gap') this.state.gaps++;
+      this.state.lastSeq = s;
+    }
+    this.counters.lastSeq = this.state.lastSeq;
+    if (this.state.caughtUpAt === null && this.state.lastSeq >= this.target) this.state.caughtUpAt = at;
+  }
+
+  private onClose(screen: LiteScreen): void {
+    if (screen !== this.current) return;
+    const wasConnected = this.state.connected;
+    this.state.connected = false;
+    if (this.closed) return;
+    if (wasConnected) {
+      this.state.drops++;
+      this.droppedAt = nowMs();
+      this.attempt(1);
+    }
+  }
+
+  private attempt(n: number): void {
+    const max = this.options.maxAttempts ?? 20;
+    if (this.closed || n > max) return;
+    const base = this.options.reconnectDelayMs ?? 500;
+    // The first try at once-ish (jittered over `base`; 0 = the whole storm at the same instant), then back off.
+    const delay = n === 1 ? Math.random() * base : Math.min(2000, Math.max(100, base) * 2 ** (n - 1));
+    this.timer = setTimeout(() => {
+      this.open(this.state.lastSeq >= 0 ? this.state.lastSeq : undefined).catch(() => {
+        this.state.failedAttempts++;
+        this.attempt(n + 1);
+      });
+    }, delay);
+  }
+
+  /** Cut the connection as a network failure would; the screen reconnects by itself. */
+  drop(): void {
+    this.current?.ws.terminate();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.current?.close();
+  }
+}

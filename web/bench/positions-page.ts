@@ -1,0 +1,149 @@
+/**
+ * Browser side of the wall's position benchmark (run by run-positions-bench.ts).
+ * 5,000 units on the real map; each batch of 5,000 positions takes the app's own path:
+ * PositionCoalescer → units store applyPositions → UnitsLayer (unitFeatures → setData).
+ */
+import type { Position, Unit } from '@lianfang/shared';
+import { FORCES } from '@lianfang/shared';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import { createPinia } from 'pinia';
+import { createApp, h, nextTick } from 'vue';
+import { i18n } from '../src/app/i18n';
+import '../src/app/theme.css';
+import { useUnitsStore } from '../src/features/units/units.store';
+import { unitFeatures } from '../src/map/features/unit-features';
+import { PositionCoalescer } from '../src/realtime/position-coalescer';
+import BenchMap from './BenchMap.vue';
+
+const UNITS = Number(new URLSearchParams(location.search).get('units') ?? 5000);
+const CENTER: [number, number] = [120.17, 30.26];
+/** Units walk inside a square of about 10 km around the centre. */
+const SPREAD = 0.05;
+
+const pinia = createPinia();
+const app = createApp({ render: () => h(BenchMap, { center: CENTER }) });
+app.use(pinia).use(i18n);
+
+const units = useUnitsStore(pinia);
+const start = Date.now();
+const seed: Unit[] = Array.from({ length: UNITS }, (_, i) => ({
+  id: `u${i}`, callsign: `巡${String(i).padStart(4, '0')}`, force: FORCES[i % FORCES.length]!, mode: 'car', trackerId: `t${i}`, teamId: null,
+  status: i % 5 === 0 ? 'en_route' : 'available', position: position(i, 0, start),
+}));
+units.replaceAll(seed);
+
+/** Unit i after `step` seconds: a slow circle of its own, so every batch moves every unit. */
+function position(i: number, step: number, t0: number): Position {
+  const phase = (i * 2.399963) % (2 * Math.PI);
+  const r = SPREAD * (((i * 7919) % 1000) / 1000);
+  const a = phase + step * 0.002;
+  const at = new Date(t0 + step * 1000).toISOString();
+  return {
+    unitId: `u${i}`, lat: CENTER[1] + r * Math.sin(a), lon: CENTER[0] + r * Math.cos(a), speedKmh: 30, heading: 90, accuracyM: 5,
+    altitudeM: null, battery: 80, deviceTime: at, serverTime: at, flags: [],
+  };
+}
+
+function batch(step: number): Position[] {
+  const t0 = start;
+  return Array.from({ length: UNITS }, (_, i) => position(i, step, t0));
+}
+
+/** Resolves at the next task: every microtask queued before (MapLibre's hand-off to its worker) has run. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
+// The app's coalescer, as realtime-session builds it.
+const coalescer = new PositionCoalescer((b) => units.applyPositions(b), 250);
+
+interface BenchApi {
+  ready: Promise<void>;
+  /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled, by stage. */
+  feed(step: number): Promise<{ total: number; coalescer: number; store: number; layer: number }>;
+  /** The baseline: the same features built from a plain array and handed to setData (no coalescer, store or Vue), ms. */
+  bare(step: number): Promise<number>;
+  /** ms spent in the last setData calls (wrapped), drained */
+  takeSetDataMs(): number[];
+  /** diagnostics: where the layer stage's time goes */
+  probe(): Record<string, number | string>;
+  softwareRendering: boolean;
+}
+
+let map: MaplibreMap | null = null;
+const setDataMs: number[] = [];
+const ready = new Promise<void>((resolve) => {
+  window.addEventListener('bench-map-ready', (e) => {
+    map = (e as CustomEvent<MaplibreMap>).detail;
+    const source = () => map!.getSource('units') as GeoJSONSource;
+    // Time every setData of the units source, wherever it is called from (the layer throttles it).
+    const wait = () => (source() ? wrap() : setTimeout(wait, 20));
+    const wrap = () => {
+      const s = source();
+      const original = s.setData.bind(s) as (data: unknown) => GeoJSONSource;
+      (s as unknown as { setData: (data: unknown) => GeoJSONSource }).setData = (data) => {
+        const t = performance.now();
+        const result = original(data);
+        setDataMs.push(performance.now() - t);
+        return result;
+      };
+      map!.once('idle', () => resolve());
+    };
+    wait();
+  }, { once: true });
+});
+
+const api: BenchApi = {
+  ready,
+  async feed(step) {
+    const fixes = batch(step);
+    const t0 = performance.now();
+    coalescer.add(fixes);
+    const t1 = performance.now();
+    coalescer.flush();
+    const t2 = performance.now();
+    // The layer's watcher (features, setData) runs in Vue's scheduler flush; MapLibre hands the
+    // data to its worker in microtasks after setData: both are counted, up to the next task.
+    await nextTick();
+    await nextTask();
+    const t3 = performance.now();
+    return { total: t3 - t0, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 };
+  },
+  async bare(step) {
+    const fixes = batch(step);
+    const t = performance.now();
+    const list = seed.map((u, i) => ({ ...u, position: fixes[i]! }));
+    const data = unitFeatures(list, Date.now());
+    (map!.getSource('units-bare') as GeoJSONSource).setData(data as never);
+    await nextTask();
+    return performance.now() - t;
+  },
+  takeSetDataMs: () => setDataMs.splice(0),
+  probe() {
+    const t0 = performance.now();
+    const list = units.list;
+    const t1 = performance.now();
+    const fc = unitFeatures(list, Date.now());
+    const t2 = performance.now();
+    const plain = seed.map((u) => ({ ...u }));
+    const t3 = performance.now();
+    unitFeatures(plain, Date.now());
+    const t4 = performance.now();
+    return { list: t1 - t0, featuresFromStore: t2 - t1, featuresFromPlain: t4 - t3, n: fc.features.length, reactive: String(Object.getPrototypeOf(list[0]) !== Object.prototype) };
+  },
+  get softwareRendering() {
+    return document.querySelector('[data-testid=map]')?.getAttribute('data-software-rendering') === 'true';
+  },
+};
+(window as unknown as { bench: BenchApi }).bench = api;
+
+app.mount('#app');
+void ready.then(() => {
+  // A second source of the same shape for the baseline, drawn with a plain circle layer.
+  map!.addSource('units-bare', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 14 });
+  map!.addLayer({ id: 'units-bare', type: 'circle', source: 'units-bare', paint: { 'circle-radius': 4, 'circle-color': ['get', 'fill'] } });
+});

@@ -1,0 +1,42 @@
+import { OUTCOMES } from '@lianfang/shared';
+import { onBeforeUnmount, onMounted } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useIncidentDeskStore } from './incident-desk.store';
+import { commandForKey, type WallCommand } from './wall-shortcuts';
+
+/** Binds the wall's keyboard (see `commandForKey`) while the wall is mounted. */
+export function useWallShortcuts(): void {
+  const desk = useIncidentDeskStore();
+  const { t } = useI18n();
+
+  function run(cmd: WallCommand): void {
+    switch (cmd.type) {
+      case 'move': return desk.moveHighlight(cmd.delta);
+      case 'open': if (desk.highlightId) desk.open(desk.highlightId); return;
+      case 'close': return desk.close();
+      case 'back': return desk.setMode('dispatch');
+      case 'pick': return desk.pickByNumber(cmd.n);
+      case 'dispatch': void desk.dispatchPicked(t('ops.dispatched')); return;
+      case 'escalate': return desk.setMode('confirm-escalate');
+      case 'confirm-escalate': void desk.escalate(t('ops.escalateReason'), t('ops.escalated')); return;
+      case 'resolve': return desk.setMode('choose-outcome');
+      case 'outcome': {
+        const outcome = OUTCOMES[cmd.n - 1];
+        if (outcome) void desk.resolve(outcome, t('ops.resolved'));
+      }
+    }
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    const cmd = commandForKey(event.key, { panelOpen: desk.openId !== null, mode: desk.mode });
+    if (!cmd) return;
+    event.preventDefault();
+    run(cmd);
+  }
+
+  onMounted(() => window.addEventListener('keydown', onKey));
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey));
+}
