@@ -56,6 +56,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/patrol-plans': OPS,
   'GET /api/stats/loop': CONTROL,
   'GET /api/analytics/response': CONTROL,
+  'GET /api/analytics/response-histogram': CONTROL,
   'GET /api/analytics/closure': CONTROL,
   'GET /api/analytics/category-change': CONTROL,
   'GET /api/analytics/heatmap': CONTROL,
