@@ -10,9 +10,12 @@ import { migrate } from '../../src/db/migrate.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createGateway, postAlert } from '../helpers/fixtures.js';
 import { RecordingClient } from '../helpers/socket-client.js';
+import { OPS_ROOM } from '../../src/events/broadcaster.js';
 import { ADMIN_PASSWORD, api, login } from '../helpers/test-app.js';
 
-const UNITS = 1500;
+const UNITS = 300;
+/** Unsequenced filler sent to every screen each round: compact position batches alone would take minutes to fill a stalled link's kernel buffers. */
+const BALLAST = 'x'.repeat(256 * 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The client's TCP socket under Socket.IO and engine.io: pausing it is a screen whose link stopped draining. */
@@ -24,7 +27,6 @@ describe('slow consumer', () => {
   let url = '';
   let token = '';
   beforeAll(async () => {
-    // Many units, so each position batch is a few hundred kB and a stalled link fills its buffers within seconds.
     const db = await createPgliteDatabase();
     await migrate(db);
     await db.query(`INSERT INTO units (id, callsign, force, mode, tracker_id) SELECT 'u' || g, 'U' || g, 'police', 'car', 't' || g FROM generate_series(1, ${UNITS}) g`);
@@ -53,17 +55,19 @@ describe('slow consumer', () => {
     let healthyDisconnects = 0;
     healthy.socket.on('disconnect', () => healthyDisconnects++);
 
+    const t0 = Date.now();
     // Held here: once the server drops the screen, engine.io lets go of its transport.
     const slowTcp = tcpOf(slow);
     slowTcp.pause();
     const alertIds: string[] = [];
-    const t0 = Date.now();
     const drops = async () => (await app.core.metrics.slowConsumerDrops.get()).values[0]?.value ?? 0;
-    // Bounded: 400 rounds of 60 ms at most; it takes a few dozen here (the kernel's buffers fill first).
+    // Bounded: 400 rounds of 60 ms at most; it takes a few dozen here (the kernel's socket buffers fill first),
+    // well inside the 25 s after which the paused client's own ping timeout would reconnect it anyway.
     for (let round = 0; round < 400; round++) {
       for (let i = 1; i <= UNITS; i++) {
         app.core.positions.accept({ unitId: `u${i}`, lat: 31.2 + i * 1e-4 + round * 1e-5, lon: 121.4 + round * 1e-5, deviceTimeMs: t0 + round * 1000, speedKmh: 30, heading: 90, accuracyM: 5, altitudeM: null, battery: 80 });
       }
+      (app.io.to(OPS_ROOM).emit as (event: string, payload: string) => void)('test:ballast', BALLAST);
       if (round % 10 === 5) alertIds.push((await postAlert(app, gateway.key, { kind: 'panic', note: `round ${round}` })).body.incidentId as string);
       await sleep(60);
       if (round % 10 === 9 && (await drops()) > 0) break;
