@@ -2,8 +2,8 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoadBalancer, type LoadBalancer } from '../../bench/cluster/load-balancer.js';
 import { createGateway, postAlert } from '../helpers/fixtures.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../helpers/test-services.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { startTwoInstances, type TwoInstances } from '../helpers/two-instances.js';
 
 /**
  * The process-level load balancer in front of two instances: WebSocket
@@ -14,21 +14,16 @@ describe('load balancer (infra/local)', () => {
   let a: TestApp;
   let b: TestApp;
   let lb: LoadBalancer;
-  let drop: () => Promise<void>;
+  let pair: TwoInstances;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    const prefix = testRedisPrefix();
-    a = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
-    b = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
+    pair = await startTwoInstances();
+    ({ a, b } = pair);
     lb = await startLoadBalancer([a, b].map((t) => ({ host: '127.0.0.1', port: Number(new URL(t.url).port), downUntil: 0 })));
   });
   afterAll(async () => {
     await lb?.close();
-    await a?.close();
-    await b?.close();
-    await drop?.();
+    await pair?.close();
   });
 
   it('spreads sessions over both instances and keeps each polling session on its own', async () => {

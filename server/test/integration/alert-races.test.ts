@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, postAlert } from '../helpers/fixtures.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../helpers/test-services.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { startTwoInstances, type TwoInstances } from '../helpers/two-instances.js';
 
 /**
  * A panic button pressed again and again while two instances take the requests
@@ -12,20 +12,13 @@ import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../helpers/test-
 describe('concurrent presses on two instances (PostgreSQL)', () => {
   let a: TestApp;
   let b: TestApp;
-  let drop: () => Promise<void>;
+  let pair: TwoInstances;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    const prefix = testRedisPrefix();
-    a = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
-    b = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
+    pair = await startTwoInstances();
+    ({ a, b } = pair);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(async () => pair?.close());
 
   it('opens exactly one incident for twelve simultaneous presses and counts all of them', async () => {
     const gateway = await createGateway(a.app, a.adminToken, 'race gw', { lat: 30.26, lon: 120.16 });

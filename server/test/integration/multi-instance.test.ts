@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, createUnit, postAlert, postFix } from '../helpers/fixtures.js';
 import { RecordingClient } from '../helpers/socket-client.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../helpers/test-services.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { startTwoInstances, type TwoInstances } from '../helpers/two-instances.js';
 
 /**
  * Two server instances on one PostgreSQL and one Redis, as behind a load
@@ -12,20 +12,13 @@ import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../helpers/test-
 describe('two instances over Redis and PostgreSQL', () => {
   let a: TestApp;
   let b: TestApp;
-  let drop: () => Promise<void>;
+  let pair: TwoInstances;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    const prefix = testRedisPrefix();
-    a = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
-    b = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
+    pair = await startTwoInstances();
+    ({ a, b } = pair);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(async () => pair?.close());
 
   it('delivers an alert posted to A to clients of B, in the same seq order everywhere', async () => {
     const gateway = await createGateway(a.app, a.adminToken, 'cross gateway', { lat: 30.26, lon: 120.17 });
