@@ -7,11 +7,12 @@ import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
+import { createRoomFanout, type FanoutCounters } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
 
-export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo } {
+export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo; fanoutCounters: FanoutCounters } {
   const io: LianfangServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -21,12 +22,13 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
     maxHttpBufferSize: 1_000_000,
   });
   const captains = captainFeedOf(io);
+  const { fanout, counters } = createRoomFanout(io);
   const emitTo: EmitTo = (room, event, ...args) => {
-    (io.to(room).emit as (e: string, ...a: unknown[]) => void)(event, ...args);
+    fanout(room, event, args[0]);
     // Everything for the control room also goes, filtered per captain, to the tablets.
     if (room === OPS_ROOM) captains.forward(event, args[0]);
   };
-  return { io, emitTo };
+  return { io, emitTo, fanoutCounters: counters };
 }
 
 /** Login is checked in the handshake: no token, no socket. Returns the slow-consumer guard (started; stop it on close). */
