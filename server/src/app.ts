@@ -47,6 +47,44 @@ declare module 'fastify' {
   }
 }
 
+/** Everything a browser talks to: the operator API, the docs, health and the web app. */
+const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstance): Promise<void> => {
+  await app.register(helmet, {
+    // The map needs blob: workers and the styles' images; everything else stays same-origin.
+    contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that.
+  await app.register(compress, { global: true, threshold: 4096 });
+  await app.register(cookie);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, core.tokens);
+
+  await app.register(healthRoutes(core));
+  await app.register(authRoutes(core));
+  await app.register(unitRoutes(core));
+  await app.register(deviceRoutes(core));
+  await app.register(userRoutes(core));
+  await app.register(adminRoutes(core));
+  await app.register(incidentRoutes(core));
+  await app.register(incidentCommandRoutes(core));
+  await app.register(stateRoutes(core));
+  await app.register(mapRoutes(core));
+  await app.register(candidateRoutes(core));
+  await app.register(coverageRoutes(core));
+  await app.register(keyAreaRoutes(core));
+  await app.register(planRoutes(core));
+  await app.register(patrolPlanRoutes(core));
+  await app.register(statsRoutes(core));
+  await app.register(analyticsRoutes(core));
+
+  const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes (/wall, /tablet …) all load the single page.
+    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+};
+
 const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
 /** Builds the whole server (used by server.ts and by the tests). Call `listen` on the result. */
@@ -74,15 +112,10 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
 
   registerErrorHandler(app);
   registerRouteRegistry(app);
-  await app.register(helmet, {
-    // The map needs blob: workers and the styles' images; everything else stays same-origin.
-    contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
-  });
-  // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that. Ingest replies are tiny and skip it.
-  await app.register(compress, { global: true, threshold: 4096 });
-  await app.register(cookie);
+  // Content parsers and the rate limiter's per-route hooks: both contexts below need them.
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
+  // At the root, so the OpenAPI document lists the routes of both contexts.
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lianfang API', version: '0.1.0', description: 'Real-time command centre for joint patrols. Operator routes need a login (Bearer token or session cookie); ingest routes use tracker ids and device keys.' },
@@ -90,35 +123,15 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, core.tokens);
-
-  await app.register(healthRoutes(core));
-  await app.register(authRoutes(core));
-  await app.register(unitRoutes(core));
-  await app.register(deviceRoutes(core));
-  await app.register(userRoutes(core));
-  await app.register(adminRoutes(core));
-  await app.register(incidentRoutes(core));
-  await app.register(incidentCommandRoutes(core));
-  await app.register(stateRoutes(core));
-  await app.register(mapRoutes(core));
-  await app.register(candidateRoutes(core));
-  await app.register(coverageRoutes(core));
-  await app.register(keyAreaRoutes(core));
-  await app.register(planRoutes(core));
-  await app.register(patrolPlanRoutes(core));
-  await app.register(statsRoutes(core));
-  await app.register(analyticsRoutes(core));
-  await app.register(osmandRoutes(core));
-  await app.register(alertIngestRoutes(core));
-
-  const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
-  if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/wall, /tablet …) all load the single page.
-    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
-  }
+  // Two contexts. Browsers (operators, tablets, the docs) get security headers, compression,
+  // cookies and login. Devices (trackers, alert gateways) get none of that: they send no cookies,
+  // render no pages and authenticate with their own keys, and their ingest route is the hottest
+  // path of the server, where each global hook cost CPU on every one of thousands of fixes a second.
+  await app.register(browserRoutes(core, config));
+  await app.register(async (devices) => {
+    await devices.register(osmandRoutes(core));
+    await devices.register(alertIngestRoutes(core));
+  });
 
   // Sockets first: an open WebSocket would keep the HTTP server from closing.
   app.addHook('preClose', async () => {

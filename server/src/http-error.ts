@@ -10,3 +10,10 @@ export const unprocessable = (field: string, message: string) => new HttpError(4
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);
 export const forbidden = (message = 'your role may not do this') => new HttpError(403, message);
 export const unauthorized = (message = 'login required') => new HttpError(401, message);
+
+/** A 429 that says when to come back (the error handler turns it into Retry-After). */
+export class RateLimited extends HttpError {
+  constructor(message: string, readonly retryAfterMs: number) {
+    super(429, message);
+  }
+}

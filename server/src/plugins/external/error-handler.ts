@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDatabaseUnavailable } from '../../db/db-unavailable.js';
-import { HttpError } from '../../http-error.js';
+import { HttpError, RateLimited } from '../../http-error.js';
 
 interface AjvIssue { instancePath?: string; params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] }; message?: string }
 
@@ -25,6 +25,7 @@ export function fieldOf(issue: AjvIssue): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
+      if (error instanceof RateLimited) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: reasonOf(error.statusCode), message: error.message, ...(error.field ? { field: error.field } : {}) });
     }
     const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };

@@ -23,7 +23,6 @@ export const alertIngestRoutes = (core: Core): FastifyPluginAsyncTypebox => asyn
   // The key is checked on request, before the body is parsed: no key, no hints about the input.
   const devices = new WeakMap<object, DeviceRecord>();
   app.post('/ingest/alerts', {
-    helmet: false,
     onRequest: async (request) => {
       devices.set(request, await deviceOf(request.headers.authorization));
     },

@@ -1,12 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Core } from '../../core.js';
-import { badRequest } from '../../http-error.js';
+import { badRequest, RateLimited } from '../../http-error.js';
 import { decodeOsmand } from './osmand-decoder.js';
+import { PerSecondLimit } from './per-second-limit.js';
 
 const OK = { type: 'string' } as const;
 
 export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
+  const limit = new PerSecondLimit(core.config.INGEST_RATE_PER_SECOND);
   const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
+    // Counted before decoding: a flood of malformed requests is limited too.
+    const retryMs = limit.take(trackerKey(request));
+    if (retryMs > 0) {
+      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'rate_limited' });
+      throw new RateLimited(`rate limit: at most ${limit.perSecond} fixes a second per tracker id`, retryMs);
+    }
     const decoded = decodeOsmand((request.query ?? {}) as Record<string, unknown>, request.body);
     if (!decoded.ok) {
       core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
@@ -35,15 +43,14 @@ export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
     // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
     return result.accepted ? 'OK' : `OK (${result.reason})`;
   };
-  const config = { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, hook: 'preHandler' as const, keyGenerator: (r: { query: unknown; body: unknown; ip: string }) => trackerKey(r) } };
   // Thousands of fixes a second: a log line per request would drown everything else (and cost CPU).
   // Refusals still log at warn; accepted fixes are counted in /metrics instead.
-  app.get('/ingest/osmand', { helmet: false, logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } }, config }, handler);
-  app.post('/ingest/osmand', { helmet: false, logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } }, config }, handler);
+  app.get('/ingest/osmand', { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } } }, handler);
+  app.post('/ingest/osmand', { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } } }, handler);
 };
 
 function trackerKey(r: { query: unknown; body: unknown; ip: string }): string {
   const q = (r.query ?? {}) as Record<string, unknown>;
   const b = (r.body && typeof r.body === 'object' ? r.body : {}) as Record<string, unknown>;
-  return `osmand|${String(q.id ?? q.deviceid ?? b.id ?? b.device_id ?? r.ip).slice(0, 64)}`;
+  return `${String(q.id ?? q.deviceid ?? b.id ?? b.device_id ?? r.ip).slice(0, 64)}`;
 }

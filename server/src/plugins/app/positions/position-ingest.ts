@@ -40,6 +40,9 @@ export class PositionIngest {
   private dirtyLatest = new Map<string, Position>();
   private latestWrittenAt = Date.now();
   private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
+  // Thousands of fixes a second share their server millisecond and, from 1 Hz trackers, their device second.
+  private readonly serverIso = new LastIso();
+  private readonly deviceIso = new LastIso();
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
     for (const unit of picture.units.values()) {
@@ -79,8 +82,8 @@ export class PositionIngest {
     this.lastFix.set(fix.unitId, { lat: fix.lat, lon: fix.lon, deviceTimeMs: fix.deviceTimeMs });
     this.buffer.push({
       unitId: fix.unitId, lat: fix.lat, lon: fix.lon, speedKmh: fix.speedKmh, heading: fix.heading, accuracyM: fix.accuracyM,
-      altitudeM: fix.altitudeM, battery: fix.battery, deviceTime: new Date(fix.deviceTimeMs).toISOString(),
-      serverTime: new Date(now).toISOString(), flags: verdict.flags,
+      altitudeM: fix.altitudeM, battery: fix.battery, deviceTime: this.deviceIso.of(fix.deviceTimeMs),
+      serverTime: this.serverIso.of(now), flags: verdict.flags,
     });
     if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
     this.metrics.positionsAccepted.inc();
@@ -119,5 +122,19 @@ export class PositionIngest {
         this.flushing = null;
       });
     return this.flushing;
+  }
+}
+
+/** `new Date(ms).toISOString()`, remembering the last answer: the same instant comes many times in a row. */
+class LastIso {
+  private ms = Number.NaN;
+  private iso = '';
+
+  of(ms: number): string {
+    if (ms !== this.ms) {
+      this.ms = ms;
+      this.iso = new Date(ms).toISOString();
+    }
+    return this.iso;
   }
 }
