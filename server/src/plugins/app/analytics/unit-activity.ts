@@ -39,8 +39,8 @@ export async function unitActivity(ctx: AnalyticsContext, q: UnitActivityQuery):
   const sum = (expr: string) => `COALESCE(sum(${expr}), 0)::float8`;
   return ctx.db.query<UnitActivityRow>(
     `WITH a AS (
-       SELECT iu.*, (iu.on_scene_at = i.on_scene_at) AS first
-         FROM incident_units iu JOIN ${scope.from} ON i.id = iu.incident_id
+       SELECT iu.*, (iu.on_scene_at = f.on_scene_at) AS first
+         FROM incident_units iu JOIN ${scope.from} ON f.incident_id = iu.incident_id
         -- exact: an incident is dispatched after it is received; lets the BRIN skip older assignments
         WHERE ${scope.where} AND iu.dispatched_at >= ${p.add(q.from, 'timestamptz')})
      SELECT ${r.key} AS key, ${r.label} AS label, ${r.force} AS force, ${r.teamId} AS "teamId",
