@@ -1,13 +1,14 @@
 /**
  * Managers' analytics on a year of data in real PostgreSQL:
- *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME] [--match=TEXT]
+ *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME] [--match=TEXT] [--serial]
  * Creates its own database with every migration, generates the data in SQL (triggers off, as a bulk load),
  * fills the incident facts (migration 012's rebuild), ANALYZEs, then within --budget-minutes times every
  * dashboard query (median and max of 5 after 1 warm-up), and drops the database at the end whatever happens.
  * `--keep=NAME` keeps the database (lf_bench_analytics_NAME) and reuses it on the next run
  * with the same name: the data is generated once, then only the timings are taken (migrations
  * added since are applied first, as a server would).
- * `--drop=NAME` drops it. `--match=TEXT` times only the queries whose name contains TEXT.
+ * `--drop=NAME` drops it. `--match=TEXT` times only the queries whose name contains TEXT. `--serial` turns
+ * parallel workers off, so that the backend CPU reported is all of a query's CPU (a worker's is not in it).
  */
 import { cpus, loadavg } from 'node:os';
 import type { Database } from '../../src/db/database.js';
@@ -20,7 +21,7 @@ import { DASHBOARD_QUERIES } from './bench-queries.js';
 import { backendCpuMs } from './backend-cpu.js';
 import { timeQueries, type QueryTiming } from './time-queries.js';
 
-export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string }
+export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string; serial?: boolean }
 
 export interface AnalyticsBenchReport {
   machine: { nproc: number; cpu: string; node: string; postgres: string };
@@ -40,7 +41,7 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
   const incidents = o.incidents ?? 1_000_000;
   const started = Date.now();
   // A statement may take a minute at most: the budget stays bounded even on a crowded machine.
-  const bench = await createBenchDatabase(60_000, o.keep);
+  const bench = await createBenchDatabase(60_000, o.keep, o.serial ?? false);
   const dropOnSignal = () => void bench.drop().finally(() => process.exit(130));
   process.once('SIGINT', dropOnSignal);
   try {
@@ -117,6 +118,7 @@ function cliOptions(): AnalyticsBenchOptions {
     ...(arg('keep') ? { keep: arg('keep') } : {}),
     ...(arg('match') ? { match: arg('match') } : {}),
     events: !process.argv.includes('--no-events'),
+    serial: process.argv.includes('--serial'),
   };
 }
 

@@ -9,14 +9,16 @@ import { startOn } from './analytics-client.js';
 /**
  * incident_facts (migration 012) is written by triggers in the transaction of
  * every change. Whatever path changed an incident or its assignments, the stored
- * row must equal what the one definition (the view incident_facts_source) gives now.
+ * rows must equal what the one definition (the views incident_facts_source and
+ * assignment_facts_source) gives now.
  */
 async function drift(db: Queryable): Promise<unknown[]> {
-  return db.query(
-    `(SELECT 'stale' AS kind, * FROM incident_facts EXCEPT SELECT 'stale', * FROM incident_facts_source)
+  const differences = (table: string) => db.query(
+    `(SELECT 'stale' AS kind, * FROM ${table} EXCEPT SELECT 'stale', * FROM ${table}_source)
      UNION ALL
-     (SELECT 'missing', * FROM incident_facts_source EXCEPT SELECT 'missing', * FROM incident_facts)`,
+     (SELECT 'missing', * FROM ${table}_source EXCEPT SELECT 'missing', * FROM ${table})`,
   );
+  return [...(await differences('incident_facts')), ...(await differences('assignment_facts'))];
 }
 
 const facts = async (db: Queryable, id: string) =>
@@ -59,15 +61,23 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/resolve`, { outcome: 'mediated' });
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/close`, { rating: 4 });
     expect(await facts(db, id)).toMatchObject({ status: 'closed', outcome: 'mediated', rating: 4, received: true });
+    const assignments = await db.query<{ unit_id: string; arrived: boolean; first_on_scene: boolean }>(
+      'SELECT unit_id, arrived, first_on_scene FROM assignment_facts WHERE incident_id = $1 ORDER BY unit_id = $2 DESC', [id, u2]);
+    expect(assignments.map((a) => [a.unit_id, a.arrived, a.first_on_scene])).toEqual([[u2, true, true], [u1, false, false]]);
 
     const cancelled = (await postAlert(t.app, gatewayKey, { kind: 'other', idempotencyKey: 'facts-cancel' })).body.incidentId as string;
+    await api(t.app, t.adminToken, 'POST', `/api/incidents/${cancelled}/dispatch`, { unitIds: [u1] });
     await db.query(`UPDATE incidents SET status = 'cancelled', closed_at = now() WHERE id = $1`, [cancelled]);
     expect(await facts(db, cancelled)).toMatchObject({ status: 'cancelled', received: false });
+    // the incident's change reaches its assignments' copy of the filters
+    expect((await db.query<{ received: boolean }>('SELECT received FROM assignment_facts WHERE incident_id = $1', [cancelled])).map((a) => a.received)).toEqual([false]);
     expect(await drift(db)).toEqual([]);
   });
 
   it('assignments: insert, update and delete move the lead unit; an incident moved to another grid or priority follows', async () => {
-    const id = (await postAlert(t.app, gatewayKey, { kind: 'other', idempotencyKey: 'facts-lead' })).body.incidentId as string;
+    // a gateway of its own: the one above still has its (SQL-cancelled) incident open in the live picture
+    const key = (await createGateway(t.app, t.adminToken, 'facts gw 2', { lat: 30.27, lon: 120.18 })).key;
+    const id = (await postAlert(t.app, key, { kind: 'other', idempotencyKey: 'facts-lead' })).body.incidentId as string;
     const [{ created }] = (await db.query<{ created: string }>('SELECT created_at::text AS created FROM incidents WHERE id = $1', [id])) as [{ created: string }];
     await db.query(`INSERT INTO incident_units (incident_id, unit_id, dispatched_at, status) VALUES ($1, $2, $3::timestamptz + interval '5 s', 'dispatched')`, [id, u1, created]);
     expect((await facts(db, id))?.lead_unit_id).toBe(u1);

@@ -51,6 +51,29 @@ CREATE TABLE incident_facts (
 CREATE INDEX incident_facts_created_idx ON incident_facts (created_at);
 CREATE INDEX incident_facts_grid_created_idx ON incident_facts (grid_id, created_at);
 
+-- One row per assignment for unit activity, with the incident's filters copied in
+-- so that a year of it is read without joining a million incidents. The spells
+-- are exact (float seconds): they are summed, not ranked.
+CREATE TABLE assignment_facts (
+  incident_id text NOT NULL,
+  unit_id text NOT NULL,
+  created_at timestamptz NOT NULL,
+  received boolean NOT NULL,
+  priority text NOT NULL,
+  category text NOT NULL,
+  grid_id text,
+  arrived boolean NOT NULL,
+  first_on_scene boolean NOT NULL,
+  declined boolean NOT NULL,
+  ack_timeout boolean NOT NULL,
+  dispatched_s double precision,
+  acknowledged_s double precision,
+  en_route_s double precision,
+  on_scene_s double precision,
+  PRIMARY KEY (incident_id, unit_id)
+);
+CREATE INDEX assignment_facts_created_idx ON assignment_facts (created_at);
+
 -- The facts of every incident, computed from its row and its assignments.
 -- Lead unit: first on scene; while nobody has arrived, the first dispatched that
 -- did not decline; ties to the smaller unit id (as LEAD_ORDER in analytics-scope.ts).
@@ -80,6 +103,34 @@ SELECT i.id AS incident_id, i.created_at,
  -- A unit that arrived without reporting "en route" travelled from its acknowledgement (or dispatch).
  CROSS JOIN LATERAL (SELECT COALESCE(i.en_route_at, CASE WHEN i.on_scene_at IS NOT NULL THEN COALESCE(i.acknowledged_at, i.dispatched_at) END) AS en_route_start) s;
 
+-- Time per assignment state, from the assignment's own times: a spell ends at the
+-- next recorded time; one that has not ended (a unit still on scene) is NULL, left
+-- out rather than counted up to "now". Arriving without reporting "en route" means
+-- travelling since the acknowledgement (or dispatch), as in responsePhases.
+-- "First on scene": the unit arrived when the incident's first unit did.
+CREATE VIEW assignment_facts_source AS
+SELECT a.incident_id, a.unit_id, i.created_at,
+       i.status NOT IN ('cancelled','false_alarm') AS received,
+       i.priority, i.category, i.grid_id,
+       a.on_scene_at IS NOT NULL AS arrived,
+       COALESCE(a.on_scene_at = i.on_scene_at, false) AS first_on_scene,
+       a.status = 'declined' AS declined,
+       a.ack_timeout_at IS NOT NULL AS ack_timeout,
+       date_part('epoch', COALESCE(a.acknowledged_at, s.en_route_start, a.on_scene_at, a.cleared_at) - a.dispatched_at) AS dispatched_s,
+       date_part('epoch', COALESCE(s.en_route_start, a.on_scene_at, a.cleared_at) - a.acknowledged_at) AS acknowledged_s,
+       date_part('epoch', COALESCE(a.on_scene_at, a.cleared_at) - s.en_route_start) AS en_route_s,
+       date_part('epoch', a.cleared_at - a.on_scene_at) AS on_scene_s
+  FROM incident_units a JOIN incidents i ON i.id = a.incident_id
+ CROSS JOIN LATERAL (SELECT COALESCE(a.en_route_at, CASE WHEN a.on_scene_at IS NOT NULL THEN COALESCE(a.acknowledged_at, a.dispatched_at) END) AS en_route_start) s;
+
+CREATE FUNCTION lf_refresh_assignment_facts(target text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM assignment_facts WHERE incident_id = target;
+  INSERT INTO assignment_facts SELECT * FROM assignment_facts_source WHERE incident_id = target;
+END
+$$;
+
 -- plpgsql, not sql: PL/pgSQL keeps the statement's plan for the session, a SQL
 -- function plans the view again on every call (measured: 336 against 40 µs per incident insert).
 CREATE FUNCTION lf_refresh_incident_facts(target text) RETURNS void
@@ -97,7 +148,7 @@ BEGIN
 END
 $$;
 
--- All of them again (first fill, a change of zone, data loaded with triggers off).
+-- All of them again (first fill, a change of zone, data loaded with triggers off); returns the incidents.
 CREATE FUNCTION lf_rebuild_incident_facts() RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -106,6 +157,8 @@ BEGIN
   DELETE FROM incident_facts;
   INSERT INTO incident_facts SELECT * FROM incident_facts_source;
   GET DIAGNOSTICS n = ROW_COUNT;
+  DELETE FROM assignment_facts;
+  INSERT INTO assignment_facts SELECT * FROM assignment_facts_source;
   RETURN n;
 END
 $$;
@@ -114,6 +167,8 @@ CREATE FUNCTION lf_incident_facts_from_incident() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM lf_refresh_incident_facts(NEW.id);
+  -- a new incident has no assignments yet: the live alert path skips this
+  IF TG_OP = 'UPDATE' THEN PERFORM lf_refresh_assignment_facts(NEW.id); END IF;
   RETURN NULL;
 END
 $$;
@@ -121,9 +176,13 @@ $$;
 CREATE FUNCTION lf_incident_facts_from_assignment() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM lf_refresh_incident_facts(OLD.incident_id); END IF;
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM lf_refresh_incident_facts(OLD.incident_id);
+    PERFORM lf_refresh_assignment_facts(OLD.incident_id);
+  END IF;
   IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.incident_id IS DISTINCT FROM OLD.incident_id) THEN
     PERFORM lf_refresh_incident_facts(NEW.incident_id);
+    PERFORM lf_refresh_assignment_facts(NEW.incident_id);
   END IF;
   RETURN NULL;
 END
@@ -143,9 +202,9 @@ CREATE TRIGGER incident_facts_update AFTER UPDATE OF
                       NEW.en_route_at, NEW.on_scene_at, NEW.resolved_at, NEW.closed_at, NEW.outcome, NEW.settled_level, NEW.rating))
   EXECUTE FUNCTION lf_incident_facts_from_incident();
 
--- The lead unit depends on the assignments.
+-- The lead unit and the assignment facts depend on the assignments.
 CREATE TRIGGER incident_facts_assignment AFTER INSERT OR DELETE OR UPDATE OF
-  incident_id, unit_id, status, dispatched_at, on_scene_at ON incident_units
+  incident_id, unit_id, status, dispatched_at, acknowledged_at, en_route_at, on_scene_at, cleared_at, ack_timeout_at ON incident_units
   FOR EACH ROW EXECUTE FUNCTION lf_incident_facts_from_assignment();
 
 SELECT lf_rebuild_incident_facts();

@@ -35,6 +35,8 @@ export interface ScopeOptions {
   receivedOnly?: boolean;
   /** `force`/`teamId` filter the lead unit (incident tables) or are applied by the caller (unit tables) */
   leadFilters?: boolean;
+  /** another table with the same window and filter columns under the alias `f` (assignment_facts) */
+  table?: string;
 }
 
 /** The incidents an analytics request is about: received in [from, to), with the optional filters. */
@@ -48,5 +50,6 @@ export function incidentScope(f: Pick<AnalyticsFilters, 'from' | 'to' | 'gridId'
   if (leadFilters && f.force) conditions.push(`lead_unit.force = ${p.add(f.force, 'text')}`);
   if (leadFilters && f.teamId) conditions.push(`lead_unit.team_id = ${p.add(f.teamId, 'text')}`);
   const lead = o.lead || (leadFilters && Boolean(f.force || f.teamId));
-  return { from: lead ? `${FACTS_TABLE} ${LEAD_UNIT_JOIN}` : FACTS_TABLE, where: conditions.join(' AND ') };
+  const table = o.table ?? FACTS_TABLE;
+  return { from: lead ? `${table} ${LEAD_UNIT_JOIN}` : table, where: conditions.join(' AND ') };
 }
