@@ -125,5 +125,9 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     expect(await syncFactsTimeZone(t.app.core.db, 'Asia/Shanghai')).toBe(false);
     expect(await day()).toEqual({ d: '2024-06-03', w: '2024-06-03', m: '2024-06-01' });
     expect(await drift(db)).toEqual([]);
+    // an incident nothing refers to can be deleted: its facts go with it
+    await db.query(`DELETE FROM incidents WHERE id = 'facts-tz'`);
+    expect(await facts(db, 'facts-tz')).toBeUndefined();
+    expect(await drift(db)).toEqual([]);
   });
 });

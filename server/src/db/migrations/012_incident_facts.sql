@@ -202,6 +202,19 @@ CREATE TRIGGER incident_facts_update AFTER UPDATE OF
                       NEW.en_route_at, NEW.on_scene_at, NEW.resolved_at, NEW.closed_at, NEW.outcome, NEW.settled_level, NEW.rating))
   EXECUTE FUNCTION lf_incident_facts_from_incident();
 
+-- Incidents are not deleted (the timeline refers to them); should one be, its facts go with it.
+CREATE FUNCTION lf_incident_facts_forget() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM incident_facts WHERE incident_id = OLD.id;
+  DELETE FROM assignment_facts WHERE incident_id = OLD.id;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER incident_facts_delete AFTER DELETE ON incidents
+  FOR EACH ROW EXECUTE FUNCTION lf_incident_facts_forget();
+
 -- The lead unit and the assignment facts depend on the assignments.
 CREATE TRIGGER incident_facts_assignment AFTER INSERT OR DELETE OR UPDATE OF
   incident_id, unit_id, status, dispatched_at, acknowledged_at, en_route_at, on_scene_at, cleared_at, ack_timeout_at ON incident_units
