@@ -77,7 +77,8 @@ CREATE INDEX assignment_facts_created_idx ON assignment_facts (created_at);
 -- The facts of every incident, computed from its row and its assignments.
 -- Lead unit: first on scene; while nobody has arrived, the first dispatched that
 -- did not decline; ties to the smaller unit id (as LEAD_ORDER in analytics-scope.ts).
--- Targets are DEFAULT_TARGETS (shared/src/domain): 300 s for P1/P2, 900 s P3, 1800 s P4.
+-- Targets are DEFAULT_TARGETS (shared/src/domain): 300 s for P1/P2, 900 s P3, 1800 s P4;
+-- incident-facts.test.ts checks every priority against arrivalTargetSeconds, so a change there fails it.
 CREATE VIEW incident_facts_source AS
 SELECT i.id AS incident_id, i.created_at,
        l.local::date AS local_day,
