@@ -40,6 +40,12 @@ describe('managers\' analytics dashboard (production build, real server on Postg
       await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, $3, $4, 30)',
         ['u1', localInstant('2024-03-07T08:00:00', s), 30.24 + 0.01 * f, 120.13 + 0.02 * f]);
     }
+    // A key area watched 09:00–11:00 every 30 min (4 slots a day); u1 and u2 visit it on Monday in 3 of the slots.
+    await db.query(`INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', '学校门口', $1, 30, '09:00', '11:00', $2)`,
+      [JSON.stringify([[120.169, 30.259], [120.171, 30.259], [120.169, 30.261]]), localInstant('2024-03-01T00:00:00')]);
+    for (const [unit, local] of [['u1', '2024-03-04T09:10:00'], ['u1', '2024-03-04T09:20:00'], ['u1', '2024-03-04T09:30:00'], ['u2', '2024-03-04T10:05:00']]) {
+      await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, 30.2595, 120.1695, 5)', [unit, localInstant(local!)]);
+    }
     // Its timeline as the closed loop records it (the seed writes milestone times only).
     for (const [kind, s] of [['created', 0], ['dispatched', 30], ['acknowledged', 35], ['en_route', 35], ['on_scene', 330]] as const) {
       await db.query(`INSERT INTO incident_events (incident_id, at, actor, kind) VALUES ('A11', $1, 'operator', $2)`, [localInstant('2024-03-07T08:00:00', s), kind]);
@@ -106,11 +112,15 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     ]);
     // per force: police P-1 and P-2 were sent 7 times (A1 A2 A4 A5 A7 A11 A12), handled 6
     expect((await tableCells(page, '[data-testid=table-units]'))[0]?.slice(0, 4)).toEqual(['公安', '2', '7', '6']);
+    // key area: 4 days × 4 slots required, visited Mon 09:00, 09:30 (a fix on the boundary opens it) and 10:00
+    await page.waitForSelector('[data-testid=table-key-areas]');
+    expect(await tableCells(page, '[data-testid=table-key-areas]')).toEqual([['学校门口', '09:00–11:00', '每 30 分钟', '16', '3', '18.8%']]);
     // The page scrolls inside its own box: a tall window of its own shows the whole dashboard in one picture.
     const tall = await context.newPage();
-    await tall.setViewportSize({ width: 1600, height: 2300 });
+    await tall.setViewportSize({ width: 1600, height: 2700 });
     await tall.goto(page.url());
     await tall.waitForSelector('[data-testid=analytics-dashboard][data-loading=false] [data-testid=table-units]');
+    await tall.waitForSelector('[data-testid=table-key-areas]');
     await tall.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-dashboard.png') });
     // The same in English (the language is remembered per device, so switch back for the next tests).
     await tall.click('.locale-switch button:has-text("EN")');
@@ -119,6 +129,15 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     await tall.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-dashboard-en.png') });
     await tall.click('.locale-switch button:has-text("中文")');
     await tall.close();
+  });
+
+  it('the key-area CSV downloaded is the key-area table on screen', async () => {
+    const table = await tableCells(page, '[data-testid=table-key-areas]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=csv-key-areas]')]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+    expect(csv[0]).toEqual(['keyAreaId', 'name', 'everyMinutes', 'from', 'to', 'slotsRequired', 'slotsVisited', 'compliance']);
+    expect(csv.slice(1).map((r) => [r[1], `${r[3]}–${r[4]}`, r[5], r[6], `${(Number(r[7]) * 100).toFixed(1)}%`])).toEqual(table.map((r) => [r[0], r[1], r[3], r[4], r[5]]));
+    expect(csv.slice(1).map((r) => Number(r[2]))).toEqual([30]);
   });
 
   it('the CSV downloaded is the table on screen', async () => {

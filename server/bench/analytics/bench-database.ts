@@ -23,13 +23,15 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
  * statement is capped at `statementTimeoutMs` so that a slow "before" query
  * cannot blow the time budget.
  */
-export async function createBenchDatabase(statementTimeoutMs: number, keep?: string): Promise<BenchDatabase & { existed: boolean }> {
+export async function createBenchDatabase(statementTimeoutMs: number, keep?: string, serial = false): Promise<BenchDatabase & { existed: boolean }> {
   // `keep`: a named database that survives the run, so the data is generated once and timed many times.
   if (keep !== undefined && !/^[a-z0-9_]{1,40}$/.test(keep)) throw new Error('--keep takes a database name of a-z, 0-9 and _');
   const name = keep ? `lf_bench_analytics_${keep}` : `lf_bench_analytics_${randomBytes(5).toString('hex')}`;
   const existed = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
   if (!existed) await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = `${PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)}?options=${encodeURIComponent(`-c statement_timeout=${statementTimeoutMs}`)}`;
+  // serial: no parallel workers, so the backend's own CPU time is all the query's work (workers' time is not in it)
+  const options = `-c statement_timeout=${statementTimeoutMs}${serial ? ' -c max_parallel_workers_per_gather=0' : ''}`;
+  const url = `${PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)}?options=${encodeURIComponent(options)}`;
   // One connection: queries are timed one at a time, and its backend's CPU time is read from /proc.
   const db = createPgDatabase(url, 1);
   return {

@@ -7,6 +7,8 @@ export async function chartOption<T>(page: Page, name: string): Promise<T> {
 
 /** Clicks the chart at a data coordinate, as a person clicks a bar: through the page, at its pixel. */
 export async function clickChartAt(page: Page, name: string, seriesIndex: number, value: [number, number]): Promise<void> {
+  // The click goes to viewport pixels: bring the chart into view first (an earlier step may have scrolled away).
+  await page.locator(`[data-testid=chart-${name}]`).scrollIntoViewIfNeeded();
   const point = await page.evaluate(({ n, s, v }) => {
     const chart = window.lianfangCharts?.[n] as unknown as { convertToPixel(f: { seriesIndex: number }, v: [number, number]): [number, number] } | undefined;
     const el = document.querySelector(`[data-testid=chart-${n}]`);

@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import ComparisonTable from '../../src/features/analytics/components/ComparisonTable.vue';
+import KeyAreaTable from '../../src/features/analytics/components/KeyAreaTable.vue';
 import KpiTiles from '../../src/features/analytics/components/KpiTiles.vue';
 import ResponseTable from '../../src/features/analytics/components/ResponseTable.vue';
 import { describeDrill } from '../../src/features/analytics/drill-description';
@@ -48,6 +49,25 @@ describe('analytics tables', () => {
     expect(tiles.get('[data-testid=kpi-closure]').text()).toBe('40.0%');
     expect(tiles.text()).toContain('6 / 8');
     expect(tiles.text()).toContain('4 / 10');
+  });
+
+  it('key-area compliance: visited ÷ required with both counts; nothing required shows no share (both languages)', () => {
+    const reply = {
+      ...envelope,
+      rows: [
+        { keyAreaId: 'k1', name: '学校门口', everyMinutes: 30, from: '09:00', to: '11:00', slotsRequired: 16, slotsVisited: 3, compliance: 3 / 16 },
+        { keyAreaId: 'k2', name: 'Night market', everyMinutes: 360, from: '00:00', to: '00:00', slotsRequired: 0, slotsVisited: 0, compliance: null },
+      ],
+    };
+    const en = mount(KeyAreaTable, { props: { reply }, global: { plugins: analyticsPlugins('en').plugins } });
+    expect(en.findAll('tbody tr').map(cells)).toEqual([
+      ['学校门口', '09:00–11:00', '30 min', '16', '3', '18.8%'],
+      ['Night market', '00:00–00:00', '360 min', '0', '0', '–'],
+    ]);
+    expect(en.find('[data-testid=key-areas-empty]').exists()).toBe(false);
+    const zh = mount(KeyAreaTable, { props: { reply: { ...reply, rows: [reply.rows[1]!] } }, global: { plugins: analyticsPlugins('zh-CN').plugins } });
+    expect(cells(zh.findAll('tbody tr')[0]!)[2]).toBe('每 360 分钟');
+    expect(zh.get('[data-testid=key-areas-empty]').text()).toBe('该时段没有需要巡防的重点部位');
   });
 
   it('says in words what a drill-down lists', () => {

@@ -19,6 +19,7 @@ function serveAnalytics(asked: URL[], delayFor: (url: URL) => number = () => 0) 
       heatmap: { ...envelope, rows: heatmapCells({}) },
       coverage: { ...envelope, interval: url.searchParams.get('interval'), rows: [] },
       units: { ...envelope, per: url.searchParams.get('per'), rows: [] },
+      'key-areas': { ...envelope, rows: [{ keyAreaId: 'k1', name: '学校门口', everyMinutes: 30, from: '09:00', to: '11:00', slotsRequired: 16, slotsVisited: 3, compliance: 3 / 16 }] },
     };
     return new Response(JSON.stringify(bodies[table]), { status: 200, headers: { 'content-type': 'application/json' } });
   };
@@ -33,7 +34,7 @@ describe('analytics store', () => {
     vi.stubGlobal('fetch', serveAnalytics(asked));
     const store = useAnalyticsStore();
     await store.load({ fromDay: '2024-03-04', toDay: '2024-03-05', gridId: 'g1', priority: 'P1' });
-    expect(asked).toHaveLength(9);
+    expect(asked).toHaveLength(10);
     for (const u of asked) {
       expect(u.searchParams.get('from')).toBe(new Date(2024, 2, 4).toISOString());
       expect(u.searchParams.get('to')).toBe(new Date(2024, 2, 6).toISOString());
@@ -42,7 +43,9 @@ describe('analytics store', () => {
     }
     const what = asked.map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy') ?? u.searchParams.get('interval') ?? u.searchParams.get('per') ?? ''}`.trim()).sort();
     // two days: day bars and hourly coverage
-    expect(what).toEqual(['category-change', 'closure category', 'coverage hour', 'heatmap', 'response day', 'response grid', 'response priority', 'response-histogram', 'units force']);
+    expect(what).toEqual(['category-change', 'closure category', 'coverage hour', 'heatmap', 'key-areas', 'response day', 'response grid', 'response priority', 'response-histogram', 'units force']);
+    // key-area compliance (the slowest table) arrives on its own, without holding the charts back
+    await vi.waitFor(() => expect(store.keyAreas?.rows[0]?.slotsVisited).toBe(3));
     expect(store.data?.trend.total.received).toBe(10);
     expect(store.data?.byGrid.rows[0]?.key).toBe('g1');
     expect(store.loading).toBe(false);

@@ -28,7 +28,7 @@ export const analyticsEn: AnalyticsMessages = {
     card: {
       histogram: 'Response-time distribution', trend: 'Response time trend (p50 / p90)', compliance: 'On-time arrivals by grid', heatmap: 'Incidents by weekday × hour',
       closure: 'Closure and level settled, by category', change: 'Period comparison by category', coverage: '5- and 15-minute coverage over time', units: 'Unit activity',
-      byGroup: 'Response phases',
+      byGroup: 'Response phases', keyAreas: 'Key-area patrols: visits on time',
     },
     axis: { minutes: 'minutes', incidents: 'incidents' },
     series: {
@@ -36,6 +36,9 @@ export const analyticsEn: AnalyticsMessages = {
       within5: 'Within 5 min (mean)', within15: 'Within 15 min (mean)', within5Low: 'Within 5 min (lowest)',
     },
     fiveMinuteLine: '5 min',
+    noKeyAreas: 'No key area is watched in this period',
+    keyAreasLoading: 'Counting patrol visits…',
+    everyMinutes: '{n} min',
     noCoverage: 'No coverage samples in this period (the coverage service was not publishing)',
     noGrid: 'Outside grids',
     none: 'None',
@@ -53,6 +56,7 @@ export const analyticsEn: AnalyticsMessages = {
       enRoute: 'Travelling', onScene: 'On scene',
       time: 'Received', status: 'Status', grid: 'Grid', lead: 'Lead unit', processing: 'Processing', turnout: 'Turnout', travel: 'Travel', response: 'Response', target: 'Target',
       at: 'Time', event: 'Event', actor: 'By',
+      keyArea: 'Key area', watch: 'Watch', every: 'Every', slotsRequired: 'Required', slotsVisited: 'Visited', compliance: 'Compliance',
     },
     per: { unit: 'Per unit', team: 'Per team', force: 'Per force' },
     drill: {

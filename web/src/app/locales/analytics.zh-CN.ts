@@ -26,7 +26,7 @@ export const analyticsZhCN = {
     card: {
       histogram: '到场用时分布', trend: '到场用时趋势（P50 / P90）', compliance: '各网格按时到场率', heatmap: '警情时段分布（星期 × 小时）',
       closure: '结案与化解层级（按类别）', change: '同比环比：各类别警情变化', coverage: '5 分钟 / 15 分钟覆盖率趋势', units: '力量出勤与处置',
-      byGroup: '处警各环节用时',
+      byGroup: '处警各环节用时', keyAreas: '重点部位巡防：按时到访率',
     },
     axis: { minutes: '分钟', incidents: '警情数' },
     series: {
@@ -34,6 +34,9 @@ export const analyticsZhCN = {
       within5: '5 分钟覆盖率（均值）', within15: '15 分钟覆盖率（均值）', within5Low: '5 分钟覆盖率（最低）',
     },
     fiveMinuteLine: '5 分钟',
+    noKeyAreas: '该时段没有需要巡防的重点部位',
+    keyAreasLoading: '正在统计巡防到访…',
+    everyMinutes: '每 {n} 分钟',
     noCoverage: '该时段没有覆盖率采样（覆盖率服务未运行）',
     noGrid: '网格外',
     none: '无',
@@ -51,6 +54,7 @@ export const analyticsZhCN = {
       enRoute: '途中时长', onScene: '现场时长',
       time: '接警时间', status: '状态', grid: '网格', lead: '主办单位', processing: '派警', turnout: '出动', travel: '途中', response: '到场', target: '目标',
       at: '时间', event: '事件', actor: '操作人',
+      keyArea: '重点部位', watch: '巡防时段', every: '频次', slotsRequired: '应巡次数', slotsVisited: '实巡次数', compliance: '按时到访率',
     },
     per: { unit: '按单位', team: '按队伍', force: '按力量' },
     drill: {

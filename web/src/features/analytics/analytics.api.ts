@@ -1,5 +1,5 @@
 import type {
-  Alert, CategoryChangeReply, ClosureReply, CoverageReply, DrilldownReply, HeatmapReply, Incident, ResponseHistogramReply,
+  Alert, CategoryChangeReply, ClosureReply, CoverageReply, DrilldownReply, HeatmapReply, Incident, KeyAreaComplianceReply, ResponseHistogramReply,
   ResponseReply, TracksReply, UnitActivityReply,
 } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
@@ -8,7 +8,7 @@ import { readSessionToken } from '../../api/session-token';
 import type { AnalyticsParams } from './analytics-filters';
 
 /** The tables the dashboard reads, by their path under /api/analytics/ (the same path serves the CSV). */
-export type AnalyticsTable = 'response' | 'response-histogram' | 'closure' | 'category-change' | 'heatmap' | 'coverage' | 'units' | 'incidents' | 'tracks';
+export type AnalyticsTable = 'response' | 'response-histogram' | 'closure' | 'category-change' | 'heatmap' | 'coverage' | 'key-areas' | 'units' | 'incidents' | 'tracks';
 
 export function tableUrl(table: AnalyticsTable, params: AnalyticsParams, format: 'json' | 'csv' = 'json'): string {
   const search = new URLSearchParams();
@@ -27,6 +27,7 @@ export const analyticsApi = {
   categoryChange: table<CategoryChangeReply>('category-change'),
   heatmap: table<HeatmapReply>('heatmap'),
   coverage: table<CoverageReply>('coverage'),
+  keyAreas: table<KeyAreaComplianceReply>('key-areas'),
   units: table<UnitActivityReply>('units'),
   incidents: table<DrilldownReply>('incidents'),
   tracks: table<TracksReply>('tracks'),

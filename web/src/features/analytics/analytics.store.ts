@@ -1,5 +1,6 @@
 import type {
-  AnalyticsGrouping, CategoryChangeReply, ClosureReply, CoverageReply, HeatmapReply, ResponseHistogramReply, ResponseReply, UnitActivityReply, UnitRollup,
+  AnalyticsGrouping, CategoryChangeReply, ClosureReply, CoverageReply, HeatmapReply, KeyAreaComplianceReply, ResponseHistogramReply, ResponseReply,
+  UnitActivityReply, UnitRollup,
 } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -30,6 +31,13 @@ export const useAnalyticsStore = defineStore('analytics', () => {
   const unitsPer = ref<UnitRollup>('force');
   const tableBy = ref<AnalyticsGrouping>('priority');
   const data = shallowRef<DashboardData | null>(null);
+  /**
+   * Key-area compliance is rebuilt from every stored fix of the window, the
+   * slowest table of the page: it is fetched beside the others, not with them,
+   * so the charts never wait for it.
+   */
+  const keyAreas = shallowRef<KeyAreaComplianceReply | null>(null);
+  const keyAreasError = ref<string | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
   let generation = 0;
@@ -45,6 +53,12 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     const p = params.value;
     loading.value = true;
     error.value = null;
+    keyAreas.value = null;
+    keyAreasError.value = null;
+    analyticsApi.keyAreas(p).then(
+      (reply) => { if (mine === generation) keyAreas.value = reply; },
+      (err: unknown) => { if (mine === generation) keyAreasError.value = err instanceof Error ? err.message : String(err); },
+    );
     try {
       const [trend, histogram, byGrid, byGroup, heatmap, closure, change, coverage, units] = await Promise.all([
         analyticsApi.response({ ...p, groupBy: trendBy.value }),
@@ -91,5 +105,5 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     await reloadOne('byGroup', () => analyticsApi.response({ ...params.value, groupBy }));
   }
 
-  return { filters, unitsPer, tableBy, data, loading, error, params, trendBy, coverageInterval, load, setUnitsPer, setTableBy };
+  return { filters, unitsPer, tableBy, data, keyAreas, keyAreasError, loading, error, params, trendBy, coverageInterval, load, setUnitsPer, setTableBy };
 });

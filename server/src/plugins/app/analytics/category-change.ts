@@ -24,11 +24,11 @@ export async function categoryChange(ctx: AnalyticsContext, q: AnalyticsFilters)
   const scope = incidentScope({ ...q, from: prev.from }, p, { receivedOnly: true });
   const since = p.add(q.from, 'timestamptz');
   const rows = await ctx.db.query<{ category: string | null; is_total: boolean; current: number; previous: number }>(
-    `SELECT i.category, GROUPING(i.category) = 1 AS is_total,
-            count(*) FILTER (WHERE i.created_at >= ${since})::int AS current,
-            count(*) FILTER (WHERE i.created_at < ${since})::int AS previous
+    `SELECT f.category, GROUPING(f.category) = 1 AS is_total,
+            count(*) FILTER (WHERE f.created_at >= ${since})::int AS current,
+            count(*) FILTER (WHERE f.created_at < ${since})::int AS previous
        FROM ${scope.from} WHERE ${scope.where}
-      GROUP BY ROLLUP (i.category) ORDER BY is_total, i.category`,
+      GROUP BY ROLLUP (f.category) ORDER BY is_total, f.category`,
     p.values,
   );
   const total = rows.find((r) => r.is_total);

@@ -1,11 +1,10 @@
 import { loopRates, type ClosureRow, type GroupedAnalyticsQuery, type LoopCounts } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
-import { secondsBetweenSql } from './incident-expressions.js';
 
 const FACTS: Facts = {
-  status: 'i.status', category: 'i.category', outcome: 'i.outcome', settled_level: 'i.settled_level', rating: 'i.rating',
-  resolve_s: secondsBetweenSql('i.created_at', 'i.resolved_at'), close_s: secondsBetweenSql('i.created_at', 'i.closed_at'),
+  status: 'f.status', category: 'f.category', outcome: 'f.outcome', settled_level: 'f.settled_level', rating: 'f.rating',
+  resolve_s: 'f.resolve_s', close_s: 'f.close_s',
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 

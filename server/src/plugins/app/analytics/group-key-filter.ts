@@ -1,5 +1,5 @@
 import { FORCES, INCIDENT_CATEGORIES, NO_GROUP, PRIORITIES, SHIFTS, type AnalyticsGrouping } from '@lianfang/shared';
-import { localCreatedSql, shiftSql } from './incident-expressions.js';
+import { shiftSql } from './incident-expressions.js';
 import type { SqlParams } from './sql-params.js';
 import { bucketStartSql, isBucketKey } from './time-buckets.js';
 
@@ -29,8 +29,8 @@ export function groupKeyProblem(groupBy: AnalyticsGrouping, key: string): string
 }
 
 /**
- * The SQL condition "incident `i` is in the group `key`", the inverse of groupKeySql.
- * Time buckets become a range on created_at so the index on it is used.
+ * The SQL condition "incident `f` (its facts) is in the group `key`", the inverse of
+ * groupKeySql. Time buckets become a range on created_at so the index on it is used.
  */
 export function groupKeyCondition(groupBy: AnalyticsGrouping, key: string, p: SqlParams, tz: () => string): string {
   const nullable = (column: string) => (key === NO_GROUP ? `${column} IS NULL` : `${column} = ${p.add(key, 'text')}`);
@@ -39,19 +39,19 @@ export function groupKeyCondition(groupBy: AnalyticsGrouping, key: string, p: Sq
     case 'week':
     case 'month': {
       const start = bucketStartSql(groupBy, p.add(key, 'text'));
-      return `i.created_at >= (${start} AT TIME ZONE ${tz()}) AND i.created_at < ((${start} + interval '1 ${groupBy}') AT TIME ZONE ${tz()})`;
+      return `f.created_at >= (${start} AT TIME ZONE ${tz()}) AND f.created_at < ((${start} + interval '1 ${groupBy}') AT TIME ZONE ${tz()})`;
     }
     case 'priority':
-      return `i.priority = ${p.add(key, 'text')}`;
+      return `f.priority = ${p.add(key, 'text')}`;
     case 'category':
-      return `i.category = ${p.add(key, 'text')}`;
+      return `f.category = ${p.add(key, 'text')}`;
     case 'grid':
-      return nullable('i.grid_id');
+      return nullable('f.grid_id');
     case 'force':
       return nullable('lead_unit.force');
     case 'team':
       return nullable('lead_unit.team_id');
     case 'shift':
-      return `${shiftSql(localCreatedSql('i', tz()))} = ${p.add(key, 'text')}`;
+      return `${shiftSql('f.local_hour')} = ${p.add(key, 'text')}`;
   }
 }

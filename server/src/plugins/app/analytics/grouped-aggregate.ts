@@ -1,5 +1,5 @@
 import { TIME_GROUPINGS, type AnalyticsGrouping, type GroupedAnalyticsQuery } from '@lianfang/shared';
-import { incidentScope, RECEIVED_SQL, type AnalyticsContext } from './analytics-scope.js';
+import { incidentScope, type AnalyticsContext } from './analytics-scope.js';
 import { groupKeySql, needsLead } from './incident-expressions.js';
 import { SqlParams } from './sql-params.js';
 import { bucketLabelSql, bucketSeriesSql } from './time-buckets.js';
@@ -7,7 +7,7 @@ import { bucketLabelSql, bucketSeriesSql } from './time-buckets.js';
 /** One aggregate column: its name in the reply row and its SQL over the facts `f` (`key`, `rec` and the fact columns). */
 export interface Aggregate { name: string; sql: string }
 
-/** Per-incident values the aggregates read, as SQL over `i` (column name → expression). */
+/** Per-incident values the aggregates read, as SQL over the facts `f` (column name → expression). */
 export type Facts = Readonly<Record<string, string>>;
 
 export type GroupedRaw = Record<string, unknown> & { key: string; label: string };
@@ -21,9 +21,8 @@ const LABELS: Partial<Record<AnalyticsGrouping, { join: string; label: string }>
 
 /**
  * Runs `aggregates` once per group and once over everything (ROLLUP: one scan for
- * both). The per-incident facts are computed once into a materialized CTE: inlined,
- * each phase was recomputed by every aggregate that reads it (measured 40 % slower).
- * Time buckets are grouped as timestamps and labelled once per bucket. Time
+ * both) over the stored per-incident facts. Time buckets are grouped on the facts'
+ * local date columns and labelled once per bucket. Time
  * groupings list every bucket of the window, empty ones included, so a quiet day
  * is a 0 on the chart and not a gap; other groupings list what occurs.
  */
@@ -32,6 +31,7 @@ export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalytic
   const p = new SqlParams();
   const tz = p.lazy(ctx.timeZone, 'text');
   const scope = incidentScope(q, p, { lead: needsLead(groupBy) });
+  // the series is of local timestamps, the facts' keys are local dates
   const keys = isTimeGrouping(groupBy)
     ? bucketSeriesSql(groupBy, p.add(q.from), p.add(q.to), tz())
     : 'SELECT key FROM agg WHERE NOT is_total';
@@ -39,13 +39,14 @@ export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalytic
   const label = LABELS[groupBy] ?? { join: '', label: keyText };
   const columns = aggregates.map((a) => `a."${a.name}"`).join(', ');
   const sql = `
-    WITH f AS MATERIALIZED (
-      SELECT ${groupKeySql(groupBy, tz)} AS key, ${RECEIVED_SQL()} AS rec, ${Object.entries(facts).map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
-        FROM ${scope.from} WHERE ${scope.where}),
-    agg AS (SELECT key, GROUPING(key) = 1 AS is_total, ${aggregates.map((a) => `${a.sql} AS "${a.name}"`).join(', ')} FROM f GROUP BY ROLLUP (key)),
+    WITH agg AS (
+      SELECT key, GROUPING(key) = 1 AS is_total, ${aggregates.map((a) => `${a.sql} AS "${a.name}"`).join(', ')}
+        FROM (SELECT ${groupKeySql(groupBy)} AS key, f.received AS rec, ${Object.entries(facts).map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
+                FROM ${scope.from} WHERE ${scope.where}) f
+       GROUP BY ROLLUP (key)),
     k AS (${keys})
     SELECT ${keyText} AS key, ${label.label} AS label, false AS is_total, ${columns}
-      FROM k LEFT JOIN agg a ON a.key = k.key AND NOT a.is_total ${label.join}
+      FROM k LEFT JOIN agg a ON a.key = ${isTimeGrouping(groupBy) ? 'k.key::date' : 'k.key'} AND NOT a.is_total ${label.join}
     UNION ALL
     SELECT 'all', 'all', true, ${columns} FROM agg a WHERE a.is_total
     ORDER BY is_total, key`;

@@ -1,19 +1,17 @@
 import { OPEN_INCIDENT_STATUSES, type DrilldownQuery, type DrilldownRow, type DrilldownSubset } from '@lianfang/shared';
 import { incidentScope, LEAD_UNIT_JOIN, type AnalyticsContext } from './analytics-scope.js';
 import { groupKeyCondition } from './group-key-filter.js';
-import { incidentExpressions, localCreatedSql, needsLead } from './incident-expressions.js';
+import { needsLead, PHASES, targetSql } from './incident-expressions.js';
 import { SqlParams } from './sql-params.js';
-
-const e = incidentExpressions('i');
 
 /** The subsets a chart shows as bars: `withinTarget` + `breached` = `responded`, as counted in the response table. */
 const SUBSETS: Record<DrilldownSubset, string> = {
   received: 'true',
-  responded: 'i.on_scene_at IS NOT NULL',
-  withinTarget: e.withinTarget,
-  breached: `NOT ${e.withinTarget}`,
-  open: `i.status IN (${OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',')})`,
-  closed: `i.status = 'closed'`,
+  responded: 'f.response_s IS NOT NULL',
+  withinTarget: 'f.within_target',
+  breached: 'NOT f.within_target',
+  open: `f.status IN (${OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',')})`,
+  closed: `f.status = 'closed'`,
 };
 
 /** FROM … WHERE … of the incidents behind one bar; built per query because each has its own parameters. */
@@ -22,12 +20,11 @@ function behindTheBar(q: DrilldownQuery, p: SqlParams, tz: string): { from: stri
   const conditions = [scope.where, SUBSETS[q.only ?? 'received']];
   if (q.groupBy && q.groupKey !== undefined) conditions.push(groupKeyCondition(q.groupBy, q.groupKey, p, p.lazy(tz, 'text')));
   // A bar of the response-time distribution: the same expression the histogram bins on.
-  if (q.responseFrom !== undefined) conditions.push(`${e.response} >= ${p.add(q.responseFrom, 'float8')}`);
-  if (q.responseTo !== undefined) conditions.push(`${e.response} < ${p.add(q.responseTo, 'float8')}`);
+  if (q.responseFrom !== undefined) conditions.push(`f.response_s >= ${p.add(q.responseFrom, 'float8')}`);
+  if (q.responseTo !== undefined) conditions.push(`f.response_s < ${p.add(q.responseTo, 'float8')}`);
   // A cell of the weekday × hour heatmap, in the same local time the heatmap counts in.
-  const local = () => localCreatedSql('i', p.add(tz, 'text'));
-  if (q.weekday !== undefined) conditions.push(`date_part('isodow', ${local()}) = ${p.add(q.weekday, 'int')}`);
-  if (q.hour !== undefined) conditions.push(`date_part('hour', ${local()}) = ${p.add(q.hour, 'int')}`);
+  if (q.weekday !== undefined) conditions.push(`f.local_isodow = ${p.add(q.weekday, 'int')}`);
+  if (q.hour !== undefined) conditions.push(`f.local_hour = ${p.add(q.hour, 'int')}`);
   return { from: scope.from, where: conditions.join(' AND ') };
 }
 
@@ -39,8 +36,7 @@ interface Raw {
 
 /**
  * The incidents behind any aggregate (same filters, plus the bar's group and
- * subset), oldest first, one page at a time. The page is cut before the lead unit
- * is looked up, so a long window costs one probe per listed incident, not per incident.
+ * subset), oldest first, one page at a time, from the same facts the tables count.
  */
 export async function incidentDrilldown(ctx: AnalyticsContext, q: DrilldownQuery): Promise<{ rows: DrilldownRow[]; total: number; limit: number; offset: number }> {
   const limit = q.limit ?? 100;
@@ -52,13 +48,13 @@ export async function incidentDrilldown(ctx: AnalyticsContext, q: DrilldownQuery
   const p = new SqlParams();
   const page = behindTheBar(q, p, ctx.timeZone);
   const raw = await ctx.db.query<Raw>(
-    `WITH page AS (SELECT i.id FROM ${page.from} WHERE ${page.where} ORDER BY i.created_at, i.id LIMIT ${p.add(limit, 'int')} OFFSET ${p.add(offset, 'int')})
-     SELECT i.id, i.created_at, i.category, i.priority, i.status, i.grid_id, g.name AS grid_name,
-            lead.unit_id, lead_unit.callsign, lead_unit.force, lead_unit.team_id,
-            ${e.processing} AS processing, ${e.turnout} AS turnout, ${e.travel} AS travel, ${e.response} AS response,
-            ${e.target} AS target, ${e.withinTarget} AS within
-       FROM page JOIN incidents i ON i.id = page.id ${LEAD_UNIT_JOIN} LEFT JOIN grids g ON g.id = i.grid_id
-      ORDER BY i.created_at, i.id`,
+    `WITH page AS (SELECT f.incident_id FROM ${page.from} WHERE ${page.where} ORDER BY f.created_at, f.incident_id LIMIT ${p.add(limit, 'int')} OFFSET ${p.add(offset, 'int')})
+     SELECT f.incident_id AS id, f.created_at, f.category, f.priority, f.status, f.grid_id, g.name AS grid_name,
+            f.lead_unit_id AS unit_id, lead_unit.callsign, lead_unit.force, lead_unit.team_id,
+            ${PHASES.processing} AS processing, ${PHASES.turnout} AS turnout, ${PHASES.travel} AS travel, ${PHASES.response} AS response,
+            ${targetSql('f.priority')} AS target, f.within_target AS within
+       FROM page JOIN incident_facts f ON f.incident_id = page.incident_id ${LEAD_UNIT_JOIN} LEFT JOIN grids g ON g.id = f.grid_id
+      ORDER BY f.created_at, f.incident_id`,
     p.values,
   );
   const rows = raw.map((r): DrilldownRow => ({

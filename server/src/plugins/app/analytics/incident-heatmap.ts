@@ -1,6 +1,5 @@
 import type { AnalyticsFilters, HeatmapCell } from '@lianfang/shared';
 import { incidentScope, type AnalyticsContext } from './analytics-scope.js';
-import { localCreatedSql } from './incident-expressions.js';
 import { SqlParams } from './sql-params.js';
 
 /**
@@ -9,12 +8,11 @@ import { SqlParams } from './sql-params.js';
  */
 export async function incidentHeatmap(ctx: AnalyticsContext, q: AnalyticsFilters): Promise<HeatmapCell[]> {
   const p = new SqlParams();
-  const local = localCreatedSql('i', p.add(ctx.timeZone, 'text'));
   const scope = incidentScope(q, p, { receivedOnly: true });
   const found = await ctx.db.query<HeatmapCell>(
-    // Grouped on the local hour (one timestamp) and split into weekday and hour once per group, not per incident.
-    `SELECT date_part('isodow', h)::int AS weekday, date_part('hour', h)::int AS hour, n AS count
-       FROM (SELECT date_trunc('hour', ${local}) AS h, count(*)::int AS n FROM ${scope.from} WHERE ${scope.where} GROUP BY 1) per_hour`,
+    // The facts hold the local weekday and hour (in the zone of analytics_settings, which is TIME_ZONE).
+    `SELECT f.local_isodow::int AS weekday, f.local_hour::int AS hour, count(*)::int AS count
+       FROM ${scope.from} WHERE ${scope.where} GROUP BY 1, 2`,
     p.values,
   );
   const counts = new Map<number, number>();

@@ -1,9 +1,6 @@
 import { HISTOGRAM_BIN_SECONDS, HISTOGRAM_BINS, type AnalyticsFilters, type ResponseHistogramBin } from '@lianfang/shared';
 import { incidentScope, type AnalyticsContext } from './analytics-scope.js';
-import { incidentExpressions } from './incident-expressions.js';
 import { SqlParams } from './sql-params.js';
-
-const e = incidentExpressions('i');
 
 /**
  * The distribution of response times (received → first on scene) of the received
@@ -16,9 +13,10 @@ export async function responseHistogram(ctx: AnalyticsContext, q: AnalyticsFilte
   const scope = incidentScope(q, p, { receivedOnly: true });
   const last = HISTOGRAM_BINS - 1;
   const found = await ctx.db.query<{ bin: number; responded: number; within: number }>(
-    `SELECT least(greatest(floor(${e.response} / ${HISTOGRAM_BIN_SECONDS}), 0), ${last})::int AS bin,
-            count(*)::int AS responded, count(*) FILTER (WHERE ${e.withinTarget})::int AS within
-       FROM ${scope.from} WHERE ${scope.where} AND i.on_scene_at IS NOT NULL GROUP BY 1`,
+    // whole seconds: integer division is floor for the non-negative, greatest() keeps a clock-skewed arrival in bar 0
+    `SELECT least(greatest(f.response_s, 0) / ${HISTOGRAM_BIN_SECONDS}, ${last}) AS bin,
+            count(*)::int AS responded, count(*) FILTER (WHERE f.within_target)::int AS within
+       FROM ${scope.from} WHERE ${scope.where} AND f.response_s IS NOT NULL GROUP BY 1`,
     p.values,
   );
   const byBin = new Map(found.map((f) => [f.bin, f]));

@@ -1,10 +1,9 @@
 import type { GroupedAnalyticsQuery, ResponseRow } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
-import { incidentExpressions } from './incident-expressions.js';
+import { PHASES } from './incident-expressions.js';
 
-const e = incidentExpressions('i');
-const FACTS: Facts = { processing: e.processing, turnout: e.turnout, travel: e.travel, response: e.response, within: e.withinTarget };
+const FACTS: Facts = { ...PHASES, within: 'f.within_target' };
 
 // percentile_cont is the shared `percentile` (linear interpolation); one call per phase gives p50 and p90 from one sort.
 const percentiles = (name: string, expr: string): Aggregate => ({ name, sql: `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr}) FILTER (WHERE rec)` });
