@@ -1,7 +1,8 @@
 /**
  * Browser side of the wall's position benchmark (run by run-positions-bench.ts).
  * 5,000 units on the real map; each batch of 5,000 positions takes the app's own path:
- * PositionCoalescer → units store applyPositions → UnitsLayer (unitFeatures → setData).
+ * PositionCoalescer → units store applyPositions → UnitsLayer (GPU layer: typed-array slots, repaint).
+ * Baseline: the old path, the same 5,000 units as GeoJSON features handed to a GeoJSON source's setData.
  */
 import type { Position, Unit } from '@lianfang/shared';
 import { FORCES } from '@lianfang/shared';
@@ -11,9 +12,10 @@ import { createApp, h, nextTick } from 'vue';
 import { i18n } from '../src/app/i18n';
 import '../src/app/theme.css';
 import { useUnitsStore } from '../src/features/units/units.store';
-import { unitFeatures } from '../src/map/features/unit-features';
+import { useMapLayersStore } from '../src/features/wall/map-layers.store';
 import { PositionCoalescer } from '../src/realtime/position-coalescer';
 import BenchMap from './BenchMap.vue';
+import { unitFeatures } from './geojson-unit-features';
 
 const UNITS = Number(new URLSearchParams(location.search).get('units') ?? 5000);
 const CENTER: [number, number] = [120.17, 30.26];
@@ -65,10 +67,14 @@ interface BenchApi {
   ready: Promise<void>;
   /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled, by stage. */
   feed(step: number): Promise<{ total: number; coalescer: number; store: number; layer: number }>;
-  /** The baseline: the same features built from a plain array and handed to setData (no coalescer, store or Vue), ms. */
+  /** The baseline (the old GeoJSON path): the same units as features, setData on a GeoJSON source, ms. */
   bare(step: number): Promise<number>;
-  /** ms spent in the last setData calls (wrapped), drained */
+  /** ms inside the baseline's setData calls, drained */
   takeSetDataMs(): number[];
+  /** shows one path's markers and hides the other's, so whole-main-thread figures are per path */
+  show(which: 'app' | 'bare'): void;
+  /** units the GPU layer draws, and whether unit u1's bytes follow its last position */
+  check(): { drawn: number; u1: { x: number; y: number } | null };
   /** diagnostics: where the layer stage's time goes */
   probe(): Record<string, number | string>;
   softwareRendering: boolean;
@@ -79,21 +85,7 @@ const setDataMs: number[] = [];
 const ready = new Promise<void>((resolve) => {
   window.addEventListener('bench-map-ready', (e) => {
     map = (e as CustomEvent<MaplibreMap>).detail;
-    const source = () => map!.getSource('units') as GeoJSONSource;
-    // Time every setData of the units source, wherever it is called from (the layer throttles it).
-    const wait = () => (source() ? wrap() : setTimeout(wait, 20));
-    const wrap = () => {
-      const s = source();
-      const original = s.setData.bind(s) as (data: unknown) => GeoJSONSource;
-      (s as unknown as { setData: (data: unknown) => GeoJSONSource }).setData = (data) => {
-        const t = performance.now();
-        const result = original(data);
-        setDataMs.push(performance.now() - t);
-        return result;
-      };
-      map!.once('idle', () => resolve());
-    };
-    wait();
+    map.once('idle', () => resolve());
   }, { once: true });
 });
 
@@ -106,8 +98,9 @@ const api: BenchApi = {
     const t1 = performance.now();
     coalescer.flush();
     const t2 = performance.now();
-    // The layer's watcher (features, setData) runs in Vue's scheduler flush; MapLibre hands the
-    // data to its worker in microtasks after setData: both are counted, up to the next task.
+    // The layer's watcher (slot writes, triggerRepaint) runs in Vue's scheduler flush; anything
+    // queued after it in microtasks is counted too, up to the next task. The upload (one
+    // bufferSubData) and the draw happen in the next animation frame: whole-main-thread figure.
     await nextTick();
     await nextTask();
     const t3 = performance.now();
@@ -118,7 +111,9 @@ const api: BenchApi = {
     const t = performance.now();
     const list = seed.map((u, i) => ({ ...u, position: fixes[i]! }));
     const data = unitFeatures(list, Date.now());
+    const s = performance.now();
     (map!.getSource('units-bare') as GeoJSONSource).setData(data as never);
+    setDataMs.push(performance.now() - s);
     await nextTask();
     return performance.now() - t;
   },
@@ -127,14 +122,17 @@ const api: BenchApi = {
     const t0 = performance.now();
     const list = units.list;
     const t1 = performance.now();
-    const fc = unitFeatures(list, Date.now());
+    unitFeatures(list, Date.now());
     const t2 = performance.now();
-    const plain = seed.map((u) => ({ ...u }));
-    const t3 = performance.now();
-    unitFeatures(plain, Date.now());
-    const t4 = performance.now();
-    return { list: t1 - t0, featuresFromStore: t2 - t1, featuresFromPlain: t4 - t3, n: fc.features.length, reactive: String(Object.getPrototypeOf(list[0]) !== Object.prototype) };
+    return { list: t1 - t0, geojsonFeatures: t2 - t1, drawn: window.lianfangUnits?.drawnCount() ?? -1 };
   },
+  show(which) {
+    map!.setLayoutProperty('units-bare', 'visibility', which === 'bare' ? 'visible' : 'none');
+    // The wall's own layer toggle hides the GPU layer (it keeps its buffer up to date).
+    const layers = useMapLayersStore(pinia);
+    if (layers.shown.units !== (which === 'app')) layers.toggle('units');
+  },
+  check: () => ({ drawn: window.lianfangUnits?.drawnCount() ?? 0, u1: window.lianfangUnits?.screenPosition('u1') ?? null }),
   get softwareRendering() {
     return document.querySelector('[data-testid=map]')?.getAttribute('data-software-rendering') === 'true';
   },

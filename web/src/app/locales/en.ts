@@ -107,6 +107,9 @@ export const en: LocaleMessages = {
     etaNobody: 'Nobody can reach',
     coverage5: '5-min coverage',
     keyAreaOverdue: '{name} · patrol overdue',
+    selectedUnit: 'Selected unit',
+    speed: '{v} km/h',
+    close: 'Close',
   },
   map: {
     overview: 'Back to overview',
