@@ -89,10 +89,10 @@ describe('unit look', () => {
     const colours = new Set(Array.from({ length: 7 }, (_, i) => [...p.force.subarray(i * 3, i * 3 + 3)].join()));
     expect(colours.size).toBe(7);
     expect(hexToRgb('#ff0080')).toEqual([1, 0, 128 / 255]);
-    expect(unitRadiusPx(8, 1)).toBe(6);
-    expect(unitRadiusPx(12, 1)).toBeCloseTo(7.5);
-    expect(unitRadiusPx(20, 1)).toBe(11);
-    expect(unitRadiusPx(12, 2)).toBeCloseTo(15);
+    expect(unitRadiusPx(8, 1)).toBe(7);
+    expect(unitRadiusPx(12, 1)).toBeCloseTo(8.5);
+    expect(unitRadiusPx(20, 1)).toBe(12);
+    expect(unitRadiusPx(12, 2)).toBeCloseTo(17);
   });
 });
 
