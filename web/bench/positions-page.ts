@@ -63,10 +63,17 @@ function nextTask(): Promise<void> {
 // The app's coalescer, as realtime-session builds it.
 const coalescer = new PositionCoalescer((b) => units.applyPositions(b), 250);
 
+/**
+ * ms of one batch. total and layer run up to the next task, minus a frame the browser drew in between
+ * (frameInWindow: from the frame's start to the task, reported apart; raw includes it); layerSync is the
+ * layer's watcher alone (slot writes).
+ */
+export interface FeedTimes { total: number; coalescer: number; store: number; layer: number; layerSync: number; frameInWindow: number; raw: number }
+
 interface BenchApi {
   ready: Promise<void>;
   /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled, by stage. */
-  feed(step: number): Promise<{ total: number; coalescer: number; store: number; layer: number }>;
+  feed(step: number): Promise<FeedTimes>;
   /** The baseline (the old GeoJSON path): the same units as features, setData on a GeoJSON source, ms. */
   bare(step: number): Promise<number>;
   /** ms inside the baseline's setData calls, drained */
@@ -74,6 +81,7 @@ interface BenchApi {
   /** shows one path's markers and hides the other's, so whole-main-thread figures are per path */
   show(which: 'app' | 'bare'): void;
   /** units the GPU layer draws, and whether unit u1's bytes follow its last position */
+  probeFrame(step: number): Promise<Record<string, number>>;
   check(): { drawn: number; u1: { x: number; y: number } | null };
   /** diagnostics: where the layer stage's time goes */
   probe(): Record<string, number | string>;
@@ -82,6 +90,17 @@ interface BenchApi {
 
 let map: MaplibreMap | null = null;
 const setDataMs: number[] = [];
+
+/**
+ * Stamps the start of the next frame (requestAnimationFrame callbacks run at its start). When the
+ * browser draws a frame between a batch and the next task, the time from there to the task is
+ * rendering (here SwiftShader's software GL, waited for on the main thread), not batch processing.
+ */
+function frameStart(): { at: number | null } {
+  const stamp: { at: number | null } = { at: null };
+  requestAnimationFrame(() => (stamp.at = performance.now()));
+  return stamp;
+}
 const ready = new Promise<void>((resolve) => {
   window.addEventListener('bench-map-ready', (e) => {
     map = (e as CustomEvent<MaplibreMap>).detail;
@@ -93,6 +112,7 @@ const api: BenchApi = {
   ready,
   async feed(step) {
     const fixes = batch(step);
+    const frame = frameStart();
     const t0 = performance.now();
     coalescer.add(fixes);
     const t1 = performance.now();
@@ -102,20 +122,25 @@ const api: BenchApi = {
     // queued after it in microtasks is counted too, up to the next task. The upload (one
     // bufferSubData) and the draw happen in the next animation frame: whole-main-thread figure.
     await nextTick();
+    const tSync = performance.now();
     await nextTask();
     const t3 = performance.now();
-    return { total: t3 - t0, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 };
+    const inFrame = frame.at === null ? 0 : t3 - Math.max(frame.at, tSync);
+    return { total: t3 - t0 - inFrame, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 - inFrame, layerSync: tSync - t2, frameInWindow: inFrame, raw: t3 - t0 };
   },
   async bare(step) {
     const fixes = batch(step);
+    const frame = frameStart();
     const t = performance.now();
     const list = seed.map((u, i) => ({ ...u, position: fixes[i]! }));
     const data = unitFeatures(list, Date.now());
     const s = performance.now();
     (map!.getSource('units-bare') as GeoJSONSource).setData(data as never);
-    setDataMs.push(performance.now() - s);
+    const afterSetData = performance.now();
+    setDataMs.push(afterSetData - s);
     await nextTask();
-    return performance.now() - t;
+    const end = performance.now();
+    return end - t - (frame.at === null ? 0 : end - Math.max(frame.at, afterSetData));
   },
   takeSetDataMs: () => setDataMs.splice(0),
   probe() {
@@ -132,6 +157,22 @@ const api: BenchApi = {
     const layers = useMapLayersStore(pinia);
     if (layers.shown.units !== (which === 'app')) layers.toggle('units');
   },
+  async probeFrame(step) {
+    // Where the time between a batch and the next task goes: stamps of the frame's stages.
+    const marks: Record<string, number> = {};
+    const t0 = performance.now();
+    requestAnimationFrame(() => (marks.rafCallback = performance.now() - t0));
+    map!.once('render', () => (marks.mapRendered = performance.now() - t0));
+    coalescer.add(batch(step));
+    coalescer.flush();
+    await nextTick();
+    marks.watcherDone = performance.now() - t0;
+    await nextTask();
+    marks.nextTask = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 0));
+    marks.nextTimeout = performance.now() - t0;
+    return marks;
+  },
   check: () => ({ drawn: window.lianfangUnits?.drawnCount() ?? 0, u1: window.lianfangUnits?.screenPosition('u1') ?? null }),
   get softwareRendering() {
     return document.querySelector('[data-testid=map]')?.getAttribute('data-software-rendering') === 'true';
@@ -141,7 +182,19 @@ const api: BenchApi = {
 
 app.mount('#app');
 void ready.then(() => {
-  // A second source of the same shape for the baseline, drawn with a plain circle layer.
+  // The baseline's source, drawn as the wall drew units before the GPU layer (its circle layer: force
+  // colour, status ring, stale faded, sorted), so whole-main-thread figures compare like with like.
   map!.addSource('units-bare', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 14 });
-  map!.addLayer({ id: 'units-bare', type: 'circle', source: 'units-bare', paint: { 'circle-radius': 4, 'circle-color': ['get', 'fill'] } });
+  map!.addLayer({
+    id: 'units-bare', type: 'circle', source: 'units-bare',
+    layout: { 'circle-sort-key': ['get', 'rank'] },
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4.5, 14, 7, 17, 9],
+      'circle-color': ['get', 'fill'],
+      'circle-stroke-color': ['get', 'ring'],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 2.5],
+      'circle-opacity': ['case', ['get', 'stale'], 0.55, 1],
+      'circle-stroke-opacity': ['case', ['get', 'stale'], 0.6, 1],
+    },
+  });
 });

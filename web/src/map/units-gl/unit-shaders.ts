@@ -93,6 +93,8 @@ vec4 over(vec4 under, vec3 rgb, float a) {
 void main() {
   vec2 p = (gl_PointCoord - 0.5) * u_size;
   p.y = -p.y;
+  // The sprite's corners hold nothing (everything lies within a circle of half its side): skip them early.
+  if (dot(p, p) > 0.25 * u_size * u_size) discard;
   float d = shapeDist(p, v_shape, u_radius);
   vec4 c = vec4(0.0);
   // Selection: a white halo a few px outside the shape.
@@ -102,7 +104,7 @@ void main() {
   if (v_dir.z > 0.5) {
     float along = dot(p, v_dir.xy);
     float across = abs(dot(p, vec2(v_dir.y, -v_dir.x)));
-    float tip = u_radius * 1.6;
+    float tip = u_radius * 1.5;
     float ptr = max(across - (tip - along) * 0.6, u_radius * 0.5 - along);
     c = over(c, v_ring, 1.0 - smoothstep(-0.5, 0.5, ptr));
   }

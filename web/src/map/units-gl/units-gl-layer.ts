@@ -169,10 +169,11 @@ export class UnitsGlLayer implements CustomLayerInterface {
     const dpr = this.map.getPixelRatio();
     const radius = unitRadiusPx(this.map.getZoom(), this.uiScale()) * dpr;
     const ring = Math.max(2 * dpr, radius * 0.24);
-    // Room for the heading pointer (1.6 r) and the selection halo (ring + 4 px) around the body.
-    const size = 2 * Math.max(radius * 1.6, radius + ring + 4 * dpr) + 2;
+    // Sprites as tight as the drawing: on a GPU-less wall PC every pixel is shaded on the CPU.
+    // Room for the heading pointer (1.5 r); the selected unit also gets its halo (ring + 4 px).
+    const size = 2 * radius * 1.5 + 2;
+    const selectedSize = 2 * Math.max(radius * 1.5, radius + ring + 4 * dpr) + 2;
     gl.uniformMatrix4fv(s.u.matrix, false, matrixWithOrigin(args.defaultProjectionData.mainMatrix, this.origin, this.matrix));
-    gl.uniform1f(s.u.size, size);
     gl.uniform1f(s.u.radius, radius);
     gl.uniform1f(s.u.ring, ring);
     gl.uniform1f(s.u.bearing, (this.map.getBearing() * Math.PI) / 180);
@@ -190,6 +191,7 @@ export class UnitsGlLayer implements CustomLayerInterface {
     // stale below, then free units, then busy ones, the selected unit on top.
     for (let pass = 0; pass < 4; pass++) {
       gl.uniform1f(s.u.pass, pass);
+      gl.uniform1f(s.u.size, pass === 3 ? selectedSize : size);
       gl.drawArrays(gl.POINTS, 0, count);
     }
     gl.disableVertexAttribArray(s.aPos);
@@ -215,7 +217,8 @@ export class UnitsGlLayer implements CustomLayerInterface {
   }
 
   private repaint(): void {
-    if (this.dirtyTo >= 0 || this.grown) this.map?.triggerRepaint();
+    // Hidden (layer toggled off): the buffer stays current, but no frame is drawn for it.
+    if (this.visible && (this.dirtyTo >= 0 || this.grown)) this.map?.triggerRepaint();
   }
 
   private ensureCapacity(vertices: number): void {
