@@ -187,6 +187,20 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await wall.waitForTimeout(1000);
   }, 120_000);
 
+  it('wall: an alert from a device with a wrong clock says so in the banner and the incident panel', async () => {
+    const gateway = await api.call<{ key: string }>('POST', '/api/devices', { name: 'Old kiosk with a flat clock battery', kind: 'alert_gateway' });
+    const skewed = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'fire', lat: cells[6]?.lat ?? cells[0]!.lat, lon: cells[6]?.lon ?? cells[0]!.lon, at: '2020-01-01T08:00:00Z' }, gateway.key);
+    const banner = `[data-testid=alert-banner][data-incident-id="${skewed.incidentId}"]`;
+    await wall.waitForSelector(`${banner} [data-testid=alert-clock-skew]`, { timeout: 10_000 });
+    expect(await wall.textContent(`${banner} [data-testid=alert-clock-skew]`)).toContain('设备时钟不准');
+    await wall.click(`[data-testid=queue-item][data-incident-id="${skewed.incidentId}"]`);
+    await wall.waitForSelector(`[data-testid=incident-desk][data-incident-id="${skewed.incidentId}"] [data-testid=desk-clock-skew]`, { timeout: 10_000 });
+    await wall.waitForTimeout(1500);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-clock-skew.png') });
+    await wall.keyboard.press('Escape');
+    await wall.waitForSelector('[data-testid=incident-desk]', { state: 'detached' });
+  });
+
   it('tablet: a captain bound to a unit sets status, shares position and raises an SOS the wall sees', async () => {
     const unit = await api.call<Unit>('POST', '/api/units', { callsign: '保安巡07', force: 'security', mode: 'foot', trackerId: 'e2e-tablet-07' });
     await api.call('POST', '/api/users', { username: 'e2e-captain', password: 'captain-pass-1', role: 'captain', unitId: unit.id });

@@ -1,5 +1,5 @@
 import { FORCES, UNIT_STATUSES } from '@lianfang/shared';
-import { FORCE_COLORS, STALE_COLOR, STATUS_COLORS } from '../../features/units/unit-appearance';
+import { FORCE_COLORS, FORCE_SHAPES, STALE_COLOR, STATUS_COLORS } from '../../features/units/unit-appearance';
 
 /**
  * Sizes and colours of the unit markers, in CSS px (the layer multiplies by the device pixel
@@ -23,24 +23,6 @@ export function unitRadiusPx(zoom: number, uiScale: number): number {
   }
   return r * uiScale;
 }
-
-/**
- * Shape per force (the colour alone fails for colour-blind operators and on washed-out projectors).
- * Indices match the fragment shader: 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon, 5 cross, 6 inverted triangle.
- */
-export const FORCE_SHAPES: Readonly<Record<(typeof FORCES)[number], number>> = {
-  police: 0, security: 1, merchant_guard: 2, volunteer: 3, fire: 6, medical: 5, city_mgmt: 4,
-};
-/** The same shapes as CSS clip-paths, for the legend. */
-export const SHAPE_CLIP_PATHS = [
-  'circle(50%)',
-  'inset(8%)',
-  'polygon(50% 0, 100% 50%, 50% 100%, 0 50%)',
-  'polygon(50% 4%, 100% 92%, 0 92%)',
-  'polygon(25% 4%, 75% 4%, 100% 50%, 75% 96%, 25% 96%, 0 50%)',
-  'polygon(34% 0, 66% 0, 66% 34%, 100% 34%, 100% 66%, 66% 66%, 66% 100%, 34% 100%, 34% 66%, 0 66%, 0 34%, 34% 34%)',
-  'polygon(0 8%, 100% 8%, 50% 96%)',
-] as const;
 
 export function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.replace('#', '').slice(0, 6), 16);

@@ -48,7 +48,14 @@ export class UnitsGlLayer implements CustomLayerInterface {
   private readonly matrix = new Float32Array(16);
   private readonly colours = palette();
 
-  constructor(readonly id: string, private readonly uiScale: () => number) {}
+  private lastRepaintAt = 0;
+  private pendingRepaint: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * @param minRepaintMs at most one frame per this many ms for position changes (0 = every batch). Without a
+   *   GPU a frame costs hundreds of ms (render-capability.ts): moving units then redraw once a second, not 4×.
+   */
+  constructor(readonly id: string, private readonly uiScale: () => number, private readonly minRepaintMs = 0) {}
 
   /** Brings the buffer up to date with the store's units: only changed Unit objects are re-encoded. */
   sync(units: ReadonlyMap<string, Unit>, now: number): void {
@@ -91,7 +98,8 @@ export class UnitsGlLayer implements CustomLayerInterface {
       this.markDirty(slot);
     }
     this.selectedId = id;
-    this.repaint();
+    // An operator's click answers at once, whatever the throttle.
+    this.map?.triggerRepaint();
   }
 
   setVisible(visible: boolean): void {
@@ -150,6 +158,8 @@ export class UnitsGlLayer implements CustomLayerInterface {
   }
 
   onRemove(_map: MaplibreMap, gl: GL): void {
+    if (this.pendingRepaint !== null) clearTimeout(this.pendingRepaint);
+    this.pendingRepaint = null;
     if (this.gl) {
       gl.deleteBuffer(this.gl.buffer);
       gl.deleteProgram(this.gl.program);
@@ -218,7 +228,15 @@ export class UnitsGlLayer implements CustomLayerInterface {
 
   private repaint(): void {
     // Hidden (layer toggled off): the buffer stays current, but no frame is drawn for it.
-    if (this.visible && (this.dirtyTo >= 0 || this.grown)) this.map?.triggerRepaint();
+    if (!this.visible || !this.map || (this.dirtyTo < 0 && !this.grown) || this.pendingRepaint !== null) return;
+    const wait = this.minRepaintMs - (Date.now() - this.lastRepaintAt);
+    const fire = () => {
+      this.pendingRepaint = null;
+      this.lastRepaintAt = Date.now();
+      this.map?.triggerRepaint();
+    };
+    if (wait <= 0) fire();
+    else this.pendingRepaint = setTimeout(fire, wait);
   }
 
   private ensureCapacity(vertices: number): void {
