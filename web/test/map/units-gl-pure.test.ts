@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FLAG_HIDDEN, FLAG_SELECTED, FLAG_STALE, FLOATS_PER_VERTEX, FORCE_INDEX, NO_HEADING, STATUS_INDEX, STYLE_BYTE_OFFSET, VERTEX_BYTES, encodeUnit, headingRadians, mercatorX, mercatorY, readFlags, unitFlags, writeFlags } from '../../src/map/units-gl/unit-encoding';
 import { matrixWithOrigin } from '../../src/map/units-gl/gl-program';
 import { LABEL_MIN_ZOOM, unitLabelFeatures } from '../../src/map/units-gl/unit-label-features';
-import { FORCE_SHAPES } from '../../src/features/units/unit-appearance';
+import { FORCE_SHAPES, isStale } from '../../src/features/units/unit-appearance';
+import { staleJudge } from '../../src/map/units-gl/stale-check';
 import { hexToRgb, palette, unitRadiusPx } from '../../src/map/units-gl/unit-look';
 import { pickNearest, worldSizePx } from '../../src/map/units-gl/unit-picking';
 import { UnitSlots } from '../../src/map/units-gl/unit-slots';
@@ -149,5 +150,25 @@ describe('unit labels', () => {
     const many = Array.from({ length: 4 }, (_, i) => inside(`u${i}`));
     expect(unitLabelFeatures(many, box, 15, now, 4).features).toHaveLength(4);
     expect(unitLabelFeatures(many, box, 15, now, 3).features).toHaveLength(0);
+  });
+});
+
+describe('batch staleness judge', () => {
+  const now = Date.parse('2025-01-01T08:05:00.000Z');
+  const judge = staleJudge(now);
+  const cases: [string, Partial<Parameters<typeof position>[0]>][] = [
+    ['fresh', { serverTime: '2025-01-01T08:04:30.000Z', deviceTime: '2025-01-01T08:04:29.000Z' }],
+    ['just over 2 min', { serverTime: '2025-01-01T08:02:59.999Z', deviceTime: '2025-01-01T08:02:59.999Z' }],
+    ['late backlog: old device time', { serverTime: '2025-01-01T08:04:59.000Z', deviceTime: '2025-01-01T07:50:00.000Z' }],
+    ['skewed clock: server time counts', { serverTime: '2025-01-01T08:04:59.000Z', deviceTime: '2019-01-01T00:00:00.000Z', flags: ['clock_skew'] }],
+    ['device ahead of server', { serverTime: '2025-01-01T08:01:00.000Z', deviceTime: '2025-01-01T09:00:00.000Z' }],
+    ['other ISO shape', { serverTime: '2025-01-01T08:04:30Z', deviceTime: '2025-01-01T09:04:30+01:00' }],
+  ];
+  it.each(cases)('agrees with isStale: %s', (_name, over) => {
+    const u = unit({ position: position(over) });
+    expect(judge(u)).toBe(isStale(u, now));
+  });
+  it('calls a unit without a fix stale', () => {
+    expect(judge(unit({ position: null }))).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 import type { Unit } from '@lianfang/shared';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MaplibreMap } from 'maplibre-gl';
-import { isStale } from '../../features/units/unit-appearance';
 import { createProgram, matrixWithOrigin } from './gl-program';
 import { encodeUnit, FLAG_HIDDEN, FLAG_SELECTED, FLOATS_PER_VERTEX, mercatorX, mercatorY, readFlags, STYLE_BYTE_OFFSET, unitFlags, VERTEX_BYTES, writeFlags } from './unit-encoding';
 import { palette, unitRadiusPx } from './unit-look';
 import { pickNearest } from './unit-picking';
+import { staleJudge } from './stale-check';
 import { UNIT_FRAGMENT_SHADER, UNIT_VERTEX_SHADER } from './unit-shaders';
 import { UnitSlots } from './unit-slots';
 
@@ -62,12 +62,13 @@ export class UnitsGlLayer implements CustomLayerInterface {
     // The store only adds units, except when a snapshot replaces its whole map: then drop the missing.
     if (units !== this.lastMap) this.dropMissing(units);
     this.lastMap = units;
+    const stale = staleJudge(now);
     for (const unit of units.values()) {
       const slot = this.slots.acquire(unit.id);
       if (this.written[slot] === unit) continue;
       if (!this.origin && unit.position) this.origin = [mercatorX(unit.position.lon), mercatorY(unit.position.lat)];
       this.ensureCapacity(slot + 1);
-      encodeUnit(this.f32, this.u8, slot, unit, unitFlags(unit, isStale(unit, now), unit.id === this.selectedId), this.origin ?? [0, 0]);
+      encodeUnit(this.f32, this.u8, slot, unit, unitFlags(unit, stale(unit), unit.id === this.selectedId), this.origin ?? [0, 0]);
       this.written[slot] = unit;
       this.markDirty(slot);
     }
@@ -76,11 +77,12 @@ export class UnitsGlLayer implements CustomLayerInterface {
 
   /** Re-judges who is stale (every few seconds): flips only the flags that changed. */
   refreshStale(now: number): void {
+    const stale = staleJudge(now);
     for (const [, slot] of this.slots.entries()) {
       const unit = this.written[slot];
       if (!unit) continue;
       const flags = readFlags(this.u8, slot);
-      const next = unitFlags(unit, isStale(unit, now), (flags & FLAG_SELECTED) !== 0);
+      const next = unitFlags(unit, stale(unit), (flags & FLAG_SELECTED) !== 0);
       if (next !== flags) {
         writeFlags(this.u8, slot, next);
         this.markDirty(slot);
