@@ -32,7 +32,7 @@ export function pickNearest(input: PickInput): number {
     const dx = (input.f32[slot * FLOATS_PER_VERTEX]! - input.x) * scale;
     const dy = (input.f32[slot * FLOATS_PER_VERTEX + 1]! - input.y) * scale;
     const d2 = dx * dx + dy * dy;
-    // `<=` : of two units on the same spot the later slot wins, as it is drawn on top.
+    // `<=`: of two units on the same spot the later slot wins (a stable choice; a second click picks the same one).
     if (d2 <= bestD2) {
       bestD2 = d2;
       best = slot;
