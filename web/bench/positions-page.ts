@@ -1,7 +1,8 @@
 /**
  * Browser side of the wall's position benchmark (run by run-positions-bench.ts).
  * 5,000 units on the real map; each batch of 5,000 positions takes the app's own path:
- * PositionCoalescer → units store applyPositions → UnitsLayer (unitFeatures → setData).
+ * PositionCoalescer → units store applyPositions → UnitsLayer (GPU layer: typed-array slots, repaint).
+ * Baseline: the old path, the same 5,000 units as GeoJSON features handed to a GeoJSON source's setData.
  */
 import type { Position, Unit } from '@lianfang/shared';
 import { FORCES } from '@lianfang/shared';
@@ -11,9 +12,10 @@ import { createApp, h, nextTick } from 'vue';
 import { i18n } from '../src/app/i18n';
 import '../src/app/theme.css';
 import { useUnitsStore } from '../src/features/units/units.store';
-import { unitFeatures } from '../src/map/features/unit-features';
+import { useMapLayersStore } from '../src/features/wall/map-layers.store';
 import { PositionCoalescer } from '../src/realtime/position-coalescer';
 import BenchMap from './BenchMap.vue';
+import { unitFeatures } from './geojson-unit-features';
 
 const UNITS = Number(new URLSearchParams(location.search).get('units') ?? 5000);
 const CENTER: [number, number] = [120.17, 30.26];
@@ -61,14 +63,26 @@ function nextTask(): Promise<void> {
 // The app's coalescer, as realtime-session builds it.
 const coalescer = new PositionCoalescer((b) => units.applyPositions(b), 250);
 
+/**
+ * ms of one batch. total and layer run up to the next task, minus a frame the browser drew in between
+ * (frameInWindow: from the frame's start to the task, reported apart; raw includes it); layerSync is the
+ * layer's watcher alone (slot writes).
+ */
+export interface FeedTimes { total: number; coalescer: number; store: number; layer: number; layerSync: number; frameInWindow: number; raw: number }
+
 interface BenchApi {
   ready: Promise<void>;
   /** Feeds batch `step` and flushes it, as a non-position event would: ms of main thread until Vue has settled, by stage. */
-  feed(step: number): Promise<{ total: number; coalescer: number; store: number; layer: number }>;
-  /** The baseline: the same features built from a plain array and handed to setData (no coalescer, store or Vue), ms. */
+  feed(step: number): Promise<FeedTimes>;
+  /** The baseline (the old GeoJSON path): the same units as features, setData on a GeoJSON source, ms. */
   bare(step: number): Promise<number>;
-  /** ms spent in the last setData calls (wrapped), drained */
+  /** ms inside the baseline's setData calls, drained */
   takeSetDataMs(): number[];
+  /** shows one path's markers and hides the other's, so whole-main-thread figures are per path */
+  show(which: 'app' | 'bare'): void;
+  /** units the GPU layer draws, and whether unit u1's bytes follow its last position */
+  probeFrame(step: number): Promise<Record<string, number>>;
+  check(): { drawn: number; u1: { x: number; y: number } | null };
   /** diagnostics: where the layer stage's time goes */
   probe(): Record<string, number | string>;
   softwareRendering: boolean;
@@ -76,24 +90,21 @@ interface BenchApi {
 
 let map: MaplibreMap | null = null;
 const setDataMs: number[] = [];
+
+/**
+ * Stamps the start of the next frame (requestAnimationFrame callbacks run at its start). When the
+ * browser draws a frame between a batch and the next task, the time from there to the task is
+ * rendering (here SwiftShader's software GL, waited for on the main thread), not batch processing.
+ */
+function frameStart(): { at: number | null } {
+  const stamp: { at: number | null } = { at: null };
+  requestAnimationFrame(() => (stamp.at = performance.now()));
+  return stamp;
+}
 const ready = new Promise<void>((resolve) => {
   window.addEventListener('bench-map-ready', (e) => {
     map = (e as CustomEvent<MaplibreMap>).detail;
-    const source = () => map!.getSource('units') as GeoJSONSource;
-    // Time every setData of the units source, wherever it is called from (the layer throttles it).
-    const wait = () => (source() ? wrap() : setTimeout(wait, 20));
-    const wrap = () => {
-      const s = source();
-      const original = s.setData.bind(s) as (data: unknown) => GeoJSONSource;
-      (s as unknown as { setData: (data: unknown) => GeoJSONSource }).setData = (data) => {
-        const t = performance.now();
-        const result = original(data);
-        setDataMs.push(performance.now() - t);
-        return result;
-      };
-      map!.once('idle', () => resolve());
-    };
-    wait();
+    map.once('idle', () => resolve());
   }, { once: true });
 });
 
@@ -101,40 +112,68 @@ const api: BenchApi = {
   ready,
   async feed(step) {
     const fixes = batch(step);
+    const frame = frameStart();
     const t0 = performance.now();
     coalescer.add(fixes);
     const t1 = performance.now();
     coalescer.flush();
     const t2 = performance.now();
-    // The layer's watcher (features, setData) runs in Vue's scheduler flush; MapLibre hands the
-    // data to its worker in microtasks after setData: both are counted, up to the next task.
+    // The layer's watcher (slot writes, triggerRepaint) runs in Vue's scheduler flush; anything
+    // queued after it in microtasks is counted too, up to the next task. The upload (one
+    // bufferSubData) and the draw happen in the next animation frame: whole-main-thread figure.
     await nextTick();
+    const tSync = performance.now();
     await nextTask();
     const t3 = performance.now();
-    return { total: t3 - t0, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 };
+    const inFrame = frame.at === null ? 0 : t3 - Math.max(frame.at, tSync);
+    return { total: t3 - t0 - inFrame, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 - inFrame, layerSync: tSync - t2, frameInWindow: inFrame, raw: t3 - t0 };
   },
   async bare(step) {
     const fixes = batch(step);
+    const frame = frameStart();
     const t = performance.now();
     const list = seed.map((u, i) => ({ ...u, position: fixes[i]! }));
     const data = unitFeatures(list, Date.now());
+    const s = performance.now();
     (map!.getSource('units-bare') as GeoJSONSource).setData(data as never);
+    const afterSetData = performance.now();
+    setDataMs.push(afterSetData - s);
     await nextTask();
-    return performance.now() - t;
+    const end = performance.now();
+    return end - t - (frame.at === null ? 0 : end - Math.max(frame.at, afterSetData));
   },
   takeSetDataMs: () => setDataMs.splice(0),
   probe() {
     const t0 = performance.now();
     const list = units.list;
     const t1 = performance.now();
-    const fc = unitFeatures(list, Date.now());
+    unitFeatures(list, Date.now());
     const t2 = performance.now();
-    const plain = seed.map((u) => ({ ...u }));
-    const t3 = performance.now();
-    unitFeatures(plain, Date.now());
-    const t4 = performance.now();
-    return { list: t1 - t0, featuresFromStore: t2 - t1, featuresFromPlain: t4 - t3, n: fc.features.length, reactive: String(Object.getPrototypeOf(list[0]) !== Object.prototype) };
+    return { list: t1 - t0, geojsonFeatures: t2 - t1, drawn: window.lianfangUnits?.drawnCount() ?? -1 };
   },
+  show(which) {
+    map!.setLayoutProperty('units-bare', 'visibility', which === 'bare' ? 'visible' : 'none');
+    // The wall's own layer toggle hides the GPU layer (it keeps its buffer up to date).
+    const layers = useMapLayersStore(pinia);
+    if (layers.shown.units !== (which === 'app')) layers.toggle('units');
+  },
+  async probeFrame(step) {
+    // Where the time between a batch and the next task goes: stamps of the frame's stages.
+    const marks: Record<string, number> = {};
+    const t0 = performance.now();
+    requestAnimationFrame(() => (marks.rafCallback = performance.now() - t0));
+    map!.once('render', () => (marks.mapRendered = performance.now() - t0));
+    coalescer.add(batch(step));
+    coalescer.flush();
+    await nextTick();
+    marks.watcherDone = performance.now() - t0;
+    await nextTask();
+    marks.nextTask = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 0));
+    marks.nextTimeout = performance.now() - t0;
+    return marks;
+  },
+  check: () => ({ drawn: window.lianfangUnits?.drawnCount() ?? 0, u1: window.lianfangUnits?.screenPosition('u1') ?? null }),
   get softwareRendering() {
     return document.querySelector('[data-testid=map]')?.getAttribute('data-software-rendering') === 'true';
   },
@@ -143,7 +182,19 @@ const api: BenchApi = {
 
 app.mount('#app');
 void ready.then(() => {
-  // A second source of the same shape for the baseline, drawn with a plain circle layer.
+  // The baseline's source, drawn as the wall drew units before the GPU layer (its circle layer: force
+  // colour, status ring, stale faded, sorted), so whole-main-thread figures compare like with like.
   map!.addSource('units-bare', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 14 });
-  map!.addLayer({ id: 'units-bare', type: 'circle', source: 'units-bare', paint: { 'circle-radius': 4, 'circle-color': ['get', 'fill'] } });
+  map!.addLayer({
+    id: 'units-bare', type: 'circle', source: 'units-bare',
+    layout: { 'circle-sort-key': ['get', 'rank'] },
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4.5, 14, 7, 17, 9],
+      'circle-color': ['get', 'fill'],
+      'circle-stroke-color': ['get', 'ring'],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 2.5],
+      'circle-opacity': ['case', ['get', 'stale'], 0.55, 1],
+      'circle-stroke-opacity': ['case', ['get', 'stale'], 0.6, 1],
+    },
+  });
 });

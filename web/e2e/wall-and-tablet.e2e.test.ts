@@ -9,7 +9,8 @@ import { buildWeb } from './support/build-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { appearancesOf, recordAppearances } from './support/appearance-recorder';
-import { incidentMarkerDrawn, logIn, unitsDrawn } from './support/wall-page';
+import { incidentMarkerDrawn, isolatedUnit, logIn, unitsDrawn } from './support/wall-page';
+import { FORCE_COLORS } from '../src/features/units/unit-appearance';
 
 /** Centre of a grid cell: a place inside the demo district that the wall names by its grids. */
 function centreOf(grid: Grid): { lat: number; lon: number } {
@@ -127,6 +128,77 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await big.screenshot({ path: join(ARTIFACTS_DIR, 'wall-3840x2160.png') });
     expect(await big.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
     await big.close();
+  });
+
+  it('wall: units are drawn by the GPU layer in their force colour, move, get callsigns up close, and a click selects one', async () => {
+    await wall.click('.overview');
+    await wall.waitForTimeout(1500);
+    expect(await wall.evaluate(() => window.lianfangUnits!.drawnCount())).toBeGreaterThanOrEqual(40);
+
+    // Moving: the demo patrols report every few seconds; some unit's drawn position must change.
+    const before = await wall.evaluate(() => Object.fromEntries(window.lianfangUnits!.ids().map((id) => [id, window.lianfangUnits!.screenPosition(id)])));
+    await expect.poll(() => wall.evaluate((b) => window.lianfangUnits!.ids().filter((id) => {
+      const p = window.lianfangUnits!.screenPosition(id);
+      const q = b[id];
+      return !!p && !!q && Math.hypot(p.x - q.x, p.y - q.y) > 0.5;
+    }).length, before), { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
+
+    // Drawn for real: the pixels at a unit's centre are its force's colour (read back from a screenshot).
+    const target = await isolatedUnit(wall, 40);
+    expect(target).not.toBeNull();
+    const { id, x, y } = target!;
+    const unit = (await api.call<Unit[]>('GET', '/api/units')).find((u) => u.id === id)!;
+    const png = await wall.screenshot({ clip: { x: x - 2, y: y - 2, width: 5, height: 5 } });
+    const pixels = await wall.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      return [...g.getImageData(0, 0, c.width, c.height).data];
+    }, png.toString('base64'));
+    const want = FORCE_COLORS[unit.force].match(/[0-9a-f]{2}/gi)!.map((h) => Number.parseInt(h, 16));
+    const near = [];
+    for (let i = 0; i < pixels.length; i += 4) near.push(Math.max(...want.map((w, k) => Math.abs(w - pixels[i + k]!))));
+    expect(Math.min(...near), `pixels ${JSON.stringify(pixels.slice(0, 12))} vs ${FORCE_COLORS[unit.force]}`).toBeLessThan(40);
+
+    // A click on it selects it: the card names it and the layer draws it highlighted.
+    await wall.mouse.click(x, y);
+    await wall.waitForSelector(`[data-testid=selected-unit][data-unit-id="${id}"]`, { timeout: 5000 });
+    expect(await wall.textContent('[data-testid=selected-unit]')).toContain(unit.callsign);
+    expect((await wall.evaluate((u) => window.lianfangUnits!.flags(u), id))! & 2).toBe(2);
+    await wall.waitForTimeout(800);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-unit-selected.png') });
+
+    // Up close the callsigns appear (a small label layer fed with the units in view, once a second).
+    await wall.evaluate((c) => (window as unknown as { lianfangMap: { jumpTo(o: object): void } }).lianfangMap.jumpTo({ center: c, zoom: 16 }), [unit.position!.lon, unit.position!.lat]);
+    await expect.poll(() => wall.evaluate(() => (window as unknown as { lianfangMap: { querySourceFeatures(s: string): unknown[] } }).lianfangMap.querySourceFeatures('units-labels').length), { timeout: 10_000, interval: 500 })
+      .toBeGreaterThan(0);
+    await wall.waitForTimeout(1500);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-units-street.png') });
+
+    await wall.click('[data-testid=selected-unit-close]');
+    await wall.waitForSelector('[data-testid=selected-unit]', { state: 'detached' });
+    expect((await wall.evaluate((u) => window.lianfangUnits!.flags(u), id))! & 2).toBe(0);
+    await wall.click('.overview');
+    await wall.waitForTimeout(1000);
+  }, 120_000);
+
+  it('wall: an alert from a device with a wrong clock says so in the banner and the incident panel', async () => {
+    const gateway = await api.call<{ key: string }>('POST', '/api/devices', { name: 'Old kiosk with a flat clock battery', kind: 'alert_gateway' });
+    const skewed = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'fire', lat: cells[6]?.lat ?? cells[0]!.lat, lon: cells[6]?.lon ?? cells[0]!.lon, at: '2020-01-01T08:00:00Z' }, gateway.key);
+    const banner = `[data-testid=alert-banner][data-incident-id="${skewed.incidentId}"]`;
+    await wall.waitForSelector(`${banner} [data-testid=alert-clock-skew]`, { timeout: 10_000 });
+    expect(await wall.textContent(`${banner} [data-testid=alert-clock-skew]`)).toContain('设备时钟不准');
+    await wall.click(`[data-testid=queue-item][data-incident-id="${skewed.incidentId}"]`);
+    await wall.waitForSelector(`[data-testid=incident-desk][data-incident-id="${skewed.incidentId}"] [data-testid=desk-clock-skew]`, { timeout: 10_000 });
+    await wall.waitForTimeout(1500);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-clock-skew.png') });
+    await wall.keyboard.press('Escape');
+    await wall.waitForSelector('[data-testid=incident-desk]', { state: 'detached' });
   });
 
   it('tablet: a captain bound to a unit sets status, shares position and raises an SOS the wall sees', async () => {

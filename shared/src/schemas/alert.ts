@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdSchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
 
 export const ALERT_KINDS = ['sos', 'panic', 'radio', 'fire', 'medical', 'crime', 'traffic', 'other'] as const;
 export const ALERT_SOURCES = ['gateway', 'tracker', 'tablet', 'operator'] as const;
@@ -13,7 +13,7 @@ export const AlertIngestSchema = Type.Object(
     lon: Type.Optional(LonSchema),
     at: Type.Optional(IsoTimeSchema),
     note: Type.Optional(Type.String({ maxLength: 500 })),
-    idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    idempotencyKey: Type.Optional(IdempotencyKeySchema),
   },
   { additionalProperties: false },
 );
@@ -33,7 +33,7 @@ export const AlertRaiseSchema = Type.Object(
     lat: Type.Optional(LatSchema),
     lon: Type.Optional(LonSchema),
     note: Type.Optional(Type.String({ maxLength: 500 })),
-    idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    idempotencyKey: Type.Optional(IdempotencyKeySchema),
   },
   { additionalProperties: false },
 );

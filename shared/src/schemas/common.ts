@@ -18,6 +18,11 @@ export const IdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A
 export const LatSchema = Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 latitude, degrees' });
 export const LonSchema = Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude, degrees' });
 export const IsoTimeSchema = Type.String({ format: 'date-time', description: 'ISO 8601 timestamp' });
+/**
+ * A client-chosen key (a UUID from the tablet's offline queue) that makes a command safe to send
+ * again: a replay is answered with the first reply and changes nothing.
+ */
+export const IdempotencyKeySchema = Type.String({ minLength: 1, maxLength: 128, description: 'client-chosen key; a replay returns the first reply and changes nothing' });
 export const ForceSchema = stringEnum(FORCES);
 export const ModeSchema = stringEnum(MODES);
 export const RoleSchema = stringEnum(ROLES);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdSchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
 
 /** The closed loop: found → dispatched → … → resolved → closed (evaluated). */
 export const INCIDENT_STATUSES = [
@@ -115,6 +115,7 @@ export const CreateIncidentSchema = Type.Object(
     lat: LatSchema,
     lon: LonSchema,
     source: Type.Optional(stringEnum(INCIDENT_SOURCES)),
+    idempotencyKey: Type.Optional(IdempotencyKeySchema),
   },
   { additionalProperties: false },
 );
@@ -125,7 +126,10 @@ export const AssignmentStatusChangeSchema = Type.Object(
   { additionalProperties: false },
 );
 export const ResolveSchema = Type.Object(
-  { outcome: stringEnum(OUTCOMES), settledLevel: Type.Optional(LadderLevelSchema), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    outcome: stringEnum(OUTCOMES), settledLevel: Type.Optional(LadderLevelSchema), note: Type.Optional(Type.String({ maxLength: 2000 })),
+    idempotencyKey: Type.Optional(IdempotencyKeySchema),
+  },
   { additionalProperties: false },
 );
 export const CloseSchema = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), feedback: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });

@@ -21,10 +21,21 @@ export function incidentMarkerDrawn(page: Page, incidentId: string, timeout: num
   }, incidentId, { timeout, polling: 50 });
 }
 
-/** Waits until the map has drawn at least `n` units (the demo patrols are reporting). */
+/** Waits until the map's units layer draws at least `n` units (the demo patrols are reporting). */
 export function unitsDrawn(page: Page, n: number, timeout: number) {
-  return page.waitForFunction((min) => {
-    const map = (window as { lianfangMap?: { getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): unknown[] } }).lianfangMap;
-    return !!map && !!map.getLayer('units-dot') && map.queryRenderedFeatures({ layers: ['units-dot'] }).length >= min;
-  }, n, { timeout, polling: 200 });
+  return page.waitForFunction((min) => (window.lianfangUnits?.drawnCount() ?? 0) >= min, n, { timeout, polling: 200 });
+}
+
+/**
+ * A drawn unit with no other unit within `clearPx` on screen, inside the map and away from its edges
+ * (so a click there can only mean this unit), with where it is drawn now.
+ */
+export function isolatedUnit(page: Page, clearPx: number) {
+  return page.evaluate((clear) => {
+    const probe = window.lianfangUnits!;
+    const area = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+    const at = probe.ids().map((id) => ({ id, p: probe.screenPosition(id)! })).filter((u) => u.p && u.p.x > 200 && u.p.y > 200 && u.p.x < area.width - 300 && u.p.y < area.height - 200);
+    const alone = at.find((u) => at.every((o) => o === u || Math.hypot(o.p.x - u.p.x, o.p.y - u.p.y) > clear));
+    return alone ? { id: alone.id, x: alone.p.x + area.left, y: alone.p.y + area.top } : null;
+  }, clearPx);
 }

@@ -35,6 +35,16 @@ describe('wall components', () => {
     await wrapper.vm.$nextTick();
     expect(wrapper.findAll('[data-testid=alert-banner]')).toHaveLength(1);
     expect(wrapper.get('[data-testid=alert-press-count]').text()).toContain('×2');
+    expect(wrapper.find('[data-testid=alert-clock-skew]').exists()).toBe(false);
+    // A press from a device whose clock is wrong: the banner says so (and keeps saying so).
+    alerts.record(alert({ id: 'a3', kind: 'panic', receivedAt: now, deviceTime: '2020-01-01T00:00:00.000Z', clockSkew: true }), { ...i, alertCount: 3 });
+    await wrapper.vm.$nextTick();
+    expect(wrapper.get('[data-testid=alert-clock-skew]').text()).toContain('Device clock wrong');
+    alerts.record(alert({ id: 'a4', kind: 'panic', receivedAt: now }), { ...i, alertCount: 4 });
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('[data-testid=alert-clock-skew]').exists()).toBe(true);
+    expect(alerts.clockSkewed(i.id)).toBe(true);
+    expect(alerts.clockSkewed('other')).toBe(false);
   });
 
   it('turns a queue card red past five minutes', () => {

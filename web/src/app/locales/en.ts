@@ -107,6 +107,10 @@ export const en: LocaleMessages = {
     etaNobody: 'Nobody can reach',
     coverage5: '5-min coverage',
     keyAreaOverdue: '{name} · patrol overdue',
+    clockSkew: 'Device clock wrong · times from receipt',
+    selectedUnit: 'Selected unit',
+    speed: '{v} km/h',
+    close: 'Close',
   },
   map: {
     overview: 'Back to overview',

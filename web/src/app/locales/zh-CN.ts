@@ -106,6 +106,10 @@ export const zhCN = {
     etaNobody: '无力量可达',
     coverage5: '5 分钟覆盖',
     keyAreaOverdue: '{name} · 超时未巡',
+    clockSkew: '设备时钟不准 · 时间以接收为准',
+    selectedUnit: '选中力量',
+    speed: '{v} 公里/时',
+    close: '关闭',
   },
   map: {
     overview: '回到全览',

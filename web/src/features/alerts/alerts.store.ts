@@ -15,6 +15,8 @@ export interface AlertAnnouncement {
   firstAt: string;
   lastAt: string;
   dismissed: boolean;
+  /** some press came from a device whose clock is wrong: its own times are not to be trusted (the timers run from receipt) */
+  clockSkew: boolean;
 }
 
 /** What just happened, for the one-shot reactions (beep, fly to): `serial` changes on every press. */
@@ -37,6 +39,7 @@ export const useAlertsStore = defineStore('alerts', () => {
       existing.pressCount = Math.max(existing.pressCount, incident.alertCount);
       existing.lastAt = alert.receivedAt;
       existing.priority = incident.priority;
+      existing.clockSkew ||= alert.clockSkew === true;
       // A new press after dismissal is news again.
       existing.dismissed = false;
       moveToFront(existing);
@@ -44,6 +47,7 @@ export const useAlertsStore = defineStore('alerts', () => {
       announcements.value.unshift({
         incidentId: incident.id, kind: alert.kind, priority: incident.priority, pressCount: Math.max(1, incident.alertCount),
         lat, lon, gridId: incident.gridId, unitId: incident.unitId, firstAt: alert.receivedAt, lastAt: alert.receivedAt, dismissed: false,
+        clockSkew: alert.clockSkew === true,
       });
       announcements.value.length = Math.min(announcements.value.length, KEEP);
     }
@@ -72,5 +76,10 @@ export const useAlertsStore = defineStore('alerts', () => {
     lastArrival.value = null;
   }
 
-  return { announcements, active, lastArrival, record, dismiss, forgetIncident, reset };
+  /** Whether any press of this incident came with a wrong device clock (known for alerts seen on this screen). */
+  function clockSkewed(incidentId: string): boolean {
+    return announcements.value.some((a) => a.incidentId === incidentId && a.clockSkew);
+  }
+
+  return { announcements, active, lastArrival, record, dismiss, forgetIncident, reset, clockSkewed };
 });

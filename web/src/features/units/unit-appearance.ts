@@ -14,6 +14,24 @@ export const FORCE_COLORS: Record<Force, string> = {
   city_mgmt: '#d6b36a',
 };
 
+/**
+ * Shape per force (the colour alone fails for colour-blind operators and on washed-out projectors).
+ * Indices match the fragment shader (map/units-gl/unit-shaders.ts): 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon, 5 cross, 6 inverted triangle.
+ */
+export const FORCE_SHAPES: Readonly<Record<Force, number>> = {
+  police: 0, security: 1, merchant_guard: 2, volunteer: 3, fire: 6, medical: 5, city_mgmt: 4,
+};
+/** The same shapes as CSS clip-paths, for the legend. */
+export const SHAPE_CLIP_PATHS = [
+  'circle(50%)',
+  'inset(8%)',
+  'polygon(50% 0, 100% 50%, 50% 100%, 0 50%)',
+  'polygon(50% 4%, 100% 92%, 0 92%)',
+  'polygon(25% 4%, 75% 4%, 100% 50%, 75% 96%, 25% 96%, 0 50%)',
+  'polygon(34% 0, 66% 0, 66% 34%, 100% 34%, 100% 66%, 66% 66%, 66% 100%, 34% 100%, 34% 66%, 0 66%, 0 34%, 34% 34%)',
+  'polygon(0 8%, 100% 8%, 50% 96%)',
+] as const;
+
 export const STATUS_COLORS: Record<UnitStatus, string> = {
   available: '#e8eef5',
   dispatched: '#ffd60a',

@@ -39,10 +39,14 @@ export function createSocketCommandTransport(socket: LianfangClientSocket, now: 
           return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/units/${encodeURIComponent(command.unitId)}/status`, {
             method: 'POST', body: { status: command.status, at: command.createdAt },
           }));
+        // The command id (a UUID kept in the offline queue) is the idempotency key: a resend after a
+        // lost reply gets the first reply back, not a second incident or an "already resolved".
         case 'incident:resolve':
-          return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/resolve`, { method: 'POST', body: { outcome: command.outcome } }));
+          return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/resolve`, {
+            method: 'POST', body: { outcome: command.outcome, idempotencyKey: command.id },
+          }));
         case 'incident:report':
-          return deliverRest(() => apiRequest('/api/incidents', { method: 'POST', body: command.payload }));
+          return deliverRest(() => apiRequest('/api/incidents', { method: 'POST', body: { ...command.payload, idempotencyKey: command.id } }));
       }
     },
   };

@@ -3,9 +3,12 @@ import {
   AssignmentStatusChangeSchema, CancelSchema, CloseSchema, CreateIncidentSchema, DEPARTMENT_VALUES, DispatchSchema, EscalateSchema, IdSchema,
   IncidentSchema, ResolveSchema, WhistleSchema, stringEnum,
 } from '@lianfang/shared';
+import type { Incident } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { forbidden } from '../../../http-error.js';
+import { transitionCommand } from '../../../plugins/app/incidents/lifecycle-service.js';
+import { findReceipt } from '../../../plugins/app/receipts/command-receipts.js';
 import { requireRole } from '../../../plugins/external/auth.js';
 
 const Params = Type.Object({ id: IdSchema });
@@ -34,6 +37,11 @@ export const incidentCommandRoutes = (core: Core): FastifyPluginAsyncTypebox => 
   app.post('/api/incidents/:id/resolve', { schema: { tags: ['incidents'], summary: 'Resolve with outcome and the level that settled it', params: Params, body: ResolveSchema, response: reply }, preHandler: requireRole('admin', 'operator', 'captain') },
     async (request) => {
       const s = request.session!;
+      // A replay from the tablet's queue after a lost reply: the incident has left the live picture
+      // (resolved), so the captain check below would refuse it. The receipt is this user's own proof.
+      const key = request.body.idempotencyKey;
+      const replay = key ? await findReceipt<Incident>(core.db, actorOf(request), key, transitionCommand(request.params.id, 'resolved')) : null;
+      if (replay) return replay;
       if (s.role === 'captain') {
         const incident = core.picture.incidents.get(request.params.id);
         if (!incident?.assignments.some((a) => a.unitId === s.unitId)) throw forbidden('a captain resolves only incidents their unit is on');

@@ -27,6 +27,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   const highlightId = ref<string | null>(null);
   const candidates = shallowRef<CandidatesReply | null>(null);
   const timeline = shallowRef<TimelineEntry[]>([]);
+  /** one of the incident's alerts came from a device whose clock is wrong (from the server's record: survives a reload) */
+  const clockSkew = ref(false);
   const picked = ref<string[]>([]);
   const mode = ref<DeskMode>('dispatch');
   const busy = ref<DeskAction | null>(null);
@@ -44,6 +46,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     if (token !== loadToken) return;
     loading.value = false;
     timeline.value = detail.status === 'fulfilled' ? detail.value.timeline : [];
+    clockSkew.value = detail.status === 'fulfilled' && detail.value.alerts.some((a) => a.clockSkew === true);
     candidates.value = ranked.status === 'fulfilled' ? ranked.value : null;
     if (detail.status === 'rejected') message.value = { kind: 'error', text: errorText(detail.reason) };
   }
@@ -57,6 +60,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
       message.value = null;
       candidates.value = null;
       timeline.value = [];
+      clockSkew.value = false;
     }
     void load(id);
   }
@@ -129,7 +133,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   }
 
   return {
-    openId, highlightId, incident, candidates, timeline, picked, mode, busy, loading, message,
+    openId, highlightId, incident, candidates, timeline, clockSkew, picked, mode, busy, loading, message,
     open, close, refresh, togglePick, pickByNumber, dispatchPicked, escalate, resolve, setMode, moveHighlight,
   };
 });

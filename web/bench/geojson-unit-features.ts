@@ -1,7 +1,7 @@
 import type { Unit } from '@lianfang/shared';
-import { FORCE_COLORS, STALE_COLOR, STATUS_COLORS, isStale } from '../../features/units/unit-appearance';
-import { labelImageId } from '../core/label-images';
-import { featureCollection, type Feature, type FeatureCollection } from './geojson-types';
+import { FORCE_COLORS, STALE_COLOR, STATUS_COLORS, isStale } from '../src/features/units/unit-appearance';
+import { labelImageId } from '../src/map/core/label-images';
+import { featureCollection, type Feature, type FeatureCollection } from '../src/map/features/geojson-types';
 
 export interface UnitFeatureProps {
   [key: string]: string | number | boolean | null;
@@ -16,7 +16,10 @@ export interface UnitFeatureProps {
 
 const STATUS_RANK: Record<Unit['status'], number> = { on_scene: 5, en_route: 4, dispatched: 4, busy: 3, available: 2, off_duty: 1 };
 
-/** Units with a fix as map points; colour by force, ring by status, grey when stale. */
+/**
+ * The wall's units as GeoJSON, as UnitsLayer drew them before the GPU layer: the bench's baseline
+ * (same features, same setData hand-off to MapLibre's worker). Colour by force, ring by status, grey when stale.
+ */
 export function unitFeatures(units: readonly Unit[], now: number): FeatureCollection<Feature['geometry'], UnitFeatureProps> {
   const features: Feature<{ type: 'Point'; coordinates: [number, number] }, UnitFeatureProps>[] = [];
   for (const unit of units) {
