@@ -75,6 +75,28 @@ describe.each([
     expect((await api(t.app, captain, 'POST', `/api/incidents/${id}/resolve`, { outcome: 'solved_on_site', idempotencyKey: randomUUID() })).status).toBe(403);
   });
 
+  it('a resolve sent late keeps the time it was pressed; a future time counts as now', async () => {
+    const late = await report(randomUUID(), 'Resolved in a dead spot');
+    await api(t.app, t.adminToken, 'POST', `/api/incidents/${late.body.id}/dispatch`, { unitIds: [unitId] });
+    // Pressed 1 s after the report was created, delivered now.
+    const pressed = new Date(Date.parse(late.body.createdAt) + 1000).toISOString();
+    await new Promise((r) => setTimeout(r, 1200));
+    const resolved = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${late.body.id}/resolve`, { outcome: 'solved_on_site', idempotencyKey: randomUUID(), at: pressed });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.milestones.resolvedAt).toBe(pressed);
+    const detail = await api<{ timeline: { kind: string; data: { at?: string } }[] }>(t.app, t.adminToken, 'GET', `/api/incidents/${late.body.id}`);
+    expect(detail.body.timeline.find((e) => e.kind === 'resolved')?.data.at).toBe(pressed);
+
+    const future = await report(randomUUID(), 'Resolved by a clock in the future');
+    await api(t.app, t.adminToken, 'POST', `/api/incidents/${future.body.id}/dispatch`, { unitIds: [unitId] });
+    const before = Date.now();
+    const ahead = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, { outcome: 'solved_on_site', at: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(Date.parse(ahead.body.milestones.resolvedAt!)).toBeGreaterThanOrEqual(before - 5);
+    expect(Date.parse(ahead.body.milestones.resolvedAt!)).toBeLessThanOrEqual(Date.now());
+    const bad = await api<{ field?: string }>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, { outcome: 'solved_on_site', at: 'yesterday' });
+    expect(bad.status).toBe(400);
+  });
+
   it('a key used for another command is refused naming the field; keys are per user; a bad key is a 400', async () => {
     const key = randomUUID();
     const created = await report(key, 'Key reuse');

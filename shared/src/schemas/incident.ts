@@ -129,6 +129,8 @@ export const ResolveSchema = Type.Object(
   {
     outcome: stringEnum(OUTCOMES), settledLevel: Type.Optional(LadderLevelSchema), note: Type.Optional(Type.String({ maxLength: 2000 })),
     idempotencyKey: Type.Optional(IdempotencyKeySchema),
+    /** When the captain pressed resolve (an offline queue sends it late); ignored when in the future. */
+    at: Type.Optional(IsoTimeSchema),
   },
   { additionalProperties: false },
 );

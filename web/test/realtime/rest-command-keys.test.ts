@@ -25,6 +25,7 @@ describe('REST commands from the offline queue', () => {
       ['/api/incidents', 'c-report-1'], ['/api/incidents', 'c-report-1'], ['/api/incidents/i1/resolve', 'c-resolve-1'],
     ]);
     expect(bodies[0]?.body).toMatchObject({ title: 'Broken light', category: 'other' });
-    expect(bodies[2]?.body).toEqual({ outcome: 'solved_on_site', idempotencyKey: 'c-resolve-1' });
+    // The resolve also carries when the captain pressed it, not when the queue got through.
+    expect(bodies[2]?.body).toEqual({ outcome: 'solved_on_site', idempotencyKey: 'c-resolve-1', at: '2025-01-01T08:01:00.000Z' });
   });
 });

@@ -41,9 +41,10 @@ export function createSocketCommandTransport(socket: LianfangClientSocket, now: 
           }));
         // The command id (a UUID kept in the offline queue) is the idempotency key: a resend after a
         // lost reply gets the first reply back, not a second incident or an "already resolved".
+        // A resolve also keeps the time it was pressed, like the status changes above.
         case 'incident:resolve':
           return deliverRest(() => apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/resolve`, {
-            method: 'POST', body: { outcome: command.outcome, idempotencyKey: command.id },
+            method: 'POST', body: { outcome: command.outcome, idempotencyKey: command.id, at: command.createdAt },
           }));
         case 'incident:report':
           return deliverRest(() => apiRequest('/api/incidents', { method: 'POST', body: { ...command.payload, idempotencyKey: command.id } }));

@@ -38,13 +38,17 @@ export class LifecycleService {
   }
 
   /** With an idempotency key, a replay returns the first reply instead of "already resolved". */
-  async resolve(id: string, body: { outcome: Outcome; settledLevel?: LadderLevel; note?: string; idempotencyKey?: string }, actor: string): Promise<Incident> {
+  async resolve(id: string, body: { outcome: Outcome; settledLevel?: LadderLevel; note?: string; idempotencyKey?: string; at?: string }, actor: string): Promise<Incident> {
     return this.transition(id, 'resolved', actor, body.idempotencyKey, async (q, incident) => {
+      // A resolve queued on a tablet without signal keeps the time it was pressed (closure times are
+      // what managers are judged on); a device clock in the future counts as now, and no incident
+      // resolves before it was created.
+      const when = body.at && Date.parse(body.at) <= Date.now() ? body.at : new Date().toISOString();
       await q.query(
-        `UPDATE incidents SET status = 'resolved', resolved_at = now(), outcome = $2, settled_level = $3, resolution_note = $4, updated_at = now() WHERE id = $1`,
-        [id, body.outcome, body.settledLevel ?? incident.level, body.note ?? null],
+        `UPDATE incidents SET status = 'resolved', resolved_at = GREATEST($5::timestamptz, created_at), outcome = $2, settled_level = $3, resolution_note = $4, updated_at = now() WHERE id = $1`,
+        [id, body.outcome, body.settledLevel ?? incident.level, body.note ?? null, when],
       );
-      return { kind: 'resolved', data: { outcome: body.outcome, settledLevel: body.settledLevel ?? incident.level } };
+      return { kind: 'resolved', data: { outcome: body.outcome, settledLevel: body.settledLevel ?? incident.level, ...(body.at ? { at: when } : {}) } };
     });
   }
 
