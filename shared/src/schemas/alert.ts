@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
 
-export const ALERT_KINDS = ['sos', 'panic', 'radio', 'fire', 'medical', 'crime', 'traffic', 'other'] as const;
+// `backup`: a unit on an incident asks for more hands; it joins that incident (AlertRaise.incidentId).
+export const ALERT_KINDS = ['sos', 'panic', 'radio', 'fire', 'medical', 'crime', 'traffic', 'backup', 'other'] as const;
 export const ALERT_SOURCES = ['gateway', 'tracker', 'tablet', 'operator'] as const;
 export const AlertKindSchema = stringEnum(ALERT_KINDS);
 
@@ -34,6 +35,8 @@ export const AlertRaiseSchema = Type.Object(
     lon: Type.Optional(LonSchema),
     note: Type.Optional(Type.String({ maxLength: 500 })),
     idempotencyKey: Type.Optional(IdempotencyKeySchema),
+    /** The open incident this alert is about (a captain's backup request): it joins it instead of opening another. */
+    incidentId: Type.Optional(IdSchema),
   },
   { additionalProperties: false },
 );

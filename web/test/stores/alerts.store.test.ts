@@ -24,6 +24,17 @@ describe('alerts store', () => {
     expect(alerts.active[0]?.pressCount).toBe(2);
   });
 
+  it('a backup request turns the banner of its incident into backup, naming who asks', () => {
+    const alerts = useAlertsStore();
+    alerts.record(alert({ id: 'a1', kind: 'sos', unitId: 'u-first' }), incident({ id: 'i1', alertCount: 1, unitId: 'u-first' }));
+    alerts.dismiss('i1');
+    alerts.record(alert({ id: 'a2', kind: 'backup', unitId: 'u-asks' }), incident({ id: 'i1', alertCount: 2, unitId: 'u-first' }));
+    expect(alerts.active.map((a) => [a.incidentId, a.kind, a.unitId])).toEqual([['i1', 'backup', 'u-asks']]);
+    // On an incident with no banner yet (opened by an operator), the requester is named too.
+    alerts.record(alert({ id: 'a3', kind: 'backup', unitId: 'u-other' }), incident({ id: 'i2', alertCount: 1, unitId: null }));
+    expect(alerts.active[0]).toMatchObject({ incidentId: 'i2', kind: 'backup', unitId: 'u-other' });
+  });
+
   it('places the banner at the incident, not at a later press', () => {
     const alerts = useAlertsStore();
     alerts.record(alert({ lat: 1, lon: 1 }), incident({ lat: 30, lon: 120 }));

@@ -74,6 +74,7 @@ export const en: LocaleMessages = {
     medical: 'Medical',
     crime: 'Crime',
     traffic: 'Traffic',
+    backup: 'Backup requested',
     other: 'Other alarm',
   },
   station: {

@@ -73,6 +73,7 @@ export const zhCN = {
     medical: '急救',
     crime: '治安警情',
     traffic: '交通事故',
+    backup: '请求增援',
     other: '其他报警',
   },
   station: {

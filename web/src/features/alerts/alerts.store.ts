@@ -40,13 +40,18 @@ export const useAlertsStore = defineStore('alerts', () => {
       existing.lastAt = alert.receivedAt;
       existing.priority = incident.priority;
       existing.clockSkew ||= alert.clockSkew === true;
+      // A backup request is news of its own kind: the banner says who asks, not who first pressed.
+      if (alert.kind === 'backup') {
+        existing.kind = 'backup';
+        existing.unitId = alert.unitId;
+      }
       // A new press after dismissal is news again.
       existing.dismissed = false;
       moveToFront(existing);
     } else {
       announcements.value.unshift({
         incidentId: incident.id, kind: alert.kind, priority: incident.priority, pressCount: Math.max(1, incident.alertCount),
-        lat, lon, gridId: incident.gridId, unitId: incident.unitId, firstAt: alert.receivedAt, lastAt: alert.receivedAt, dismissed: false,
+        lat, lon, gridId: incident.gridId, unitId: alert.kind === 'backup' ? alert.unitId : incident.unitId, firstAt: alert.receivedAt, lastAt: alert.receivedAt, dismissed: false,
         clockSkew: alert.clockSkew === true,
       });
       announcements.value.length = Math.min(announcements.value.length, KEEP);

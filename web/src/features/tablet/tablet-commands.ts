@@ -39,12 +39,13 @@ export function useTabletCommands() {
   }
 
   /**
-   * Backup for an incident: an alert from this unit at its position, naming the incident, so the
-   * control room gets a banner and a sound (a request that only sits in a list is a request missed).
+   * Backup for an incident: a `backup` alert from this unit that joins the incident (no second
+   * incident), so the control room gets a banner and a sound on the incident it already knows
+   * (a request that only sits in a list is a request missed).
    */
-  function requestBackup(position: { lat: number; lon: number } | null, note: string): string {
+  function requestBackup(incidentId: string, position: { lat: number; lon: number } | null, note: string): string {
     const id = newCommandId();
-    const payload: AlertRaise = { kind: 'other', note: note.slice(0, 500), ...(position ? { lat: position.lat, lon: position.lon } : {}) };
+    const payload: AlertRaise = { kind: 'backup', incidentId, note: note.slice(0, 500), ...(position ? { lat: position.lat, lon: position.lon } : {}) };
     outbox.enqueue({ id, kind: 'alert:raise', createdAt: new Date().toISOString(), payload });
     return id;
   }

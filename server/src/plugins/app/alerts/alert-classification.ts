@@ -9,5 +9,7 @@ export const ALERT_TRIAGE: Record<AlertKind, { category: IncidentCategory; prior
   crime: { category: 'criminal', priority: 'P2' },
   traffic: { category: 'traffic', priority: 'P2' },
   radio: { category: 'other', priority: 'P2' },
+  // Only opens an incident when the one it names has closed meanwhile: someone still needs help.
+  backup: { category: 'public_order', priority: 'P1' },
   other: { category: 'other', priority: 'P3' },
 };

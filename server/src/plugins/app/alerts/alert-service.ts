@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
-import { clockSkewOf, findContainingArea, startLevel } from '@lianfang/shared';
+import { clockSkewOf, findContainingArea, isOpenIncident, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import { unprocessable } from '../../../http-error.js';
-import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, type NewIncident } from '../incidents/incident-repository.js';
+import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, getIncident, type NewIncident } from '../incidents/incident-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';
 import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident, openAlertIncident } from './alert-repository.js';
 import { joinableInPicture } from './joinable-incident.js';
@@ -23,6 +23,8 @@ export interface RaiseAlert {
   at?: string | undefined;
   note?: string | undefined;
   idempotencyKey?: string | undefined;
+  /** Join this open incident (a backup request) rather than deciding by device and dedupe window. */
+  incidentId?: string | undefined;
   actor: string;
 }
 
@@ -41,7 +43,7 @@ export class AlertService {
     const point = this.locate(input);
     // The common case, a first press, in one database call; the picture is only a hint here
     // (the function re-checks under the lock and declines when the press joins or repeats).
-    if (!joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
+    if (!input.incidentId && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
       const first = await this.openInOneCall(input, point);
       if (first) return first;
     }
@@ -96,6 +98,12 @@ export class AlertService {
    * a live picture at the locked seq is the database's state: no query needed.
    */
   private async joinable(q: Queryable, input: RaiseAlert, lockedSeq: number): Promise<Incident | null> {
+    if (input.incidentId) {
+      // Backup for a named incident joins it while it is open; when it has closed meanwhile the
+      // request still opens an incident of its own: someone on the street asked for help.
+      const named = this.picture.seq === lockedSeq ? this.picture.incidents.get(input.incidentId) ?? null : await getIncident(q, input.incidentId);
+      if (named && isOpenIncident(named.status)) return named;
+    }
     const by = { deviceId: input.deviceId, unitId: input.unitId };
     if (this.picture.seq === lockedSeq) return joinableInPicture(this.picture.incidents.values(), by, this.dedupeSeconds, Date.now());
     return findJoinableIncident(q, by, this.dedupeSeconds);
