@@ -1,4 +1,4 @@
-import { loopRates, type ClosureRow, type GroupedAnalyticsQuery, type LoopCounts } from '@lianfang/shared';
+import { loopRates, type ClosureQuery, type ClosureRow, type LoopCounts } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
 
@@ -8,13 +8,17 @@ const FACTS: Facts = {
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 
-/** The counts of /api/stats/loop (same definitions), per group, plus the median times and ratings. */
-const AGGREGATES: readonly Aggregate[] = [
+/** The medians: each sorts its values per group and for the total, so a caller that draws none can leave them out. */
+const MEDIANS: readonly Aggregate[] = [
+  { name: 'resolveP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_s) FILTER (WHERE rec AND ${RESOLVED})` },
+  { name: 'closeP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.close_s) FILTER (WHERE rec AND f.status = 'closed')` },
+];
+
+/** The counts of /api/stats/loop (same definitions), per group, plus the ratings. */
+const COUNTS: readonly Aggregate[] = [
   { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
   { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})::int` },
   { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')::int` },
-  { name: 'resolveP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_s) FILTER (WHERE rec AND ${RESOLVED})` },
-  { name: 'closeP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.close_s) FILTER (WHERE rec AND f.status = 'closed')` },
   { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int` },
   { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int` },
   { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int` },
@@ -48,8 +52,12 @@ function toRow(r: GroupedRaw): ClosureRow {
   };
 }
 
-/** Closure per group: closed ÷ received, median times to resolve and close, level that settled, mediation, rating. */
-export async function closureMeasures(ctx: AnalyticsContext, q: GroupedAnalyticsQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
-  const { groups, total } = await groupedAggregate(ctx, q, FACTS, AGGREGATES);
+/**
+ * Closure per group: closed ÷ received, median times to resolve and close, level
+ * that settled, mediation, rating. With `percentiles: 'none'` the medians are null.
+ */
+export async function closureMeasures(ctx: AnalyticsContext, q: ClosureQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
+  const aggregates = q.percentiles === 'none' ? COUNTS : [...COUNTS, ...MEDIANS];
+  const { groups, total } = await groupedAggregate(ctx, q, FACTS, aggregates);
   return { rows: groups.map(toRow), total: toRow(total) };
 }
