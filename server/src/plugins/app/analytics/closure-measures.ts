@@ -1,6 +1,6 @@
 import { loopRates, type ClosureQuery, type ClosureRow, type LoopCounts } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
-import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { countAggregate, groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
 
 const FACTS: Facts = {
   status: 'f.status', category: 'f.category', outcome: 'f.outcome', settled_level: 'f.settled_level', rating: 'f.rating',
@@ -16,17 +16,19 @@ const MEDIANS: readonly Aggregate[] = [
 
 /** The counts of /api/stats/loop (same definitions), per group, plus the ratings. */
 const COUNTS: readonly Aggregate[] = [
-  { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
-  { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})::int` },
-  { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')::int` },
-  { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int` },
-  { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int` },
-  { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int` },
-  { name: 'settledDepartment', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int` },
-  { name: 'disputesResolved', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int` },
-  { name: 'disputesMediated', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int` },
-  { name: 'rated', sql: `count(f.rating) FILTER (WHERE rec)::int` },
-  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8' },
+  countAggregate('received', 'count(*) FILTER (WHERE rec)::int'),
+  countAggregate('resolvedOrClosed', `count(*) FILTER (WHERE rec AND ${RESOLVED})::int`),
+  countAggregate('closed', `count(*) FILTER (WHERE rec AND f.status = 'closed')::int`),
+  countAggregate('settledGrid', `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int`),
+  countAggregate('settledCommunity', `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int`),
+  countAggregate('settledStreet', `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int`),
+  countAggregate('settledDepartment', `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int`),
+  countAggregate('disputesResolved', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int`),
+  countAggregate('disputesMediated', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int`),
+  countAggregate('rated', 'count(f.rating) FILTER (WHERE rec)::int'),
+  // the sum behind the mean, so that the total's mean is exactly avg(): avg(smallint) is numeric sum ÷ numeric count
+  { name: 'ratingSum', sql: 'sum(f.rating) FILTER (WHERE rec)', total: 'sum(g."ratingSum")' },
+  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8', total: '(sum(g."ratingSum")::numeric / NULLIF(sum(g."rated"), 0)::numeric)::float8' },
 ];
 
 const int = (value: unknown): number => (typeof value === 'number' ? value : 0);

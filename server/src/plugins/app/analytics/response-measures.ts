@@ -1,6 +1,6 @@
 import type { ResponsePercentiles, ResponseQuery, ResponseRow } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
-import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { countAggregate, groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
 import { PHASES } from './incident-expressions.js';
 
 const FACTS: Facts = { ...PHASES, within: 'f.within_target' };
@@ -9,12 +9,12 @@ const FACTS: Facts = { ...PHASES, within: 'f.within_target' };
 const percentiles = (name: string, expr: string): Aggregate => ({ name, sql: `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr}) FILTER (WHERE rec)` });
 
 const COUNTS: readonly Aggregate[] = [
-  { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
-  { name: 'excluded', sql: 'count(*) FILTER (WHERE NOT rec)::int' },
-  { name: 'dispatched', sql: 'count(f.processing) FILTER (WHERE rec)::int' },
-  { name: 'enRoute', sql: 'count(f.turnout) FILTER (WHERE rec)::int' },
-  { name: 'responded', sql: 'count(f.response) FILTER (WHERE rec)::int' },
-  { name: 'withinTarget', sql: 'count(*) FILTER (WHERE rec AND f.within)::int' },
+  countAggregate('received', 'count(*) FILTER (WHERE rec)::int'),
+  countAggregate('excluded', 'count(*) FILTER (WHERE NOT rec)::int'),
+  countAggregate('dispatched', 'count(f.processing) FILTER (WHERE rec)::int'),
+  countAggregate('enRoute', 'count(f.turnout) FILTER (WHERE rec)::int'),
+  countAggregate('responded', 'count(f.response) FILTER (WHERE rec)::int'),
+  countAggregate('withinTarget', 'count(*) FILTER (WHERE rec AND f.within)::int'),
 ];
 
 /**
