@@ -50,4 +50,13 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'closure by month, 365 d', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'month' }) },
   { name: 'heatmap weekday × hour, 365 d', run: (c) => incidentHeatmap(c, WINDOWS.year) },
   { name: 'units, per force, 365 d', run: (c) => unitActivity(c, { ...WINDOWS.year, per: 'force' }) },
+  // What the dashboard sends for "this year" (web/src/features/analytics/analytics.store.ts): each chart asks only for
+  // the percentiles it draws. The full tables above stay as the reference (the CSV export and the API default).
+  { name: 'dashboard 365 d: trend = response by week, response p50/p90 only', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week', percentiles: 'response' }) },
+  { name: 'dashboard 365 d: on time by grid, no percentiles', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'grid', percentiles: 'none' }) },
+  { name: 'dashboard 365 d: phase table by priority (all phases)', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'priority' }) },
+  { name: 'dashboard 365 d: closure by category, no medians', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'category', percentiles: 'none' }) },
+  { name: 'closure by month, 365 d, no medians', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'month', percentiles: 'none' }) },
+  { name: 'response by grid, 365 d (all phases)', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'grid' }) },
+  { name: 'closure by category, 365 d (with medians)', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'category' }) },
 ];

@@ -15,6 +15,20 @@ export const TIME_GROUPINGS = ['day', 'week', 'month'] as const;
 export const COVERAGE_INTERVALS = ['hour', 'day'] as const;
 export type CoverageInterval = (typeof COVERAGE_INTERVALS)[number];
 
+/**
+ * Which exact percentiles a response table computes. Each phase's p50/p90 costs a
+ * sort of its values (a year of 1M incidents: about 0.3 s per phase, see
+ * docs/performance.md), so a chart that draws only the response time asks for
+ * `response`, and one that draws only counts and shares asks for `none`. The
+ * rows keep their shape: a percentile not asked for is null. Default `all`.
+ */
+export const RESPONSE_PERCENTILES = ['all', 'response', 'none'] as const;
+export type ResponsePercentiles = (typeof RESPONSE_PERCENTILES)[number];
+
+/** The same for the closure table's medians (resolveP50, closeP50): `all` (default) or `none`. */
+export const CLOSURE_PERCENTILES = ['all', 'none'] as const;
+export type ClosurePercentiles = (typeof CLOSURE_PERCENTILES)[number];
+
 export const UNIT_ROLLUPS = ['unit', 'team', 'force'] as const;
 export type UnitRollup = (typeof UNIT_ROLLUPS)[number];
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ForceSchema, IdSchema, stringEnum } from '../schemas/common.js';
 import { IncidentCategorySchema, PrioritySchema } from '../schemas/incident.js';
-import { ANALYTICS_GROUPINGS, COVERAGE_INTERVALS, DRILLDOWN_SUBSETS, UNIT_ROLLUPS } from './analytics-definitions.js';
+import { ANALYTICS_GROUPINGS, CLOSURE_PERCENTILES, COVERAGE_INTERVALS, DRILLDOWN_SUBSETS, RESPONSE_PERCENTILES, UNIT_ROLLUPS } from './analytics-definitions.js';
 
 /** `csv`: the same rows as the JSON `rows`, as text/csv (UTF-8 with BOM so Excel reads Chinese, RFC 4180 quoting). */
 export const AnalyticsFormatSchema = stringEnum(['json', 'csv'] as const, 'json (default) or csv: the same rows as a spreadsheet');
@@ -23,6 +23,18 @@ export const AnalyticsFiltersSchema = Type.Object({
 export const GroupedAnalyticsQuerySchema = Type.Composite([
   AnalyticsFiltersSchema,
   Type.Object({ groupBy: Type.Optional(stringEnum(ANALYTICS_GROUPINGS, 'one row per value of this; time buckets are local (TIME_ZONE), default day')) }),
+]);
+
+/** The response table: which phases' p50/p90 to compute (the others are null); default all four. */
+export const ResponseQuerySchema = Type.Composite([
+  GroupedAnalyticsQuerySchema,
+  Type.Object({ percentiles: Type.Optional(stringEnum(RESPONSE_PERCENTILES, 'p50/p90 of all four phases (default), of the response time only, or none (counts and shares only)')) }),
+]);
+
+/** The closure table: with `none` the medians resolveP50 and closeP50 are null (not computed). */
+export const ClosureQuerySchema = Type.Composite([
+  GroupedAnalyticsQuerySchema,
+  Type.Object({ percentiles: Type.Optional(stringEnum(CLOSURE_PERCENTILES, 'the medians to resolve and close (all, default) or none')) }),
 ]);
 
 export const CoverageQuerySchema = Type.Composite([
@@ -59,6 +71,8 @@ export const TracksQuerySchema = Type.Object({
 
 export type AnalyticsFilters = Static<typeof AnalyticsFiltersSchema>;
 export type GroupedAnalyticsQuery = Static<typeof GroupedAnalyticsQuerySchema>;
+export type ResponseQuery = Static<typeof ResponseQuerySchema>;
+export type ClosureQuery = Static<typeof ClosureQuerySchema>;
 export type CoverageQuery = Static<typeof CoverageQuerySchema>;
 export type UnitActivityQuery = Static<typeof UnitActivityQuerySchema>;
 export type DrilldownQuery = Static<typeof DrilldownQuerySchema>;

@@ -44,6 +44,10 @@ describe('analytics store', () => {
     const what = asked.map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy') ?? u.searchParams.get('interval') ?? u.searchParams.get('per') ?? ''}`.trim()).sort();
     // two days: day bars and hourly coverage
     expect(what).toEqual(['category-change', 'closure category', 'coverage hour', 'heatmap', 'key-areas', 'response day', 'response grid', 'response priority', 'response-histogram', 'units force']);
+    // each table asks only for the percentiles its views draw; the phase table draws all four (the default)
+    const percentiles = asked.filter((u) => /\/(response|closure)$/.test(u.pathname))
+      .map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy')} ${u.searchParams.get('percentiles') ?? 'all'}`).sort();
+    expect(percentiles).toEqual(['closure category none', 'response day response', 'response grid none', 'response priority all']);
     // key-area compliance (the slowest table) arrives on its own, without holding the charts back
     await vi.waitFor(() => expect(store.keyAreas?.rows[0]?.slotsVisited).toBe(3));
     expect(store.data?.trend.total.received).toBe(10);

@@ -1,6 +1,6 @@
-import { loopRates, type ClosureRow, type GroupedAnalyticsQuery, type LoopCounts } from '@lianfang/shared';
+import { loopRates, type ClosureQuery, type ClosureRow, type LoopCounts } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
-import { groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { countAggregate, groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
 
 const FACTS: Facts = {
   status: 'f.status', category: 'f.category', outcome: 'f.outcome', settled_level: 'f.settled_level', rating: 'f.rating',
@@ -8,21 +8,27 @@ const FACTS: Facts = {
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 
-/** The counts of /api/stats/loop (same definitions), per group, plus the median times and ratings. */
-const AGGREGATES: readonly Aggregate[] = [
-  { name: 'received', sql: 'count(*) FILTER (WHERE rec)::int' },
-  { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})::int` },
-  { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')::int` },
+/** The medians: each sorts its values per group and for the total, so a caller that draws none can leave them out. */
+const MEDIANS: readonly Aggregate[] = [
   { name: 'resolveP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_s) FILTER (WHERE rec AND ${RESOLVED})` },
   { name: 'closeP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.close_s) FILTER (WHERE rec AND f.status = 'closed')` },
-  { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int` },
-  { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int` },
-  { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int` },
-  { name: 'settledDepartment', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int` },
-  { name: 'disputesResolved', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int` },
-  { name: 'disputesMediated', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int` },
-  { name: 'rated', sql: `count(f.rating) FILTER (WHERE rec)::int` },
-  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8' },
+];
+
+/** The counts of /api/stats/loop (same definitions), per group, plus the ratings. */
+const COUNTS: readonly Aggregate[] = [
+  countAggregate('received', 'count(*) FILTER (WHERE rec)::int'),
+  countAggregate('resolvedOrClosed', `count(*) FILTER (WHERE rec AND ${RESOLVED})::int`),
+  countAggregate('closed', `count(*) FILTER (WHERE rec AND f.status = 'closed')::int`),
+  countAggregate('settledGrid', `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int`),
+  countAggregate('settledCommunity', `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int`),
+  countAggregate('settledStreet', `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int`),
+  countAggregate('settledDepartment', `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int`),
+  countAggregate('disputesResolved', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int`),
+  countAggregate('disputesMediated', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int`),
+  countAggregate('rated', 'count(f.rating) FILTER (WHERE rec)::int'),
+  // the sum behind the mean, so that the total's mean is exactly avg(): avg(smallint) is numeric sum ÷ numeric count
+  { name: 'ratingSum', sql: 'sum(f.rating) FILTER (WHERE rec)', total: 'sum(g."ratingSum")' },
+  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8', total: '(sum(g."ratingSum")::numeric / NULLIF(sum(g."rated"), 0)::numeric)::float8' },
 ];
 
 const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
@@ -48,8 +54,12 @@ function toRow(r: GroupedRaw): ClosureRow {
   };
 }
 
-/** Closure per group: closed ÷ received, median times to resolve and close, level that settled, mediation, rating. */
-export async function closureMeasures(ctx: AnalyticsContext, q: GroupedAnalyticsQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
-  const { groups, total } = await groupedAggregate(ctx, q, FACTS, AGGREGATES);
+/**
+ * Closure per group: closed ÷ received, median times to resolve and close, level
+ * that settled, mediation, rating. With `percentiles: 'none'` the medians are null.
+ */
+export async function closureMeasures(ctx: AnalyticsContext, q: ClosureQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
+  const aggregates = q.percentiles === 'none' ? COUNTS : [...COUNTS, ...MEDIANS];
+  const { groups, total } = await groupedAggregate(ctx, q, FACTS, aggregates);
   return { rows: groups.map(toRow), total: toRow(total) };
 }

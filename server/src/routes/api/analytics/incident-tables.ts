@@ -1,6 +1,6 @@
 import {
-  HISTOGRAM_BIN_SECONDS, CategoryChangeReplySchema, CategoryChangeRowSchema, ClosureReplySchema, ClosureRowSchema, AnalyticsFiltersSchema, GroupedAnalyticsQuerySchema,
-  HeatmapCellSchema, HeatmapReplySchema, ResponseHistogramBinSchema, ResponseHistogramReplySchema, ResponseReplySchema, ResponseRowSchema,
+  HISTOGRAM_BIN_SECONDS, CategoryChangeReplySchema, CategoryChangeRowSchema, ClosureReplySchema, ClosureRowSchema, AnalyticsFiltersSchema, ClosureQuerySchema,
+  HeatmapCellSchema, HeatmapReplySchema, ResponseHistogramBinSchema, ResponseHistogramReplySchema, ResponseQuerySchema, ResponseReplySchema, ResponseRowSchema,
 } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
@@ -23,7 +23,7 @@ export const incidentTableRoutes = (core: Core): FastifyPluginAsyncTypebox => as
   const envelope = (q: { from: string; to: string }) => ({ from: q.from, to: q.to, timeZone });
 
   app.get('/api/analytics/response', {
-    schema: { tags, summary: 'Response phases (p50/p90, share within target) per day, week, month, priority, category, grid, force, team or shift', querystring: GroupedAnalyticsQuerySchema, response: { 200: ResponseReplySchema } },
+    schema: { tags, summary: 'Response phases (p50/p90, share within target) per day, week, month, priority, category, grid, force, team or shift', querystring: ResponseQuerySchema, response: { 200: ResponseReplySchema } },
     onRequest: requireRole(...CONTROL_ROOM),
   }, async (request, reply) => {
     const q = { ...request.query, ...checkWindow(request.query.from, request.query.to) };
@@ -41,7 +41,7 @@ export const incidentTableRoutes = (core: Core): FastifyPluginAsyncTypebox => as
   });
 
   app.get('/api/analytics/closure', {
-    schema: { tags, summary: 'Closure rate, median times to resolve and close, level that settled, mediation success, per group', querystring: GroupedAnalyticsQuerySchema, response: { 200: ClosureReplySchema } },
+    schema: { tags, summary: 'Closure rate, median times to resolve and close, level that settled, mediation success, per group', querystring: ClosureQuerySchema, response: { 200: ClosureReplySchema } },
     onRequest: requireRole(...CONTROL_ROOM),
   }, async (request, reply) => {
     const q = { ...request.query, ...checkWindow(request.query.from, request.query.to) };
