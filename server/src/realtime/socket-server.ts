@@ -7,12 +7,12 @@ import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
-import { createRoomFanout, type FanoutCounters } from './room-fanout.js';
+import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
 
-export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo; fanoutCounters: FanoutCounters } {
+export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo } {
   const io: LianfangServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -22,13 +22,13 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
     maxHttpBufferSize: 1_000_000,
   });
   const captains = captainFeedOf(io);
-  const { fanout, counters } = createRoomFanout(io);
+  const fanout = createRoomFanout(io);
   const emitTo: EmitTo = (room, event, ...args) => {
     fanout(room, event, args[0]);
     // Everything for the control room also goes, filtered per captain, to the tablets.
     if (room === OPS_ROOM) captains.forward(event, args[0]);
   };
-  return { io, emitTo, fanoutCounters: counters };
+  return { io, emitTo };
 }
 
 /** Login is checked in the handshake: no token, no socket. Returns the slow-consumer guard (started; stop it on close). */

@@ -54,7 +54,7 @@ describe('room fan-out', () => {
   it('delivers each event once, whole and in order, to WebSocket and long-polling clients alike', async () => {
     const { url, server } = await start();
     const counters: FanoutCounters = { direct: 0, queued: 0 };
-    const { fanout } = createRoomFanout(server, counters);
+    const fanout = createRoomFanout(server, counters);
     const ws = await client(url, ['websocket']);
     const polling = await client(url, ['polling'], false);
     await joined(server, 2);
@@ -73,7 +73,7 @@ describe('room fan-out', () => {
   it('keeps order with messages sent through engine.io to the same socket in between', async () => {
     const { url, server } = await start();
     const counters: FanoutCounters = { direct: 0, queued: 0 };
-    const { fanout } = createRoomFanout(server, counters);
+    const fanout = createRoomFanout(server, counters);
     const ws = await client(url, ['websocket']);
     await joined(server, 1);
     const socket = [...server.of('/').sockets.values()][0]!;
@@ -96,7 +96,8 @@ describe('room fan-out', () => {
 
   it('skips sockets that are closing and reaches the rest', async () => {
     const { url, server } = await start();
-    const { fanout, counters } = createRoomFanout(server);
+    const counters: FanoutCounters = { direct: 0, queued: 0 };
+    const fanout = createRoomFanout(server, counters);
     const a = await client(url, ['websocket']);
     const b = await client(url, ['websocket']);
     await joined(server, 2);

@@ -52,5 +52,5 @@ export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
 function trackerKey(r: { query: unknown; body: unknown; ip: string }): string {
   const q = (r.query ?? {}) as Record<string, unknown>;
   const b = (r.body && typeof r.body === 'object' ? r.body : {}) as Record<string, unknown>;
-  return `${String(q.id ?? q.deviceid ?? b.id ?? b.device_id ?? r.ip).slice(0, 64)}`;
+  return String(q.id ?? q.deviceid ?? b.id ?? b.device_id ?? r.ip).slice(0, 64);
 }
