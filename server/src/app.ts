@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createCore, openDatabase, type Core } from './core.js';
+import { SettledPrewarm } from './plugins/app/analytics/settled-prewarm.js';
 import type { Database } from './db/database.js';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
 import type { LianfangServer } from './realtime/socket-types.js';
@@ -105,6 +106,8 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   const db = options.db ?? (await openDatabase(config));
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);
+  const prewarm = new SettledPrewarm(db, config.TIME_ZONE, (err) => app.log.warn({ err }, 'analytics pre-warm failed'));
+  prewarm.start(config.ANALYTICS_PREWARM_SECONDS * 1000);
   app.decorate('io', io);
   const slowConsumers = attachSocketHandlers(io, core, core.tokens, app.log);
   // Routing (issue 3): after the handshake check above, so the session is set.
@@ -140,6 +143,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
     io.engine.close();
   });
   app.addHook('onClose', async () => {
+    await prewarm.stop();
     await core.close();
   });
   return app;

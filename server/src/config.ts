@@ -47,6 +47,8 @@ export const ConfigSchema = Type.Object({
   AUTO_REDISPATCH: Type.Boolean({ default: false }),
   /** A screen whose unsent output exceeds this many bytes is dropped and resumes from a snapshot (bounded buffers); above a snapshot's size. */
   SOCKET_MAX_PENDING_BYTES: Type.Integer({ minimum: 65_536, default: 16 * 1024 * 1024 }),
+  /** Seconds after the start at which the dashboard's tables of the last 13 months are read once, so the first year-long view is fast; 0 = never. */
+  ANALYTICS_PREWARM_SECONDS: Type.Integer({ minimum: 0, default: 60 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

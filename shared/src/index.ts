@@ -16,6 +16,7 @@ export * from './domain/point-in-ring.js';
 export * from './domain/position-hygiene.js';
 export * from './domain/fresher-position.js';
 export * from './metrics/percentiles.js';
+export * from './metrics/distribution.js';
 export * from './domain/incident-lifecycle.js';
 export * from './domain/response-clocks.js';
 export * from './domain/escalation-ladder.js';

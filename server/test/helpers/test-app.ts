@@ -34,6 +34,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests post many fixes from one tracker in a burst.
     INGEST_RATE_PER_SECOND: 100_000,
     LOGIN_RATE_PER_MINUTE: 1000,
+    // a test reads the analytics it seeds; a background read at a random moment would only add noise
+    ANALYTICS_PREWARM_SECONDS: 0,
     ...options.config,
   });
   const app = await buildApp(config, { logger: false });

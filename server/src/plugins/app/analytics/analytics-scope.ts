@@ -1,11 +1,14 @@
 import type { AnalyticsFilters } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
+import type { SettledFigures } from './settled-figures.js';
 import type { SqlParams } from './sql-params.js';
 
 /** What every analytics query needs: a connection and the zone local buckets are taken in. */
 export interface AnalyticsContext {
   db: Queryable;
   timeZone: string;
+  /** the instance's kept figures of settled periods; without them every period is computed from the facts */
+  settled?: SettledFigures | undefined;
 }
 
 /**

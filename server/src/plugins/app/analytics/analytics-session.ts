@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/database.js';
 import { HttpError } from '../../../http-error.js';
 import type { AnalyticsContext } from './analytics-scope.js';
+import { settledFiguresOf } from './settled-figures.js';
 
 /**
  * Analytics share the connection pool with the live command path. A year-long
@@ -28,17 +29,20 @@ async function slot(): Promise<() => void> {
  * threshold: compiling then took about 1.2 s for a query that runs in 4 ms
  * (measured; see docs/analytics.md). work_mem is raised for this transaction only
  * (percentiles sort; 4 MB spilled a month to disk). Read-only also guarantees a
- * dashboard never writes.
+ * dashboard never writes. REPEATABLE READ gives every query of a request one
+ * snapshot: the kept figures of settled periods and today's incidents are then
+ * read as of the same instant, and that snapshot is what a kept figure records
+ * (settled-figures.ts).
  */
 export async function inAnalyticsSession<T>(db: Database, timeZone: string, fn: (ctx: AnalyticsContext) => Promise<T>): Promise<T> {
   const release = await slot();
   try {
     return await db.tx(async (q) => {
-      await q.query('SET TRANSACTION READ ONLY');
+      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await q.query('SET LOCAL jit = off');
       await q.query(`SET LOCAL work_mem = '64MB'`);
       await q.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-      return fn({ db: q, timeZone });
+      return fn({ db: q, timeZone, settled: settledFiguresOf(db) });
     });
   } catch (err) {
     // query_canceled by the timeout: the client can do something about it, unlike a 500.

@@ -1,40 +1,45 @@
 import { loopRates, type ClosureQuery, type ClosureRow, type LoopCounts } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
-import { countAggregate, groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { groupedAggregate } from './grouped-aggregate.js';
+import type { GroupedFigures, MeasureSpec } from './measure-spec.js';
 
-const FACTS: Facts = {
+const FACTS = {
   status: 'f.status', category: 'f.category', outcome: 'f.outcome', settled_level: 'f.settled_level', rating: 'f.rating',
   resolve_s: 'f.resolve_s', close_s: 'f.close_s',
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 
-/** The medians: each sorts its values per group and for the total, so a caller that draws none can leave them out. */
-const MEDIANS: readonly Aggregate[] = [
-  { name: 'resolveP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.resolve_s) FILTER (WHERE rec AND ${RESOLVED})` },
-  { name: 'closeP50', sql: `percentile_cont(0.5) WITHIN GROUP (ORDER BY f.close_s) FILTER (WHERE rec AND f.status = 'closed')` },
+/** The medians: each sends its values of the periods not kept yet, so a caller that draws none can leave them out. */
+const MEDIANS: MeasureSpec['distributions'] = [
+  { name: 'resolveP50', value: 'f.resolve_s', where: `rec AND ${RESOLVED}`, percentiles: [50] },
+  { name: 'closeP50', value: 'f.close_s', where: `rec AND f.status = 'closed'`, percentiles: [50] },
 ];
 
 /** The counts of /api/stats/loop (same definitions), per group, plus the ratings. */
-const COUNTS: readonly Aggregate[] = [
-  countAggregate('received', 'count(*) FILTER (WHERE rec)::int'),
-  countAggregate('resolvedOrClosed', `count(*) FILTER (WHERE rec AND ${RESOLVED})::int`),
-  countAggregate('closed', `count(*) FILTER (WHERE rec AND f.status = 'closed')::int`),
-  countAggregate('settledGrid', `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')::int`),
-  countAggregate('settledCommunity', `count(*) FILTER (WHERE rec AND f.settled_level = 'community')::int`),
-  countAggregate('settledStreet', `count(*) FILTER (WHERE rec AND f.settled_level = 'street')::int`),
-  countAggregate('settledDepartment', `count(*) FILTER (WHERE rec AND f.settled_level = 'department')::int`),
-  countAggregate('disputesResolved', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})::int`),
-  countAggregate('disputesMediated', `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')::int`),
-  countAggregate('rated', 'count(f.rating) FILTER (WHERE rec)::int'),
-  // the sum behind the mean, so that the total's mean is exactly avg(): avg(smallint) is numeric sum ÷ numeric count
-  { name: 'ratingSum', sql: 'sum(f.rating) FILTER (WHERE rec)', total: 'sum(g."ratingSum")' },
-  { name: 'ratingMean', sql: 'avg(f.rating) FILTER (WHERE rec)::float8', total: '(sum(g."ratingSum")::numeric / NULLIF(sum(g."rated"), 0)::numeric)::float8' },
+const COUNTS: MeasureSpec['counts'] = [
+  { name: 'received', sql: 'count(*) FILTER (WHERE rec)' },
+  { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})` },
+  { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')` },
+  { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')` },
+  { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')` },
+  { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')` },
+  { name: 'settledDepartment', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'department')` },
+  { name: 'disputesResolved', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})` },
+  { name: 'disputesMediated', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')` },
+  { name: 'rated', sql: 'count(f.rating) FILTER (WHERE rec)' },
+  // the sum behind the mean (whole numbers: exact in float8), so that any period's mean is sum ÷ count of its parts
+  { name: 'ratingSum', sql: 'COALESCE(sum(f.rating) FILTER (WHERE rec), 0)' },
 ];
 
-const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const SPECS = {
+  all: { id: 'closure/all', facts: FACTS, counts: COUNTS, distributions: MEDIANS },
+  none: { id: 'closure/none', facts: FACTS, counts: COUNTS, distributions: [] },
+} satisfies Record<string, MeasureSpec>;
 
-function toRow(r: GroupedRaw): ClosureRow {
+const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const first = (value: unknown): number | null => (Array.isArray(value) && typeof value[0] === 'number' ? value[0] : null);
+
+function toRow(r: GroupedFigures): ClosureRow {
   const counts: LoopCounts = {
     received: int(r.received), closed: int(r.closed), resolvedOrClosed: int(r.resolvedOrClosed),
     settledGrid: int(r.settledGrid), settledCommunity: int(r.settledCommunity), settledStreet: int(r.settledStreet), settledDepartment: int(r.settledDepartment),
@@ -45,12 +50,12 @@ function toRow(r: GroupedRaw): ClosureRow {
   return {
     key: r.key, label: r.label,
     received: counts.received, resolved: counts.resolvedOrClosed, closed: counts.closed, closureRate: rates.closureRate,
-    resolveP50: num(r.resolveP50), closeP50: num(r.closeP50),
+    resolveP50: first(r.resolveP50), closeP50: first(r.closeP50),
     settledGrid: counts.settledGrid, settledCommunity: counts.settledCommunity, settledStreet: counts.settledStreet, settledDepartment: counts.settledDepartment,
     settledGridShare: rates.settledShare?.grid ?? null, settledCommunityShare: rates.settledShare?.community ?? null,
     settledStreetShare: rates.settledShare?.street ?? null, settledDepartmentShare: rates.settledShare?.department ?? null,
     disputesResolved: counts.disputesResolved, disputesMediated: counts.disputesMediated, mediationSuccessRate: rates.mediationSuccessRate,
-    rated: int(r.rated), ratingMean: num(r.ratingMean),
+    rated: int(r.rated), ratingMean: int(r.rated) > 0 ? int(r.ratingSum) / int(r.rated) : null,
   };
 }
 
@@ -59,7 +64,6 @@ function toRow(r: GroupedRaw): ClosureRow {
  * that settled, mediation, rating. With `percentiles: 'none'` the medians are null.
  */
 export async function closureMeasures(ctx: AnalyticsContext, q: ClosureQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {
-  const aggregates = q.percentiles === 'none' ? COUNTS : [...COUNTS, ...MEDIANS];
-  const { groups, total } = await groupedAggregate(ctx, q, FACTS, aggregates);
+  const { groups, total } = await groupedAggregate(ctx, q, q.percentiles === 'none' ? SPECS.none : SPECS.all);
   return { rows: groups.map(toRow), total: toRow(total) };
 }

@@ -1,76 +1,120 @@
-import { TIME_GROUPINGS, type AnalyticsGrouping, type GroupedAnalyticsQuery } from '@lianfang/shared';
-import { incidentScope, type AnalyticsContext } from './analytics-scope.js';
-import { groupKeySql, needsLead } from './incident-expressions.js';
-import { SqlParams } from './sql-params.js';
+import { percentilesOfParts, TIME_GROUPINGS, type AnalyticsGrouping, type GroupedAnalyticsQuery } from '@lianfang/shared';
+import type { AnalyticsContext } from './analytics-scope.js';
+import { sumCounts, type GroupState } from './group-state.js';
+import { needsLead } from './incident-expressions.js';
+import type { GroupedFigures, MeasureSpec } from './measure-spec.js';
+import { changedSince, windowPeriods, type WindowPeriods } from './settled-periods.js';
+import { spanGroupStates } from './span-aggregate-sql.js';
 import { bucketLabelSql, bucketSeriesSql } from './time-buckets.js';
-
-/**
- * One aggregate column: its name in the reply row and its SQL over the facts `f`
- * (`key`, `rec` and the fact columns). `total`, when given, is the same figure
- * for the whole window computed from the group rows `g` (a count is the sum of
- * the groups' counts): when every column has one, the groups are hashed and the
- * total row is summed from them instead of aggregating every incident twice.
- */
-export interface Aggregate { name: string; sql: string; total?: string }
-
-/** A count and its exact total over the groups. */
-export const countAggregate = (name: string, sql: string): Aggregate => ({ name, sql, total: `COALESCE(sum(g."${name}"), 0)::int` });
-
-/** Per-incident values the aggregates read, as SQL over the facts `f` (column name → expression). */
-export type Facts = Readonly<Record<string, string>>;
-
-export type GroupedRaw = Record<string, unknown> & { key: string; label: string };
 
 const isTimeGrouping = (g: AnalyticsGrouping): g is (typeof TIME_GROUPINGS)[number] => (TIME_GROUPINGS as readonly string[]).includes(g);
 
-const LABELS: Partial<Record<AnalyticsGrouping, { join: string; label: string }>> = {
-  grid: { join: 'LEFT JOIN grids g ON g.id = k.key', label: 'COALESCE(g.name, k.key)' },
-  team: { join: 'LEFT JOIN teams t ON t.id = k.key', label: 'COALESCE(t.name, k.key)' },
-};
+const LABEL_TABLES: Partial<Record<AnalyticsGrouping, string>> = { grid: 'grids', team: 'teams' };
 
 /**
- * Runs `aggregates` once per group and once over everything (ROLLUP: one scan for
- * both, or the groups summed when every aggregate says how) over the stored per-incident facts. Time buckets are grouped on the facts'
- * local date columns and labelled once per bucket. Time
- * groupings list every bucket of the window, empty ones included, so a quiet day
- * is a 0 on the chart and not a gap; other groupings list what occurs.
+ * What makes two requests' settled periods interchangeable: the table, the
+ * grouping, the filters and the zone, and for tables that read the lead unit's
+ * force or team (joined as they are now) the units' current force and team.
  */
-export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, facts: Facts, aggregates: readonly Aggregate[]): Promise<{ groups: GroupedRaw[]; total: GroupedRaw }> {
+async function shapeOf(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec): Promise<string> {
   const groupBy = q.groupBy ?? 'day';
-  const p = new SqlParams();
-  const tz = p.lazy(ctx.timeZone, 'text');
-  const scope = incidentScope(q, p, { lead: needsLead(groupBy) });
-  // the series is of local timestamps, the facts' keys are local dates
-  const keys = isTimeGrouping(groupBy)
-    ? bucketSeriesSql(groupBy, p.add(q.from), p.add(q.to), tz())
-    : 'SELECT key FROM agg WHERE NOT is_total';
-  const keyText = isTimeGrouping(groupBy) ? bucketLabelSql(groupBy, 'k.key') : 'k.key';
-  const label = LABELS[groupBy] ?? { join: '', label: keyText };
-  const columns = aggregates.map((a) => `a."${a.name}"`).join(', ');
-  const rowsSql = `SELECT ${groupKeySql(groupBy)} AS key, f.received AS rec, ${Object.entries(facts).map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
-                FROM ${scope.from} WHERE ${scope.where}`;
-  const perGroup = aggregates.map((a) => `${a.sql} AS "${a.name}"`).join(', ');
-  const totals = aggregates.every((a) => a.total !== undefined) ? aggregates.map((a) => `${a.total} AS "${a.name}"`).join(', ') : null;
-  // Without percentiles every total is exact from the group rows, so each incident is aggregated once (hash, no sort).
-  // A percentile of the window needs every value, so ROLLUP aggregates each incident for its group and for the total.
-  const agg = totals
-    ? `grp AS (SELECT key, ${perGroup} FROM (${rowsSql}) f GROUP BY key),
-    agg AS (SELECT key, false AS is_total, ${aggregates.map((a) => `"${a.name}"`).join(', ')} FROM grp
-            UNION ALL SELECT NULL, true, ${totals} FROM grp g)`
-    : `agg AS (
-      SELECT key, GROUPING(key) = 1 AS is_total, ${perGroup}
-        FROM (${rowsSql}) f
-       GROUP BY ROLLUP (key))`;
-  const sql = `
-    WITH ${agg},
-    k AS (${keys})
-    SELECT ${keyText} AS key, ${label.label} AS label, false AS is_total, ${columns}
-      FROM k LEFT JOIN agg a ON a.key = ${isTimeGrouping(groupBy) ? 'k.key::date' : 'k.key'} AND NOT a.is_total ${label.join}
-    UNION ALL
-    SELECT 'all', 'all', true, ${columns} FROM agg a WHERE a.is_total
-    ORDER BY is_total, key`;
-  const rows = await ctx.db.query<GroupedRaw & { is_total: boolean }>(sql, p.values);
-  const total = rows.find((r) => r.is_total);
-  if (!total) throw new Error('ROLLUP returned no total row');
-  return { groups: rows.filter((r) => !r.is_total), total };
+  let units = '';
+  if (needsLead(groupBy) || q.force || q.teamId) {
+    const [row] = await ctx.db.query<{ fp: string | null }>(`SELECT md5(string_agg(id || '/' || force || '/' || COALESCE(team_id, ''), ',' ORDER BY id)) AS fp FROM units`);
+    units = row?.fp ?? '';
+  }
+  return JSON.stringify([spec.id, groupBy, q.gridId ?? null, q.force ?? null, q.teamId ?? null, q.category ?? null, q.priority ?? null, ctx.timeZone, units]);
+}
+
+/**
+ * The group states of every period of the window: settled periods from the
+ * kept figures when no incident of theirs changed since (checked on the facts'
+ * change marks), the rest from the facts in as few scans as there are runs of
+ * consecutive missing periods (one when nothing is kept, one for today when all is).
+ */
+async function periodStates(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec, window: WindowPeriods): Promise<ReadonlyMap<string, GroupState>[]> {
+  const { periods, snapshot, todayMs } = window;
+  const kept = ctx.settled;
+  const states: (ReadonlyMap<string, GroupState> | undefined)[] = periods.map(() => undefined);
+  const shape = kept ? await shapeOf(ctx, q, spec) : '';
+  if (kept) {
+    const entries = periods.map((p) => (p.settled ? kept.get(shape, p.fromMs, p.toMs) : undefined));
+    // one look at the change marks per distinct snapshot the entries were true in (usually one: the last request's)
+    const bySnapshot = new Map<string, number[]>();
+    entries.forEach((e, i) => e && bySnapshot.set(e.snapshot, [...(bySnapshot.get(e.snapshot) ?? []), i]));
+    for (const [since, indexes] of bySnapshot) {
+      const changed = since === snapshot ? [] : await changedSince(ctx.db, since, todayMs);
+      for (const i of indexes) {
+        const p = periods[i]!;
+        const entry = entries[i]!;
+        if (changed.some((at) => at >= p.fromMs && at < p.toMs)) {
+          kept.drop(shape, p.fromMs, p.toMs);
+          continue;
+        }
+        // nothing of the period changed between the two snapshots: the entry is as true in this one
+        entry.snapshot = snapshot;
+        states[i] = entry.groups;
+      }
+    }
+  }
+  for (let i = 0; i < periods.length; ) {
+    if (states[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < periods.length && !states[j]) j++;
+    const computed = await spanGroupStates(ctx, q, spec, periods.slice(i, j), window);
+    computed.forEach((groups, k) => {
+      const p = periods[i + k]!;
+      states[i + k] = groups;
+      if (kept && p.settled) kept.put(shape, p.fromMs, p.toMs, snapshot, groups);
+    });
+    i = j;
+  }
+  return states.map((s) => s ?? new Map());
+}
+
+/** A group's figures from its parts (one state per period it occurs in): counts summed, percentiles over all the parts' values. */
+function figuresOf(spec: MeasureSpec, key: string, label: string, parts: readonly GroupState[]): GroupedFigures {
+  const out: GroupedFigures = { key, label };
+  const counts = sumCounts(parts, spec.counts.length);
+  spec.counts.forEach((c, i) => (out[c.name] = counts[i]!));
+  spec.distributions.forEach((d, j) => (out[d.name] = percentilesOfParts(parts.map((s) => s.dists[j]!), d.percentiles)));
+  return out;
+}
+
+/**
+ * A measure's figures per group and for the whole window. Counts are summed and
+ * percentiles taken from the merged distributions (shared code, exact: the same
+ * as percentile_cont over every value), so a kept month and today's incidents
+ * give the year's figures exactly. Time groupings list every bucket of the
+ * window, empty ones included, so a quiet day is a 0 on the chart and not a gap;
+ * other groupings list what occurs, in key order.
+ */
+export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec): Promise<{ groups: GroupedFigures[]; total: GroupedFigures }> {
+  const groupBy = q.groupBy ?? 'day';
+  const states = await periodStates(ctx, q, spec, await windowPeriods(ctx.db, q.from, q.to, ctx.timeZone));
+  const perKey = new Map<string, GroupState[]>();
+  for (const groups of states) for (const [key, state] of groups) perKey.set(key, [...(perKey.get(key) ?? []), state]);
+
+  let keys: { key: string; label: string }[];
+  if (isTimeGrouping(groupBy)) {
+    keys = await ctx.db.query<{ key: string; label: string }>(
+      `SELECT ${bucketLabelSql(groupBy, 'k.key')} AS key, ${bucketLabelSql(groupBy, 'k.key')} AS label FROM (${bucketSeriesSql(groupBy, '$1', '$2', '$3::text')}) k ORDER BY k.key`,
+      [q.from, q.to, ctx.timeZone],
+    );
+  } else {
+    const present = [...perKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const table = LABEL_TABLES[groupBy];
+    const names = new Map<string, string>();
+    if (table && present.length > 0) {
+      for (const r of await ctx.db.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [present])) names.set(r.id, r.name);
+    }
+    keys = present.map((key) => ({ key, label: names.get(key) ?? key }));
+  }
+  return {
+    groups: keys.map(({ key, label }) => figuresOf(spec, key, label, perKey.get(key) ?? [])),
+    total: figuresOf(spec, 'all', 'all', states.flatMap((groups) => [...groups.values()])),
+  };
 }

@@ -1,26 +1,24 @@
 import type { ResponsePercentiles, ResponseQuery, ResponseRow } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
-import { countAggregate, groupedAggregate, type Aggregate, type Facts, type GroupedRaw } from './grouped-aggregate.js';
+import { groupedAggregate } from './grouped-aggregate.js';
 import { PHASES } from './incident-expressions.js';
+import type { GroupedFigures, MeasureSpec } from './measure-spec.js';
 
-const FACTS: Facts = { ...PHASES, within: 'f.within_target' };
+const FACTS = { ...PHASES, within: 'f.within_target' };
 
-// percentile_cont is the shared `percentile` (linear interpolation); one call per phase gives p50 and p90 from one sort.
-const percentiles = (name: string, expr: string): Aggregate => ({ name, sql: `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr}) FILTER (WHERE rec)` });
-
-const COUNTS: readonly Aggregate[] = [
-  countAggregate('received', 'count(*) FILTER (WHERE rec)::int'),
-  countAggregate('excluded', 'count(*) FILTER (WHERE NOT rec)::int'),
-  countAggregate('dispatched', 'count(f.processing) FILTER (WHERE rec)::int'),
-  countAggregate('enRoute', 'count(f.turnout) FILTER (WHERE rec)::int'),
-  countAggregate('responded', 'count(f.response) FILTER (WHERE rec)::int'),
-  countAggregate('withinTarget', 'count(*) FILTER (WHERE rec AND f.within)::int'),
+const COUNTS: MeasureSpec['counts'] = [
+  { name: 'received', sql: 'count(*) FILTER (WHERE rec)' },
+  { name: 'excluded', sql: 'count(*) FILTER (WHERE NOT rec)' },
+  { name: 'dispatched', sql: 'count(f.processing) FILTER (WHERE rec)' },
+  { name: 'enRoute', sql: 'count(f.turnout) FILTER (WHERE rec)' },
+  { name: 'responded', sql: 'count(f.response) FILTER (WHERE rec)' },
+  { name: 'withinTarget', sql: 'count(*) FILTER (WHERE rec AND f.within)' },
 ];
 
 /**
- * The phases whose p50/p90 are computed. Each is a sort of its values per group
- * and again for the total (the bulk of a year-long table), so a caller that
- * draws only the response time does not pay for the other three.
+ * The phases whose p50/p90 are computed. Each sends every value of the periods
+ * not kept yet (the bulk of a year-long table computed from scratch), so a caller
+ * that draws only the response time does not pay for the other three.
  */
 const PERCENTILE_PHASES: Record<ResponsePercentiles, readonly (keyof typeof PHASES)[]> = {
   all: ['processing', 'turnout', 'travel', 'response'],
@@ -28,13 +26,17 @@ const PERCENTILE_PHASES: Record<ResponsePercentiles, readonly (keyof typeof PHAS
   none: [],
 };
 
-const aggregatesFor = (which: ResponsePercentiles): readonly Aggregate[] =>
-  [...COUNTS, ...PERCENTILE_PHASES[which].map((phase) => percentiles(phase, `f.${phase}`))];
+// p50 and p90 of each phase over received incidents (linear interpolation, as percentile_cont)
+const specFor = (which: ResponsePercentiles): MeasureSpec => ({
+  id: `response/${which}`, facts: FACTS, counts: COUNTS,
+  distributions: PERCENTILE_PHASES[which].map((phase) => ({ name: phase, value: `f.${phase}`, where: 'rec', percentiles: [50, 90] })),
+});
+const SPECS: Record<ResponsePercentiles, MeasureSpec> = { all: specFor('all'), response: specFor('response'), none: specFor('none') };
 
 const pct = (value: unknown, i: 0 | 1): number | null => (Array.isArray(value) ? ((value[i] as number | null) ?? null) : null);
 const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
-function toRow(r: GroupedRaw): ResponseRow {
+function toRow(r: GroupedFigures): ResponseRow {
   const responded = int(r.responded);
   const withinTarget = int(r.withinTarget);
   return {
@@ -49,10 +51,11 @@ function toRow(r: GroupedRaw): ResponseRow {
 }
 
 /**
- * Response phases per group: counts, p50/p90 (PostgreSQL percentile_cont) and the
- * share of arrivals within target. A percentile left out by `q.percentiles` is null.
+ * Response phases per group: counts, p50/p90 (shared distributionPercentile, the
+ * same as percentile_cont) and the share of arrivals within target. A percentile
+ * left out by `q.percentiles` is null.
  */
 export async function responseMeasures(ctx: AnalyticsContext, q: ResponseQuery): Promise<{ rows: ResponseRow[]; total: ResponseRow }> {
-  const { groups, total } = await groupedAggregate(ctx, q, FACTS, aggregatesFor(q.percentiles ?? 'all'));
+  const { groups, total } = await groupedAggregate(ctx, q, SPECS[q.percentiles ?? 'all']);
   return { rows: groups.map(toRow), total: toRow(total) };
 }
