@@ -1,6 +1,7 @@
 import type { AnalyticsFilters, CategoryChangeRow } from '@lianfang/shared';
-import { incidentScope, type AnalyticsContext } from './analytics-scope.js';
-import { SqlParams } from './sql-params.js';
+import type { AnalyticsContext } from './analytics-scope.js';
+import { groupedAggregate } from './grouped-aggregate.js';
+import type { MeasureSpec } from './measure-spec.js';
 
 /** The period of the same length just before [from, to). */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
@@ -14,27 +15,30 @@ const toRow = (category: string, current: number, previous: number): CategoryCha
   changeShare: previous > 0 ? (current - previous) / previous : null,
 });
 
+/** Received incidents per category: counts, which add up across periods (kept like the tables, grouped-aggregate.ts). */
+const SPEC: MeasureSpec = {
+  id: 'category-count',
+  groupKey: 'f.category COLLATE "C"',
+  where: 'f.received',
+  facts: {},
+  counts: [{ name: 'count', sql: 'count(*)' }],
+  distributions: [],
+};
+
 /**
  * Received incidents per category in [from, to) and in the preceding period of
- * equal length, in one scan over both periods.
+ * equal length. Categories in key order, those of either period.
  */
 export async function categoryChange(ctx: AnalyticsContext, q: AnalyticsFilters): Promise<{ rows: CategoryChangeRow[]; total: CategoryChangeRow; previousFrom: string; previousTo: string }> {
   const prev = previousPeriod(q.from, q.to);
-  const p = new SqlParams();
-  const scope = incidentScope({ ...q, from: prev.from }, p, { receivedOnly: true });
-  const since = p.add(q.from, 'timestamptz');
-  const rows = await ctx.db.query<{ category: string | null; is_total: boolean; current: number; previous: number }>(
-    `SELECT f.category, GROUPING(f.category) = 1 AS is_total,
-            count(*) FILTER (WHERE f.created_at >= ${since})::int AS current,
-            count(*) FILTER (WHERE f.created_at < ${since})::int AS previous
-       FROM ${scope.from} WHERE ${scope.where}
-      GROUP BY ROLLUP (f.category) ORDER BY is_total, f.category`,
-    p.values,
-  );
-  const total = rows.find((r) => r.is_total);
+  const current = await groupedAggregate(ctx, q, SPEC);
+  const previous = await groupedAggregate(ctx, { ...q, ...prev }, SPEC);
+  const now = new Map(current.groups.map((g) => [g.key, Number(g.count)]));
+  const before = new Map(previous.groups.map((g) => [g.key, Number(g.count)]));
+  const categories = [...new Set([...now.keys(), ...before.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    rows: rows.filter((r) => !r.is_total).map((r) => toRow(r.category ?? '', r.current, r.previous)),
-    total: toRow('all', total?.current ?? 0, total?.previous ?? 0),
+    rows: categories.map((c) => toRow(c, now.get(c) ?? 0, before.get(c) ?? 0)),
+    total: toRow('all', Number(current.total.count), Number(previous.total.count)),
     previousFrom: prev.from, previousTo: prev.to,
   };
 }

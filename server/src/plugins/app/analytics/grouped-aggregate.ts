@@ -17,9 +17,9 @@ const LABEL_TABLES: Partial<Record<AnalyticsGrouping, string>> = { grid: 'grids'
  * force or team (joined as they are now) the units' current force and team.
  */
 async function shapeOf(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec): Promise<string> {
-  const groupBy = q.groupBy ?? 'day';
+  const groupBy = spec.groupKey ? 'own key' : (q.groupBy ?? 'day');
   let units = '';
-  if (needsLead(groupBy) || q.force || q.teamId) {
+  if ((!spec.groupKey && needsLead(q.groupBy)) || q.force || q.teamId) {
     const [row] = await ctx.db.query<{ fp: string | null }>(`SELECT md5(string_agg(id || '/' || force || '/' || COALESCE(team_id, ''), ',' ORDER BY id)) AS fp FROM units`);
     units = row?.fp ?? '';
   }
@@ -99,14 +99,14 @@ export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalytic
   for (const groups of states) for (const [key, state] of groups) perKey.set(key, [...(perKey.get(key) ?? []), state]);
 
   let keys: { key: string; label: string }[];
-  if (isTimeGrouping(groupBy)) {
+  if (!spec.groupKey && isTimeGrouping(groupBy)) {
     keys = await ctx.db.query<{ key: string; label: string }>(
       `SELECT ${bucketLabelSql(groupBy, 'k.key')} AS key, ${bucketLabelSql(groupBy, 'k.key')} AS label FROM (${bucketSeriesSql(groupBy, '$1', '$2', '$3::text')}) k ORDER BY k.key`,
       [q.from, q.to, ctx.timeZone],
     );
   } else {
     const present = [...perKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const table = LABEL_TABLES[groupBy];
+    const table = spec.groupKey ? undefined : LABEL_TABLES[groupBy];
     const names = new Map<string, string>();
     if (table && present.length > 0) {
       for (const r of await ctx.db.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [present])) names.set(r.id, r.name);

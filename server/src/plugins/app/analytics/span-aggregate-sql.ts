@@ -22,17 +22,17 @@ const KEY_TEXT: Partial<Record<AnalyticsGrouping, (col: string) => string>> = {
 export async function spanGroupStates(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec, periods: readonly Period[], calendar: { today: string; month: string }): Promise<Map<string, GroupState>[]> {
   const groupBy = q.groupBy ?? 'day';
   const p = new SqlParams();
-  const scope = incidentScope({ ...q, from: periods[0]!.from, to: periods[periods.length - 1]!.to }, p, { lead: needsLead(groupBy) });
+  const scope = incidentScope({ ...q, from: periods[0]!.from, to: periods[periods.length - 1]!.to }, p, { lead: !spec.groupKey && needsLead(groupBy) });
   const period = periods.length === 1 ? 'NULL::date' : periodKeySql(p.add(calendar.today), p.add(calendar.month));
-  const columns = Object.entries(spec.facts).map(([name, sql]) => `${sql} AS "${name}"`).join(', ');
-  const keyText = (KEY_TEXT[groupBy] ?? ((col: string) => col))('f.gk');
+  const columns = Object.entries(spec.facts).map(([name, sql]) => `, ${sql} AS "${name}"`).join('');
+  const keyText = spec.groupKey ? 'f.gk' : (KEY_TEXT[groupBy] ?? ((col: string) => col))('f.gk');
   const counts = spec.counts.map((c, i) => `(${c.sql})::float8 AS c${i}`);
   // whole seconds as text, joined: cheaper for PostgreSQL to send and for us to read than an int[] (see group-state.ts)
   const dists = spec.distributions.map((d, i) => `array_to_string(array_agg(${d.value}) FILTER (WHERE (${d.where}) AND ${d.value} IS NOT NULL), ',') AS d${i}`);
   const sql = `
     SELECT to_char(${period}, 'YYYY-MM-DD') AS period, ${keyText} AS key${[...counts, ...dists].map((c) => `, ${c}`).join('')}
-      FROM (SELECT ${groupKeySql(groupBy)} AS gk, f.local_day, f.local_month, f.received AS rec, ${columns}
-              FROM ${scope.from} WHERE ${scope.where}) f
+      FROM (SELECT ${spec.groupKey ?? groupKeySql(groupBy)} AS gk, f.local_day, f.local_month, f.received AS rec${columns}
+              FROM ${scope.from} WHERE ${scope.where}${spec.where ? ` AND (${spec.where})` : ''}) f
      GROUP BY ${period}, f.gk`;
   const rows = await ctx.db.query<Record<string, unknown> & { period: string | null; key: string }>(sql, p.values);
   const out = periods.map(() => new Map<string, GroupState>());
