@@ -96,6 +96,7 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
       };
       console.error(`-- ${mode}`);
       const timings = await timeQueries(queries, run, deadline, () => backendCpuMs(db));
+      if (mode === 'warm') console.error(`kept after the warm runs: ${settled.size.entries} periods, ${round(settled.size.bytes / 1048576, 1)} MB`);
       return { timings, load: [...loadStart, ...load()] };
     };
     const cold = await time('cold');
