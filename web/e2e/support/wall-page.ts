@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
@@ -38,4 +38,26 @@ export function isolatedUnit(page: Page, clearPx: number) {
     const alone = at.find((u) => at.every((o) => o === u || Math.hypot(o.p.x - u.p.x, o.p.y - u.p.y) > clear));
     return alone ? { id: alone.id, x: alone.p.x + area.left, y: alone.p.y + area.top } : null;
   }, clearPx);
+}
+
+/** Dismisses every alert banner over the map (one at a time: each dismissal re-renders the rest). */
+export async function dismissAlertBanners(page: Page): Promise<void> {
+  const dismiss = page.locator('[data-testid=alert-banner] button.dismiss');
+  for (let i = 0; i < 20 && (await dismiss.count()) > 0; i++) await dismiss.first().click();
+}
+
+/**
+ * Another wall screen of the given size in the same login, closed whatever happens: a 4K page left
+ * open by a failed step draws on the CPU for the rest of the run and starves every later test.
+ */
+export async function withWallPage(context: BrowserContext, baseUrl: string, size: { width: number; height: number }, use: (page: Page) => Promise<void>): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize(size);
+    await page.goto(`${baseUrl}/wall`);
+    await page.waitForSelector('[data-testid=connection-state][data-state=live]');
+    await use(page);
+  } finally {
+    await page.close();
+  }
 }

@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { CustomRenderMethodInput, Map as MaplibreMap } from 'maplibre-gl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Unit } from '@lianfang/shared';
 import { FLAG_HIDDEN, FLAG_SELECTED, FLAG_STALE, FORCE_INDEX, STATUS_INDEX, mercatorX, mercatorY } from '../../src/map/units-gl/unit-encoding';
@@ -115,13 +115,120 @@ describe('units GPU layer (bookkeeping)', () => {
 
 /** Just enough of a WebGL context for onAdd (program and buffer handles); nothing is drawn here. */
 function stubGl(): WebGLRenderingContext {
-  const handle = {};
-  return new Proxy({} as WebGLRenderingContext, {
+  return recordingGl().gl;
+}
+
+/**
+ * A WebGL stand-in that records what the layer does with it: the handles it creates (each a new
+ * object, as a real context's are), what it uploads, what it binds and draws, and whether it is lost.
+ */
+function recordingGl() {
+  const log = { created: [] as object[], deleted: [] as object[], bound: [] as unknown[], uploads: [] as { whole: boolean; bytes: Uint8Array }[], draws: 0, lost: false };
+  const gl = new Proxy({} as WebGLRenderingContext, {
     get: (_t, name) => {
       if (name === 'getShaderParameter' || name === 'getProgramParameter') return () => true;
       if (name === 'getAttribLocation') return () => 0;
+      if (name === 'isContextLost') return () => log.lost;
+      if (name === 'createBuffer' || name === 'createProgram') return () => { const h = { kind: name }; log.created.push(h); return h; };
+      if (name === 'deleteBuffer' || name === 'deleteProgram') return (h: object) => log.deleted.push(h);
+      if (name === 'bindBuffer') return (_target: number, h: unknown) => log.bound.push(h);
+      if (name === 'bufferData') return (_target: number, data: Uint8Array) => log.uploads.push({ whole: true, bytes: data.slice() });
+      if (name === 'bufferSubData') return (_target: number, _offset: number, data: Uint8Array) => log.uploads.push({ whole: false, bytes: data.slice() });
+      if (name === 'drawArrays') return () => (log.draws += 1);
       if (typeof name === 'string' && name.toUpperCase() === name) return 0;
-      return () => handle;
+      return () => ({});
     },
   });
+  return { gl, log };
 }
+
+/** A map stand-in good enough for render() too (camera, pixel ratio), with its style's layer order. */
+function renderableMap(order: string[] = []) {
+  const { map, calls } = fakeMap();
+  Object.assign(map as unknown as Record<string, unknown>, {
+    getPixelRatio: () => 1, getBearing: () => 0, style: {}, getLayersOrder: () => order, getLayer: (id: string) => (order.includes(id) ? {} : undefined),
+  });
+  return { map, calls };
+}
+const frame = { defaultProjectionData: { mainMatrix: new Float32Array(16) } } as unknown as CustomRenderMethodInput;
+
+describe('units GPU layer across a lost WebGL context', () => {
+  it('drops its GL objects when the context is lost, takes batches meanwhile, and rebuilds and uploads them all on restore', () => {
+    const { map } = renderableMap(['stations-name', 'u', 'units-label']);
+    const { gl, log } = recordingGl();
+    const layer = new UnitsGlLayer('u', () => 1);
+    layer.onAdd(map, gl);
+    const a = unit({ id: 'a', force: 'fire', position: at(120.17, 30.26) });
+    const b = unit({ id: 'b', force: 'medical', position: at(120.18, 30.27) });
+    layer.sync(units(a, b), Date.now());
+    layer.select('b');
+    layer.render(gl, frame);
+    expect(layer.glBuilds).toBe(1);
+    const firstObjects = [...log.created];
+    expect(log.draws).toBeGreaterThan(0);
+
+    // The GPU resets: MapLibre 5 removes the custom layer from its dying style, then tells the map.
+    log.lost = true;
+    layer.onRemove(map, gl);
+    layer.contextLost();
+    expect(log.deleted).toEqual([]);
+    // A batch while lost: unit a moves. It lands in the typed arrays, nothing touches the GPU.
+    const callsWhileLost = log.uploads.length + log.draws;
+    const moved = new Map([['a', { ...a, position: at(120.2, 30.3) }], ['b', b]]);
+    layer.sync(moved, Date.now());
+    expect(layer.encoded('a')!.mercatorX).toBeCloseTo(mercatorX(120.2), 9);
+    expect(log.uploads.length + log.draws).toBe(callsWhileLost);
+
+    // Restored: the same context object, live again. Re-added where it was, it builds new objects.
+    log.lost = false;
+    expect(layer.beforeIdIn(map)).toBe('units-label');
+    const bindsBefore = log.bound.length;
+    layer.onAdd(map, gl);
+    layer.render(gl, frame);
+    expect(layer.glBuilds).toBe(2);
+    const newObjects = log.created.slice(firstObjects.length);
+    expect(newObjects).toHaveLength(2);
+    // Only the new buffer is bound from now on; the first upload is the whole array, a's new position in it.
+    const boundSince = log.bound.slice(bindsBefore);
+    expect(boundSince.length).toBeGreaterThan(0);
+    expect(boundSince.every((h) => h === null || newObjects.includes(h as object))).toBe(true);
+    const upload = log.uploads.at(-1)!;
+    expect(upload.whole).toBe(true);
+    // Slot 0 is a; x is stored relative to the layer's origin, a's first fix: the GPU gets where a is now.
+    expect(new Float32Array(upload.bytes.buffer, 0, 1)[0]).toBeCloseTo(mercatorX(120.2) - mercatorX(120.17), 9);
+    // Colours, selection and picking are the same as before the loss.
+    expect(layer.encoded('a')).toMatchObject({ force: FORCE_INDEX.fire, flags: 0 });
+    expect(layer.encoded('b')).toMatchObject({ force: FORCE_INDEX.medical, flags: FLAG_SELECTED });
+    expect(log.draws).toBeGreaterThan(0);
+  });
+
+  it('rebuilds on the first frame of a live context even when nobody re-adds it (a map that keeps custom layers)', () => {
+    const { map } = renderableMap();
+    const { gl, log } = recordingGl();
+    const layer = new UnitsGlLayer('u', () => 1);
+    layer.onAdd(map, gl);
+    layer.sync(units(unit({ id: 'a', position: at(120, 30) })), Date.now());
+    layer.render(gl, frame);
+    layer.contextLost();
+    log.lost = true;
+    const draws = log.draws;
+    layer.render(gl, frame);
+    expect(log.draws).toBe(draws);
+    expect(layer.glBuilds).toBe(1);
+    log.lost = false;
+    layer.render(gl, frame);
+    expect(layer.glBuilds).toBe(2);
+    expect(log.uploads.at(-1)!.whole).toBe(true);
+    expect(log.draws).toBeGreaterThan(draws);
+  });
+
+  it('frees its objects when removed from a live map, and goes back on top when the layer it stood under is gone', () => {
+    const { map } = renderableMap(['u']);
+    const { gl, log } = recordingGl();
+    const layer = new UnitsGlLayer('u', () => 1);
+    layer.onAdd(map, gl);
+    layer.onRemove(map, gl);
+    expect(log.deleted).toHaveLength(2);
+    expect(layer.beforeIdIn(map)).toBeUndefined();
+  });
+});

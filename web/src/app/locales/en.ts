@@ -115,6 +115,15 @@ export const en: LocaleMessages = {
   },
   map: {
     overview: 'Back to overview',
+    glLost: {
+      title: 'Map display interrupted',
+      since: 'since {time}',
+      recovering: 'The graphics context was lost; recovering automatically. The incident queue and unit board are still live.',
+      reload: 'The map did not recover by itself: reload the page (F5).',
+      autoReload: 'Reloading by itself in {s} s; you stay logged in.',
+      noAutoReload: 'This screen already reloaded itself in the last 15 minutes: reload by hand and have the graphics card and driver checked.',
+      reloadNow: 'Reload now',
+    },
   },
   tablet: {
     notBound: 'This login is not bound to a unit. Ask an administrator.',

@@ -114,6 +114,15 @@ export const zhCN = {
   },
   map: {
     overview: '回到全览',
+    glLost: {
+      title: '地图画面中断',
+      since: '自 {time} 起',
+      recovering: '显卡绘图丢失，正在自动恢复。警情队列和力量状态仍在实时更新。',
+      reload: '地图未能自动恢复，请刷新页面（F5）。',
+      autoReload: '{s} 秒后自动刷新，登录状态保持不变。',
+      noAutoReload: '本屏幕 15 分钟内已自动刷新过：请手动刷新，并请技术人员检查显卡和驱动。',
+      reloadNow: '立即刷新',
+    },
   },
   tablet: {
     notBound: '此账号未绑定执勤单元，请联系管理员',

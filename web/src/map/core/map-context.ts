@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { inject, type InjectionKey, type Ref, type ShallowRef } from 'vue';
+import type { GlContextHealth } from './gl-context-health';
 
 /** What MapView gives its layer and control children. */
 export interface MapContext {
@@ -11,6 +12,8 @@ export interface MapContext {
   uiScale: Ref<number>;
   /** WebGL on the CPU: update less often, animate nothing (see render-capability.ts) */
   softwareRendering: boolean;
+  /** the WebGL context: while not `ok`, leave the map alone and re-apply everything on the next `styleGeneration` */
+  glContext: GlContextHealth;
 }
 
 export const MAP_CONTEXT: InjectionKey<MapContext> = Symbol('lianfang-map');
@@ -19,4 +22,9 @@ export function useMapContext(): MapContext {
   const ctx = inject(MAP_CONTEXT, null);
   if (!ctx) throw new Error('map layers and controls must be children of <MapView>');
   return ctx;
+}
+
+/** The map when layers may call it (style loaded on a live context), else null: see gl-context-health.ts. */
+export function usableMap(ctx: Pick<MapContext, 'map' | 'glContext'>): MaplibreMap | null {
+  return ctx.glContext.state.value === 'ok' ? ctx.map.value : null;
 }

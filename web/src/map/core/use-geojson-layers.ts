@@ -2,7 +2,7 @@ import type { FeatureCollection } from '../features/geojson-types';
 import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import { onBeforeUnmount, watch } from 'vue';
 import { provideLabelImage } from './label-images';
-import { useMapContext } from './map-context';
+import { usableMap, useMapContext } from './map-context';
 
 export interface GeoJsonLayersOptions {
   sourceId: string;
@@ -28,7 +28,11 @@ export interface GeoJsonLayersOptions {
  * a style switch. Must be called in a child of <MapView> (mounted when the map is ready).
  */
 export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () => string[] } {
-  const { map, styleGeneration, uiScale } = useMapContext();
+  const ctx = useMapContext();
+  const { styleGeneration, uiScale } = ctx;
+  // Every map call goes through this: while the WebGL context is lost MapLibre has no style and
+  // would throw; what changes meanwhile is sent on the `styleGeneration` that follows the restore.
+  const liveMap = () => usableMap(ctx);
 
   /**
    * Draws the label images the features name before the data goes to the map.
@@ -36,7 +40,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
    * out, add the image, then reload the tile: a new marker would show a frame later.
    */
   function prepareLabels(data: FeatureCollection): void {
-    const m = map.value;
+    const m = liveMap();
     if (!m) return;
     for (const f of data.features) {
       for (const value of Object.values(f.properties)) {
@@ -52,10 +56,12 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
   let provided = new Set<string>();
   let addedLayers: string[] = [];
 
-  function add(): void {
-    const m = map.value;
-    if (!m) return;
-    if (!m.getSource(options.sourceId)) {
+  /** Adds the source and layers that are missing; true when the source was already there (kept by MapLibre across a lost context). */
+  function add(): boolean {
+    const m = liveMap();
+    if (!m) return false;
+    const kept = !!m.getSource(options.sourceId);
+    if (!kept) {
       const data = options.data();
       if (options.skipUnchanged !== false) lastSent = JSON.stringify(data);
       prepareLabels(data);
@@ -74,6 +80,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
       if (!m.getLayer(layer.id)) m.addLayer({ ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification);
       addedLayers.push(layer.id);
     }
+    return kept;
   }
 
   function visibilityNow(): 'visible' | 'none' {
@@ -81,15 +88,15 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
   }
 
   function applyVisibility(): void {
-    const m = map.value;
+    const m = liveMap();
     if (!m) return;
     const visibility = visibilityNow();
     for (const id of addedLayers) if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', visibility);
   }
 
   function remove(): void {
-    const m = map.value;
-    if (!m || !m.style) return;
+    const m = liveMap();
+    if (!m) return;
     for (const id of [...addedLayers].reverse()) if (m.getLayer(id)) m.removeLayer(id);
     if (m.getSource(options.sourceId)) m.removeSource(options.sourceId);
     addedLayers = [];
@@ -100,6 +107,9 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
   let pending: ReturnType<typeof setTimeout> | null = null;
   function push(): void {
     pending = null;
+    const source = liveMap()?.getSource(options.sourceId) as GeoJSONSource | undefined;
+    // No map to send to (context lost, style reloading): the restore's re-add sends the data then.
+    if (!source) return;
     const data = options.data();
     // Each setData is a full repaint (≈200 ms without a GPU): skip it when nothing really changed,
     // e.g. when a clock tick recomputed the same features.
@@ -110,7 +120,7 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
     }
     lastSetAt = Date.now();
     prepareLabels(data);
-    (map.value?.getSource(options.sourceId) as GeoJSONSource | undefined)?.setData(data);
+    source.setData(data);
   }
 
   add();
@@ -121,7 +131,14 @@ export function useGeoJsonLayers(options: GeoJsonLayersOptions): { layerIds: () 
   });
   watch(styleGeneration, () => {
     provided = new Set();
-    add();
+    // A source MapLibre kept across a lost context holds the data last sent before the loss (`lastSent`:
+    // pushes while lost send nothing), and its layers the visibility of then: send what changed since,
+    // and only that (re-tiling the roads for nothing doubles the restore). A style switch starts fresh.
+    if (add()) {
+      if (pending !== null) clearTimeout(pending);
+      push();
+      applyVisibility();
+    }
   });
   if (options.visible) watch(options.visible, applyVisibility);
   onBeforeUnmount(() => {

@@ -1,30 +1,22 @@
 import type { Unit } from '@lianfang/shared';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MaplibreMap } from 'maplibre-gl';
-import { createProgram, matrixWithOrigin } from './gl-program';
+import { matrixWithOrigin } from './gl-program';
 import { encodeUnit, FLAG_HIDDEN, FLAG_SELECTED, FLOATS_PER_VERTEX, mercatorX, mercatorY, readFlags, STYLE_BYTE_OFFSET, unitFlags, VERTEX_BYTES, writeFlags } from './unit-encoding';
 import { palette, unitRadiusPx } from './unit-look';
 import { pickNearest } from './unit-picking';
 import { staleJudge } from './stale-check';
-import { UNIT_FRAGMENT_SHADER, UNIT_VERTEX_SHADER } from './unit-shaders';
+import { createUnitGlObjects, deleteUnitGlObjects, type GL, type UnitGlObjects } from './unit-gl-objects';
 import { UnitSlots } from './unit-slots';
-
-type GL = WebGLRenderingContext | WebGL2RenderingContext;
-
-interface GlState {
-  program: WebGLProgram;
-  buffer: WebGLBuffer;
-  /** vertices the GPU buffer has room for */
-  capacity: number;
-  aPos: number;
-  aStyle: number;
-  u: Record<'matrix' | 'size' | 'radius' | 'ring' | 'pass' | 'bearing' | 'force' | 'shape' | 'status' | 'stale' | 'staleRing', WebGLUniformLocation | null>;
-}
 
 /**
  * Units on the map as one MapLibre custom layer: one point sprite per unit, fed from a
  * preallocated typed array indexed by a stable slot per unit. A position batch rewrites the
  * moved units' 16 bytes; the next frame uploads the dirty range with one bufferSubData.
  * No GeoJSON, no worker round trip, no re-tiling: the cost of a batch is the loop over it.
+ *
+ * The typed arrays are the truth, the GPU holds a copy: when the WebGL context is lost the layer
+ * drops its GL objects (`contextLost`), keeps taking batches into the arrays, and on the next
+ * `onAdd` or frame on a live context builds new objects and uploads everything (`grown`).
  */
 export class UnitsGlLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
@@ -44,7 +36,11 @@ export class UnitsGlLayer implements CustomLayerInterface {
   private lastMap: ReadonlyMap<string, Unit> | null = null;
   private visible = true;
   private map: MaplibreMap | null = null;
-  private gl: GlState | null = null;
+  private gl: UnitGlObjects | null = null;
+  /** GL object sets built so far: 1, plus one per context that came back (the probe reports it) */
+  private builds = 0;
+  /** the style layer drawn just above this one when it was last removed: a re-add after a restore goes back there */
+  private above: string | null = null;
   private readonly matrix = new Float32Array(16);
   private readonly colours = palette();
 
@@ -141,39 +137,48 @@ export class UnitsGlLayer implements CustomLayerInterface {
     };
   }
 
-  onAdd(map: MaplibreMap, gl: GL): void {
-    this.map = map;
-    const program = createProgram(gl, UNIT_VERTEX_SHADER, UNIT_FRAGMENT_SHADER);
-    const buffer = gl.createBuffer();
-    if (!buffer) throw new Error('WebGL: cannot create a buffer');
-    const uniform = (name: string) => gl.getUniformLocation(program, name);
-    this.gl = {
-      program, buffer, capacity: 0,
-      aPos: gl.getAttribLocation(program, 'a_pos'), aStyle: gl.getAttribLocation(program, 'a_style'),
-      u: {
-        matrix: uniform('u_matrix'), size: uniform('u_size'), radius: uniform('u_radius'), ring: uniform('u_ring'), pass: uniform('u_pass'),
-        bearing: uniform('u_bearing'), force: uniform('u_force'), shape: uniform('u_shape'), status: uniform('u_status'),
-        stale: uniform('u_stale'), staleRing: uniform('u_stale_ring'),
-      },
-    };
-    this.grown = true;
+  /** How many GL object sets this layer has built (tests: a restored context must have made a new one). */
+  get glBuilds(): number {
+    return this.builds;
   }
 
-  onRemove(_map: MaplibreMap, gl: GL): void {
+  /** Where to add this layer so it is drawn where it was before it was removed (undefined: on top). */
+  beforeIdIn(map: MaplibreMap): string | undefined {
+    return this.above && map.getLayer(this.above) ? this.above : undefined;
+  }
+
+  onAdd(map: MaplibreMap, gl: GL): void {
+    this.map = map;
+    // Old objects (if any) came from a context that is gone: never bind them on this one.
+    this.gl = null;
+    this.build(gl);
+  }
+
+  onRemove(map: MaplibreMap, gl: GL): void {
     if (this.pendingRepaint !== null) clearTimeout(this.pendingRepaint);
     this.pendingRepaint = null;
-    if (this.gl) {
-      gl.deleteBuffer(this.gl.buffer);
-      gl.deleteProgram(this.gl.program);
-    }
+    // MapLibre 5 removes custom layers when it loses the context (its style still lists them then).
+    const order = map.style ? map.getLayersOrder() : [];
+    this.above = order[order.indexOf(this.id) + 1] ?? null;
+    if (this.gl) deleteUnitGlObjects(gl, this.gl);
     this.gl = null;
     this.map = null;
   }
 
+  /**
+   * The WebGL context is gone: its buffer and program are dead handles. Forget them; the CPU-side
+   * slots keep every unit, colour, flag and the selection, and batches keep landing there. The
+   * next context gets new objects and one full upload (onAdd, or the first frame on a live context).
+   */
+  contextLost(): void {
+    this.gl = null;
+    this.grown = true;
+  }
+
   render(gl: GL, args: CustomRenderMethodInput): void {
-    const s = this.gl;
     const count = this.slots.size;
-    if (!s || !this.visible || count === 0 || !this.origin || !this.map) return;
+    if (!this.visible || count === 0 || !this.origin || !this.map || gl.isContextLost()) return;
+    const s = this.gl ?? this.build(gl);
     gl.bindBuffer(gl.ARRAY_BUFFER, s.buffer);
     this.upload(gl, s);
     gl.useProgram(s.program);
@@ -210,8 +215,16 @@ export class UnitsGlLayer implements CustomLayerInterface {
     gl.disableVertexAttribArray(s.aStyle);
   }
 
+  private build(gl: GL): UnitGlObjects {
+    this.gl = createUnitGlObjects(gl);
+    this.builds += 1;
+    // A new buffer is empty: everything goes up in the next frame, whatever was dirty before.
+    this.grown = true;
+    return this.gl;
+  }
+
   /** The dirty range (or everything, after growth) to the GPU: one call per frame. */
-  private upload(gl: GL, s: GlState): void {
+  private upload(gl: GL, s: UnitGlObjects): void {
     if (this.grown || s.capacity * VERTEX_BYTES < this.data.byteLength) {
       gl.bufferData(gl.ARRAY_BUFFER, this.u8, gl.DYNAMIC_DRAW);
       s.capacity = this.data.byteLength / VERTEX_BYTES;

@@ -10,6 +10,8 @@ export interface UnitsLayerProbe {
   /** where the layer draws this unit now, CSS px in the map canvas (from the bytes given to the GPU) */
   screenPosition(id: string): { x: number; y: number } | null;
   flags(id: string): number | null;
+  /** GL object sets the layer has built: 1, plus one per WebGL context that came back */
+  glBuilds(): number;
 }
 
 declare global {
@@ -29,6 +31,7 @@ export function exposeUnitsForTests(layer: UnitsGlLayer, map: ShallowRef<Maplibr
       return { x: p.x, y: p.y };
     },
     flags: (id) => layer.encoded(id)?.flags ?? null,
+    glBuilds: () => layer.glBuilds,
   };
   window.lianfangUnits = probe;
   return () => {

@@ -1,0 +1,101 @@
+import type { LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { mount } from '@vue/test-utils';
+import { defineComponent, h, nextTick, provide, ref, shallowRef } from 'vue';
+import { describe, expect, it } from 'vitest';
+import { createGlContextHealth, styleLoaded } from '../../src/map/core/gl-context-health';
+import { MAP_CONTEXT } from '../../src/map/core/map-context';
+import { useGeoJsonLayers } from '../../src/map/core/use-geojson-layers';
+import { featureCollection, type FeatureCollection } from '../../src/map/features/geojson-types';
+
+/**
+ * The style part of a MapLibre 5 map as a lost context leaves it: while lost every style call throws
+ * (its style is null); on restore it has the sources and layers it saved at the loss, with that data
+ * and visibility, until someone sends newer.
+ */
+function styleMap() {
+  let gone = false;
+  const sources = new Map<string, { data: unknown; sent: number; setData(d: unknown): void }>();
+  const layers = new Map<string, { visibility: unknown }>();
+  const live = () => {
+    if (gone) throw new TypeError("Cannot read properties of null (reading 'getSource')");
+  };
+  const map = {
+    getSource: (id: string) => (live(), sources.get(id)),
+    addSource: (id: string, spec: { data: unknown }) => {
+      live();
+      sources.set(id, { data: spec.data, sent: 0, setData(d) { this.data = d; this.sent += 1; } });
+    },
+    getLayer: (id: string) => (live(), layers.get(id)),
+    addLayer: (l: LayerSpecification) => (live(), layers.set(l.id, { visibility: l.layout?.visibility })),
+    setLayoutProperty: (id: string, _p: string, v: unknown) => (live(), (layers.get(id)!.visibility = v)),
+    removeLayer: (id: string) => (live(), layers.delete(id)),
+    removeSource: (id: string) => (live(), sources.delete(id)),
+    hasImage: () => (live(), true),
+    style: {},
+  };
+  return { map: map as unknown as MaplibreMap, sources, layers, lose: () => (gone = true), restore: () => (gone = false) };
+}
+
+const points = (n: number): FeatureCollection => featureCollection(Array.from({ length: n }, (_, i) => ({
+  type: 'Feature' as const, id: i, geometry: { type: 'Point' as const, coordinates: [120 + i * 0.01, 30] as [number, number] }, properties: { n: i },
+})));
+
+describe('GeoJSON layers across a lost WebGL context', () => {
+  it('leave the map alone while it is lost, then send the data and visibility of now into the sources MapLibre kept', async () => {
+    const fake = styleMap();
+    const glContext = createGlContextHealth();
+    const styleGeneration = ref(0);
+    const data = shallowRef(points(2));
+    const shown = ref(true);
+    const Layer = defineComponent({
+      setup() {
+        useGeoJsonLayers({ sourceId: 'things', data: () => data.value, layers: () => [{ id: 'things-circle', type: 'circle', source: 'things' }], visible: () => shown.value });
+        // Static data (the roads): what MapLibre kept is still right.
+        useGeoJsonLayers({ sourceId: 'roads', data: () => points(3), layers: () => [{ id: 'roads-line', type: 'line', source: 'roads' }] });
+        return () => null;
+      },
+    });
+    const Host = defineComponent({
+      setup() {
+        provide(MAP_CONTEXT, { map: shallowRef(fake.map), ready: ref(true), styleGeneration, uiScale: ref(1), softwareRendering: false, glContext });
+        return () => h(Layer);
+      },
+    });
+    const errors: unknown[] = [];
+    const wrapper = mount(Host, { global: { config: { errorHandler: (e) => void errors.push(e) } } });
+    expect(fake.sources.get('things')!.data).toEqual(points(2));
+
+    // Lost: MapLibre destroyed its style (kept a copy) and tells the map.
+    fake.lose();
+    glContext.state.value = 'lost';
+    data.value = points(5);
+    shown.value = false;
+    await nextTick();
+    expect(errors).toEqual([]);
+
+    // Restored: the saved style is back (old data, old visibility), then style.load.
+    fake.restore();
+    glContext.state.value = 'restoring';
+    await nextTick();
+    expect(fake.sources.get('things')!.data).toEqual(points(2));
+    styleLoaded(glContext);
+    styleGeneration.value += 1;
+    await nextTick();
+    expect(glContext.state.value).toBe('ok');
+    expect(fake.sources.get('things')!.data).toEqual(points(5));
+    expect(fake.sources.get('things')!.sent).toBe(1);
+    expect(fake.layers.get('things-circle')!.visibility).toBe('none');
+    // Nothing changed there: not sent again (re-tiling static sources would double the restore).
+    expect(fake.sources.get('roads')!.sent).toBe(0);
+
+    // And back to normal: a change is one setData, an unchanged recompute none.
+    const sent = fake.sources.get('things')!.sent;
+    data.value = points(6);
+    await nextTick();
+    data.value = points(6);
+    await nextTick();
+    expect(fake.sources.get('things')!.sent).toBe(sent + 1);
+    expect(errors).toEqual([]);
+    wrapper.unmount();
+  });
+});
