@@ -24,6 +24,7 @@ import { LifecycleService } from './plugins/app/incidents/lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier.js';
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
+import { KeyAreaVisitMinutes } from './plugins/app/key-areas/key-area-visit-minutes.js';
 import { PlanService } from './plugins/app/incidents/plan-service.js';
 import { AckTimeoutWatcher } from './plugins/app/incidents/ack-timeout-watcher.js';
 import { PatrolDutyWatcher } from './plugins/app/patrol-plans/patrol-duty-watcher.js';
@@ -110,7 +111,10 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const clocks = new ClockWatcher(bus, picture);
   const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
   const onScene = new OnSceneWatcher(picture, dispatch);
-  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE);
+  // Compliance history (migration 015): noted by the watcher, committed with the positions of the same fixes.
+  const visitMinutes = new KeyAreaVisitMinutes();
+  positions.addRider(visitMinutes);
+  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE, visitMinutes);
   const patrolDuty = new PatrolDutyWatcher(bus, picture, config.TIME_ZONE);
   positions.onAccepted((unitId, fix) => {
     onScene.onFix(unitId, fix);

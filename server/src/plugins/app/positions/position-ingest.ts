@@ -1,5 +1,6 @@
 import type { Position, PositionFlag } from '@lianfang/shared';
 import { checkFix } from '@lianfang/shared';
+import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import type { Metrics } from '../../../observability/metrics.js';
@@ -16,6 +17,16 @@ export interface IncomingFix {
   altitudeM: number | null;
   battery: number | null;
 }
+
+/**
+ * Rows derived from accepted fixes that are committed with the fixes' own batch:
+ * in the same transaction, and put back with them when it fails.
+ */
+export interface FixBatchRider {
+  /** What was gathered since the last call, or null when nothing was. */
+  take(): RiderLoad | null;
+}
+export interface RiderLoad { write(q: Queryable): Promise<void>; putBack(): void }
 
 export type IngestResult = { accepted: true; flags: PositionFlag[] } | { accepted: false; reason: string };
 
@@ -40,6 +51,7 @@ export class PositionIngest {
   private dirtyLatest = new Map<string, Position>();
   private latestWrittenAt = Date.now();
   private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
+  private readonly riders: FixBatchRider[] = [];
   // Thousands of fixes a second share their server millisecond and, from 1 Hz trackers, their device second.
   private readonly serverIso = new LastIso();
   private readonly deviceIso = new LastIso();
@@ -62,6 +74,11 @@ export class PositionIngest {
   /** Called for every accepted fix (on-scene detection, key areas). */
   onAccepted(listener: (unitId: string, fix: IncomingFix) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Rows that listeners derive from accepted fixes, written in each batch's transaction (key-area visit minutes). */
+  addRider(rider: FixBatchRider): void {
+    this.riders.push(rider);
   }
 
   /** The freshest accepted fix, even one not yet committed: an SOS right after a fix is located by it. */
@@ -105,16 +122,20 @@ export class PositionIngest {
       this.dirtyLatest = new Map();
       this.latestWrittenAt = now;
     }
+    // Taken together with the batch: a rider holds rows of exactly these fixes.
+    const loads = this.riders.map((r) => r.take()).filter((l) => l !== null);
     this.flushing = this.bus
       .run(async (q) => {
         await savePositions(q, batch);
         if (latest) await saveLastFixes(q, latest);
+        for (const load of loads) await load.write(q);
         const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
         return { result: undefined, events };
       }, { awaitApply: false })
       .then(() => undefined)
       .catch(() => {
         this.buffer = batch.concat(this.buffer);
+        for (const load of loads) load.putBack();
         // Put back what was not written, unless a newer fix came meanwhile.
         if (latest) for (const [id, p] of latest) if (!this.dirtyLatest.has(id)) this.dirtyLatest.set(id, p);
       })
