@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAreaCovers, pointInRing, ringBox } from '@lianfang/shared';
 import { startOn, type Driver } from '../analytics/analytics-client.js';
-import type { TestApp } from '../helpers/test-app.js';
+import type { KeyArea } from '@lianfang/shared';
+import { api, type TestApp } from '../helpers/test-app.js';
 import {
   complianceFromApi, complianceFromPositions, FILTERS, fixAt, GATE, MIN, P, refillFromPositions, seedAreasAndUnits, T0, visitRows, WINDOW, type Seeded,
 } from './visit-history-fixture.js';
@@ -106,5 +107,19 @@ describe.each<Driver>(['pglite', 'postgres'])('key-area visit history (%s)', (dr
     expect(await count('key_area_visit_minutes')).toBe(before.visits + 1);
     const later = { from: WINDOW.from, to: new Date(T0 + 150 * MIN).toISOString() };
     expect(await complianceFromApi(t, later)).toEqual(await complianceFromPositions(t, later));
+  });
+
+  it('an area created while a fix inside it waits in the batch still gets that minute (caught up from positions)', async () => {
+    const { core } = t.app;
+    const ring: [number, number][] = [[120.33, 30.3], [120.332, 30.3], [120.332, 30.302], [120.33, 30.302]];
+    // Device time a little ahead, so that it falls after the area's creation; the fix is accepted while no area is there.
+    const deviceMs = Date.now() + 30_000;
+    expect(await fixAt(t, 'vh-1', { lon: 120.331, lat: 30.301 }, deviceMs)).toBe(200);
+    const created = await api<KeyArea>(t.app, t.adminToken, 'POST', '/api/key-areas', { name: 'Late gate', ring, everyMinutes: 10, from: '00:00', to: '00:00' });
+    expect(created.status).toBe(201);
+    expect(Date.parse(created.body.createdAt)).toBeLessThanOrEqual(deviceMs);
+    await core.settle();
+    const rows = (await visitRows(t)).filter((r) => r.area === created.body.id);
+    expect(rows).toEqual([{ area: created.body.id, minute: new Date(Math.floor(deviceMs / MIN) * MIN).toISOString(), unit: s.units.u1 }]);
   });
 });

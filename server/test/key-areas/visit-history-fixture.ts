@@ -7,11 +7,12 @@ import { api, type TestApp } from '../helpers/test-app.js';
 
 /**
  * Key areas, units and fixes whose compliance is worked out by hand (the
- * comments of key-area-visit-history.test.ts), relative to T0: a quarter hour at
- * least two hours ago, so that every slot of [T0, T0 + 2 h) has ended.
+ * comments of key-area-visit-history.test.ts), relative to T0: a whole hour at
+ * least two hours ago (so every slot of [T0, T0 + 2 h) has ended, and the
+ * half-hourly slots that start at local midnight line up with the window).
  */
 export const MIN = 60_000;
-export const T0 = Math.floor(Date.now() / (15 * MIN)) * 15 * MIN - 120 * MIN;
+export const T0 = Math.floor(Date.now() / (60 * MIN)) * 60 * MIN - 120 * MIN;
 export const WINDOW: KeyAreaComplianceQuery = { from: new Date(T0).toISOString(), to: new Date(T0 + 120 * MIN).toISOString() };
 
 const square = (lon: number, lat: number): [number, number][] => [[lon, lat], [lon + 0.002, lat], [lon + 0.002, lat + 0.002], [lon, lat + 0.002]];

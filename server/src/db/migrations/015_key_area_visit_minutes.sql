@@ -20,14 +20,15 @@ CREATE FUNCTION lf_key_area_polygon(ring jsonb) RETURNS polygon LANGUAGE sql IMM
     FROM jsonb_array_elements(ring) WITH ORDINALITY AS e(pt, n)
 $$;
 
--- Fills the history from stored positions whose device time lies in [p_from, p_to)
--- (this migration for everything stored so far; the analytics bench after its bulk
--- load). "Inside" is the one rule the live path uses too (shared keyAreaCovers):
+-- Fills the history from stored positions whose device time lies in [p_from, p_to),
+-- for one area or all (this migration for everything stored so far; the analytics
+-- bench after its bulk load; an instance for an area created while fixes flowed,
+-- see key-area-visit-catch-up.ts). "Inside" is the one rule the live path uses too (shared keyAreaCovers):
 -- the ring's bounding box, then polygon @> point. Fixes meet areas through coarse
 -- cells of 0.01° (a hash join; no spatial index without PostGIS), as compliance
 -- did. A minute is date_bin from the epoch, so it does not depend on the session's
 -- time zone. Returns the number of rows added.
-CREATE FUNCTION lf_fill_key_area_visit_minutes(p_from timestamptz DEFAULT '-infinity', p_to timestamptz DEFAULT 'infinity')
+CREATE FUNCTION lf_fill_key_area_visit_minutes(p_from timestamptz DEFAULT '-infinity', p_to timestamptz DEFAULT 'infinity', p_area text DEFAULT NULL)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   added bigint;
@@ -37,7 +38,8 @@ BEGIN
       FROM key_areas ka CROSS JOIN LATERAL (
         SELECT min((pt->>0)::float8) AS min_lon, max((pt->>0)::float8) AS max_lon,
                min((pt->>1)::float8) AS min_lat, max((pt->>1)::float8) AS max_lat
-          FROM jsonb_array_elements(ka.ring) AS e(pt)) b),
+          FROM jsonb_array_elements(ka.ring) AS e(pt)) b
+     WHERE p_area IS NULL OR ka.id = p_area),
   cells AS (
     SELECT a.id, y, x FROM a,
       generate_series(floor(a.min_lat * 100)::int, floor(a.max_lat * 100)::int) AS y,

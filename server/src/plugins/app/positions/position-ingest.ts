@@ -52,6 +52,10 @@ export class PositionIngest {
   private latestWrittenAt = Date.now();
   private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
   private readonly riders: FixBatchRider[] = [];
+  /** Fixes accepted so far, and how many of the first of them are committed (or dropped); see whenCommitted. */
+  private acceptedCount = 0;
+  private committedCount = 0;
+  private committedWaiters: { count: number; resolve: () => void }[] = [];
   // Thousands of fixes a second share their server millisecond and, from 1 Hz trackers, their device second.
   private readonly serverIso = new LastIso();
   private readonly deviceIso = new LastIso();
@@ -81,6 +85,13 @@ export class PositionIngest {
     this.riders.push(rider);
   }
 
+  /** Resolves once every fix accepted until now is committed (after as many flushes as that takes). */
+  whenCommitted(): Promise<void> {
+    if (this.committedCount >= this.acceptedCount) return Promise.resolve();
+    const count = this.acceptedCount;
+    return new Promise((resolve) => this.committedWaiters.push({ count, resolve }));
+  }
+
   /** The freshest accepted fix, even one not yet committed: an SOS right after a fix is located by it. */
   lastKnownPoint(unitId: string): { lat: number; lon: number } | null {
     const fix = this.lastFix.get(unitId);
@@ -104,6 +115,7 @@ export class PositionIngest {
     });
     if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
     this.metrics.positionsAccepted.inc();
+    this.acceptedCount++;
     for (const listener of this.listeners) listener(fix.unitId, fix);
     return { accepted: true, flags: verdict.flags };
   }
@@ -116,6 +128,8 @@ export class PositionIngest {
     if (this.buffer.length === 0 && !(writeLatest && this.dirtyLatest.size > 0)) return Promise.resolve();
     const batch = this.buffer;
     this.buffer = [];
+    // Every fix accepted so far is in this batch (or was dropped at MAX_BUFFERED).
+    const through = this.acceptedCount;
     for (const p of batch) this.dirtyLatest.set(p.unitId, p);
     const latest = writeLatest ? this.dirtyLatest : null;
     if (latest) {
@@ -132,7 +146,7 @@ export class PositionIngest {
         const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
         return { result: undefined, events };
       }, { awaitApply: false })
-      .then(() => undefined)
+      .then(() => this.markCommitted(through))
       .catch(() => {
         this.buffer = batch.concat(this.buffer);
         for (const load of loads) load.putBack();
@@ -143,6 +157,13 @@ export class PositionIngest {
         this.flushing = null;
       });
     return this.flushing;
+  }
+
+  private markCommitted(through: number): void {
+    this.committedCount = Math.max(this.committedCount, through);
+    const due = this.committedWaiters.filter((w) => w.count <= this.committedCount);
+    this.committedWaiters = this.committedWaiters.filter((w) => w.count > this.committedCount);
+    for (const w of due) w.resolve();
   }
 }
 
