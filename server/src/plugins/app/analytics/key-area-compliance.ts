@@ -10,9 +10,9 @@ export type { KeyAreaComplianceQuery } from './key-area-slots.js';
  * accepted fix lay inside the area. Slots start and end on whole minutes, so a
  * slot holds a fix inside the ring exactly when it holds one of its visited
  * minutes: the same answer as testing every stored fix (the definition, kept in
- * key-area-compliance-from-positions.ts), from a few rows per area and hour
- * instead of every fix of the window. The force/team filter applies to the unit
- * of each minute (its current force and team, as for fixes before).
+ * key-area-compliance-from-positions.ts), for one index probe per required slot
+ * instead of a pass over every fix of the window. The force/team filter applies
+ * to the unit of each minute (its current force and team, as for fixes before).
  */
 export async function keyAreaCompliance(ctx: AnalyticsContext, q: KeyAreaComplianceQuery): Promise<KeyAreaComplianceRow[]> {
   return keyAreaSlotTally(ctx, q, (_p, w) => `
