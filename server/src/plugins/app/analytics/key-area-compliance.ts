@@ -18,8 +18,8 @@ export async function keyAreaCompliance(ctx: AnalyticsContext, q: KeyAreaComplia
   return keyAreaSlotTally(ctx, q, (_p, w) => `
      -- The units a force/team filter keeps, hashed once (a join to units in every probe cost twice as much).
      ${w.unitFilter ? `fu AS MATERIALIZED (SELECT id FROM units u WHERE ${w.unitFilter}),` : ''}
-     -- One index probe per required slot (primary key: area, minute, unit), so the cost follows the
-     -- slots, not how many minutes were visited: an area watched all day costs what an empty one does.
+     -- One index probe per required slot (primary key: area, minute, unit), stopping at the first row:
+     -- the cost follows the slots, not how many minutes were visited (a sort of slots and minutes did).
      tally AS (
        SELECT id, count(*)::int AS required,
               count(*) FILTER (WHERE EXISTS (
