@@ -24,6 +24,8 @@ import { LifecycleService } from './plugins/app/incidents/lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './plugins/app/incidents/notifier.js';
 import { OnSceneWatcher } from './plugins/app/incidents/on-scene-watcher.js';
 import { KeyAreaWatcher } from './plugins/app/key-areas/key-area-watcher.js';
+import { KeyAreaVisitMinutes } from './plugins/app/key-areas/key-area-visit-minutes.js';
+import { KeyAreaVisitCatchUp } from './plugins/app/key-areas/key-area-visit-catch-up.js';
 import { PlanService } from './plugins/app/incidents/plan-service.js';
 import { AckTimeoutWatcher } from './plugins/app/incidents/ack-timeout-watcher.js';
 import { PatrolDutyWatcher } from './plugins/app/patrol-plans/patrol-duty-watcher.js';
@@ -110,7 +112,11 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const clocks = new ClockWatcher(bus, picture);
   const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
   const onScene = new OnSceneWatcher(picture, dispatch);
-  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE);
+  // Compliance history (migration 016): noted by the watcher, committed with the positions of the same fixes.
+  const visitMinutes = new KeyAreaVisitMinutes();
+  positions.addRider(visitMinutes);
+  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE, visitMinutes);
+  const visitCatchUp = new KeyAreaVisitCatchUp(db, positions, picture);
   const patrolDuty = new PatrolDutyWatcher(bus, picture, config.TIME_ZONE);
   positions.onAccepted((unitId, fix) => {
     onScene.onFix(unitId, fix);
@@ -130,6 +136,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   sequencer.onEntry((entry: LogEntry) => {
     advice.onEntry(entry);
     coverage.onEntry(entry);
+    visitCatchUp.onEntry(entry);
   });
   relay.start();
   sequencer.start();
@@ -158,6 +165,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       broadcaster.flushPositions();
       // Advice derived from what just happened is part of "settled" (a no-op where another instance publishes).
       await advice.flush();
+      await visitCatchUp.idle();
     },
     async close() {
       await advice.stop();
@@ -165,6 +173,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       clocks.stop();
       ackTimeouts.stop();
       keyAreas.stop();
+      visitCatchUp.stop();
       patrolDuty.stop();
       positions.stop();
       await positions.flush(true);

@@ -46,6 +46,8 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     for (const [unit, local] of [['u1', '2024-03-04T09:10:00'], ['u1', '2024-03-04T09:20:00'], ['u1', '2024-03-04T09:30:00'], ['u2', '2024-03-04T10:05:00']]) {
       await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, 30.2595, 120.1695, 5)', [unit, localInstant(local!)]);
     }
+    // Those fixes went straight into SQL, past the ingest that writes the key-area visit history: fill it as migration 016 does.
+    await db.query('SELECT lf_fill_key_area_visit_minutes()');
     // Its timeline as the closed loop records it (the seed writes milestone times only).
     for (const [kind, s] of [['created', 0], ['dispatched', 30], ['acknowledged', 35], ['en_route', 35], ['on_scene', 330]] as const) {
       await db.query(`INSERT INTO incident_events (incident_id, at, actor, kind) VALUES ('A11', $1, 'operator', $2)`, [localInstant('2024-03-07T08:00:00', s), kind]);

@@ -13,7 +13,8 @@ import type { Database } from '../../src/db/database.js';
  *   the first one carrying the incident's milestone times;
  * - the timeline: one row per milestone reached (about 5.5 per incident);
  * - 7 days of fixes of 200 units every 30 s, in time order as ingest writes them;
- * - 90 days of coverage samples, one a minute, 20 grids in per_grid; 20 key areas.
+ * - 90 days of coverage samples, one a minute, 20 grids in per_grid; 20 key areas and the
+ *   visit history of those fixes (migration 016's lf_fill_key_area_visit_minutes).
  */
 export const BENCH_TIME_ZONE = 'Asia/Shanghai';
 export const DATA_END_LOCAL = '2025-01-01 00:00';
@@ -94,6 +95,8 @@ export function generationSteps({ incidents, events, positionDays, coverageDays 
              120.1 + ((k % 200) / 20) * 0.01 + 0.004 * cos(k / 200 / 30.0 + k % 200), 20
         FROM generate_series(0, 200 * 2880 * ${positionDays} - 1) k,
              LATERAL (SELECT (TIMESTAMP '${DATA_END_LOCAL}' - make_interval(days => ${positionDays})) AT TIME ZONE '${BENCH_TIME_ZONE}' + make_interval(secs => (k / 200) * 30) AS t) x` },
+    // The fixes bypass ingest (and migrations ran before them): fill the key-area visit history as migration 016 does.
+    { name: 'key-area visit minutes', sql: 'SELECT lf_fill_key_area_visit_minutes()' },
     { name: `${coverageDays} days of coverage samples`, sql: `
       INSERT INTO coverage_samples (at, within5, within15, per_grid)
       SELECT t, 0.5 + 0.3 * random(), 0.8 + 0.2 * random(),

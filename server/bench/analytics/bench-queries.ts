@@ -5,6 +5,7 @@ import { coverageHistory } from '../../src/plugins/app/analytics/coverage-histor
 import { incidentDrilldown } from '../../src/plugins/app/analytics/incident-drilldown.js';
 import { incidentHeatmap } from '../../src/plugins/app/analytics/incident-heatmap.js';
 import { keyAreaCompliance } from '../../src/plugins/app/analytics/key-area-compliance.js';
+import { keyAreaComplianceFromPositions } from '../../src/plugins/app/analytics/key-area-compliance-from-positions.js';
 import { responseHistogram } from '../../src/plugins/app/analytics/response-histogram.js';
 import { responseMeasures } from '../../src/plugins/app/analytics/response-measures.js';
 import { unitActivity } from '../../src/plugins/app/analytics/unit-activity.js';
@@ -41,6 +42,12 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'key-area compliance, 7 d', run: (c) => keyAreaCompliance(c, WINDOWS.week) },
   // on the dashboard since the key-area card (default window: 30 days; the bench's fixes cover the last 7)
   { name: 'key-area compliance, 30 d', run: (c) => keyAreaCompliance(c, WINDOWS.month) },
+  // The same tables from every stored fix (the definition, and the code before the visit history of migration 016).
+  { name: 'key-area compliance from positions, 1 d', run: (c) => keyAreaComplianceFromPositions(c, WINDOWS.day) },
+  { name: 'key-area compliance from positions, 7 d', run: (c) => keyAreaComplianceFromPositions(c, WINDOWS.week) },
+  { name: 'key-area compliance from positions, 30 d', run: (c) => keyAreaComplianceFromPositions(c, WINDOWS.month) },
+  { name: 'key-area compliance, 30 d, force police', run: (c) => keyAreaCompliance(c, { ...WINDOWS.month, force: 'police' }) },
+  { name: 'key-area compliance from positions, 30 d, force police', run: (c) => keyAreaComplianceFromPositions(c, { ...WINDOWS.month, force: 'police' }) },
   { name: 'tracks: 5 units, 1 d (14,400 points)', run: (c) => unitTracks(c.db, ['u0001', 'u0002', 'u0003', 'u0004', 'u0005'], WINDOWS.day.from, WINDOWS.day.to) },
   { name: 'response by week, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week' }) },
   { name: 'response by team (lead unit), 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'team' }) },

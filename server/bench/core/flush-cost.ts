@@ -15,6 +15,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Database, Queryable } from '../../src/db/database.js';
 import { savePositions } from '../../src/plugins/app/units/unit-repository.js';
+import { saveVisitMinutes } from '../../src/plugins/app/key-areas/key-area-visit-minutes.js';
 import { cliOptions, isMain, machine, nowMs, printReport, round } from './lib/stats.js';
 
 export async function benchmarkFlushCost(options: { batch?: number; units?: number; runs?: number } = {}) {
@@ -37,6 +38,7 @@ export async function benchmarkFlushCost(options: { batch?: number; units?: numb
       CREATE TABLE positions_noidx (LIKE positions INCLUDING DEFAULTS);`);
     let round_ = 0;
     let seq = 0;
+    let minute = Math.floor(Date.now() / 60_000);
     const makeBatch = (): Position[] => {
       round_++;
       return Array.from({ length: batch }, (_, i) => ({
@@ -84,6 +86,8 @@ export async function benchmarkFlushCost(options: { batch?: number; units?: numb
       ['INSERT events row, payload jsonb (today)', (ps) => insertEvent(db, ps)],
       ['INSERT events row, payload json (no jsonb parse)', (ps) => insertEvent(db, ps, 'events_json')],
       ['relay read-back of that events row', () => readBack(db)],
+      // What a batch adds when units are inside key areas (migration 016): a handful of new visit minutes.
+      ['INSERT key_area_visit_minutes, 5 rows (saveVisitMinutes)', () => saveVisitMinutes(db, Array.from({ length: 5 }, (_, i) => ({ keyAreaId: `k${i}`, unitId: ids[i]!, minuteMs: (++minute) * 60_000 })))],
     ];
     const rows: { statement: string; msPerFlush: number; usPerPosition: number }[] = [];
     for (const [name, run] of variants) {

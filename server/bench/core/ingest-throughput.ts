@@ -9,6 +9,7 @@
  *
  *   cd server && npx tsx --conditions=lianfang-src bench/core/ingest-throughput.ts [--reps=3 --trackers=2000 --clients=100 --connections=32 --duration=10]
  *   … --variants=base,nohelmet=bench/core/.proto/r2/src   (measure patched copies of src/ in the same run)
+ *   … --key-areas=20   (key areas over 9 % of the trackers: the key-area watcher and its visit minutes at work)
  */
 import { Fleet, cpuBetween, startServer, type CpuSample, type ServerHandle, type Variant } from './lib/fleet.js';
 import { startProcess, type BenchProcess } from './lib/proc.js';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   profileFile?: string;
   /** Time every SQL statement during the measured runs (diagnostic; adds a little overhead). */
   traceQueries?: boolean;
+  /** Key areas over the trackers (lib/lianfang-server.ts createKeyAreas): the watcher's test and visit minutes on the hot path. */
+  keyAreas?: number;
 }
 
 const CANNON_PROC = new URL('./lib/cannon-proc.ts', import.meta.url);
@@ -54,7 +57,8 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
   const warmupS = options.warmupS ?? 2;
   const reps = options.reps ?? 2;
   const variants = options.variants ?? [{ name: 'lianfang' }];
-  const info = { ...machine(), trackers, screens, connections, durationS, reps, variants, driver: 'autocannon 8 (own process, keep-alive, pipelining 1)' };
+  const keyAreas = options.keyAreas ?? 0;
+  const info = { ...machine(), trackers, screens, connections, durationS, reps, variants, keyAreas, driver: 'autocannon 8 (own process, keep-alive, pipelining 1)' };
   const trackerIds = Array.from({ length: trackers }, (_, i) => `B${String(i).padStart(5, '0')}`);
   const cannon: BenchProcess = await startProcess('cannon', CANNON_PROC);
   const fleet = await Fleet.start(1);
@@ -65,7 +69,7 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
     for (const v of variants) {
       const handle = await startServer('lianfang', {}, v);
       started.push({ name: v.name, handle, lianfang: true, nextTs: Date.now() });
-      const setup = await handle.proc.call<{ trackerIds: string[] }>('setup', { units: trackers, gateway: false }, 600_000);
+      const setup = await handle.proc.call<{ trackerIds: string[] }>('setup', { units: trackers, gateway: false, keyAreas }, 600_000);
       if (setup.trackerIds.join() !== trackerIds.join()) throw new Error('tracker ids differ from the driver');
     }
     const drive = async (s: (typeof started)[number], seconds: number): Promise<CannonResult> => {
@@ -169,5 +173,6 @@ if (isMain(import.meta.url)) {
     ...(o.warmup ? { warmupS: Number(o.warmup) } : {}), ...(o.reps ? { reps: Number(o.reps) } : {}),
     ...(o.variants ? { variants: parseVariants(String(o.variants)) } : {}),
     ...(o.profile ? { profileFile: String(o.profile) } : {}), ...(o.traceQueries ? { traceQueries: true } : {}),
+    ...(o.keyAreas ? { keyAreas: Number(o.keyAreas) } : {}),
   });
 }

@@ -51,6 +51,8 @@ describe('coverage history, key-area compliance and track replay (PostgreSQL)', 
     await fix('u1', '2024-03-04T13:00:00', IN_K2); // k2 slot 12:00
     await fix('u2', '2024-03-04T23:00:00', IN_K3); // k3 slot 22:00
     await fix('u2', '2024-03-05T00:30:00', IN_K3); // after the window
+    // The fixes went straight into SQL, past the ingest that writes the visit history: fill it as migration 016 does.
+    await db.query('SELECT lf_fill_key_area_visit_minutes()');
   });
   afterAll(async () => t?.close());
 

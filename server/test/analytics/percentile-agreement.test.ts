@@ -7,9 +7,12 @@ import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createTestDatabase } from '../helpers/test-services.js';
 
 /**
- * The server computes percentiles with PostgreSQL's percentile_cont; charts and
- * tests use shared `percentile`. They must agree to the last bit, on both drivers,
- * for any sample: ties, one value, two values, negatives, fractions.
+ * The definition of a percentile is PostgreSQL's percentile_cont (linear
+ * interpolation between closest ranks). The server takes its percentiles with
+ * shared code (`distributionPercentile` over merged distributions, which
+ * shared/test/metrics checks against `percentile`); `percentile` must agree with
+ * percentile_cont to the last bit, on both drivers, for any sample: ties, one
+ * value, two values, negatives, fractions.
  */
 describe.each(['pglite', 'postgres'] as const)('percentile_cont on %s = shared percentile', (driver) => {
   let db: Database;

@@ -73,6 +73,25 @@ export async function createUnits(server: BenchServer, count: number, prefix = '
   return trackerIds;
 }
 
+/**
+ * Key areas over the ingest bench's trackers (cannon-proc.ts puts tracker i at
+ * 31.2 + (i % 50) × 0.002, 121.45 + ⌊i / 50⌋ × 0.002): area k is a 0.005° square
+ * around 3 × 3 of those points, so with 20 areas 180 of 2,000 trackers report
+ * from inside one (the watcher's test and the visit minutes are on the hot path).
+ */
+export async function createKeyAreas(server: BenchServer, count: number): Promise<void> {
+  for (let k = 0; k < count; k++) {
+    const lat = 31.2 + (k % 5) * 0.01 - 0.0005;
+    const lon = 121.45 + Math.floor(k / 5) * 0.01 - 0.0005;
+    const ring = [[lon, lat], [lon + 0.005, lat], [lon + 0.005, lat + 0.005], [lon, lat + 0.005]];
+    const res = await server.app.inject({
+      method: 'POST', url: '/api/key-areas', headers: { authorization: `Bearer ${server.token}` },
+      payload: { name: `Bench area ${k}`, ring, everyMinutes: 15, from: '00:00', to: '00:00' },
+    });
+    if (res.statusCode !== 201) throw new Error(`create key area ${k}: ${res.statusCode} ${res.body}`);
+  }
+}
+
 /** An alert gateway with a fixed location (a shop's panic button); returns its key. */
 export async function createGateway(server: BenchServer, name: string): Promise<string> {
   const res = await server.app.inject({

@@ -15,7 +15,7 @@ import type { Position } from '@lianfang/shared';
 import { encodePositionRows } from '@lianfang/shared';
 import { OPS_ROOM } from '../../../src/events/broadcaster.js';
 import { createPgliteWorkerDatabase } from './pglite-worker-database.js';
-import { createGateway, createUnits, startLianfang, type BenchServer } from './lianfang-server.js';
+import { createGateway, createKeyAreas, createUnits, startLianfang, type BenchServer } from './lianfang-server.js';
 import { serveCalls } from './proc.js';
 import { nowMs, round, sleep } from './stats.js';
 
@@ -80,10 +80,11 @@ async function start(args: { kind: Kind; config?: Partial<Config>; db?: 'default
   return { port: typeof address === 'object' && address ? address.port : 0, pid: process.pid };
 }
 
-async function setup(args: { units: number; gateway: boolean }): Promise<{ trackerIds: string[]; gatewayKey?: string; ms: number }> {
+async function setup(args: { units: number; gateway: boolean; keyAreas?: number }): Promise<{ trackerIds: string[]; gatewayKey?: string; ms: number }> {
   if (!lianfang) throw new Error('not a lianfang server');
   const started = nowMs();
   const trackerIds = await createUnits(lianfang, args.units);
+  if (args.keyAreas) await createKeyAreas(lianfang, args.keyAreas);
   const gatewayKey = args.gateway ? await createGateway(lianfang, 'bench gateway') : undefined;
   await lianfang.app.core.settle();
   return { trackerIds, ...(gatewayKey ? { gatewayKey } : {}), ms: round(nowMs() - started) };

@@ -43,9 +43,9 @@ export const useAnalyticsStore = defineStore('analytics', () => {
   const tableBy = ref<AnalyticsGrouping>('priority');
   const data = shallowRef<DashboardData | null>(null);
   /**
-   * Key-area compliance is rebuilt from every stored fix of the window, the
-   * slowest table of the page: it is fetched beside the others, not with them,
-   * so the charts never wait for it.
+   * Key-area compliance is fetched beside the other tables, not with them, so
+   * the charts never wait for it (it was the slowest table of the page before it
+   * was read from the visit history, and is still the last one needed).
    */
   const keyAreas = shallowRef<KeyAreaComplianceReply | null>(null);
   const keyAreasError = ref<string | null>(null);

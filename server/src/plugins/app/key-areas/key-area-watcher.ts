@@ -1,8 +1,9 @@
-import type { DomainEvent } from '@lianfang/shared';
-import { isOverdue, pointInRing } from '@lianfang/shared';
+import type { DomainEvent, Ring } from '@lianfang/shared';
+import { isOverdue, keyAreaCovers, ringBox, type RingBox } from '@lianfang/shared';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import { markOverdue, recordVisit } from './key-area-repository.js';
+import type { KeyAreaVisitMinutes } from './key-area-visit-minutes.js';
 
 // Building an Intl.DateTimeFormat costs ~100 µs; this runs for every accepted fix, so build one per zone.
 const minuteFormats = new Map<string, Intl.DateTimeFormat>();
@@ -16,20 +17,34 @@ export function localMinutes(nowMs: number, timeZone: string): number {
   return get('hour') * 60 + get('minute');
 }
 
+// Each area's box, per ring array (a key_area.updated entry brings a new area object, usually the same ring).
+const boxes = new WeakMap<Ring, RingBox>();
+const boxOf = (ring: Ring) => boxes.get(ring) ?? boxes.set(ring, ringBox(ring)).get(ring)!;
+
 /**
  * Visits come from accepted fixes (kept in memory, written every few seconds,
  * newest per area); overdue is checked on the same beat against the last visit.
+ * The same test also notes the visit minutes of the compliance history, which
+ * ride with the fixes' own batch (see KeyAreaVisitMinutes). onFix runs only on
+ * the instance that accepted the fix; tick runs on every instance.
  */
 export class KeyAreaWatcher {
   private readonly visits = new Map<string, { unitId: string; at: string }>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
 
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string) {}
+  constructor(
+    private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string,
+    private readonly minutes?: KeyAreaVisitMinutes,
+  ) {}
 
   onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs?: number }): void {
     for (const area of this.picture.keyAreas.values()) {
-      if (pointInRing(fix.lon, fix.lat, area.ring)) this.visits.set(area.id, { unitId, at: new Date(fix.deviceTimeMs ?? Date.now()).toISOString() });
+      // Compliance's rule for "inside" (box, then PostgreSQL's polygon test), so the history the SQL backfill writes is the same.
+      if (!keyAreaCovers(boxOf(area.ring), area.ring, fix.lon, fix.lat)) continue;
+      const at = fix.deviceTimeMs ?? Date.now();
+      this.visits.set(area.id, { unitId, at: new Date(at).toISOString() });
+      this.minutes?.note(area.id, unitId, at);
     }
   }
 

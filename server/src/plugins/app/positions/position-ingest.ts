@@ -1,5 +1,6 @@
 import type { Position, PositionFlag } from '@lianfang/shared';
 import { checkFix } from '@lianfang/shared';
+import type { Queryable } from '../../../db/database.js';
 import type { CommandBus } from '../../../events/command-bus.js';
 import type { LivePicture } from '../../../events/live-picture.js';
 import type { Metrics } from '../../../observability/metrics.js';
@@ -16,6 +17,16 @@ export interface IncomingFix {
   altitudeM: number | null;
   battery: number | null;
 }
+
+/**
+ * Rows derived from accepted fixes that are committed with the fixes' own batch:
+ * in the same transaction, and put back with them when it fails.
+ */
+export interface FixBatchRider {
+  /** What was gathered since the last call, or null when nothing was. */
+  take(): RiderLoad | null;
+}
+export interface RiderLoad { write(q: Queryable): Promise<void>; putBack(): void }
 
 export type IngestResult = { accepted: true; flags: PositionFlag[] } | { accepted: false; reason: string };
 
@@ -40,6 +51,11 @@ export class PositionIngest {
   private dirtyLatest = new Map<string, Position>();
   private latestWrittenAt = Date.now();
   private readonly listeners: ((unitId: string, fix: IncomingFix) => void)[] = [];
+  private readonly riders: FixBatchRider[] = [];
+  /** Fixes accepted so far, and how many of the first of them are committed (or dropped); see whenCommitted. */
+  private acceptedCount = 0;
+  private committedCount = 0;
+  private committedWaiters: { count: number; resolve: () => void }[] = [];
   // Thousands of fixes a second share their server millisecond and, from 1 Hz trackers, their device second.
   private readonly serverIso = new LastIso();
   private readonly deviceIso = new LastIso();
@@ -62,6 +78,18 @@ export class PositionIngest {
   /** Called for every accepted fix (on-scene detection, key areas). */
   onAccepted(listener: (unitId: string, fix: IncomingFix) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Rows that listeners derive from accepted fixes, written in each batch's transaction (key-area visit minutes). */
+  addRider(rider: FixBatchRider): void {
+    this.riders.push(rider);
+  }
+
+  /** Resolves once every fix accepted until now is committed (after as many flushes as that takes). */
+  whenCommitted(): Promise<void> {
+    if (this.committedCount >= this.acceptedCount) return Promise.resolve();
+    const count = this.acceptedCount;
+    return new Promise((resolve) => this.committedWaiters.push({ count, resolve }));
   }
 
   /** The freshest accepted fix, even one not yet committed: an SOS right after a fix is located by it. */
@@ -87,6 +115,7 @@ export class PositionIngest {
     });
     if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
     this.metrics.positionsAccepted.inc();
+    this.acceptedCount++;
     for (const listener of this.listeners) listener(fix.unitId, fix);
     return { accepted: true, flags: verdict.flags };
   }
@@ -99,22 +128,28 @@ export class PositionIngest {
     if (this.buffer.length === 0 && !(writeLatest && this.dirtyLatest.size > 0)) return Promise.resolve();
     const batch = this.buffer;
     this.buffer = [];
+    // Every fix accepted so far is in this batch (or was dropped at MAX_BUFFERED).
+    const through = this.acceptedCount;
     for (const p of batch) this.dirtyLatest.set(p.unitId, p);
     const latest = writeLatest ? this.dirtyLatest : null;
     if (latest) {
       this.dirtyLatest = new Map();
       this.latestWrittenAt = now;
     }
+    // Taken together with the batch: a rider holds rows of exactly these fixes.
+    const loads = this.riders.map((r) => r.take()).filter((l) => l !== null);
     this.flushing = this.bus
       .run(async (q) => {
         await savePositions(q, batch);
         if (latest) await saveLastFixes(q, latest);
+        for (const load of loads) await load.write(q);
         const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
         return { result: undefined, events };
       }, { awaitApply: false })
-      .then(() => undefined)
+      .then(() => this.markCommitted(through))
       .catch(() => {
         this.buffer = batch.concat(this.buffer);
+        for (const load of loads) load.putBack();
         // Put back what was not written, unless a newer fix came meanwhile.
         if (latest) for (const [id, p] of latest) if (!this.dirtyLatest.has(id)) this.dirtyLatest.set(id, p);
       })
@@ -122,6 +157,13 @@ export class PositionIngest {
         this.flushing = null;
       });
     return this.flushing;
+  }
+
+  private markCommitted(through: number): void {
+    this.committedCount = Math.max(this.committedCount, through);
+    const due = this.committedWaiters.filter((w) => w.count <= this.committedCount);
+    this.committedWaiters = this.committedWaiters.filter((w) => w.count > this.committedCount);
+    for (const w of due) w.resolve();
   }
 }
 
