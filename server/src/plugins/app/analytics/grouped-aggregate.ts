@@ -41,7 +41,12 @@ async function periodStates(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spe
     const entries = periods.map((p) => (p.settled ? kept.get(shape, p.fromMs, p.toMs) : undefined));
     // one look at the change marks per distinct snapshot the entries were true in (usually one: the last request's)
     const bySnapshot = new Map<string, number[]>();
-    entries.forEach((e, i) => e && bySnapshot.set(e.snapshot, [...(bySnapshot.get(e.snapshot) ?? []), i]));
+    entries.forEach((e, i) => {
+      if (!e) return;
+      const list = bySnapshot.get(e.snapshot);
+      if (list) list.push(i);
+      else bySnapshot.set(e.snapshot, [i]);
+    });
     for (const [since, indexes] of bySnapshot) {
       const changed = since === snapshot ? [] : await changedSince(ctx.db, since, todayMs);
       for (const i of indexes) {
@@ -96,7 +101,13 @@ export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalytic
   const groupBy = q.groupBy ?? 'day';
   const states = await periodStates(ctx, q, spec, await windowPeriods(ctx.db, q.from, q.to, ctx.timeZone));
   const perKey = new Map<string, GroupState[]>();
-  for (const groups of states) for (const [key, state] of groups) perKey.set(key, [...(perKey.get(key) ?? []), state]);
+  for (const groups of states) {
+    for (const [key, state] of groups) {
+      const parts = perKey.get(key);
+      if (parts) parts.push(state);
+      else perKey.set(key, [state]);
+    }
+  }
 
   let keys: { key: string; label: string }[];
   if (!spec.groupKey && isTimeGrouping(groupBy)) {
