@@ -106,7 +106,11 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   const db = options.db ?? (await openDatabase(config));
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);
-  const prewarm = new SettledPrewarm(db, config.TIME_ZONE, (err) => app.log.warn({ err }, 'analytics pre-warm failed'));
+  const prewarm = new SettledPrewarm(
+    db, config.TIME_ZONE,
+    (err) => app.log.warn({ err }, 'analytics pre-warm failed'),
+    (report) => app.log.info(report, 'analytics pre-warm done: the dashboard tables of the last 13 months are kept'),
+  );
   prewarm.start(config.ANALYTICS_PREWARM_SECONDS * 1000);
   app.decorate('io', io);
   const slowConsumers = attachSocketHandlers(io, core, core.tokens, app.log);

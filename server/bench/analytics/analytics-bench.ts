@@ -1,12 +1,13 @@
 /**
  * Managers' analytics on a year of data in real PostgreSQL:
- *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME] [--match=TEXT] [--serial] [--modes=cold,warm]
+ *   cd server && npx tsx --conditions=lianfang-src bench/analytics/analytics-bench.ts [--incidents=1000000] [--budget-minutes=10] [--no-events] [--position-days=7] [--coverage-days=90] [--keep=NAME] [--drop=NAME] [--match=TEXT] [--serial] [--modes=cold,warm,prewarmed]
  * Creates its own database with every migration, generates the data in SQL (triggers off, as a bulk load),
  * fills the incident facts (migration 012's rebuild), ANALYZEs, then within --budget-minutes times every
  * dashboard query (median and max of 5 after 1 warm-up) twice: `cold`, with the instance's kept figures of
  * settled periods cleared before every run (every period from the facts: a first request), then `warm`, as the
- * routes serve them (the warm-up keeps the settled periods; `--modes=cold` or `--modes=warm` runs one), and drops
- * the database at the end whatever happens.
+ * routes serve them (the warm-up keeps the settled periods), then `prewarmed`: the kept figures cleared, the
+ * server's pre-warm run once (settled-prewarm.ts) and each query's first request timed (`--modes=` picks some),
+ * and drops the database at the end whatever happens.
  * `--keep=NAME` keeps the database (lf_bench_analytics_NAME) and reuses it on the next run
  * with the same name: the data is generated once, then only the timings are taken (migrations
  * added since are applied first, as a server would).
@@ -17,15 +18,19 @@ import { cpus, loadavg } from 'node:os';
 import type { Database } from '../../src/db/database.js';
 import { inAnalyticsSession } from '../../src/plugins/app/analytics/analytics-session.js';
 import { settledFiguresOf } from '../../src/plugins/app/analytics/settled-figures.js';
+import { SettledPrewarm } from '../../src/plugins/app/analytics/settled-prewarm.js';
 import { isMain, printReport, round } from '../routing/bench-report.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createBenchDatabase, dropKeptDatabase } from './bench-database.js';
 import { BENCH_TIME_ZONE, generationSteps, runStep } from './bench-data.js';
-import { DASHBOARD_QUERIES } from './bench-queries.js';
+import { DASHBOARD_QUERIES, PREWARM_UNTIL } from './bench-queries.js';
 import { backendCpuMs } from './backend-cpu.js';
 import { timeQueries, type QueryTiming } from './time-queries.js';
 
-export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string; serial?: boolean; modes?: ('cold' | 'warm')[] }
+export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string; serial?: boolean; modes?: BenchMode[] }
+
+type BenchMode = 'cold' | 'warm' | 'prewarmed';
+const BENCH_MODES: readonly BenchMode[] = ['cold', 'warm', 'prewarmed'];
 
 export interface AnalyticsBenchReport {
   machine: { nproc: number; cpu: string; node: string; postgres: string };
@@ -36,7 +41,10 @@ export interface AnalyticsBenchReport {
   cold: QueryTiming[];
   /** as the routes serve them: settled periods kept by the warm-up, today (and anything changed) from the facts */
   warm: QueryTiming[];
-  loadavg: { generation: number[]; cold: number[]; warm: number[] };
+  /** after the server's pre-warm: each query's first request is its `warmupMs` */
+  prewarmed: QueryTiming[];
+  prewarm: { tables: number; seconds: number; keptEntries: number; keptBytes: number; keptMB: number } | undefined;
+  loadavg: { generation: number[]; cold: number[]; warm: number[]; prewarmed: number[] };
   totalSeconds: number;
 }
 
@@ -85,11 +93,17 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
 
     const queries = DASHBOARD_QUERIES.filter((q) => q.name.includes(o.match ?? ''));
     const settled = settledFiguresOf(db);
-    const modes = o.modes ?? ['cold', 'warm'];
-    const time = async (mode: 'cold' | 'warm') => {
+    const modes = o.modes ?? ['cold', 'warm', 'prewarmed'];
+    let prewarm: AnalyticsBenchReport['prewarm'];
+    const time = async (mode: BenchMode) => {
       if (!modes.includes(mode)) return { timings: [] as QueryTiming[], load: [] as number[] };
       settled.clear();
       const loadStart = load();
+      if (mode === 'prewarmed') {
+        // what a server does a minute after its start (settled-prewarm.ts), over the 13 months that end with the data
+        await new SettledPrewarm(db, BENCH_TIME_ZONE, (err) => { throw err; }, (report) => (prewarm = { ...report, keptMB: round(report.keptBytes / 1048576, 1) })).run(PREWARM_UNTIL);
+        console.error(`pre-warm: ${JSON.stringify(prewarm)}`);
+      }
       const run = (q: (typeof DASHBOARD_QUERIES)[number]) => {
         if (mode === 'cold') settled.clear();
         return inAnalyticsSession(db, BENCH_TIME_ZONE, q.run);
@@ -101,23 +115,28 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
     };
     const cold = await time('cold');
     const warm = await time('warm');
+    // first request of each table after the pre-warm (its warm-up run): what a manager meets after a restart
+    const prewarmed = await time('prewarmed');
 
     const report: AnalyticsBenchReport = {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
       // a reused database has what it was generated with, whatever --incidents says now
       incidents: reused ? (tables.incidents?.rows ?? incidents) : incidents, generation, tables, cold: cold.timings, warm: warm.timings,
-      loadavg: { generation: loadGeneration, cold: cold.load, warm: warm.load },
+      prewarmed: prewarmed.timings, prewarm,
+      loadavg: { generation: loadGeneration, cold: cold.load, warm: warm.load, prewarmed: prewarmed.load },
       totalSeconds: round((Date.now() - started) / 1000, 1),
     };
-    const names = (cold.timings.length > 0 ? cold.timings : warm.timings).map((t) => t.name);
+    const names = [...new Set([...cold.timings, ...warm.timings, ...prewarmed.timings].map((t) => t.name))];
     printReport('analytics', { ...report, goalMs: GOAL_MS }, names.map((name) => {
       const c = cold.timings.find((t) => t.name === name);
       const w = warm.timings.find((t) => t.name === name);
+      const p = prewarmed.timings.find((t) => t.name === name);
       const met = (t: QueryTiming | undefined) => (t === undefined || t.maxMs === null ? '' : t.maxMs < GOAL_MS ? 'ok' : 'MISS');
       return {
         query: name, rows: c?.rows ?? w?.rows ?? '',
         coldMs: c?.medianMs ?? '', coldMaxMs: c?.maxMs ?? '', coldCpuMs: c?.cpuMs ?? '', cold: met(c),
         warmMs: w?.medianMs ?? '', warmMaxMs: w?.maxMs ?? '', warmCpuMs: w?.cpuMs ?? '', warm: met(w),
+        firstAfterPrewarmMs: p?.warmupMs ?? '', firstAfterPrewarm: p?.warmupMs == null ? '' : p.warmupMs < GOAL_MS ? 'ok' : 'MISS',
       };
     }));
     return report;
@@ -144,7 +163,7 @@ function cliOptions(): AnalyticsBenchOptions {
     ...(arg('coverage-days') ? { coverageDays: Number(arg('coverage-days')) } : {}),
     ...(arg('keep') ? { keep: arg('keep') } : {}),
     ...(arg('match') ? { match: arg('match') } : {}),
-    ...(arg('modes') ? { modes: arg('modes')!.split(',').filter((m): m is 'cold' | 'warm' => m === 'cold' || m === 'warm') } : {}),
+    ...(arg('modes') ? { modes: arg('modes')!.split(',').filter((m): m is BenchMode => (BENCH_MODES as readonly string[]).includes(m)) } : {}),
     events: !process.argv.includes('--no-events'),
     serial: process.argv.includes('--serial'),
   };

@@ -33,7 +33,8 @@ const COUNTS: MeasureSpec['counts'] = [
 
 const SPECS = {
   all: { id: 'closure/all', facts: FACTS, counts: COUNTS, distributions: MEDIANS },
-  none: { id: 'closure/none', facts: FACTS, counts: COUNTS, distributions: [] },
+  // served from the full table's kept periods when those are there (period-states.ts)
+  none: { id: 'closure/none', facts: FACTS, counts: COUNTS, distributions: [], servedFrom: { id: 'closure/all', dists: [] } },
 } satisfies Record<string, MeasureSpec>;
 
 const int = (value: unknown): number => (typeof value === 'number' ? value : 0);

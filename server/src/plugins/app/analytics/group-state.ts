@@ -25,7 +25,7 @@ export const groupStateBytes = (s: GroupState): number =>
 
 /**
  * A distribution from the comma-separated whole numbers PostgreSQL sends
- * (array_to_string of array_agg): parsed by hand, because a year is millions of
+ * (string_agg of the values as text): parsed by hand, because a year is millions of
  * values and the driver's array parser takes seconds for them.
  */
 export function distributionFromCsv(text: string | null): Distribution {

@@ -13,10 +13,24 @@
 export interface MeasureSpec {
   readonly id: string;
   /**
+   * The rows read: one per incident (`incident_facts`, the default), or one per
+   * assignment of a received incident (`assignment_facts`; the query's force and
+   * team then select units, which is the caller's business, not the scan's).
+   */
+  readonly source?: 'incidents' | 'assignments';
+  /**
    * A group key of the table's own (text SQL over the facts `f`, e.g. a histogram
    * bar) instead of the query's `groupBy`; its groups are the keys that occur.
    */
   readonly groupKey?: string;
+  /**
+   * A wider table whose kept states hold this one's: the same facts, counts and
+   * filters, and this table's distributions at `dists` among its own. A narrow
+   * request (the dashboard's chart asks for the response percentiles only) is then
+   * served from what the full table (its CSV, the pre-warm) kept, and vice versa
+   * is never needed.
+   */
+  readonly servedFrom?: { readonly id: string; readonly dists: readonly number[] };
   readonly facts: Readonly<Record<string, string>>;
   readonly counts: readonly { readonly name: string; readonly sql: string }[];
   readonly where?: string;

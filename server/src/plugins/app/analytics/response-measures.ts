@@ -27,9 +27,11 @@ const PERCENTILE_PHASES: Record<ResponsePercentiles, readonly (keyof typeof PHAS
 };
 
 // p50 and p90 of each phase over received incidents (linear interpolation, as percentile_cont)
+// the narrower tables are served from the full table's kept periods when those are there (period-states.ts)
 const specFor = (which: ResponsePercentiles): MeasureSpec => ({
   id: `response/${which}`, facts: FACTS, counts: COUNTS,
   distributions: PERCENTILE_PHASES[which].map((phase) => ({ name: phase, value: `f.${phase}`, where: 'rec', percentiles: [50, 90] })),
+  ...(which === 'all' ? {} : { servedFrom: { id: 'response/all', dists: PERCENTILE_PHASES[which].map((phase) => PERCENTILE_PHASES.all.indexOf(phase)) } }),
 });
 const SPECS: Record<ResponsePercentiles, MeasureSpec> = { all: specFor('all'), response: specFor('response'), none: specFor('none') };
 

@@ -34,17 +34,23 @@ export class SettledFigures {
   }
 
   get(shape: string, from: number, to: number): SettledEntry | undefined {
-    const key = SettledFigures.key(shape, from, to);
-    const entry = this.entries.get(key);
-    if (!entry) {
-      this.misses++;
-      return undefined;
+    return this.first([shape], from, to);
+  }
+
+  /** The entry of the first of `shapes` kept for the period (one hit or miss counted, whichever it is). */
+  first(shapes: readonly string[], from: number, to: number): SettledEntry | undefined {
+    for (const shape of shapes) {
+      const key = SettledFigures.key(shape, from, to);
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      // Map order is insertion order: re-inserting makes it the most recently used
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.hits++;
+      return entry;
     }
-    // Map order is insertion order: re-inserting makes it the most recently used
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.hits++;
-    return entry;
+    this.misses++;
+    return undefined;
   }
 
   put(shape: string, from: number, to: number, snapshot: string, groups: ReadonlyMap<string, GroupState>): void {
