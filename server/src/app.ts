@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createCore, openDatabase, type Core } from './core.js';
+import { settledFiguresOf } from './plugins/app/analytics/settled-figures.js';
 import { SettledPrewarm } from './plugins/app/analytics/settled-prewarm.js';
 import type { Database } from './db/database.js';
 import { attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
@@ -106,6 +107,8 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   const db = options.db ?? (await openDatabase(config));
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);
+  // the kept settled periods of the analytics, with the configured budget (settled-figures.ts)
+  settledFiguresOf(db, config.ANALYTICS_CACHE_MB * 1024 * 1024);
   const prewarm = new SettledPrewarm(
     db, config.TIME_ZONE,
     (err) => app.log.warn({ err }, 'analytics pre-warm failed'),

@@ -49,6 +49,8 @@ export const ConfigSchema = Type.Object({
   SOCKET_MAX_PENDING_BYTES: Type.Integer({ minimum: 65_536, default: 16 * 1024 * 1024 }),
   /** Seconds after the start at which the dashboard's tables of the last 13 months are read once, so the first year-long view is fast; 0 = never. */
   ANALYTICS_PREWARM_SECONDS: Type.Integer({ minimum: 0, default: 60 }),
+  /** Memory for the analytics' kept settled periods, per instance (the pre-warm takes about 95 MB for a million incidents a year). */
+  ANALYTICS_CACHE_MB: Type.Integer({ minimum: 0, default: 256 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

@@ -12,8 +12,12 @@ export interface SettledEntry {
   readonly bytes: number;
 }
 
-/** Default budget: a year by team with all four phases is about 25 MB (docs/analytics.md). */
-export const DEFAULT_SETTLED_FIGURES_BYTES = 128 * 1024 * 1024;
+/**
+ * Default budget: the pre-warm keeps about 95 MB for a year of a million incidents, a
+ * year by team with all four phases is about 25 MB (docs/analytics.md); the rest is
+ * room for filtered views before the dashboard's own periods are pushed out.
+ */
+export const DEFAULT_SETTLED_FIGURES_BYTES = 256 * 1024 * 1024;
 
 /**
  * Group states of settled periods (whole past months and days), kept per server
@@ -87,9 +91,12 @@ export class SettledFigures {
 
 const perDatabase = new WeakMap<Database, SettledFigures>();
 
-/** The settled figures kept for one database (one per process: every request of an instance shares them). */
-export function settledFiguresOf(db: Database): SettledFigures {
+/**
+ * The settled figures kept for one database (one per process: every request of an
+ * instance shares them). The first call decides the budget (the app passes ANALYTICS_CACHE_MB).
+ */
+export function settledFiguresOf(db: Database, budgetBytes = DEFAULT_SETTLED_FIGURES_BYTES): SettledFigures {
   let figures = perDatabase.get(db);
-  if (!figures) perDatabase.set(db, (figures = new SettledFigures()));
+  if (!figures) perDatabase.set(db, (figures = new SettledFigures(budgetBytes)));
   return figures;
 }
