@@ -27,8 +27,8 @@ export interface MeasureSpec {
    * A wider table whose kept states hold this one's: the same facts, counts and
    * filters, and this table's distributions at `dists` among its own. A narrow
    * request (the dashboard's chart asks for the response percentiles only) is then
-   * served from what the full table (its CSV, the pre-warm) kept, and vice versa
-   * is never needed.
+   * served from what the full table (its CSV, the pre-warm) kept. Not the other
+   * way round: a narrow table lacks the full one's distributions.
    */
   readonly servedFrom?: { readonly id: string; readonly dists: readonly number[] };
   readonly facts: Readonly<Record<string, string>>;
