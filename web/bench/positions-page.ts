@@ -29,7 +29,7 @@ app.use(pinia).use(i18n);
 const units = useUnitsStore(pinia);
 const start = Date.now();
 const seed: Unit[] = Array.from({ length: UNITS }, (_, i) => ({
-  id: `u${i}`, callsign: `巡${String(i).padStart(4, '0')}`, force: FORCES[i % FORCES.length]!, mode: 'car', trackerId: `t${i}`, teamId: null,
+  id: `u${i}`, callsign: `巡${String(i).padStart(4, '0')}`, force: FORCES[i % FORCES.length]!, mode: 'car', teamId: null,
   status: i % 5 === 0 ? 'en_route' : 'available', position: position(i, 0, start),
 }));
 units.replaceAll(seed);

@@ -13,7 +13,9 @@ import type { Unit } from '../schemas/unit.js';
  */
 export type DomainEvent =
   | { type: 'unit.positions'; positions: Position[] }
-  | { type: 'unit.updated'; unit: Unit }
+  // `trackerId` stays on the server (picture's tracker map): present when it was set or changed, null when
+  // revoked, absent when unchanged. Screens get `unit` only (entry-messages.ts): tracker ids are secrets.
+  | { type: 'unit.updated'; unit: Unit; trackerId?: string | null }
   | { type: 'alert.raised'; alert: Alert; incident: Incident }
   | { type: 'incident.created'; incident: Incident }
   | { type: 'incident.updated'; incident: Incident }

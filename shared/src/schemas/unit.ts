@@ -13,11 +13,19 @@ export const UnitSchema = Type.Object({
   callsign: CallsignSchema,
   force: ForceSchema,
   mode: ModeSchema,
-  trackerId: Nullable(TrackerIdSchema),
   teamId: Nullable(IdSchema),
   status: UnitStatusSchema,
   position: Nullable(PositionSchema),
 });
+
+/**
+ * A unit as its administrator enrols it: with the tracker id, which is the only secret the
+ * OsmAnd protocol carries. Only admins ever receive this shape; screens get `UnitSchema`.
+ */
+export const EnrolledUnitSchema = Type.Composite([UnitSchema, Type.Object({ trackerId: Nullable(TrackerIdSchema) })]);
+
+/** POST /api/units/:id/tracker: a new, unguessable tracker id (enrol or rotate); the old one stops working at once. */
+export const TrackerEnrolmentSchema = Type.Object({ unitId: IdSchema, callsign: CallsignSchema, trackerId: TrackerIdSchema });
 
 export const CreateUnitSchema = Type.Object(
   {
@@ -33,5 +41,7 @@ export const CreateUnitSchema = Type.Object(
 export const UnitStatusChangeSchema = Type.Object({ status: UnitStatusSchema }, { additionalProperties: false });
 
 export type Unit = Static<typeof UnitSchema>;
+export type EnrolledUnit = Static<typeof EnrolledUnitSchema>;
+export type TrackerEnrolment = Static<typeof TrackerEnrolmentSchema>;
 export type UnitStatus = Static<typeof UnitStatusSchema>;
 export type CreateUnit = Static<typeof CreateUnitSchema>;

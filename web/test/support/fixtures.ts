@@ -2,7 +2,7 @@ import type { Alert, Incident, KeyArea, Position, Snapshot, Unit } from '@lianfa
 
 /** Small, valid domain objects for tests; override what the test is about. */
 export function unit(over: Partial<Unit> = {}): Unit {
-  return { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', trackerId: null, teamId: null, status: 'available', position: null, ...over };
+  return { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', teamId: null, status: 'available', position: null, ...over };
 }
 
 export function position(over: Partial<Position> = {}): Position {
