@@ -59,7 +59,7 @@ const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstanc
   await app.register(compress, { global: true, threshold: 4096 });
   await app.register(cookie);
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, core.tokens);
+  registerAuth(app, core.sessions);
 
   await app.register(healthRoutes(core));
   await app.register(authRoutes(core));
@@ -116,7 +116,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   );
   prewarm.start(config.ANALYTICS_PREWARM_SECONDS * 1000);
   app.decorate('io', io);
-  const slowConsumers = attachSocketHandlers(io, core, core.tokens, app.log);
+  const socketWatchers = attachSocketHandlers(io, core, app.log);
   // Routing (issue 3): after the handshake check above, so the session is set.
   io.on('connection', (socket) => registerCandidateHandlers(core, socket));
 
@@ -145,7 +145,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
 
   // Sockets first: an open WebSocket would keep the HTTP server from closing.
   app.addHook('preClose', async () => {
-    slowConsumers.stop();
+    socketWatchers.stop();
     io.disconnectSockets(true);
     io.engine.close();
   });

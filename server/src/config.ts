@@ -21,6 +21,8 @@ export const ConfigSchema = Type.Object({
   /** Log entries each instance keeps in memory for gap-free reconnects; older ones come from the database. */
   REPLAY_WINDOW: Type.Integer({ minimum: 100, default: 20000 }),
   SESSION_HOURS: Type.Integer({ minimum: 1, default: 12 }),
+  /** How often each instance checks that its sockets' logins are still open (a login ended on another instance). */
+  SESSION_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000 }),
   LOGIN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   INGEST_RATE_PER_SECOND: Type.Integer({ minimum: 1, default: 20 }),
   WEB_DIST: Type.Optional(Type.String()),

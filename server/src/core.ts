@@ -29,6 +29,7 @@ import { KeyAreaVisitCatchUp } from './plugins/app/key-areas/key-area-visit-catc
 import { PlanService } from './plugins/app/incidents/plan-service.js';
 import { AckTimeoutWatcher } from './plugins/app/incidents/ack-timeout-watcher.js';
 import { PatrolDutyWatcher } from './plugins/app/patrol-plans/patrol-duty-watcher.js';
+import { SessionStore } from './plugins/app/users/session-store.js';
 import { SessionTokens } from './plugins/app/users/session-tokens.js';
 import { loadOrCreateSecret } from './plugins/app/users/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './plugins/app/roads/road-network.js';
@@ -61,7 +62,8 @@ export interface Core {
   plans: PlanService;
   ackTimeouts: AckTimeoutWatcher;
   patrolDuty: PatrolDutyWatcher;
-  tokens: SessionTokens;
+  /** Logins: opened at login, checked on every request and socket, ended by logout or an administrator. */
+  sessions: SessionStore;
   metrics: Metrics;
   /** Routing (issue 3): ETA-ranked candidates on demand; incident advice and live coverage, one publisher each. */
   candidates: CandidateService;
@@ -100,7 +102,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
     broadcaster.onEntry(entry);
   });
   await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
-  const tokens = new SessionTokens(await loadOrCreateSecret(db, 'session_secret'), config.SESSION_HOURS);
+  const sessions = new SessionStore(db, new SessionTokens(await loadOrCreateSecret(db, 'session_secret')), config.SESSION_HOURS);
   const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
   const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
   let roads: Promise<RoadNetwork> | undefined;
@@ -151,7 +153,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   relay.kick();
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, tokens, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty, ackTimeouts,
+    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, sessions, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty, ackTimeouts,
     candidates, advice, coverage,
     roads: loadRoads,
     async settle() {

@@ -11,7 +11,7 @@ export interface DemoLayout {
   grids: Grid[];
   stations: Station[];
   teams: Team[];
-  units: (CreateUnit & { id: string; trackerId: string })[];
+  units: (CreateUnit & { id: string })[];
   gateways: { name: string; lat: number; lon: number }[];
   keyAreas: (CreateKeyArea & { id: string })[];
 }
@@ -77,7 +77,7 @@ export function demoLayout(b: RoadGraphBounds): DemoLayout {
   for (const [prefix, force, mode, count, teamId] of ROSTER) {
     for (let i = 1; i <= count; i++) {
       const callsign = `${prefix}${String(i).padStart(2, '0')}`;
-      units.push({ id: `demo-${force}-${mode}-${i}`, callsign, force, mode, teamId, trackerId: `demo-${force}-${mode}-${i}` });
+      units.push({ id: `demo-${force}-${mode}-${i}`, callsign, force, mode, teamId });
     }
   }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { roadGraphBounds } from '@lianfang/shared/routing/index';
 import { createDevice } from '../plugins/app/devices/device-repository.js';
 import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
+import { newTrackerId } from '../plugins/app/units/tracker-ids.js';
 import { insertUnit } from '../plugins/app/units/unit-repository.js';
 import { insertKeyArea } from '../plugins/app/key-areas/key-area-repository.js';
 import { createUser } from '../plugins/app/users/user-repository.js';
@@ -26,7 +27,8 @@ export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: str
     for (const grid of layout.grids) await insertGrid(q, grid);
     for (const station of layout.stations) await insertStation(q, station);
     const units = [];
-    for (const { id, ...unit } of layout.units) units.push(await insertUnit(q, unit, id));
+    // Tracker ids are secrets even in the demo: random, like every id the console generates.
+    for (const { id, ...unit } of layout.units) units.push(await insertUnit(q, { ...unit, trackerId: newTrackerId() }, id));
     for (const g of layout.gateways) gatewayKeys.push((await createDevice(q, { name: g.name, kind: 'alert_gateway', lat: g.lat, lon: g.lon })).key);
     const keyAreas = [];
     for (const area of layout.keyAreas) keyAreas.push(await insertKeyArea(q, area));
@@ -36,7 +38,7 @@ export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: str
     await q.query("INSERT INTO settings (key, value) VALUES ('demo_gateway_keys', $1)", [JSON.stringify(gatewayKeys)]);
     return {
       result: undefined,
-      events: [...units.map((unit) => ({ type: 'unit.updated' as const, unit })), ...keyAreas.map((keyArea) => ({ type: 'key_area.updated' as const, keyArea }))],
+      events: [...units.map(({ trackerId, ...unit }) => ({ type: 'unit.updated' as const, unit, trackerId })), ...keyAreas.map((keyArea) => ({ type: 'key_area.updated' as const, keyArea }))],
     };
   });
   // Geography is not event-sourced (it changes rarely): refresh this instance's copy.

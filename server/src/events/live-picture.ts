@@ -7,7 +7,8 @@ import { listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repos
 import { listKeyAreas } from '../plugins/app/key-areas/key-area-repository.js';
 import { listPatrolPlans } from '../plugins/app/patrol-plans/patrol-plan-repository.js';
 import { listOpenIncidents } from '../plugins/app/incidents/incident-repository.js';
-import { listUnits, newestFixes } from '../plugins/app/units/unit-repository.js';
+import { listEnrolledUnits, newestFixes } from '../plugins/app/units/unit-repository.js';
+import { publicUnit } from '../plugins/app/units/public-unit.js';
 import { currentSeq } from './outbox.js';
 
 /**
@@ -18,7 +19,9 @@ import { currentSeq } from './outbox.js';
 export class LivePicture {
   readonly units = new Map<string, Unit>();
   readonly incidents = new Map<string, Incident>();
+  /** Tracker id → unit, for the OsmAnd ingest. Server-side only: tracker ids are secrets and never reach a screen. */
   readonly unitByTracker = new Map<string, string>();
+  private readonly trackerByUnit = new Map<string, string>();
   readonly keyAreas = new Map<string, KeyArea>();
   readonly patrolPlans = new Map<string, PatrolPlan>();
   /** Routing: best ETA per open incident nobody has reached yet, and the latest coverage map. */
@@ -35,7 +38,10 @@ export class LivePicture {
     await db.tx(async (q) => {
       if (db.driver === 'pg') await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       picture.seq = await currentSeq(q);
-      for (const u of await listUnits(q)) picture.putUnit(u);
+      for (const { trackerId, ...unit } of await listEnrolledUnits(q)) {
+        picture.putUnit(unit);
+        picture.setTracker(unit.id, trackerId);
+      }
       // `last_fix` is written on a slow beat; history may hold a newer fix (a crash before the beat).
       for (const p of await newestFixes(q)) {
         const unit = picture.units.get(p.unitId);
@@ -65,6 +71,7 @@ export class LivePicture {
         break;
       case 'unit.updated':
         this.putUnit(entry.unit);
+        if (entry.trackerId !== undefined) this.setTracker(entry.unit.id, entry.trackerId);
         break;
       case 'alert.raised':
       case 'incident.created':
@@ -113,9 +120,18 @@ export class LivePicture {
 
   private putUnit(unit: Unit): void {
     const previous = this.units.get(unit.id);
-    if (previous?.trackerId) this.unitByTracker.delete(previous.trackerId);
     // A status change carries the unit as stored (its `last_fix` may be seconds old): keep the fresher position.
-    this.units.set(unit.id, { ...unit, position: fresherPosition(previous?.position ?? null, unit.position) });
-    if (unit.trackerId) this.unitByTracker.set(unit.trackerId, unit.id);
+    this.units.set(unit.id, { ...publicUnit(unit), position: fresherPosition(previous?.position ?? null, unit.position) });
+  }
+
+  /** A rotated or revoked tracker id stops moving the unit at once. */
+  private setTracker(unitId: string, trackerId: string | null): void {
+    const previous = this.trackerByUnit.get(unitId);
+    if (previous !== undefined) this.unitByTracker.delete(previous);
+    this.trackerByUnit.delete(unitId);
+    if (trackerId) {
+      this.unitByTracker.set(trackerId, unitId);
+      this.trackerByUnit.set(unitId, trackerId);
+    }
   }
 }

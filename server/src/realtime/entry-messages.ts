@@ -1,5 +1,6 @@
 import type { LogEntry, ServerToClientEvents, SequencedEventName } from '@lianfang/shared';
 import { encodePositionRows } from '@lianfang/shared';
+import { publicUnit } from '../plugins/app/units/public-unit.js';
 
 type Message = { [E in SequencedEventName]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SequencedEventName];
 
@@ -9,7 +10,7 @@ export function messageOf(entry: LogEntry): Message {
     case 'unit.positions':
       return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, ...encodePositionRows(entry.positions) } };
     case 'unit.updated':
-      return { event: 'unit:updated', payload: { seq: entry.seq, unit: entry.unit } };
+      return { event: 'unit:updated', payload: { seq: entry.seq, unit: publicUnit(entry.unit) } };
     case 'alert.raised':
       return { event: 'alert:raised', payload: { seq: entry.seq, alert: entry.alert, incident: entry.incident } };
     case 'incident.created':

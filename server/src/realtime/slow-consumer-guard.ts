@@ -78,5 +78,5 @@ export class SlowConsumerGuard {
   }
 }
 
-/** One login (one token: user and its expiry), not one user: two wall screens of one operator are judged apart. */
-const loginKey = (socket: LianfangSocket) => `${socket.data.session.uid}:${socket.data.session.exp}`;
+/** One login (one session), not one user: two wall screens of one operator are judged apart. */
+const loginKey = (socket: LianfangSocket) => socket.data.session.sid;

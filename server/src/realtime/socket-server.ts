@@ -3,12 +3,12 @@ import { Server } from 'socket.io';
 import type { Core } from '../core.js';
 import { OPS_ROOM, type EmitTo } from '../events/broadcaster.js';
 import { SESSION_COOKIE } from '../plugins/external/auth.js';
-import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
 import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
+import { SessionSweep } from './session-sweep.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
 
@@ -31,8 +31,8 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
   return { io, emitTo };
 }
 
-/** Login is checked in the handshake: no token, no socket. Returns the slow-consumer guard (started; stop it on close). */
-export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens, log?: { warn(details: object, message: string): void }): SlowConsumerGuard {
+/** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
+export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { warn(details: object, message: string): void }): { stop(): void } {
   const guard = new SlowConsumerGuard(io, {
     maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
     onDrop: (socket, pendingBytes) => {
@@ -42,13 +42,17 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
   });
   guard.start();
   captainFeedOf(io).usePicture(core.picture);
+  // Ended logins lose their sockets: at once on this instance, within a sweep on the others.
+  const sweep = new SessionSweep(io, core.sessions, core.config.SESSION_SWEEP_MS);
+  sweep.start();
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown };
     const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-    const session = tokens.verify(token);
-    if (!session) return next(new Error('unauthorized: login required'));
-    socket.data.session = session;
-    next();
+    core.sessions.resolve(token).then((session) => {
+      if (!session) return next(new Error('unauthorized: login required'));
+      socket.data.session = session;
+      next();
+    }, () => next(new Error('unavailable: try again')));
   });
 
   io.on('connection', (socket) => {
@@ -71,7 +75,7 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
     registerPositionHandlers(core, socket);
     registerAlertHandlers(core, socket);
   });
-  return guard;
+  return { stop: () => { guard.stop(); sweep.stop(); } };
 }
 
 function cookieToken(header: string | undefined): string | undefined {

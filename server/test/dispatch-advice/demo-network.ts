@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Unit } from '@lianfang/shared';
+import type { EnrolledUnit } from '@lianfang/shared';
 import { haversineM, type RoadGraph } from '@lianfang/shared/routing/index';
 import { postFix } from '../helpers/fixtures.js';
 import { api } from '../helpers/test-app.js';
@@ -42,9 +42,9 @@ function closestBy(graph: RoadGraph, cost: (node: number) => number): NodePoint 
 let trackers = 0;
 
 /** A unit created over REST and placed by one OsmAnd fix (`ageSeconds` old) at the point. */
-export async function placeUnit(app: FastifyInstance, token: string, callsign: string, at: { lat: number; lon: number }, extra: { force?: string; mode?: string; teamId?: string; ageSeconds?: number } = {}): Promise<Unit> {
+export async function placeUnit(app: FastifyInstance, token: string, callsign: string, at: { lat: number; lon: number }, extra: { force?: string; mode?: string; teamId?: string; ageSeconds?: number } = {}): Promise<EnrolledUnit> {
   const trackerId = `trk-${callsign}-${++trackers}`;
-  const res = await api<Unit>(app, token, 'POST', '/api/units', { callsign, force: extra.force ?? 'police', mode: extra.mode ?? 'car', trackerId, ...(extra.teamId ? { teamId: extra.teamId } : {}) });
+  const res = await api<EnrolledUnit>(app, token, 'POST', '/api/units', { callsign, force: extra.force ?? 'police', mode: extra.mode ?? 'car', trackerId, ...(extra.teamId ? { teamId: extra.teamId } : {}) });
   if (res.status !== 201) throw new Error(`create unit ${callsign}: ${res.status} ${JSON.stringify(res.body)}`);
   const fix = await postFix(app, trackerId, at.lat, at.lon, Math.floor(Date.now() / 1000) - (extra.ageSeconds ?? 1));
   if (fix.status !== 200) throw new Error(`fix for ${callsign}: ${fix.status} ${fix.body}`);
@@ -52,7 +52,7 @@ export async function placeUnit(app: FastifyInstance, token: string, callsign: s
 }
 
 /** Moves a placed unit with a fresh fix. */
-export async function moveUnit(app: FastifyInstance, unit: Unit, at: { lat: number; lon: number }): Promise<void> {
+export async function moveUnit(app: FastifyInstance, unit: EnrolledUnit, at: { lat: number; lon: number }): Promise<void> {
   // Milliseconds: two moves within one second stay in order.
   const fix = await postFix(app, unit.trackerId!, at.lat, at.lon, Date.now());
   if (fix.status !== 200) throw new Error(`fix for ${unit.callsign}: ${fix.status} ${fix.body}`);

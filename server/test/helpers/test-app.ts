@@ -59,7 +59,7 @@ export async function login(app: FastifyInstance, username: string, password: st
   return (res.json() as { token: string }).token;
 }
 
-export async function api<T = unknown>(app: FastifyInstance, token: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(app: FastifyInstance, token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object): Promise<{ status: number; body: T }> {
   const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   return { status: res.statusCode, body: res.json() as T };
 }

@@ -10,7 +10,12 @@ async function bareApp(register: (app: ReturnType<typeof Fastify>) => void) {
   const app = Fastify();
   await app.register(cookie);
   registerErrorHandler(app);
-  registerAuth(app, new SessionTokens('test-secret', 1));
+  // The signature alone stands for a session here: these tests are about the guards, not the session store.
+  const tokens = new SessionTokens('test-secret');
+  registerAuth(app, { resolve: async (token) => {
+    const claims = tokens.verify(token);
+    return claims ? { sid: claims.sid, uid: 'u', username: 'op', role: 'operator', teamId: null, unitId: null, exp: claims.exp } : null;
+  } });
   register(app);
   await app.ready();
   return app;
@@ -25,7 +30,7 @@ describe('route guards', () => {
     const app = await bareApp((app) => app.post('/api/things', { schema: { body: Type.Object({ name: Type.String() }) }, preHandler: requireRole('admin') }, async () => ({ ok: true })));
     const res = await app.inject({ method: 'POST', url: '/api/things', payload: { wrong: 1 } });
     expect(res.statusCode).toBe(401);
-    const token = new SessionTokens('test-secret', 1).sign({ uid: 'u', username: 'op', role: 'operator', teamId: null, unitId: null });
+    const token = new SessionTokens('test-secret').sign({ sid: 's', exp: Date.now() + 3600_000 });
     const wrongRole = await app.inject({ method: 'POST', url: '/api/things', headers: { authorization: `Bearer ${token}` }, payload: { wrong: 1 } });
     expect(wrongRole.statusCode).toBe(403);
     await app.close();

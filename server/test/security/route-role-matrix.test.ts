@@ -54,10 +54,10 @@ describe('route and role matrix', () => {
   });
 
   it('refuses a forged or expired token like no token', async () => {
-    const claims = { uid: 'x', username: 'admin', role: 'admin' as const, teamId: null, unitId: null };
-    const expired = t.app.core.tokens.sign(claims, Date.now() - 13 * 3600_000);
     const [body] = t.adminToken.split('.');
-    const forged = `${Buffer.from(JSON.stringify({ ...claims, exp: Date.now() + 3600_000 })).toString('base64url')}.${t.adminToken.split('.')[1]}`;
+    const { sid } = JSON.parse(Buffer.from(body!, 'base64url').toString()) as { sid: string };
+    const expired = t.app.core.sessions.tokens.sign({ sid, exp: Date.now() - 3600_000 });
+    const forged = `${Buffer.from(JSON.stringify({ sid: 'someone-else', exp: Date.now() + 3600_000 })).toString('base64url')}.${t.adminToken.split('.')[1]}`;
     for (const token of [expired, forged, `${body}.AAAA`, 'garbage']) {
       expect((await call('GET', '/api/users', `Bearer ${token}`)).statusCode, token).toBe(401);
     }

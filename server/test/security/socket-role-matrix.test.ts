@@ -24,6 +24,8 @@ const PROBE: Record<keyof ClientToServerEvents, object> = {
   'dispatch:candidates': {},
 };
 
+const adminId = async (t: TestApp) => (await t.app.core.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'admin'"))[0]!.id;
+
 describe('socket events and roles', () => {
   let t: TestApp;
   let who: RoleLogins;
@@ -38,7 +40,7 @@ describe('socket events and roles', () => {
   });
 
   it('refuses a socket without a login, with a forged or expired token, or with a device key', async () => {
-    const expired = t.app.core.tokens.sign({ uid: 'x', username: 'admin', role: 'admin', teamId: null, unitId: null }, Date.now() - 13 * 3600_000);
+    const expired = (await t.app.core.sessions.open((await adminId(t)), { address: null, userAgent: null }, Date.now() - 13 * 3600_000)).token;
     for (const auth of [{}, { token: 'garbage' }, { token: expired }, { token: who.deviceKey }, { token: `${who.tokens.admin}x` }]) {
       const { socket, refused } = await connect(t.url, auth);
       open.push(socket);
@@ -65,7 +67,7 @@ describe('socket events and roles', () => {
 
   it('ends a socket when its login expires', async () => {
     const hours = t.app.core.config.SESSION_HOURS;
-    const shortLived = t.app.core.tokens.sign({ uid: 'x', username: 'operator', role: 'operator', teamId: null, unitId: null }, Date.now() - hours * 3600_000 + 1000);
+    const { token: shortLived } = await t.app.core.sessions.open(await adminId(t), { address: null, userAgent: null }, Date.now() - hours * 3600_000 + 1000);
     const { socket, refused } = await connect(t.url, { token: shortLived });
     open.push(socket);
     expect(refused).toBeNull();

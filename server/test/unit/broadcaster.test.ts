@@ -9,7 +9,7 @@ const fix = (unitId: string, lat: number): Position => ({
 });
 const positions = (seq: number, ...list: Position[]): LogEntry => ({ type: 'unit.positions', positions: list, seq, at });
 const unitUpdate = (seq: number): LogEntry => ({
-  type: 'unit.updated', seq, at, unit: { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', trackerId: null, teamId: null, status: 'busy', position: null },
+  type: 'unit.updated', seq, at, unit: { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', teamId: null, status: 'busy', position: null },
 });
 
 /** The socket side replaced by a recorder: what the broadcaster hands to Socket.IO, in order. */

@@ -20,7 +20,7 @@ describe('event codec (outbox and Redis Stream)', () => {
   });
 
   it('leaves other events as they are', () => {
-    const event: DomainEvent = { type: 'unit.updated', unit: { id: 'u1', callsign: 'A', force: 'fire', mode: 'car', trackerId: null, teamId: null, status: 'available', position: null } };
+    const event: DomainEvent = { type: 'unit.updated', unit: { id: 'u1', callsign: 'A', force: 'fire', mode: 'car', teamId: null, status: 'available', position: null } };
     expect(JSON.parse(encodeEvent(event))).toEqual(event);
     expect(fromStored(JSON.parse(encodeEvent(event)))).toEqual(event);
   });

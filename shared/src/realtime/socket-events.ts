@@ -6,6 +6,7 @@ import type { Incident } from '../schemas/incident.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { PositionReport } from '../schemas/position.js';
 import type { PositionRows } from './position-rows.js';
+import type { SessionEndReason } from '../schemas/auth.js';
 import type { Unit } from '../schemas/unit.js';
 
 /** The whole live picture at `seq`; a client applies later events on top of it. */
@@ -49,6 +50,8 @@ export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRais
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
+  /** Not sequenced: this login was ended (logout elsewhere, an administrator, a new password); the server closes the socket next. */
+  'session:ended': (msg: { reason: SessionEndReason | null }) => void;
   'unit:positions': (msg: PositionsMessage) => void;
   'unit:updated': (msg: UnitUpdatedMessage) => void;
   'alert:raised': (msg: AlertRaisedMessage) => void;

@@ -70,6 +70,8 @@ export function startRealtimeSession(options: RealtimeSessionOptions): RealtimeS
 
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   socket.on('connect', () => flusher.kick());
+  // Logged out elsewhere, disabled, or a new password: this screen's login is over, back to the login page.
+  socket.on('session:ended', () => options.onUnauthorized());
   socket.on('connect_error', (err) => {
     if (/unauthori[sz]ed/i.test(err.message)) {
       options.onUnauthorized();

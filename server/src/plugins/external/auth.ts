@@ -1,7 +1,10 @@
 import type { Role } from '@lianfang/shared';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import { forbidden, unauthorized } from '../../http-error.js';
-import type { SessionClaims, SessionTokens } from '../app/users/session-tokens.js';
+import type { SessionClaims } from '../app/users/session-tokens.js';
+
+/** What the guard needs of the session store: the login a token stands for now, or null. */
+export interface SessionResolver { resolve(token: string | undefined): Promise<SessionClaims | null> }
 
 export const SESSION_COOKIE = 'lf_session';
 
@@ -19,10 +22,11 @@ type RoleGuard = onRequestAsyncHookHandler & { [GUARD]: true };
 const isGuard = (h: unknown): h is RoleGuard => typeof h === 'function' && GUARD in h;
 
 /** Reads the bearer token or the session cookie on every request; routes then demand roles. */
-export function registerAuth(app: FastifyInstance, tokens: SessionTokens): void {
+export function registerAuth(app: FastifyInstance, sessions: SessionResolver): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    request.session = tokens.verify(tokenOf(request));
+    // Checked against the session row on every request: an ended login stops at once (session-store.ts).
+    request.session = await sessions.resolve(tokenOf(request));
   });
   app.addHook('onRoute', hoistGuards);
 }

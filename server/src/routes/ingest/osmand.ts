@@ -36,7 +36,7 @@ export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
       const unit = core.picture.units.get(unitId)!;
       await core.alerts.raise({
         kind: 'sos', source: 'tracker', deviceId: null, unitId, fixedPoint: null, label: unit.callsign, lat: fix.lat, lon: fix.lon,
-        at: new Date(fix.timeMs).toISOString(), idempotencyKey: `osmand:${fix.timeMs}`, actor: `tracker:${fix.trackerId}`,
+        at: new Date(fix.timeMs).toISOString(), idempotencyKey: `osmand:${fix.timeMs}`, actor: `tracker:${unit.callsign}`,
       });
       core.metrics.alertsAccepted.inc({ source: 'tracker' });
     }

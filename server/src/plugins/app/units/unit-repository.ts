@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateUnit, Position, Unit, UnitStatus } from '@lianfang/shared';
+import type { CreateUnit, EnrolledUnit, Position, Unit, UnitStatus } from '@lianfang/shared';
 import type { Queryable } from '../../../db/database.js';
 
 interface UnitRow {
@@ -9,12 +9,22 @@ interface UnitRow {
 
 const COLUMNS = 'id, callsign, force, mode, tracker_id, team_id, status, last_fix';
 
+/** A unit as screens see it: never its tracker id, which is the secret of the OsmAnd protocol. */
 export function toUnit(r: UnitRow): Unit {
-  return { id: r.id, callsign: r.callsign, force: r.force, mode: r.mode, trackerId: r.tracker_id, teamId: r.team_id, status: r.status, position: r.last_fix };
+  return { id: r.id, callsign: r.callsign, force: r.force, mode: r.mode, teamId: r.team_id, status: r.status, position: r.last_fix };
 }
 
-export async function listUnits(q: Queryable): Promise<Unit[]> {
-  return (await q.query<UnitRow>(`SELECT ${COLUMNS} FROM units ORDER BY callsign`)).map(toUnit);
+/** A unit as its administrator enrols it. */
+const toEnrolled = (r: UnitRow): EnrolledUnit => ({ ...toUnit(r), trackerId: r.tracker_id });
+
+export async function listEnrolledUnits(q: Queryable): Promise<EnrolledUnit[]> {
+  return (await q.query<UnitRow>(`SELECT ${COLUMNS} FROM units ORDER BY callsign`)).map(toEnrolled);
+}
+
+/** Sets (enrol, rotate) or clears (revoke) a unit's tracker id; null when there is no such unit. */
+export async function setTracker(q: Queryable, id: string, trackerId: string | null): Promise<EnrolledUnit | null> {
+  const [row] = await q.query<UnitRow>(`UPDATE units SET tracker_id = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, trackerId]);
+  return row ? toEnrolled(row) : null;
 }
 
 export async function getUnit(q: Queryable, id: string): Promise<Unit | null> {
@@ -22,12 +32,12 @@ export async function getUnit(q: Queryable, id: string): Promise<Unit | null> {
   return row ? toUnit(row) : null;
 }
 
-export async function insertUnit(q: Queryable, input: CreateUnit, id: string = randomUUID()): Promise<Unit> {
+export async function insertUnit(q: Queryable, input: CreateUnit, id: string = randomUUID()): Promise<EnrolledUnit> {
   const [row] = await q.query<UnitRow>(
     `INSERT INTO units (id, callsign, force, mode, tracker_id, team_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
     [id, input.callsign, input.force, input.mode, input.trackerId ?? null, input.teamId ?? null],
   );
-  return toUnit(row!);
+  return toEnrolled(row!);
 }
 
 export async function setUnitStatus(q: Queryable, id: string, status: UnitStatus): Promise<Unit | null> {

@@ -37,7 +37,7 @@ const dummyHash = () => (dummy ??= hash(randomBytes(16).toString('hex')));
 export async function ensureAdmin(q: Queryable, password: string | undefined): Promise<{ created: boolean; generatedPassword: string | null }> {
   const [row] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if (row!.n > 0) return { created: false, generatedPassword: null };
-  const generated = password ? null : randomBytes(12).toString('base64url');
+  const generated = password ? null : generatedPassword();
   await createUser(q, { username: 'admin', password: password ?? generated!, role: 'admin' });
   return { created: true, generatedPassword: generated };
 }
@@ -47,3 +47,36 @@ export async function loadOrCreateSecret(q: Queryable, key: string): Promise<str
   const [row] = await q.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
   return row!.value;
 }
+
+export interface ManagedUserRow { user: User; disabled: boolean }
+
+export async function getManagedUser(q: Queryable, id: string): Promise<ManagedUserRow | null> {
+  const [row] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+  return row ? { user: toUser(row), disabled: row.disabled } : null;
+}
+
+export async function listManagedUsers(q: Queryable): Promise<ManagedUserRow[]> {
+  return (await q.query<UserRow>('SELECT * FROM users ORDER BY username')).map((r) => ({ user: toUser(r), disabled: r.disabled }));
+}
+
+/** Enabled admins other than `except`: an administrator may not lock the district out of its own console. */
+export async function otherEnabledAdmins(q: Queryable, except: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1", [except]);
+  return row!.n;
+}
+
+export async function updateUser(q: Queryable, id: string, next: { role: User['role']; teamId: string | null; unitId: string | null; disabled: boolean }): Promise<void> {
+  await q.query('UPDATE users SET role = $2, team_id = $3, unit_id = $4, disabled = $5 WHERE id = $1', [id, next.role, next.teamId, next.unitId, next.disabled]);
+}
+
+export async function setPassword(q: Queryable, id: string, password: string): Promise<void> {
+  await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, await hash(password)]);
+}
+
+export async function verifyPassword(q: Queryable, id: string, password: string): Promise<boolean> {
+  const [row] = await q.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1 AND NOT disabled', [id]);
+  return row ? verify(row.password_hash, password).catch(() => false) : false;
+}
+
+/** A password for an administrator's reset: 16 random characters, shown once. */
+export const generatedPassword = () => randomBytes(12).toString('base64url');

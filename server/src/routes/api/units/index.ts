@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CreateUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
+import { CreateUnitSchema, EnrolledUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { captainScope } from '../../../realtime/captain-visibility.js';
@@ -7,6 +7,7 @@ import { HttpError, forbidden, notFound } from '../../../http-error.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { insertUnit, setUnitStatus } from '../../../plugins/app/units/unit-repository.js';
+import { trackerRoutes } from './tracker-routes.js';
 
 export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/units', { schema: { tags: ['units'], summary: 'All units with their last position (live picture)', response: { 200: Type.Array(UnitSchema) } }, preHandler: requireRole(...ALL_STAFF) },
@@ -19,15 +20,16 @@ export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
       return units.filter((u) => scope.units.has(u.id));
     });
 
-  app.post('/api/units', { schema: { tags: ['units'], summary: 'Create a unit', body: CreateUnitSchema, response: { 201: UnitSchema } }, preHandler: requireRole('admin') },
+  app.post('/api/units', { schema: { tags: ['units'], summary: 'Create a unit (the reply, for the administrator only, holds its tracker id)', body: CreateUnitSchema, response: { 201: EnrolledUnitSchema } }, preHandler: requireRole('admin') },
     async (request, reply) => {
       const { result } = await core.bus.run(async (q) => {
         const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [request.body.callsign, request.body.trackerId ?? null]);
         if (clash.length > 0) throw new HttpError(409, 'callsign or trackerId already in use', 'callsign');
         if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new HttpError(422, 'teamId: no such team', 'teamId');
-        const unit = await insertUnit(q, request.body);
-        await recordAudit(q, userActor(request.session), 'unit.create', unit.id, request.body);
-        return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
+        const enrolled = await insertUnit(q, request.body);
+        const { trackerId, ...unit } = enrolled;
+        await recordAudit(q, userActor(request.session), 'unit.create', unit.id, { ...request.body, ...(trackerId ? { tracker: 'set' } : {}) });
+        return { result: enrolled, events: [{ type: 'unit.updated' as const, unit, trackerId }] };
       });
       return reply.status(201).send(result);
     });
@@ -47,4 +49,6 @@ export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
     });
     return result;
   });
+
+  await app.register(trackerRoutes(core));
 };

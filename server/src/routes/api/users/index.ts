@@ -1,15 +1,22 @@
 import { Type } from '@sinclair/typebox';
-import { CreateUserSchema, UserSchema } from '@lianfang/shared';
+import { CreateUserSchema, IdSchema, ManagedUserSchema, PasswordResetReplySchema, SessionInfoSchema, UpdateUserSchema, UserSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
-import { HttpError } from '../../../http-error.js';
+import { HttpError, notFound } from '../../../http-error.js';
 import { requireRole } from '../../../plugins/external/auth.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
-import { createUser, listUsers } from '../../../plugins/app/users/user-repository.js';
+import { createUser, generatedPassword, getManagedUser, listManagedUsers, setPassword } from '../../../plugins/app/users/user-repository.js';
+import { EndedReplySchema, endSessionsOf } from '../auth/session-routes.js';
+import { updateUserCommand } from './update-user.js';
+
+const UserParams = Type.Object({ id: IdSchema });
 
 export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/users', { schema: { tags: ['users'], summary: 'All users', response: { 200: Type.Array(UserSchema) } }, preHandler: requireRole('admin') },
-    async () => listUsers(core.db));
+  app.get('/api/users', { schema: { tags: ['users'], summary: 'All users, whether they may log in, and their open logins', response: { 200: Type.Array(ManagedUserSchema) } }, preHandler: requireRole('admin') },
+    async () => {
+      const [users, open] = await Promise.all([listManagedUsers(core.db), core.sessions.openCounts()]);
+      return users.map(({ user, disabled }) => ({ ...user, disabled, activeSessions: open.get(user.id) ?? 0 }));
+    });
 
   app.post('/api/users', { schema: { tags: ['users'], summary: 'Create a user', body: CreateUserSchema, response: { 201: UserSchema } }, preHandler: requireRole('admin') },
     async (request, reply) => {
@@ -23,4 +30,42 @@ export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
       });
       return reply.status(201).send(user);
     });
+
+  app.patch('/api/users/:id', {
+    schema: { tags: ['users'], summary: 'Change role, team, unit or disable; any of these ends every login of the user at once', params: UserParams, body: UpdateUserSchema, response: { 200: ManagedUserSchema } },
+    preHandler: requireRole('admin'),
+  }, async (request) => updateUserCommand(core, request.session!, request.params.id, request.body));
+
+  app.post('/api/users/:id/password', {
+    schema: { tags: ['users'], summary: 'Reset a password: a new one is generated and shown once; every login of the user ends', params: UserParams, response: { 200: PasswordResetReplySchema } },
+    preHandler: requireRole('admin'),
+  }, async (request) => {
+    const password = generatedPassword();
+    const ended = await core.db.tx(async (q) => {
+      if (!(await getManagedUser(q, request.params.id))) throw notFound('user');
+      await setPassword(q, request.params.id, password);
+      await recordAudit(q, userActor(request.session), 'user.password_reset', request.params.id);
+      return core.sessions.endAllOf(q, request.params.id, 'password_changed');
+    });
+    core.sessions.announce(ended, 'password_changed');
+    return { password };
+  });
+
+  app.get('/api/users/:id/sessions', {
+    schema: { tags: ['users'], summary: "A user's open logins, newest first", params: UserParams, response: { 200: Type.Array(SessionInfoSchema) } },
+    preHandler: requireRole('admin'),
+  }, async (request) => {
+    if (!(await getManagedUser(core.db, request.params.id))) throw notFound('user');
+    return core.sessions.list(request.params.id, request.session!.sid);
+  });
+
+  app.delete('/api/users/:id/sessions/:sessionId', {
+    schema: { tags: ['users'], summary: 'End one login of a user: its token and sockets stop at once', params: Type.Object({ id: IdSchema, sessionId: Type.String({ maxLength: 64 }) }), response: { 200: EndedReplySchema } },
+    preHandler: requireRole('admin'),
+  }, async (request) => endSessionsOf(core, request.session!, request.params.id, request.params.sessionId));
+
+  app.delete('/api/users/:id/sessions', {
+    schema: { tags: ['users'], summary: 'End every login of a user', params: UserParams, response: { 200: EndedReplySchema } },
+    preHandler: requireRole('admin'),
+  }, async (request) => endSessionsOf(core, request.session!, request.params.id, null));
 };
