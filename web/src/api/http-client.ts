@@ -9,6 +9,9 @@ export interface RequestOptions {
 }
 
 type UnauthorizedListener = () => void;
+
+/** Where a 401 means "that password is wrong", not "your session is gone": no logout for those. */
+const CREDENTIAL_CHECKS: ReadonlySet<string> = new Set(['/api/auth/login', '/api/auth/password']);
 let onUnauthorized: UnauthorizedListener | null = null;
 
 /** Lets the auth store hear about an expired session without this module importing it. */
@@ -43,7 +46,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const payload = await readJson(response);
   if (!response.ok) {
     const body = isErrorBody(payload) ? payload : { message: response.statusText };
-    if (response.status === 401 && path !== '/api/auth/login') onUnauthorized?.();
+    if (response.status === 401 && !CREDENTIAL_CHECKS.has(path)) onUnauthorized?.();
     throw new ApiRequestError(response.status, body);
   }
   return payload as T;

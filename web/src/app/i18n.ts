@@ -1,4 +1,8 @@
 import { createI18n } from 'vue-i18n';
+import { accountEn } from './locales/account.en';
+import { accountZhCN, type AccountMessages } from './locales/account.zh-CN';
+import { adminEn } from './locales/admin.en';
+import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
 import { en } from './locales/en';
@@ -18,14 +22,17 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (analytics), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages;
+/** The main messages plus the feature files kept apart (analytics, admin, account), so their edits never collide. */
+type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...analyticsZhCN }, en: { ...en, ...analyticsEn } },
+  messages: {
+    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN },
+    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn },
+  },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -1,7 +1,7 @@
 import type { Role } from '@lianfang/shared';
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { useAuthStore } from '../features/auth/auth.store';
-import { ANALYTICS_ROLES, TABLET_ROLES, WALL_ROLES, homePathFor } from '../features/auth/role-home';
+import { ACCOUNT_ROLES, ADMIN_ROLES, ANALYTICS_ROLES, TABLET_ROLES, WALL_ROLES, homePathFor } from '../features/auth/role-home';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,6 +22,8 @@ export function buildRouter() {
       { path: '/analytics/incidents', name: 'analytics-incidents', component: () => import('../features/analytics/views/AnalyticsIncidentsView.vue'), meta: { roles: ANALYTICS_ROLES } },
       { path: '/analytics/incidents/:id', name: 'analytics-incident', component: () => import('../features/analytics/views/IncidentReplayView.vue'), meta: { roles: ANALYTICS_ROLES } },
       { path: '/analytics/report', name: 'analytics-report', component: () => import('../features/analytics/views/AnalyticsReportView.vue'), meta: { roles: ANALYTICS_ROLES } },
+      { path: '/account', name: 'account', component: () => import('../features/account/views/AccountView.vue'), meta: { roles: ACCOUNT_ROLES } },
+      { path: '/admin', name: 'admin', component: () => import('../features/admin/views/AdminView.vue'), meta: { roles: ADMIN_ROLES } },
       // `/` goes through /login, whose guard sends a restored session to its role's screen.
       { path: '/', name: 'home', redirect: '/login' },
       { path: '/:pathMatch(.*)*', redirect: '/' },
