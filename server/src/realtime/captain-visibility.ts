@@ -1,4 +1,4 @@
-import type { Incident, PositionRow, ServerToClientEvents, Snapshot } from '@lianfang/shared';
+import { isLiveAssignment, type Incident, type PositionRow, type ServerToClientEvents, type Snapshot } from '@lianfang/shared';
 import type { LivePicture } from '../events/live-picture.js';
 
 /**
@@ -27,7 +27,7 @@ export function captainScope(picture: Pick<LivePicture, 'units' | 'incidents'>, 
   for (const i of picture.incidents.values()) {
     if (!concernsTeam(i, team)) continue;
     incidents.add(i.id);
-    for (const a of i.assignments) if (a.status !== 'cleared' && a.status !== 'declined') units.add(a.unitId);
+    for (const a of i.assignments) if (isLiveAssignment(a)) units.add(a.unitId);
   }
   return { team, units, incidents };
 }
