@@ -43,9 +43,14 @@ export function snapshotFor(snapshot: Snapshot, scope: CaptainScope): Snapshot {
     ...rest,
     units: snapshot.units.filter((u) => scope.units.has(u.id)),
     incidents: snapshot.incidents.filter((i) => scope.incidents.has(i.id)),
-    patrolPlans: snapshot.patrolPlans.filter((p) => scope.units.has(p.unitId)),
+    patrolPlans: patrolPlansFor(snapshot.patrolPlans, scope),
     ...(snapshot.advice ? { advice: snapshot.advice.filter((a) => scope.incidents.has(a.incidentId)) } : {}),
   };
+}
+
+/** Patrol plans of the units in the captain's scope (the snapshot's rule, also GET /api/patrol-plans). */
+export function patrolPlansFor<P extends { unitId: string }>(plans: readonly P[], scope: CaptainScope): P[] {
+  return plans.filter((p) => scope.units.has(p.unitId));
 }
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
