@@ -4,14 +4,13 @@ import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import { trustProxyOf, type Config } from './config.js';
 import { createCore, openDatabase, type Core } from './core.js';
 import { settledFiguresOf } from './plugins/app/analytics/settled-figures.js';
 import { SettledPrewarm } from './plugins/app/analytics/settled-prewarm.js';
@@ -20,6 +19,8 @@ import { attachSocketHandlers, createSocketServer } from './realtime/socket-serv
 import type { LianfangServer } from './realtime/socket-types.js';
 import { registerAuth } from './plugins/external/auth.js';
 import { registerErrorHandler } from './plugins/external/error-handler.js';
+import { allowedOriginsOf, registerOriginCheck, socketOriginGate } from './plugins/external/origin-check.js';
+import { registerSecurityHeaders } from './plugins/external/security-headers.js';
 import { registerRouteRegistry } from './plugins/external/route-registry.js';
 import { adminRoutes } from './routes/api/admin/index.js';
 import { authRoutes } from './routes/api/auth/index.js';
@@ -51,13 +52,11 @@ declare module 'fastify' {
 
 /** Everything a browser talks to: the operator API, the docs, health and the web app. */
 const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstance): Promise<void> => {
-  await app.register(helmet, {
-    // The map needs blob: workers and the styles' images; everything else stays same-origin.
-    contentSecurityPolicy: { directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
-  });
+  await registerSecurityHeaders(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
   // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that.
   await app.register(compress, { global: true, threshold: 4096 });
   await app.register(cookie);
+  registerOriginCheck(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAuth(app, core.sessions);
 
@@ -97,13 +96,13 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 256 * 1024,
-    // Behind the load balancer the client address is in X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names: believed from anyone, a spoofed address would escape the per-address limits.
+    trustProxy: trustProxyOf(config),
     forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const { io, emitTo } = createSocketServer(app.server);
+  const { io, emitTo } = createSocketServer(app.server, { allowRequest: socketOriginGate(allowedOriginsOf(config.PUBLIC_ORIGIN)) });
   const db = options.db ?? (await openDatabase(config));
   const core = await createCore(config, db, emitTo);
   app.decorate('core', core);

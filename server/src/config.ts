@@ -24,7 +24,22 @@ export const ConfigSchema = Type.Object({
   /** How often each instance checks that its sockets' logins are still open (a login ended on another instance). */
   SESSION_SWEEP_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000 }),
   LOGIN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  /** Login attempts per client address per minute, whatever the usernames (password spraying). */
+  LOGIN_RATE_PER_ADDRESS_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
   INGEST_RATE_PER_SECOND: Type.Integer({ minimum: 1, default: 20 }),
+  /** Unknown tracker ids / device keys one address may present per second before its ingest requests get 429. */
+  INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: Type.Integer({ minimum: 1, default: 5 }),
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe: unset or `false` = none (the client address is the
+   * TCP peer); a hop count (`1` = the load balancer in front); addresses, CIDRs or `loopback`/`uniquelocal`, comma-separated; `true` = any
+   * (only when nothing but the proxy can reach the server). Per-address limits and HSTS depend on it.
+   */
+  TRUST_PROXY: Type.String({ default: 'false', pattern: '^[\\w.:/]+(\\s*,\\s*[\\w.:/]+)*$' }),
+  /**
+   * Origins (scheme://host[:port], comma-separated) allowed besides the server's own Host to make cookie-authenticated
+   * state-changing requests and to open a socket from a browser. Unset: same-origin only.
+   */
+  PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*$' })),
   WEB_DIST: Type.Optional(Type.String()),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: Type.Optional(Type.String()),
@@ -73,4 +88,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration ${first.path.slice(1)}: ${first.message}`);
   }
   return merged as Config;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` takes it (a hop count as the function Fastify would make of it; its types omit numbers). */
+export function trustProxyOf(config: Pick<Config, 'TRUST_PROXY'>): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const v = config.TRUST_PROXY.trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v.split(',').map((a) => a.trim()).filter(Boolean);
 }

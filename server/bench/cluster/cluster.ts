@@ -63,7 +63,9 @@ export class Cluster {
       await admin.end();
       const env = {
         DATABASE_URL: postgres.url('lianfang'), REDIS_URL: redis.url, REDIS_PREFIX: 'lf:', ADMIN_PASSWORD: CLUSTER_ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn', INGEST_RATE_PER_SECOND: '1000000', LOGIN_RATE_PER_MINUTE: '100000', ...options.env,
+        LOG_LEVEL: 'warn', INGEST_RATE_PER_SECOND: '1000000', LOGIN_RATE_PER_MINUTE: '100000', LOGIN_RATE_PER_ADDRESS_PER_MINUTE: '100000', INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: '1000000',
+        // the balancer (load-balancer.ts) sets X-Forwarded-For to the client's address: believe the one hop in front
+        TRUST_PROXY: '1', ...options.env,
       };
       for (let i = 0; i < options.instances; i++) servers.push(new ServerInstance(`server-${i + 1}`, await freePort(), env, dir, options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}));
       // The first one migrates the database alone; the others then start together.

@@ -1,4 +1,4 @@
-import type { Incident, PositionRow, ServerToClientEvents, Snapshot } from '@lianfang/shared';
+import { isLiveAssignment, type Incident, type PositionRow, type ServerToClientEvents, type Snapshot } from '@lianfang/shared';
 import type { LivePicture } from '../events/live-picture.js';
 
 /**
@@ -27,7 +27,7 @@ export function captainScope(picture: Pick<LivePicture, 'units' | 'incidents'>, 
   for (const i of picture.incidents.values()) {
     if (!concernsTeam(i, team)) continue;
     incidents.add(i.id);
-    for (const a of i.assignments) if (a.status !== 'cleared' && a.status !== 'declined') units.add(a.unitId);
+    for (const a of i.assignments) if (isLiveAssignment(a)) units.add(a.unitId);
   }
   return { team, units, incidents };
 }
@@ -43,9 +43,14 @@ export function snapshotFor(snapshot: Snapshot, scope: CaptainScope): Snapshot {
     ...rest,
     units: snapshot.units.filter((u) => scope.units.has(u.id)),
     incidents: snapshot.incidents.filter((i) => scope.incidents.has(i.id)),
-    patrolPlans: snapshot.patrolPlans.filter((p) => scope.units.has(p.unitId)),
+    patrolPlans: patrolPlansFor(snapshot.patrolPlans, scope),
     ...(snapshot.advice ? { advice: snapshot.advice.filter((a) => scope.incidents.has(a.incidentId)) } : {}),
   };
+}
+
+/** Patrol plans of the units in the captain's scope (the snapshot's rule, also GET /api/patrol-plans). */
+export function patrolPlansFor<P extends { unitId: string }>(plans: readonly P[], scope: CaptainScope): P[] {
+  return plans.filter((p) => scope.units.has(p.unitId));
 }
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];

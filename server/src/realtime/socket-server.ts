@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Core } from '../core.js';
 import { OPS_ROOM, type EmitTo } from '../events/broadcaster.js';
 import { SESSION_COOKIE } from '../plugins/external/auth.js';
@@ -12,8 +12,10 @@ import { SessionSweep } from './session-sweep.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
 
-export function createSocketServer(httpServer: HttpServer): { io: LianfangServer; emitTo: EmitTo } {
+/** `allowRequest`: the handshake's origin check (plugins/external/origin-check.ts). */
+export function createSocketServer(httpServer: HttpServer, options: Pick<Partial<ServerOptions>, 'allowRequest'> = {}): { io: LianfangServer; emitTo: EmitTo } {
   const io: LianfangServer = new Server(httpServer, {
+    ...options,
     path: '/socket.io',
     serveClient: false,
     // Screens sit on flaky links: detect a dead peer within ~25 s, and cap a message at 1 MB.

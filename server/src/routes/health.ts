@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Core } from '../core.js';
 import { unauthorized } from '../http-error.js';
@@ -22,8 +23,14 @@ export const healthRoutes = (core: Core): FastifyPluginAsync => async (app) => {
 
   app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: false } }, async (request, reply) => {
     const token = core.config.METRICS_TOKEN;
-    if (token && request.headers.authorization !== `Bearer ${token}`) throw unauthorized('metrics token required');
+    if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw unauthorized('metrics token required');
     reply.type(core.metrics.registry.contentType);
     return core.metrics.registry.metrics();
   });
 };
+
+/** Compared in constant time (over hashes, so lengths do not leak either): the token must not be guessable by timing. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

@@ -33,7 +33,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? 'lftest:' } : {}),
     // Tests post many fixes from one tracker in a burst.
     INGEST_RATE_PER_SECOND: 100_000,
+    // every test request comes from 127.0.0.1, and fuzz and rate tests send unknown tracker ids in bursts
+    INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: 100_000,
     LOGIN_RATE_PER_MINUTE: 1000,
+    LOGIN_RATE_PER_ADDRESS_PER_MINUTE: 1000,
     // a test reads the analytics it seeds; a background read at a random moment would only add noise
     ANALYTICS_PREWARM_SECONDS: 0,
     ...options.config,

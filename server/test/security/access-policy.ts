@@ -57,7 +57,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/incidents/:id/tasks/:index': OPS,
   'GET /api/incidents/:id/candidates': CONTROL,
   'POST /api/candidates': CONTROL,
-  'GET /api/coverage': ALL,
+  'GET /api/coverage': CONTROL,
   'POST /api/coverage/what-if': CONTROL,
   'GET /api/key-areas': ALL,
   'POST /api/key-areas': OPS,

@@ -36,6 +36,11 @@ export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentStatus, readonly 
   declined: [],
 };
 
+/** A unit still working the incident: neither declined nor cleared (both are final, see above). */
+export function isLiveAssignment(a: { status: AssignmentStatus }): boolean {
+  return a.status !== 'cleared' && a.status !== 'declined';
+}
+
 export function canAssignmentTransition(from: AssignmentStatus | null, to: AssignmentStatus): boolean {
   if (from === null) return to === 'dispatched';
   return ASSIGNMENT_TRANSITIONS[from].includes(to);

@@ -34,7 +34,7 @@ export async function startLianfang(overrides: Partial<Config> = {}, db?: (dir: 
   const dir = mkdtempSync(join(tmpdir(), 'lf-bench-'));
   const config = loadConfig({}, {
     PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_PASSWORD, LOG_LEVEL: 'silent',
-    INGEST_RATE_PER_SECOND: 1_000_000, LOGIN_RATE_PER_MINUTE: 1000,
+    INGEST_RATE_PER_SECOND: 1_000_000, LOGIN_RATE_PER_MINUTE: 1000, LOGIN_RATE_PER_ADDRESS_PER_MINUTE: 1000,
     ...overrides,
   });
   const app = await buildApp(config, { logger: false, ...(db ? { db: await db(join(dir, 'pglite')) } : {}) });

@@ -3,12 +3,16 @@ import type { Core } from '../../core.js';
 import { badRequest, RateLimited } from '../../http-error.js';
 import { decodeOsmand } from './osmand-decoder.js';
 import { PerSecondLimit } from './per-second-limit.js';
+import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 
 const OK = { type: 'string' } as const;
 
 export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
   const limit = new PerSecondLimit(core.config.INGEST_RATE_PER_SECOND);
+  const unknownIds = new UnknownCredentialGuard({ what: 'tracker id', perAddressPerSecond: core.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
   const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
+    // An address guessing tracker ids is refused before anything else.
+    unknownIds.checkAddress(request.ip);
     // Counted before decoding: a flood of malformed requests is limited too.
     const retryMs = limit.take(trackerKey(request));
     if (retryMs > 0) {
@@ -24,7 +28,7 @@ export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
     const unitId = core.picture.unitByTracker.get(fix.trackerId);
     if (!unitId) {
       core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
-      request.log.warn({ trackerId: fix.trackerId, ip: request.ip }, 'position from unknown tracker');
+      unknownIds.recordUnknown(request.ip, fix.trackerId, request.log);
       throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
     }
     const result = core.positions.accept({

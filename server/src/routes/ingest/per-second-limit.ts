@@ -24,6 +24,12 @@ export class PerSecondLimit {
     return n > this.max ? this.windowStart + 1000 - now : 0;
   }
 
+  /** Like `take` without counting: 0 when `key` is still under its budget this second, else the milliseconds until the window ends. */
+  waitFor(key: string, now = Date.now()): number {
+    if (now - this.windowStart >= 1000) return 0;
+    return (this.counts.get(key) ?? 0) >= this.max ? this.windowStart + 1000 - now : 0;
+  }
+
   get perSecond(): number {
     return this.max;
   }

@@ -26,11 +26,13 @@ export async function verifyTimelines(q: Queryable, options: { incidentId?: stri
     if (current !== null) heads.update(`${current}:${lastHash ?? ''}\n`);
   };
   for (;;) {
+    // Chain order is the bigint id (the trigger takes it under the incident's lock, migration 011). The ORDER BY
+    // names the table's column: a bare `id` would be the text output column, where "12" sorts before "6".
     const page = await q.query<Row>(
       `SELECT id::text AS id, incident_id, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_us, actor, kind, data::text AS data, prev_hash, hash
        FROM incident_events
        WHERE (incident_id, id) > ($1, $2::bigint) AND ($3::text IS NULL OR incident_id = $3)
-       ORDER BY incident_id, id LIMIT ${PAGE}`,
+       ORDER BY incident_id, incident_events.id LIMIT ${PAGE}`,
       [after[0], after[1], options.incidentId ?? null],
     );
     for (const r of page) {

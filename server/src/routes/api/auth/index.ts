@@ -6,6 +6,7 @@ import { HttpError } from '../../../http-error.js';
 import { SESSION_COOKIE, requireRole } from '../../../plugins/external/auth.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import { checkLogin, setPassword, verifyPassword } from '../../../plugins/app/users/user-repository.js';
+import { loginAddressLimit } from './login-address-limit.js';
 import { EndedReplySchema, endOwnSession } from './session-routes.js';
 
 /** The username a login attempt is for, case-folded so `Admin` and `admin` share one budget. */
@@ -15,7 +16,8 @@ export const authRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
   app.post('/api/auth/login', {
     schema: { tags: ['auth'], summary: 'Log in; returns a token and sets an HttpOnly session cookie', body: LoginSchema, response: { 200: LoginReplySchema } },
     // Brute force: a handful of tries per minute per username, whatever the address. Counted once the body is parsed
-    // (at onRequest there is no username yet), and never by address alone: behind trustProxy, X-Forwarded-For is the caller's to choose.
+    // (at onRequest there is no username yet). Password spraying (many usernames, one address): a budget per address as well.
+    onRequest: loginAddressLimit(app, core.config.LOGIN_RATE_PER_ADDRESS_PER_MINUTE),
     config: { rateLimit: { max: core.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, hook: 'preValidation', keyGenerator: (r) => `login|${loginName(r.body)}` } },
   }, async (request, reply) => {
     const user = await checkLogin(core.db, request.body.username, request.body.password);

@@ -2,13 +2,14 @@ import { CoverageSchema, WhatIfReplySchema, WhatIfRequestSchema } from '@lianfan
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../../core.js';
 import { notFound } from '../../../http-error.js';
-import { ALL_STAFF, CONTROL_ROOM, requireRole } from '../../../plugins/external/auth.js';
+import { CONTROL_ROOM, requireRole } from '../../../plugins/external/auth.js';
 
 /** The live 15-minute response map and the "what if we moved units" question. */
 export const coverageRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/coverage', {
     schema: { tags: ['coverage'], summary: 'The latest published coverage (the same as the snapshot\'s `coverage`); 404 until one exists', response: { 200: CoverageSchema } },
-    onRequest: requireRole(...ALL_STAFF),
+    // The control room's analysis: a captain's socket feed carries no coverage (captain-visibility.ts), so neither does REST.
+    onRequest: requireRole(...CONTROL_ROOM),
   }, async () => {
     const coverage = core.coverage.latest();
     if (!coverage) throw notFound('coverage (nothing covered yet)');

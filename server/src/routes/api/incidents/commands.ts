@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import {
   AssignmentStatusChangeSchema, CancelSchema, CloseSchema, CreateIncidentSchema, DEPARTMENT_VALUES, DispatchSchema, EscalateSchema, IdSchema,
-  IncidentSchema, ResolveSchema, WhistleSchema, stringEnum,
+  IncidentSchema, ResolveSchema, WhistleSchema, isLiveAssignment, stringEnum,
 } from '@lianfang/shared';
 import type { Incident } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -44,7 +44,8 @@ export const incidentCommandRoutes = (core: Core): FastifyPluginAsyncTypebox => 
       if (replay) return replay;
       if (s.role === 'captain') {
         const incident = core.picture.incidents.get(request.params.id);
-        if (!incident?.assignments.some((a) => a.unitId === s.unitId)) throw forbidden('a captain resolves only incidents their unit is on');
+        // Only a unit still on it: one that declined or was cleared has handed the incident back to the control room.
+        if (!incident?.assignments.some((a) => a.unitId === s.unitId && isLiveAssignment(a))) throw forbidden('a captain resolves only incidents their unit is working on (not declined or cleared)');
       }
       return core.lifecycle.resolve(request.params.id, request.body, actorOf(request));
     });

@@ -6,11 +6,17 @@ import type { Core } from '../../../core.js';
 import { unprocessable } from '../../../http-error.js';
 import { ALL_STAFF, requireRole } from '../../../plugins/external/auth.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
+import { captainScope, patrolPlansFor } from '../../../realtime/captain-visibility.js';
 import { insertPatrolPlan } from '../../../plugins/app/patrol-plans/patrol-plan-repository.js';
 
 export const patrolPlanRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/patrol-plans', { schema: { tags: ['patrol plans'], summary: 'Fixed posts and guard tours with their live duty state', response: { 200: Type.Array(PatrolPlanSchema) } }, preHandler: requireRole(...ALL_STAFF) },
-    async () => [...core.picture.patrolPlans.values()]);
+    async (request) => {
+      const s = request.session!;
+      const plans = [...core.picture.patrolPlans.values()];
+      // A captain gets what their socket feed carries: the plans of their team and partners, not every team's.
+      return s.role === 'captain' ? patrolPlansFor(plans, captainScope(core.picture, s)) : plans;
+    });
 
   app.post('/api/patrol-plans', { schema: { tags: ['patrol plans'], summary: 'A fixed post or a guard tour for a unit and shift window', body: CreatePatrolPlanSchema, response: { 201: PatrolPlanSchema } }, preHandler: requireRole('admin', 'operator') },
     async (request, reply) => {
