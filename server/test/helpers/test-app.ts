@@ -39,6 +39,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_RATE_PER_ADDRESS_PER_MINUTE: 1000,
     // a test reads the analytics it seeds; a background read at a random moment would only add noise
     ANALYTICS_PREWARM_SECONDS: 0,
+    // No web app: a `web/dist` left by `pnpm demo` would add a route per file and change what the route tests see.
+    WEB_DIST: join(tmpdir(), 'lianfang-no-web-app'),
     ...options.config,
   });
   const app = await buildApp(config, { logger: false });
