@@ -43,12 +43,18 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
   guard.start();
   captainFeedOf(io).usePicture(core.picture);
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown };
-    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-    const session = tokens.verify(token);
-    if (!session) return next(new Error('unauthorized: login required'));
-    socket.data.session = session;
-    next();
+    // A throw here would escape socket.io's middleware chain and end the process: refuse instead.
+    try {
+      const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+      const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+      const session = tokens.verify(token);
+      if (!session) return next(new Error('unauthorized: login required'));
+      socket.data.session = session;
+      next();
+    } catch (err) {
+      log?.warn({ err, address: socket.handshake.address }, 'socket handshake refused: the check failed');
+      next(new Error('unauthorized: login required'));
+    }
   });
 
   io.on('connection', (socket) => {
@@ -74,7 +80,13 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
   return guard;
 }
 
+/** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */
 function cookieToken(header: string | undefined): string | undefined {
   const match = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
 }
