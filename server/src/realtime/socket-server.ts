@@ -7,6 +7,7 @@ import type { SessionTokens } from '../plugins/app/users/session-tokens.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
+import { onCommand, setCommandFailureLog } from './socket-command.js';
 import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
@@ -32,7 +33,8 @@ export function createSocketServer(httpServer: HttpServer): { io: LianfangServer
 }
 
 /** Login is checked in the handshake: no token, no socket. Returns the slow-consumer guard (started; stop it on close). */
-export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens, log?: { warn(details: object, message: string): void }): SlowConsumerGuard {
+export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: SessionTokens, log?: { warn(details: object, message: string): void; error(details: object, message: string): void }): SlowConsumerGuard {
+  if (log) setCommandFailureLog(io, log);
   const guard = new SlowConsumerGuard(io, {
     maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
     onDrop: (socket, pendingBytes) => {
@@ -69,10 +71,10 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, tokens: Ses
     const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
     void bringUpToDate(core, socket, resumeFrom).catch(() => socket.disconnect(true));
 
-    socket.on('sync:resume', (req, ack) => {
-      if (typeof ack !== 'function') return;
-      const seq = req && typeof req === 'object' && typeof req.lastSeq === 'number' ? req.lastSeq : undefined;
-      bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
+    onCommand(socket, 'sync:resume', (req, ack) => {
+      const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
+      const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
+      return bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
     });
     registerPositionHandlers(core, socket);
     registerAlertHandlers(core, socket);
