@@ -40,6 +40,24 @@ export class RawSocket {
     });
   }
 
+  /** A handshake with any connect packet text (hostile auth) and headers: how the server answered it. */
+  static async tryConnect(baseUrl: string, connectPacket: string, headers: Record<string, string> = {}): Promise<'connected' | 'refused' | 'closed'> {
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers });
+    const verdict = await new Promise<'connected' | 'refused' | 'closed'>((resolve) => {
+      const timer = setTimeout(() => resolve('closed'), 5000);
+      ws.on('message', (data: Buffer) => {
+        const text = data.toString();
+        if (text.startsWith('0{')) ws.send(connectPacket);
+        else if (text.startsWith('40')) { clearTimeout(timer); resolve('connected'); }
+        else if (text.startsWith('44')) { clearTimeout(timer); resolve('refused'); }
+      });
+      ws.on('close', () => { clearTimeout(timer); resolve('closed'); });
+      ws.on('error', () => { clearTimeout(timer); resolve('closed'); });
+    });
+    ws.close();
+    return verdict;
+  }
+
   /** Emits `event` with arguments given as raw JSON text (any depth) and resolves with the ack (undefined on close or timeout). */
   ask(event: string, argsJson: string, timeoutMs = 5000): Promise<unknown> {
     const id = this.nextAck++;
