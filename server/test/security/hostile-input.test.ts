@@ -125,6 +125,14 @@ describe('hostile input', () => {
       expect(res.status).toBe(400);
       expect(res.body.field).toBe('lat');
     });
+    it('1e999 (Infinity once parsed) is a 400 naming the field, over REST and over the socket', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/incidents', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, payload: '{"category":"other","priority":"P3","title":"x","lat":31.2,"lon":1e999}' });
+      expect([res.statusCode, (res.json() as { field: string }).field]).toEqual([400, 'lon']);
+      const raw = await RawSocket.open(t.url, roles.tokens.manager);
+      const reply = (await raw.ask('dispatch:candidates', '{"lat":-1e999,"lon":121.4}')) as AckReply;
+      raw.close();
+      expect(reply.details?.[0]?.field).toBe('lat');
+    });
     it('a query string is still read as numbers', async () => {
       expect((await api(t.app, t.adminToken, 'GET', '/api/admin/audit?limit=5')).status).toBe(200);
       expect((await api(t.app, t.adminToken, 'GET', '/api/admin/audit?limit=abc')).status).toBe(400);

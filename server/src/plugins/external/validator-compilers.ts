@@ -3,7 +3,9 @@ import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const COMMON: Options = { removeAdditional: 'all', useDefaults: true, allErrors: false };
+// strictNumbers: NaN and ±Infinity (JSON's 1e999 parses to Infinity) fail every number schema,
+// bounded or not, so no non-finite number reaches the database from any route or socket command.
+const COMMON: Options = { removeAdditional: 'all', useDefaults: true, allErrors: false, strictNumbers: true };
 
 /**
  * JSON bodies and socket payloads are typed already: no coercion, so `"lat": "Infinity"` or
