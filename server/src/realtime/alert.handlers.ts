@@ -1,6 +1,7 @@
 import { AlertRaiseSchema } from '@lianfang/shared';
 import type { Core } from '../core.js';
 import { HttpError } from '../http-error.js';
+import { onCommand } from './socket-command.js';
 import type { LianfangSocket } from './socket-types.js';
 import { compileCheck } from './validate.js';
 
@@ -8,8 +9,7 @@ const checkRaise = compileCheck(AlertRaiseSchema);
 
 /** The captain's SOS button and the street report: acknowledged only once committed. */
 export function registerAlertHandlers(core: Core, socket: LianfangSocket): void {
-  socket.on('alert:raise', (req, ack) => {
-    if (typeof ack !== 'function') return;
+  onCommand(socket, 'alert:raise', (req, ack) => {
     const session = socket.data.session;
     if (session.role === 'manager') return ack({ error: 'forbidden: managers do not raise alerts' });
     const checked = checkRaise(req);

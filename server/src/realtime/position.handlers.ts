@@ -1,5 +1,6 @@
 import { PositionReportSchema } from '@lianfang/shared';
 import type { Core } from '../core.js';
+import { onCommand } from './socket-command.js';
 import type { LianfangSocket } from './socket-types.js';
 import { compileCheck } from './validate.js';
 
@@ -7,8 +8,7 @@ const checkReport = compileCheck(PositionReportSchema);
 
 /** A tablet shares the position of the unit its user belongs to, and no other. */
 export function registerPositionHandlers(core: Core, socket: LianfangSocket): void {
-  socket.on('position:report', (req, ack) => {
-    if (typeof ack !== 'function') return;
+  onCommand(socket, 'position:report', (req, ack) => {
     const unitId = socket.data.session.unitId;
     if (!unitId) return ack({ error: 'forbidden: this login is not bound to a unit' });
     const checked = checkReport(req);

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../plugins/external/auth.js';
 import { registerAlertHandlers } from './alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from './position.handlers.js';
+import { onCommand, setCommandFailureLog } from './socket-command.js';
 import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
 import { SessionSweep } from './session-sweep.js';
@@ -34,7 +35,8 @@ export function createSocketServer(httpServer: HttpServer, options: Pick<Partial
 }
 
 /** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
-export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { warn(details: object, message: string): void }): { stop(): void } {
+export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { warn(details: object, message: string): void; error(details: object, message: string): void }): { stop(): void } {
+  if (log) setCommandFailureLog(io, log);
   const guard = new SlowConsumerGuard(io, {
     maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
     onDrop: (socket, pendingBytes) => {
@@ -48,13 +50,19 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { war
   const sweep = new SessionSweep(io, core.sessions, core.config.SESSION_SWEEP_MS);
   sweep.start();
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown };
-    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-    core.sessions.resolve(token).then((session) => {
-      if (!session) return next(new Error('unauthorized: login required'));
-      socket.data.session = session;
-      next();
-    }, () => next(new Error('unavailable: try again')));
+    // A throw here would escape socket.io's middleware chain and end the process: refuse instead.
+    try {
+      const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+      const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+      core.sessions.resolve(token).then((session) => {
+        if (!session) return next(new Error('unauthorized: login required'));
+        socket.data.session = session;
+        next();
+      }, () => next(new Error('unavailable: try again')));
+    } catch (err) {
+      log?.warn({ err, address: socket.handshake.address }, 'socket handshake refused: the check failed');
+      next(new Error('unauthorized: login required'));
+    }
   });
 
   io.on('connection', (socket) => {
@@ -69,10 +77,10 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { war
     const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
     void bringUpToDate(core, socket, resumeFrom).catch(() => socket.disconnect(true));
 
-    socket.on('sync:resume', (req, ack) => {
-      if (typeof ack !== 'function') return;
-      const seq = req && typeof req === 'object' && typeof req.lastSeq === 'number' ? req.lastSeq : undefined;
-      bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
+    onCommand(socket, 'sync:resume', (req, ack) => {
+      const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
+      const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
+      return bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
     });
     registerPositionHandlers(core, socket);
     registerAlertHandlers(core, socket);
@@ -80,7 +88,13 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { war
   return { stop: () => { guard.stop(); sweep.stop(); } };
 }
 
+/** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */
 function cookieToken(header: string | undefined): string | undefined {
   const match = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
 }

@@ -21,13 +21,15 @@ export interface TestAppOptions {
   redisPrefix?: string;
   dataDir?: string;
   config?: Partial<Config>;
+  /** Capture the log (at info unless config.LOG_LEVEL says otherwise) instead of turning it off. */
+  logStream?: { write(line: string): void };
 }
 
 /** A real server on a random port with an admin logged in. PGlite in a temp dir unless a databaseUrl is given. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownDir = !options.dataDir && !options.databaseUrl ? mkdtempSync(join(tmpdir(), 'lf-test-')) : undefined;
   const config = loadConfig({}, {
-    PORT: 0, HOST: '127.0.0.1', ADMIN_PASSWORD, LOG_LEVEL: 'silent',
+    PORT: 0, HOST: '127.0.0.1', ADMIN_PASSWORD, LOG_LEVEL: options.logStream ? 'info' : 'silent',
     DATA_DIR: options.dataDir ?? ownDir ?? tmpdir(),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? 'lftest:' } : {}),
@@ -43,7 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WEB_DIST: join(tmpdir(), 'lianfang-no-web-app'),
     ...options.config,
   });
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config, options.logStream ? { logStream: options.logStream } : { logger: false });
   await bootstrapAdmin(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

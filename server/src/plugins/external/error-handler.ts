@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDatabaseUnavailable } from '../../db/db-unavailable.js';
+import { integrityErrorOf } from '../../db/integrity-errors.js';
+import { pathOnly } from '../../observability/log-serializers.js';
 import { HttpError, RateLimited } from '../../http-error.js';
 
 interface AjvIssue { instancePath?: string; params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] }; message?: string }
@@ -23,7 +25,9 @@ export function fieldOf(issue: AjvIssue): string {
  * logged with context and answered with a generic message, never internals.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | HttpError, request, reply) => {
+    // A foreign key, unique or format error of the database is the client's input: a 4xx naming the field.
+    const error = integrityErrorOf(thrown) ?? thrown;
     if (error instanceof HttpError) {
       if (error instanceof RateLimited) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: reasonOf(error.statusCode), message: error.message, ...(error.field ? { field: error.field } : {}) });
@@ -36,12 +40,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     // Nothing was committed: say so, so that a gateway keeps the alert and retries (issue 7, PostgreSQL outage).
     if (isDatabaseUnavailable(error)) {
-      request.log.warn({ url: request.url, method: request.method, code: (error as { code?: string }).code }, 'database unavailable');
+      request.log.warn({ url: pathOnly(request.url), method: request.method, code: (error as { code?: string }).code }, 'database unavailable');
       return reply.status(503).header('retry-after', '5').send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable: nothing was recorded, retry later' });
     }
     const status = fe.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+      request.log.error({ err: error, url: pathOnly(request.url), method: request.method }, 'request failed');
       return reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; it has been logged.' });
     }
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type) keep their message.

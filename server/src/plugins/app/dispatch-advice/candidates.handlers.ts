@@ -1,6 +1,7 @@
 import { CandidatesRequestSchema } from '@lianfang/shared';
 import type { Core } from '../../../core.js';
 import { CONTROL_ROOM } from '../../external/auth.js';
+import { onCommand } from '../../../realtime/socket-command.js';
 import type { LianfangSocket } from '../../../realtime/socket-types.js';
 import { compileCheck } from '../../../realtime/validate.js';
 
@@ -8,8 +9,7 @@ const checkRequest = compileCheck(CandidatesRequestSchema);
 
 /** `dispatch:candidates`: the wall asks while the operator hovers an incident; same reply as POST /api/candidates. */
 export function registerCandidateHandlers(core: Core, socket: LianfangSocket): void {
-  socket.on('dispatch:candidates', (req, ack) => {
-    if (typeof ack !== 'function') return;
+  onCommand(socket, 'dispatch:candidates', (req, ack) => {
     if (!CONTROL_ROOM.includes(socket.data.session.role)) return ack({ error: `forbidden: needs role ${CONTROL_ROOM.join(' or ')}` });
     const checked = checkRequest(req);
     if (!checked.ok) return ack(checked.error);

@@ -8,6 +8,7 @@ import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js'
 import { createUser, generatedPassword, getManagedUser, listManagedUsers, setPassword } from '../../../plugins/app/users/user-repository.js';
 import { EndedReplySchema, endSessionsOf } from '../auth/session-routes.js';
 import { updateUserCommand } from './update-user.js';
+import { assertUserReferences } from './user-references.js';
 
 const UserParams = Type.Object({ id: IdSchema });
 
@@ -24,6 +25,7 @@ export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
       if (body.role === 'captain' && !body.unitId && !body.teamId) throw new HttpError(422, 'unitId: a captain needs a unit or team', 'unitId');
       const user = await core.db.tx(async (q) => {
         if ((await q.query('SELECT 1 FROM users WHERE username = $1', [body.username])).length > 0) throw new HttpError(409, 'username: already taken', 'username');
+        await assertUserReferences(q, body);
         const created = await createUser(q, body);
         await recordAudit(q, userActor(request.session), 'user.create', created.id, { username: body.username, role: body.role });
         return created;

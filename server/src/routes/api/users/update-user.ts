@@ -4,6 +4,7 @@ import { HttpError, notFound, unprocessable } from '../../../http-error.js';
 import { recordAudit, userActor } from '../../../plugins/app/audit/audit-log.js';
 import type { SessionClaims } from '../../../plugins/app/users/session-tokens.js';
 import { getManagedUser, otherEnabledAdmins, updateUser } from '../../../plugins/app/users/user-repository.js';
+import { assertUserReferences } from './user-references.js';
 
 /**
  * An administrator changes a user. What a login may see or do is read from the
@@ -26,8 +27,7 @@ export async function updateUserCommand(core: Core, actor: SessionClaims, id: st
       throw new HttpError(409, `${next.disabled ? 'disabled' : 'role'}: this is the last enabled administrator`, next.disabled ? 'disabled' : 'role');
     }
     if (next.role === 'captain' && !next.teamId && !next.unitId) throw unprocessable('unitId', 'a captain needs a unit or team');
-    if (next.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [next.teamId])).length === 0) throw unprocessable('teamId', 'no such team');
-    if (next.unitId && (await q.query('SELECT 1 FROM units WHERE id = $1', [next.unitId])).length === 0) throw unprocessable('unitId', 'no such unit');
+    await assertUserReferences(q, next);
     await updateUser(q, id, next);
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => before[k as keyof typeof before] !== v));
     if (Object.keys(changed).length > 0) await recordAudit(q, userActor(actor), 'user.update', id, changed);
