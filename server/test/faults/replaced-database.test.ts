@@ -103,7 +103,7 @@ describe('database replaced behind a running Redis', () => {
     const db = await createTestDatabase();
     cleanups.push(db.drop);
     const backup = `${nameOf(db.url)}_backup`;
-    cleanups.push(() => admin((c) => c.query(`DROP DATABASE IF EXISTS ${backup} WITH (FORCE)`)));
+    cleanups.push(() => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${backup} WITH (FORCE)`))));
     const prefix = testRedisPrefix();
 
     const first = await startBoth(db.url, prefix);
@@ -155,5 +155,48 @@ describe('database replaced behind a running Redis', () => {
     expect(open.map((i) => i.id).sort()).toEqual(dbIncidents.map((r) => r.id).sort());
     screen.close();
     returning.close();
+  });
+
+  it('an instance left running on a database replaced under it halts and says so; nothing acknowledged is lost', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const prefix = testRedisPrefix();
+    const first = await startBoth(db.url, prefix);
+    cleanups.push(async () => first.b.close());
+    const gateway = await createGateway(first.a.app, first.a.adminToken, 'old gate', { lat: 31.2, lon: 121.4 });
+    const old = await raise(first.a, gateway.key, 8, 'old');
+    await first.a.app.core.settle();
+    await first.b.app.core.settle();
+    const staleScreen = new RecordingClient(first.b.url, first.b.adminToken);
+    await staleScreen.connected();
+    await first.a.close();
+
+    await recreate(db.url);
+    const a = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
+    cleanups.push(async () => a.close());
+    expect(a.app.core.log.identity).not.toBe(first.b.app.core.log.identity);
+    const b = first.b;
+    const readyz = async () => (await b.app.inject({ method: 'GET', url: '/readyz' })).json() as { status: string; eventLog: boolean };
+    for (let i = 0; i < 150 && (await readyz()).eventLog; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await readyz()).toMatchObject({ status: 'degraded', eventLog: false });
+    expect(b.app.core.sequencer.halted).toBe(true);
+    expect((await b.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/^lianfang_event_log_unbound 1$/m);
+
+    const screen = new RecordingClient(a.url, a.adminToken);
+    await screen.connected();
+    const gate = await createGateway(a.app, a.adminToken, 'new gate', { lat: 31.21, lon: 121.41 });
+    const fresh = await raise(a, gate.key, 6, 'new');
+    // A press that reaches the halted instance is still committed to the database, and so reaches A's screens.
+    fresh.push(...(await raise(b, gate.key, 1, 'via-b')));
+    fresh.push(...(await raise(a, gate.key, 1, 'new-last')));
+    await a.app.core.settle();
+    await screen.waitForSeq(a.app.core.sequencer.applied);
+    expect(alertIds(screen)).toEqual(fresh);
+    expect(screen.gaps).toBe(0);
+    expect(alertIds(screen).filter((id) => old.includes(id))).toEqual([]);
+    // The halted instance feeds its screens nothing of the new database.
+    expect(alertIds(staleScreen).filter((id) => fresh.includes(id))).toEqual([]);
+    screen.close();
+    staleScreen.close();
   });
 });
