@@ -109,7 +109,7 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
 
   const { io, emitTo } = createSocketServer(app.server, { allowRequest: socketOriginGate(allowedOriginsOf(config.PUBLIC_ORIGIN)) });
   const db = options.db ?? (await openDatabase(config));
-  const core = await createCore(config, db, emitTo);
+  const core = await createCore(config, db, emitTo, app.log);
   app.decorate('core', core);
   // the kept settled periods of the analytics, with the configured budget (settled-figures.ts)
   settledFiguresOf(db, config.ANALYTICS_CACHE_MB * 1024 * 1024);

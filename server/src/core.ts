@@ -12,7 +12,8 @@ import { EventRelay } from './events/event-relay.js';
 import { LivePicture } from './events/live-picture.js';
 import { MemoryEventLog } from './events/memory-event-log.js';
 import { currentSeq } from './events/outbox.js';
-import { RedisEventLog } from './events/redis-event-log.js';
+import { SILENT, bindingEvents, unboundReporter, type OpsLog } from './events/binding-report.js';
+import { openRedisEventLog } from './events/open-redis-event-log.js';
 import { Sequencer } from './events/sequencer.js';
 import { Metrics } from './observability/metrics.js';
 import { AlertService } from './plugins/app/alerts/alert-service.js';
@@ -80,11 +81,15 @@ export async function openDatabase(config: Config): Promise<Database> {
   return config.DATABASE_URL ? createPgDatabase(config.DATABASE_URL) : createPgliteDatabase(join(config.DATA_DIR, 'pglite'));
 }
 
-export async function createCore(config: Config, db: Database, emitTo: EmitTo): Promise<Core> {
+export async function createCore(config: Config, db: Database, emitTo: EmitTo, ops: OpsLog = SILENT): Promise<Core> {
   await migrate(db);
   const metrics = new Metrics();
   const picture = await LivePicture.load(db);
-  const log: EventLog = config.REDIS_URL ? new RedisEventLog(config.REDIS_URL, config.REDIS_PREFIX) : new MemoryEventLog(picture.seq);
+  // Called only after start (the log's checks and the sequencer's watchdog run later), when both exist.
+  const unbound = unboundReporter(ops, metrics, () => log.identity, () => sequencer.halt());
+  const log: EventLog = config.REDIS_URL
+    ? await openRedisEventLog(config.REDIS_URL, config.REDIS_PREFIX, db, bindingEvents(ops, metrics, unbound))
+    : new MemoryEventLog(picture.seq);
   // The relay resumes from what the log already has; a fresh or restarted Redis gets recent events again.
   const logHead = await log.head().catch(() => 0);
   // The poll only catches commits no relay was handed (an instance that died between commit and
@@ -93,6 +98,11 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
   const relayPollMs = db.driver === 'pglite' ? 5000 : 250;
   const relay = new EventRelay(db, log, Math.max(logHead, picture.seq - 5000, 0), relayPollMs);
   const sequencer = new Sequencer(db, picture.seq, config.REPLAY_WINDOW);
+  sequencer.whenDatabaseBehind((applied, databaseSeq) => {
+    const reason = `the database's seq ${databaseSeq} is below the ${applied} this instance applied`;
+    log.disown(reason);
+    unbound(reason);
+  });
   const bus = new CommandBus(db, relay, (seq) => sequencer.waitFor(seq));
   const broadcaster = new Broadcaster(emitTo, config.POSITION_FLUSH_MS);
   sequencer.onEntry((entry: LogEntry) => {
@@ -160,7 +170,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo): 
       await positions.flush();
       await relay.flush();
       const target = await currentSeq(db);
-      while (sequencer.applied < target) {
+      while (sequencer.applied < target && !sequencer.halted) {
         await sequencer.fillFromDb();
         if (sequencer.applied < target) await new Promise((r) => setTimeout(r, 5));
       }

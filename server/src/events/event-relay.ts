@@ -10,6 +10,10 @@ import { readEvents } from './outbox.js';
  * Entries committed here are published from memory; the outbox table is read
  * only for seqs this instance did not commit (another instance's, or after a
  * restart), so the common path costs no read-back.
+ * A publish that fails leaves `published` where it was, so nothing is skipped:
+ * that includes a stream id Redis refuses when the stream holds another
+ * history's entry there (the log tells that from a duplicate, see
+ * stream-publish-script.ts, and stops publishing; issue 15).
  */
 export class EventRelay {
   private published: number;

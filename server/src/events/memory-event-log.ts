@@ -4,7 +4,9 @@ import type { EventLog } from './event-log.js';
 /** Single-process log: the embedded default. Delivery is synchronous with publish. */
 export class MemoryEventLog implements EventLog {
   readonly kind = 'memory' as const;
+  readonly identity = null;
   private last = 0;
+  private disowned = false;
   private readonly handlers: ((entry: LogEntry) => void)[] = [];
 
   /** After a restart the log starts at the database's seq: earlier entries are in the snapshot. */
@@ -30,7 +32,12 @@ export class MemoryEventLog implements EventLog {
   }
 
   async healthy(): Promise<boolean> {
-    return true;
+    return !this.disowned;
+  }
+
+  disown(): void {
+    this.disowned = true;
+    this.handlers.length = 0;
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,14 @@ export class Sequencer {
   private timer: NodeJS.Timeout | undefined;
   /** Callers waiting for a seq to be applied, resolved in `deliver` (no polling). */
   private waiters: { seq: number; resolve: () => void }[] = [];
+  /**
+   * Set when the database no longer holds the history applied here (replaced
+   * or restored under this running instance, issue 15): from then on nothing is
+   * applied, since the next entries would land on another history's picture.
+   * Only a restart (a new picture, a new binding) brings the instance back.
+   */
+  halted = false;
+  private behind: ((applied: number, databaseSeq: number) => void) | undefined;
 
   constructor(private readonly db: Database, public applied: number, private readonly window: number) {}
 
@@ -35,8 +43,17 @@ export class Sequencer {
     this.listeners.push(listener);
   }
 
+  /** Told once when the database's seq is found below what this instance applied; the sequencer halts. */
+  whenDatabaseBehind(listener: (applied: number, databaseSeq: number) => void): void {
+    this.behind = listener;
+  }
+
+  halt(): void {
+    this.halted = true;
+  }
+
   push(entry: LogEntry): void {
-    if (entry.seq <= this.applied) return;
+    if (this.halted || entry.seq <= this.applied) return;
     if (entry.seq === this.applied + 1 && !this.filling) {
       this.deliver(entry);
       return;
@@ -71,14 +88,20 @@ export class Sequencer {
   }
 
   fillFromDb(): Promise<void> {
-    if (this.filling) return this.filling;
+    if (this.filling || this.halted) return this.filling ?? Promise.resolve();
     this.filling = (async () => {
       try {
         const target = await currentSeq(this.db);
+        // A committed seq never goes back in one database: this is another one, or a restored backup.
+        if (target < this.applied) {
+          this.halted = true;
+          this.behind?.(this.applied, target);
+          return;
+        }
         while (this.applied < target) {
           const batch = await readEvents(this.db, this.applied, 1000, target + 1);
           if (batch.length === 0) break;
-          for (const entry of batch) if (entry.seq === this.applied + 1) this.deliver(entry);
+          for (const entry of batch) if (entry.seq === this.applied + 1 && !this.halted) this.deliver(entry);
         }
       } catch {
         // Database away: the watchdog tries again.

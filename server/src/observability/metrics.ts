@@ -14,6 +14,8 @@ export class Metrics {
   readonly connectedClients = new Gauge({ name: 'lianfang_connected_clients', help: 'Socket.IO clients connected to this instance', registers: [this.registry] });
   readonly seq = new Gauge({ name: 'lianfang_applied_seq', help: 'Last event seq applied by this instance', registers: [this.registry] });
   readonly slowConsumerDrops = new Counter({ name: 'lianfang_slow_consumer_drops_total', help: 'Sockets dropped because their unsent output passed SOCKET_MAX_PENDING_BYTES', registers: [this.registry] });
+  readonly eventLogRenames = new Counter({ name: 'lianfang_event_log_renames_total', help: 'Starts that found the database behind its Redis stream (a restored backup) and gave its history a new log identity', registers: [this.registry] });
+  readonly eventLogUnbound = new Gauge({ name: 'lianfang_event_log_unbound', help: '1 when the Redis stream no longer mirrors this instance\'s database (replaced or restored under it): restart the instance', registers: [this.registry] });
   readonly replays = new Counter({ name: 'lianfang_resume_total', help: 'Client resumes by outcome', labelNames: ['mode'] as const, registers: [this.registry] });
 
   constructor() {

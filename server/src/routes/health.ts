@@ -17,7 +17,7 @@ export const healthRoutes = (core: Core): FastifyPluginAsync => async (app) => {
 
   app.get('/readyz', { schema: { tags: ['ops'], summary: 'Database and event log reachable; 503 with the failing part otherwise' } }, async (_req, reply) => {
     const [database, log] = await Promise.all([within(core.db.query('SELECT 1').then(() => true), false), within(core.log.healthy(), false)]);
-    const body = { status: database && log ? 'ready' : 'degraded', database, eventLog: log, logKind: core.log.kind, seq: core.sequencer.applied };
+    const body = { status: database && log ? 'ready' : 'degraded', database, eventLog: log, logKind: core.log.kind, logIdentity: core.log.identity, seq: core.sequencer.applied };
     return reply.status(database && log ? 200 : 503).send(body);
   });
 
