@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createGlContextHealth, styleLoaded } from '../../src/map/core/gl-context-health';
 import { MAP_CONTEXT } from '../../src/map/core/map-context';
 import { useGeoJsonLayers } from '../../src/map/core/use-geojson-layers';
-import { featureCollection, type FeatureCollection } from '../../src/map/features/geojson-types';
+import { featureCollection, type FeatureCollection } from '../../src/map/geojson/geojson-types';
 
 /**
  * The style part of a MapLibre 5 map as a lost context leaves it: while lost every style call throws

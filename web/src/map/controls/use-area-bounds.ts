@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import { useGeoStore } from '../../features/geo/geo.store';
 import { useUnitsStore } from '../../features/units/units.store';
-import { boundsOf } from '../features/data-bounds';
+import { boundsOf } from '../geojson/data-bounds';
 
 /** The area we watch: the street-level grids if there are any, else everything that has a place. */
 export function useAreaBounds() {
