@@ -1,7 +1,7 @@
 import type { Unit } from '@lianfang/shared';
 import { FORCE_COLORS, STALE_COLOR, STATUS_COLORS, isStale } from '../src/features/units/unit-appearance';
 import { labelImageId } from '../src/map/core/label-images';
-import { featureCollection, type Feature, type FeatureCollection } from '../src/map/features/geojson-types';
+import { featureCollection, type Feature, type FeatureCollection } from '../src/map/geojson/geojson-types';
 
 export interface UnitFeatureProps {
   [key: string]: string | number | boolean | null;

@@ -23,6 +23,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { TEST_HOOKS_MODE } from '../vite.config';
 import type { FeedTimes } from './positions-page';
 
 const WEB = fileURLToPath(new URL('..', import.meta.url));
@@ -48,7 +49,8 @@ const stats = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'lianfang-wall-bench-'));
-  await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: process.env.BENCH_PROBE ? false : 'esbuild', rollupOptions: { input: join(WEB, 'bench/positions.html') } } });
+  // Test-hooks mode: the page checks the drawn units through `window.lianfangUnits`.
+  await build({ root: WEB, mode: TEST_HOOKS_MODE, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: process.env.BENCH_PROBE ? false : 'esbuild', rollupOptions: { input: join(WEB, 'bench/positions.html') } } });
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     const file = join(outDir, path);

@@ -1,7 +1,7 @@
 import type { TrackPoint } from '@lianfang/shared';
 import { describe, expect, it } from 'vitest';
 import { replayUnitIds, replayWindow } from '../../src/features/analytics/replay-window';
-import { trackReplayFeatures, tracksByUnit } from '../../src/map/features/track-features';
+import { trackReplayFeatures, tracksByUnit } from '../../src/map/geojson/track-features';
 import { incident } from '../support/fixtures';
 
 const fix = (unitId: string, at: string, lon: number, lat: number): TrackPoint => ({ unitId, at, lat, lon, speedKmh: null, heading: null, accuracyM: null });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Coverage, PatrolPlan } from '@lianfang/shared';
 import { latLngToCell } from 'h3-js';
-import { circleRing } from '../../src/map/features/circle-ring';
-import { coverageFeatures } from '../../src/map/features/coverage-features';
-import { gapFeatures } from '../../src/map/features/gap-features';
-import { postFeatures } from '../../src/map/features/post-features';
+import { circleRing } from '../../src/map/geojson/circle-ring';
+import { coverageFeatures } from '../../src/map/geojson/coverage-features';
+import { gapFeatures } from '../../src/map/geojson/gap-features';
+import { postFeatures } from '../../src/map/geojson/post-features';
 
 function coverage(cells: [string, number][]): Coverage {
   return { version: 1, computedAt: '2025-01-01T08:00:00Z', resolution: 9, cells, share: { overall: { within5: 0.5, within15: 1 }, perGrid: [] }, gaps: [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '@lianfang/shared';
-import { boundsOf } from '../../src/map/features/data-bounds';
-import { gridFeatures, ringCentre } from '../../src/map/features/grid-features';
+import { boundsOf } from '../../src/map/geojson/data-bounds';
+import { gridFeatures, ringCentre } from '../../src/map/geojson/grid-features';
 
 const square: Grid['ring'] = [[0, 0], [2, 0], [2, 2], [0, 2]];
 

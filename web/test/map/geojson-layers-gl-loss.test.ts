@@ -1,40 +1,11 @@
-import type { LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import { mount } from '@vue/test-utils';
 import { defineComponent, h, nextTick, provide, ref, shallowRef } from 'vue';
 import { describe, expect, it } from 'vitest';
 import { createGlContextHealth, styleLoaded } from '../../src/map/core/gl-context-health';
 import { MAP_CONTEXT } from '../../src/map/core/map-context';
 import { useGeoJsonLayers } from '../../src/map/core/use-geojson-layers';
-import { featureCollection, type FeatureCollection } from '../../src/map/features/geojson-types';
-
-/**
- * The style part of a MapLibre 5 map as a lost context leaves it: while lost every style call throws
- * (its style is null); on restore it has the sources and layers it saved at the loss, with that data
- * and visibility, until someone sends newer.
- */
-function styleMap() {
-  let gone = false;
-  const sources = new Map<string, { data: unknown; sent: number; setData(d: unknown): void }>();
-  const layers = new Map<string, { visibility: unknown }>();
-  const live = () => {
-    if (gone) throw new TypeError("Cannot read properties of null (reading 'getSource')");
-  };
-  const map = {
-    getSource: (id: string) => (live(), sources.get(id)),
-    addSource: (id: string, spec: { data: unknown }) => {
-      live();
-      sources.set(id, { data: spec.data, sent: 0, setData(d) { this.data = d; this.sent += 1; } });
-    },
-    getLayer: (id: string) => (live(), layers.get(id)),
-    addLayer: (l: LayerSpecification) => (live(), layers.set(l.id, { visibility: l.layout?.visibility })),
-    setLayoutProperty: (id: string, _p: string, v: unknown) => (live(), (layers.get(id)!.visibility = v)),
-    removeLayer: (id: string) => (live(), layers.delete(id)),
-    removeSource: (id: string) => (live(), sources.delete(id)),
-    hasImage: () => (live(), true),
-    style: {},
-  };
-  return { map: map as unknown as MaplibreMap, sources, layers, lose: () => (gone = true), restore: () => (gone = false) };
-}
+import { featureCollection, type FeatureCollection } from '../../src/map/geojson/geojson-types';
+import { styleMap } from '../support/fake-style-map';
 
 const points = (n: number): FeatureCollection => featureCollection(Array.from({ length: n }, (_, i) => ({
   type: 'Feature' as const, id: i, geometry: { type: 'Point' as const, coordinates: [120 + i * 0.01, 30] as [number, number] }, properties: { n: i },

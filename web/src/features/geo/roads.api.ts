@@ -1,5 +1,5 @@
 import { apiRequest } from '../../api/http-client';
-import type { FeatureCollection } from '../../map/features/geojson-types';
+import type { FeatureCollection } from '../../map/geojson/geojson-types';
 
 /**
  * The offline basemap's roads (`GET /api/map/roads`, LineStrings with

@@ -1,4 +1,4 @@
-import type { FeatureCollection } from '../features/geojson-types';
+import type { FeatureCollection } from '../geojson/geojson-types';
 import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import { onBeforeUnmount, watch } from 'vue';
 import { provideLabelImage } from './label-images';

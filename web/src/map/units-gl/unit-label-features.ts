@@ -1,7 +1,7 @@
 import type { Unit } from '@lianfang/shared';
 import { isStale } from '../../features/units/unit-appearance';
 import { labelImageId } from '../core/label-images';
-import { featureCollection, type Feature, type FeatureCollection } from '../features/geojson-types';
+import { featureCollection, type Feature, type FeatureCollection } from '../geojson/geojson-types';
 
 /** Callsigns appear from this zoom on: below it they would cover the markers they name. */
 export const LABEL_MIN_ZOOM = 14;

@@ -6,8 +6,7 @@ import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
 import { applyPatrolPlanUpdated } from './patrol-plan-updated.handler';
-import { applyUnitPositions } from './unit-positions.handler';
-import { applyUnitUpdated } from './unit-updated.handler';
+import { applyUnitPositions, applyUnitUpdated } from './units.handler';
 
 export type MessageOf<E extends SequencedEventName> = Parameters<ServerToClientEvents[E]>[0];
 
