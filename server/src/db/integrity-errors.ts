@@ -1,4 +1,4 @@
-import { HttpError } from '../http-error.js';
+import { HttpError } from '../modules/domain-errors.js';
 
 /**
  * PostgreSQL errors that mean "this input does not fit the data", not "the server broke".
