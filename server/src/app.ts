@@ -86,9 +86,13 @@ const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstanc
   if (existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // Client-side routes (/wall, /tablet …) all load the single page.
-    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    // Not for machine paths: an unknown /api/… must stay a JSON 404, never the app's HTML with 200.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => (isMachinePath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
   }
 };
+
+/** Paths that programs call (API, ingest, sockets, docs, health): never answered with the web app. */
+export const isMachinePath = (url: string) => /^\/(api|ingest|socket\.io|docs|metrics|healthz|readyz)(\/|\?|$)/.test(url);
 
 const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
