@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, Role } from '@lianfang/shared';
+import type { Role } from '@lianfang/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import { loginEveryRole, type RoleLogins } from './role-fixtures.js';
 
 // Issue 14: the findings about crashes and bad input, each pinned by a test that failed before its fix.
 type AckReply = { data?: unknown; error?: string; details?: { field: string; message: string }[] };
-const COMMANDS = ['sync:resume', 'position:report', 'alert:raise', 'dispatch:candidates'] as const satisfies readonly (keyof ClientToServerEvents)[];
 /** `[[[…]]]` nested `levels` deep as JSON text: 10 KB for 5,000 levels (the real client's encoder cannot even send it). */
 const deepJson = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
 

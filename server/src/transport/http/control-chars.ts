@@ -4,6 +4,7 @@ import { pathOf, walkJson, type PayloadIssue } from '../json-tree-walk.js';
 
 // C0 control characters except tab, line feed and carriage return. PostgreSQL refuses NUL in text
 // (a 500 before this check), and none of them belongs in a name, a note or an id.
+// eslint-disable-next-line no-control-regex -- matching control characters is this check's whole job
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 export const CONTROL_CHAR_MESSAGE = 'must not contain control characters (only tab, line feed and carriage return are allowed)';
 

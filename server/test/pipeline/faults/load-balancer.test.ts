@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoadBalancer, type LoadBalancer } from '../../../bench/cluster/load-balancer.js';
+import { startLoadBalancer, type LoadBalancer } from '../../helpers/cluster/load-balancer.js';
 import { createGateway, postAlert } from '../../helpers/fixtures.js';
 import type { TestApp } from '../../helpers/test-app.js';
 import { startTwoInstances, type TwoInstances } from '../../helpers/two-instances.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnPostgres } from '../../../bench/cluster/own-postgres.js';
+import { OwnPostgres } from '../../helpers/cluster/own-postgres.js';
 import { createGateway, postAlert } from '../../helpers/fixtures.js';
 import { RecordingClient } from '../../helpers/socket-client.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';

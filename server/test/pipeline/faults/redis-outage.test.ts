@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnRedis } from '../../../bench/cluster/own-redis.js';
+import { OwnRedis } from '../../helpers/cluster/own-redis.js';
 import { createGateway, postAlert } from '../../helpers/fixtures.js';
 import { RecordingClient } from '../../helpers/socket-client.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';

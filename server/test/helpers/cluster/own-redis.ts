@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { sleep } from '../core/lib/stats.js';
 import { freePort } from './free-port.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class OwnRedis {
   private child: ChildProcess | undefined;

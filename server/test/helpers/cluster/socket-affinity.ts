@@ -1,4 +1,5 @@
-import type { Backend } from './load-balancer.js';
+/** One server instance behind the balancer; `downUntil` skips it for a while after a refused connection. */
+export interface Backend { host: string; port: number; downUntil: number }
 
 /**
  * Sticky sessions for Socket.IO's long-polling fallback. A WebSocket session is

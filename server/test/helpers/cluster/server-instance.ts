@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sleep } from '../core/lib/stats.js';
 
 const SERVER_ENTRY = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class ServerInstance {
   private child: ChildProcess | undefined;
