@@ -2,7 +2,8 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { registerAuth, requireRole } from '../../src/transport/http/auth.js';
+import { registerAuth } from '../../src/transport/http/auth.js';
+import { requireRole } from '../../src/modules/users-auth/require-role.js';
 import { registerErrorHandler } from '../../src/transport/http/error-handler.js';
 import { SessionTokens } from '../../src/modules/users-auth/session-tokens.js';
 

@@ -174,11 +174,11 @@ describe('hostile input', () => {
     it('a foreign key, unique or format error of the real database maps to a 4xx naming the column', async () => {
       const failing = async (sql: string, params: unknown[]) => t.app.core.db.query(sql, params).then(() => null, (err: unknown) => err);
       const fk = integrityErrorOf(await failing("INSERT INTO users (id, username, password_hash, role, team_id) VALUES (gen_random_uuid(), 'fk', '$argon2id$x', 'operator', $1)", ['00000000-0000-4000-8000-000000000000']));
-      expect([fk?.statusCode, fk?.field]).toEqual([422, 'teamId']);
+      expect([fk?.kind, fk?.field]).toEqual(['unprocessable', 'teamId']);
       const unique = integrityErrorOf(await failing("INSERT INTO users (id, username, password_hash, role) VALUES (gen_random_uuid(), 'admin', '$argon2id$x', 'operator')", []));
-      expect([unique?.statusCode, unique?.field]).toEqual([409, 'username']);
+      expect([unique?.kind, unique?.field]).toEqual(['conflict', 'username']);
       const format = integrityErrorOf(await failing('SELECT 1 FROM users WHERE created_at > $1', ['not-a-time']));
-      expect(format?.statusCode).toBe(400);
+      expect(format?.kind).toBe('invalid');
     });
   });
 

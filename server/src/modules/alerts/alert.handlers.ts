@@ -1,6 +1,6 @@
 import { AlertRaiseSchema } from '@lianfang/shared';
 import type { Core } from '../../compose.js';
-import { HttpError } from '../domain-errors.js';
+import { DomainError } from '../domain-errors.js';
 import { onCommand } from '../../transport/socket/socket-command.js';
 import type { LianfangSocket } from '../../transport/socket/socket-types.js';
 import { compileCheck } from '../../transport/socket/validate.js';
@@ -25,7 +25,7 @@ export function registerAlertHandlers(core: Core, socket: LianfangSocket): void 
         ack({ data: { alertId: alert.id, incidentId: incident.id, joined, pressCount: incident.alertCount } });
       })
       .catch((err: unknown) => {
-        if (err instanceof HttpError && err.statusCode < 500) ack({ error: err.message, ...(err.field ? { details: [{ field: err.field, message: err.message }] } : {}) });
+        if (err instanceof DomainError && err.kind !== 'unavailable') ack({ error: err.message, ...(err.field ? { details: [{ field: err.field, message: err.message }] } : {}) });
         else ack({ error: 'not accepted: server error, try again' });
       });
   });

@@ -4,7 +4,7 @@ import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
 import { badRequest } from '../domain-errors.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { groupKeyProblem } from './group-key-filter.js';
 import { incidentDrilldown } from './incident-drilldown.js';
 import { unitTracks } from './unit-tracks.js';

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { categoryChange } from './category-change.js';
 import { closureMeasures } from './closure-measures.js';
 import { incidentHeatmap } from './incident-heatmap.js';

@@ -3,7 +3,7 @@ import { loopRates, type LoopCounts } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { badRequest } from '../domain-errors.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { requireRole } from '../users-auth/require-role.js';
 
 const Range = Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) });
 

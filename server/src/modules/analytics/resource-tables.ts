@@ -7,7 +7,7 @@ import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
 import { badRequest } from '../domain-errors.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { coverageHistory } from './coverage-history.js';
 import { keyAreaCompliance } from './key-area-compliance.js';
 import { unitActivity } from './unit-activity.js';

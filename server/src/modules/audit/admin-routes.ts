@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { AuditEntrySchema, AuditQuerySchema, TimelineReportSchema, TimelineVerifyQuerySchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { requireRole } from '../users-auth/require-role.js';
 import { listAudit } from './audit-query.js';
 import { verifyTimelines } from './timeline-verifier.js';
 

@@ -2,7 +2,7 @@ import { CoverageSchema, WhatIfReplySchema, WhatIfRequestSchema } from '@lianfan
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 
 /** The live 15-minute response map and the "what if we moved units" question. */
 export const coverageRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {

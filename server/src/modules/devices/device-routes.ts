@@ -3,7 +3,7 @@ import { CreateDeviceReplySchema, CreateDeviceSchema, DeviceSchema, LatSchema, L
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { unprocessable } from '../domain-errors.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { createDevice, listDevices } from './device-repository.js';
 

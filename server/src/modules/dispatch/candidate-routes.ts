@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 
 /** `?force=&mode=` as a form leaves them: an empty filter means no filter, not a bad value. */
 async function dropEmptyQuery(request: FastifyRequest): Promise<void> {

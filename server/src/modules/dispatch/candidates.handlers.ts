@@ -1,6 +1,6 @@
 import { CandidatesRequestSchema } from '@lianfang/shared';
 import type { Core } from '../../compose.js';
-import { CONTROL_ROOM } from '../../transport/http/auth.js';
+import { CONTROL_ROOM } from '../users-auth/require-role.js';
 import { onCommand } from '../../transport/socket/socket-command.js';
 import type { LianfangSocket } from '../../transport/socket/socket-types.js';
 import { compileCheck } from '../../transport/socket/validate.js';

@@ -1,7 +1,7 @@
 import type { DomainEvent, Incident } from '@lianfang/shared';
 import { canAssignmentTransition, isOpenIncident, type AssignmentStatus } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import { HttpError, notFound } from '../domain-errors.js';
+import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { getUnit } from '../units/unit-repository.js';
 import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
@@ -17,14 +17,14 @@ export class DispatchService {
     const { result } = await this.bus.run(async (q) => {
       const incident = await getIncident(q, incidentId);
       if (!incident) throw notFound('incident');
-      if (!isOpenIncident(incident.status)) throw new HttpError(409, `incident is ${incident.status}; only open incidents take units`, 'status');
+      if (!isOpenIncident(incident.status)) throw new DomainError('conflict', `incident is ${incident.status}; only open incidents take units`, 'status');
       const events: DomainEvent[] = [];
       for (const unitId of unitIds) {
         const unit = await getUnit(q, unitId);
-        if (!unit) throw new HttpError(422, `unitIds: no unit ${unitId}`, 'unitIds');
-        if (unit.status === 'off_duty') throw new HttpError(409, `unitIds: ${unit.callsign} is off duty`, 'unitIds');
+        if (!unit) throw new DomainError('unprocessable', `unitIds: no unit ${unitId}`, 'unitIds');
+        if (unit.status === 'off_duty') throw new DomainError('conflict', `unitIds: ${unit.callsign} is off duty`, 'unitIds');
         const [busy] = await q.query<{ incident_id: string }>(`SELECT incident_id FROM incident_units WHERE unit_id = $1 AND status = ANY($2::text[])`, [unitId, ACTIVE]);
-        if (busy) throw new HttpError(409, `unitIds: ${unit.callsign} is already on incident ${busy.incident_id}`, 'unitIds');
+        if (busy) throw new DomainError('conflict', `unitIds: ${unit.callsign} is already on incident ${busy.incident_id}`, 'unitIds');
         // A unit re-sent after clearing or declining gets a fresh assignment and clock.
         await q.query(
           `INSERT INTO incident_units (incident_id, unit_id, status, dispatched_at) VALUES ($1, $2, 'dispatched', now())
@@ -45,8 +45,8 @@ export class DispatchService {
   async setAssignmentStatus(incidentId: string, unitId: string, to: Exclude<AssignmentStatus, 'dispatched'>, actor: string, at?: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
       const [row] = await q.query<{ status: AssignmentStatus }>('SELECT status FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [incidentId, unitId]);
-      if (!row) throw new HttpError(409, 'status: this unit was never dispatched to this incident', 'status');
-      if (!canAssignmentTransition(row.status, to)) throw new HttpError(409, `status: cannot go from ${row.status} to ${to}`, 'status');
+      if (!row) throw new DomainError('conflict', 'status: this unit was never dispatched to this incident', 'status');
+      if (!canAssignmentTransition(row.status, to)) throw new DomainError('conflict', `status: cannot go from ${row.status} to ${to}`, 'status');
       // A time sent by an offline tablet is kept, within reason: never in the future, never before dispatch.
       const when = at && Date.parse(at) <= Date.now() ? at : new Date().toISOString();
       const column = { acknowledged: 'acknowledged_at', en_route: 'en_route_at', on_scene: 'on_scene_at', cleared: 'cleared_at', declined: 'cleared_at' }[to];

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ActivatePlanSchema, EMERGENCY_PLANS, IdSchema, IncidentSchema, TaskUpdateSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { ALL_STAFF, requireRole } from '../../transport/http/auth.js';
+import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 
 export const planRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Emergency plan templates (natural disaster, public health, production safety)' }, preHandler: requireRole(...ALL_STAFF) },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { HttpError } from '../domain-errors.js';
+import { DomainError } from '../domain-errors.js';
 
 /**
  * Idempotent commands: the first reply to (actor, key) is kept in the same transaction as the
@@ -11,7 +11,7 @@ export async function findReceipt<T>(q: Queryable, actor: string, key: string, c
   const rows = await q.query<{ command: string; reply: T }>('SELECT command, reply FROM command_receipts WHERE actor = $1 AND idempotency_key = $2', [actor, key]);
   const row = rows[0];
   if (!row) return null;
-  if (row.command !== command) throw new HttpError(409, `idempotencyKey: already used for ${row.command}`, 'idempotencyKey');
+  if (row.command !== command) throw new DomainError('conflict', `idempotencyKey: already used for ${row.command}`, 'idempotencyKey');
   return row.reply;
 }
 

@@ -2,7 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { isOpenIncident, nextLevel, type Department } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../../pipeline/live-picture.js';
-import { HttpError, notFound } from '../domain-errors.js';
+import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
 import type { Notifier } from './notifier.js';
@@ -22,7 +22,7 @@ export class EscalationService {
     const { result } = await this.bus.run(async (q) => {
       const incident = await this.openIncident(q, id);
       const to = nextLevel(incident.level);
-      if (!to) throw new HttpError(409, 'level: already at the top of the ladder', 'level');
+      if (!to) throw new DomainError('conflict', 'level: already at the top of the ladder', 'level');
       await q.query('UPDATE incidents SET level = $2, updated_at = now() WHERE id = $1', [id, to]);
       await appendTimeline(q, id, actor, 'escalated', { from: incident.level, to, reason });
       await recordAudit(q, actor, 'incident.escalate', id, { from: incident.level, to, reason });
@@ -57,7 +57,7 @@ export class EscalationService {
   async reportIn(id: string, department: Department, actor: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
       const rows = await q.query('UPDATE call_ins SET reported_at = now(), reported_by = $3 WHERE incident_id = $1 AND department = $2 AND reported_at IS NULL RETURNING department', [id, department, actor]);
-      if (rows.length === 0) throw new HttpError(409, `department: ${department} was not summoned or has already reported in`, 'department');
+      if (rows.length === 0) throw new DomainError('conflict', `department: ${department} was not summoned or has already reported in`, 'department');
       await appendTimeline(q, id, actor, 'reported_in', { department });
       await recordAudit(q, actor, 'incident.report_in', id, { department });
       const updated = (await getIncident(q, id))!;
@@ -69,7 +69,7 @@ export class EscalationService {
   private async openIncident(q: Parameters<Parameters<CommandBus['run']>[0]>[0], id: string): Promise<Incident> {
     const incident = await getIncident(q, id);
     if (!incident) throw notFound('incident');
-    if (!isOpenIncident(incident.status)) throw new HttpError(409, `status: incident is ${incident.status}`, 'status');
+    if (!isOpenIncident(incident.status)) throw new DomainError('conflict', `status: incident is ${incident.status}`, 'status');
     return incident;
   }
 

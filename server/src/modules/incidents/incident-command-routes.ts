@@ -9,7 +9,7 @@ import type { Core } from '../../compose.js';
 import { forbidden } from '../domain-errors.js';
 import { transitionCommand } from './lifecycle-service.js';
 import { findReceipt } from './command-receipts.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { requireRole } from '../users-auth/require-role.js';
 
 const Params = Type.Object({ id: IdSchema });
 const reply = { 200: IncidentSchema };

@@ -3,7 +3,7 @@ import { AlertSchema, IdSchema, IncidentSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
-import { CONTROL_ROOM, requireRole } from '../../transport/http/auth.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { listAlertsOfIncident } from '../alerts/alert-repository.js';
 import { getIncident } from './incident-repository.js';
 

@@ -4,7 +4,7 @@ import { canTransition, findContainingArea, startLevel, type LadderLevel } from 
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../../pipeline/live-picture.js';
-import { HttpError, notFound } from '../domain-errors.js';
+import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { findReceipt, saveReceipt } from './command-receipts.js';
 import { appendTimeline, getIncident, insertIncident } from './incident-repository.js';
@@ -77,7 +77,7 @@ export class LifecycleService {
       if (first) return { result: first, events: [] as DomainEvent[] };
       const incident = await getIncident(q, id);
       if (!incident) throw notFound('incident');
-      if (!canTransition(incident.status, to)) throw new HttpError(409, `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
+      if (!canTransition(incident.status, to)) throw new DomainError('conflict', `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
       const { kind, data } = await apply(q, incident);
       const unitEvents: DomainEvent[] = to === 'closed' ? [] : await clearAllUnits(q, id);
       await appendTimeline(q, id, actor, kind, data);

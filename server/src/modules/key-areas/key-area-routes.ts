@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { CreateKeyAreaSchema, KeyAreaSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { ALL_STAFF, requireRole } from '../../transport/http/auth.js';
+import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { insertKeyArea } from './key-area-repository.js';
 

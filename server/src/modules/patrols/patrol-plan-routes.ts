@@ -4,7 +4,7 @@ import { CreatePatrolPlanSchema, PatrolPlanSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { unprocessable } from '../domain-errors.js';
-import { ALL_STAFF, requireRole } from '../../transport/http/auth.js';
+import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { captainScope, patrolPlansFor } from '../../transport/socket/captain-visibility.js';
 import { insertPatrolPlan } from './patrol-plan-repository.js';

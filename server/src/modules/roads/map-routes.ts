@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Core } from '../../compose.js';
-import { ALL_STAFF, requireRole } from '../../transport/http/auth.js';
+import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 
 export const mapRoutes = (core: Core): FastifyPluginAsync => async (app) => {
   app.get('/api/map/roads', {

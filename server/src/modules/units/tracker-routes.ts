@@ -3,7 +3,7 @@ import { EnrolledUnitSchema, IdSchema, TrackerEnrolmentSchema } from '@lianfang/
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { newTrackerId } from './tracker-ids.js';
 import { listEnrolledUnits, setTracker } from './unit-repository.js';

@@ -3,8 +3,8 @@ import { CreateUnitSchema, EnrolledUnitSchema, IdSchema, UnitSchema, UnitStatusC
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { captainScope } from '../../transport/socket/captain-visibility.js';
-import { HttpError, forbidden, notFound } from '../domain-errors.js';
-import { ALL_STAFF, requireRole } from '../../transport/http/auth.js';
+import { DomainError, forbidden, notFound } from '../domain-errors.js';
+import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { insertUnit, setUnitStatus } from './unit-repository.js';
 import { trackerRoutes } from './tracker-routes.js';
@@ -24,8 +24,8 @@ export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
     async (request, reply) => {
       const { result } = await core.bus.run(async (q) => {
         const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [request.body.callsign, request.body.trackerId ?? null]);
-        if (clash.length > 0) throw new HttpError(409, 'callsign or trackerId already in use', 'callsign');
-        if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new HttpError(422, 'teamId: no such team', 'teamId');
+        if (clash.length > 0) throw new DomainError('conflict', 'callsign or trackerId already in use', 'callsign');
+        if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new DomainError('unprocessable', 'teamId: no such team', 'teamId');
         const enrolled = await insertUnit(q, request.body);
         const { trackerId, ...unit } = enrolled;
         await recordAudit(q, userActor(request.session), 'unit.create', unit.id, { ...request.body, ...(trackerId ? { tracker: 'set' } : {}) });

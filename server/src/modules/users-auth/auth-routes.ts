@@ -2,8 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { ChangePasswordSchema, LoginReplySchema, LoginSchema, SessionInfoSchema, UserSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { HttpError } from '../domain-errors.js';
-import { SESSION_COOKIE, requireRole } from '../../transport/http/auth.js';
+import { DomainError } from '../domain-errors.js';
+import { requireRole } from './require-role.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { checkLogin, setPassword, verifyPassword } from './user-repository.js';
 import { loginAddressLimit } from './login-address-limit.js';
@@ -21,7 +22,7 @@ export const authRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
     config: { rateLimit: { max: core.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, hook: 'preValidation', keyGenerator: (r) => `login|${loginName(r.body)}` } },
   }, async (request, reply) => {
     const user = await checkLogin(core.db, request.body.username, request.body.password);
-    if (!user) throw new HttpError(401, 'username or password is wrong');
+    if (!user) throw new DomainError('unauthorized', 'username or password is wrong');
     const { token } = await core.sessions.open(user.id, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: core.config.SESSION_HOURS * 3600 });
     return { token, user };
@@ -41,7 +42,7 @@ export const authRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
     config: { rateLimit: { max: core.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (r) => `password|${r.session?.uid ?? r.ip}` } },
   }, async (request) => {
     const s = request.session!;
-    if (!(await verifyPassword(core.db, s.uid, request.body.currentPassword))) throw new HttpError(422, 'currentPassword: is wrong', 'currentPassword');
+    if (!(await verifyPassword(core.db, s.uid, request.body.currentPassword))) throw new DomainError('unprocessable', 'currentPassword: is wrong', 'currentPassword');
     const ended = await core.db.tx(async (q) => {
       await setPassword(q, s.uid, request.body.newPassword);
       await recordAudit(q, userActor(s), 'user.password_change', s.uid);

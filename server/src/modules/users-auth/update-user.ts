@@ -1,6 +1,6 @@
 import type { ManagedUser, SessionEndReason, UpdateUser } from '@lianfang/shared';
 import type { Core } from '../../compose.js';
-import { HttpError, notFound, unprocessable } from '../domain-errors.js';
+import { DomainError, notFound, unprocessable } from '../domain-errors.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import type { SessionClaims } from './session-tokens.js';
 import { getManagedUser, otherEnabledAdmins, updateUser } from './user-repository.js';
@@ -24,7 +24,7 @@ export async function updateUserCommand(core: Core, actor: SessionClaims, id: st
     };
     const losesAdmin = before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled);
     if (losesAdmin && (await otherEnabledAdmins(q, id)) === 0) {
-      throw new HttpError(409, `${next.disabled ? 'disabled' : 'role'}: this is the last enabled administrator`, next.disabled ? 'disabled' : 'role');
+      throw new DomainError('conflict', `${next.disabled ? 'disabled' : 'role'}: this is the last enabled administrator`, next.disabled ? 'disabled' : 'role');
     }
     if (next.role === 'captain' && !next.teamId && !next.unitId) throw unprocessable('unitId', 'a captain needs a unit or team');
     await assertUserReferences(q, next);

@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { CreateUserSchema, IdSchema, ManagedUserSchema, PasswordResetReplySchema, SessionInfoSchema, UpdateUserSchema, UserSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { HttpError, notFound } from '../domain-errors.js';
-import { requireRole } from '../../transport/http/auth.js';
+import { DomainError, notFound } from '../domain-errors.js';
+import { requireRole } from './require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { createUser, generatedPassword, getManagedUser, listManagedUsers, setPassword } from './user-repository.js';
 import { EndedReplySchema, endSessionsOf } from './session-routes.js';
@@ -22,9 +22,9 @@ export const userRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app)
   app.post('/api/users', { schema: { tags: ['users'], summary: 'Create a user', body: CreateUserSchema, response: { 201: UserSchema } }, preHandler: requireRole('admin') },
     async (request, reply) => {
       const body = request.body;
-      if (body.role === 'captain' && !body.unitId && !body.teamId) throw new HttpError(422, 'unitId: a captain needs a unit or team', 'unitId');
+      if (body.role === 'captain' && !body.unitId && !body.teamId) throw new DomainError('unprocessable', 'unitId: a captain needs a unit or team', 'unitId');
       const user = await core.db.tx(async (q) => {
-        if ((await q.query('SELECT 1 FROM users WHERE username = $1', [body.username])).length > 0) throw new HttpError(409, 'username: already taken', 'username');
+        if ((await q.query('SELECT 1 FROM users WHERE username = $1', [body.username])).length > 0) throw new DomainError('conflict', 'username: already taken', 'username');
         await assertUserReferences(q, body);
         const created = await createUser(q, body);
         await recordAudit(q, userActor(request.session), 'user.create', created.id, { username: body.username, role: body.role });

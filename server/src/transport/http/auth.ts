@@ -1,25 +1,15 @@
-import type { Role } from '@lianfang/shared';
-import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
-import { forbidden, unauthorized } from '../../modules/domain-errors.js';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { isRoleGuard } from '../../modules/users-auth/require-role.js';
+import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
 import type { SessionClaims } from '../../modules/users-auth/session-tokens.js';
 
 /** What the guard needs of the session store: the login a token stands for now, or null. */
 export interface SessionResolver { resolve(token: string | undefined): Promise<SessionClaims | null> }
 
-export const SESSION_COOKIE = 'lf_session';
-
 /** The only /api routes open without a login. Any other /api route must carry a `requireRole` guard, or the app refuses to start. */
 export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: SessionClaims | null;
-  }
-}
 
-const GUARD = Symbol('lianfang.roleGuard');
-type RoleGuard = onRequestAsyncHookHandler & { [GUARD]: true };
-const isGuard = (h: unknown): h is RoleGuard => typeof h === 'function' && GUARD in h;
 
 /** Reads the bearer token or the session cookie on every request; routes then demand roles. */
 export function registerAuth(app: FastifyInstance, sessions: SessionResolver): void {
@@ -40,10 +30,10 @@ export function registerAuth(app: FastifyInstance, sessions: SessionResolver): v
 function hoistGuards(route: RouteOptions): void {
   const pre = route.preHandler === undefined ? [] : [route.preHandler].flat();
   const on = route.onRequest === undefined ? [] : [route.onRequest].flat();
-  const guards = [...on, ...pre].filter(isGuard);
+  const guards = [...on, ...pre].filter(isRoleGuard);
   if (guards.length > 0) {
-    route.onRequest = [...guards, ...on.filter((h) => !isGuard(h))] as RouteOptions['onRequest'];
-    const rest = pre.filter((h) => !isGuard(h));
+    route.onRequest = [...guards, ...on.filter((h) => !isRoleGuard(h))] as RouteOptions['onRequest'];
+    const rest = pre.filter((h) => !isRoleGuard(h));
     route.preHandler = rest.length > 0 ? (rest as RouteOptions['preHandler']) : undefined;
   }
   const methods = [route.method].flat();
@@ -57,15 +47,3 @@ export function tokenOf(request: FastifyRequest): string | undefined {
   if (header?.startsWith('Bearer ')) return header.slice(7);
   return request.cookies?.[SESSION_COOKIE];
 }
-
-/** Route guard (put under onRequest or preHandler; it always runs at onRequest): a login is required; `roles` narrows who may call it. */
-export function requireRole(...roles: Role[]): RoleGuard {
-  const guard = async (request: FastifyRequest) => {
-    if (!request.session) throw unauthorized();
-    if (roles.length > 0 && !roles.includes(request.session.role)) throw forbidden(`needs role ${roles.join(' or ')}`);
-  };
-  return Object.assign(guard, { [GUARD]: true as const });
-}
-
-export const ALL_STAFF: Role[] = ['admin', 'operator', 'manager', 'captain'];
-export const CONTROL_ROOM: Role[] = ['admin', 'operator', 'manager'];

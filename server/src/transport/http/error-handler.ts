@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDatabaseUnavailable } from '../../db/db-unavailable.js';
+import { STATUS_OF } from './error-status.js';
 import { integrityErrorOf } from '../../db/integrity-errors.js';
 import { pathOnly } from '../../observability/log-serializers.js';
-import { HttpError, RateLimited } from '../../modules/domain-errors.js';
+import { DomainError, RateLimited } from '../../modules/domain-errors.js';
 
 interface AjvIssue { instancePath?: string; params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] }; message?: string }
 
@@ -25,12 +26,13 @@ export function fieldOf(issue: AjvIssue): string {
  * logged with context and answered with a generic message, never internals.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((thrown: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | DomainError, request, reply) => {
     // A foreign key, unique or format error of the database is the client's input: a 4xx naming the field.
     const error = integrityErrorOf(thrown) ?? thrown;
-    if (error instanceof HttpError) {
+    if (error instanceof DomainError) {
       if (error instanceof RateLimited) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
-      return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: reasonOf(error.statusCode), message: error.message, ...(error.field ? { field: error.field } : {}) });
+      const status = STATUS_OF[error.kind];
+      return reply.status(status).send({ statusCode: status, error: reasonOf(status), message: error.message, ...(error.field ? { field: error.field } : {}) });
     }
     const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation && fe.validation.length > 0) {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { forbidden } from '../../modules/domain-errors.js';
-import { SESSION_COOKIE } from './auth.js';
+import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
 
 /**
  * Cross-site request forgery: a browser attaches the session cookie to a request

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { ALL_STAFF, requireRole } from './auth.js';
+import { ALL_STAFF, requireRole } from '../../modules/users-auth/require-role.js';
 import { captainScope, snapshotFor } from '../socket/captain-visibility.js';
 
 export const stateRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {

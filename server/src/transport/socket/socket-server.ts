@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { Core } from '../../compose.js';
 import { OPS_ROOM, type EmitTo } from './broadcaster.js';
-import { SESSION_COOKIE } from '../http/auth.js';
+import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
 import { registerAlertHandlers } from '../../modules/alerts/alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
 import { registerPositionHandlers } from '../../modules/positions/position.handlers.js';
