@@ -42,8 +42,8 @@ import { analyticsRoutes } from './modules/analytics/analytics-routes.js';
 import { stateRoutes } from './transport/http/state-routes.js';
 import { unitRoutes } from './modules/units/unit-routes.js';
 import { userRoutes } from './modules/users-auth/user-routes.js';
-import { alertIngestRoutes } from './modules/alerts/alert-ingest-routes.js';
-import { osmandRoutes } from './modules/positions/osmand-routes.js';
+import { alertIngestRoutes } from './transport/http/ingest/alert-ingest-routes.js';
+import { osmandRoutes } from './transport/http/ingest/osmand-routes.js';
 import { healthRoutes } from './transport/http/health-routes.js';
 
 declare module 'fastify' {

@@ -6,7 +6,7 @@ import type { Core } from '../../compose.js';
 import { unprocessable } from '../domain-errors.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
-import { captainScope, patrolPlansFor } from '../../transport/socket/captain-visibility.js';
+import { captainScope, patrolPlansFor } from '../users-auth/captain-visibility.js';
 import { insertPatrolPlan } from './patrol-plan-repository.js';
 
 export const patrolPlanRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {

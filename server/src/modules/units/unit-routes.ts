@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CreateUnitSchema, EnrolledUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
-import { captainScope } from '../../transport/socket/captain-visibility.js';
+import { captainScope } from '../users-auth/captain-visibility.js';
 import { DomainError, forbidden, notFound } from '../domain-errors.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';

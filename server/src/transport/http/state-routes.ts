@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { ALL_STAFF, requireRole } from '../../modules/users-auth/require-role.js';
-import { captainScope, snapshotFor } from '../socket/captain-visibility.js';
+import { captainScope, snapshotFor } from '../../modules/users-auth/captain-visibility.js';
 
 export const stateRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/state', { schema: { tags: ['state'], summary: 'The live picture at its seq (same as the socket snapshot)' }, preHandler: requireRole(...ALL_STAFF) },

@@ -1,6 +1,6 @@
 import type { ServerToClientEvents, Snapshot } from '@lianfang/shared';
 import type { LivePicture } from '../../pipeline/live-picture.js';
-import { captainScope, messageFor, snapshotFor, type CaptainScope } from './captain-visibility.js';
+import { captainScope, messageFor, snapshotFor, type CaptainScope } from '../../modules/users-auth/captain-visibility.js';
 import type { LianfangServer, LianfangSocket } from './socket-types.js';
 
 /** Captains' sockets live here instead of the control room's `ops` room. */

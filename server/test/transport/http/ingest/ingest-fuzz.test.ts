@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, createUnit } from '../../helpers/fixtures.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { createGateway, createUnit } from '../../../helpers/fixtures.js';
+import { startTestApp, type TestApp } from '../../../helpers/test-app.js';
 
 /** Whatever arrives at the ingest doors, the answer is a 2xx or a 4xx naming a field: never a 5xx, never a crash. */
 describe('ingest fuzzing', () => {

@@ -1,10 +1,10 @@
 import { AlertIngestReplySchema, AlertIngestSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Core } from '../../compose.js';
-import { unauthorized } from '../domain-errors.js';
-import { findDeviceByKey, type DeviceRecord } from '../devices/device-repository.js';
-import { UnknownCredentialGuard } from '../../transport/http/unknown-credential-guard.js';
+import type { Core } from '../../../compose.js';
+import { unauthorized } from '../../../modules/domain-errors.js';
+import { findDeviceByKey, type DeviceRecord } from '../../../modules/devices/device-repository.js';
+import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 
 const CACHE_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RateLimited } from '../../modules/domain-errors.js';
+import { RateLimited } from '../../../modules/domain-errors.js';
 import { PerSecondLimit } from './per-second-limit.js';
 
 /** Distinct unknown ids whose log interval is tracked; beyond this they share one line per interval (memory stays bounded). */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Core } from '../../compose.js';
-import { badRequest, RateLimited } from '../domain-errors.js';
+import type { Core } from '../../../compose.js';
+import { badRequest, RateLimited } from '../../../modules/domain-errors.js';
 import { decodeOsmand } from './osmand-decoder.js';
-import { PerSecondLimit } from '../../transport/http/per-second-limit.js';
-import { UnknownCredentialGuard } from '../../transport/http/unknown-credential-guard.js';
+import { PerSecondLimit } from './per-second-limit.js';
+import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 
 const OK = { type: 'string' } as const;
 

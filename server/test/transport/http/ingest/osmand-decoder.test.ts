@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeOsmand, timestamp } from '../../../src/modules/positions/osmand-decoder.js';
+import { decodeOsmand, timestamp } from '../../../../src/transport/http/ingest/osmand-decoder.js';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PerSecondLimit } from '../../../src/transport/http/per-second-limit.js';
+import { PerSecondLimit } from '../../../../src/transport/http/ingest/per-second-limit.js';
 
 describe('PerSecondLimit', () => {
   it('lets `max` requests per key through in a window, then says how long to wait', () => {
