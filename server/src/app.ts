@@ -11,40 +11,40 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { trustProxyOf, type Config } from './config.js';
-import { createCore, openDatabase, type Core } from './core.js';
-import { settledFiguresOf } from './plugins/app/analytics/settled-figures.js';
-import { SettledPrewarm } from './plugins/app/analytics/settled-prewarm.js';
+import { createCore, openDatabase, type Core } from './compose.js';
+import { settledFiguresOf } from './modules/analytics/settled-figures.js';
+import { SettledPrewarm } from './modules/analytics/settled-prewarm.js';
 import type { Database } from './db/database.js';
-import { attachSocketHandlers, createSocketServer } from './realtime/socket-server.js';
-import type { LianfangServer } from './realtime/socket-types.js';
-import { registerAuth } from './plugins/external/auth.js';
-import { registerControlCharCheck } from './plugins/external/control-chars.js';
-import { registerErrorHandler } from './plugins/external/error-handler.js';
-import { allowedOriginsOf, registerOriginCheck, socketOriginGate } from './plugins/external/origin-check.js';
-import { registerSecurityHeaders } from './plugins/external/security-headers.js';
-import { registerValidatorCompilers } from './plugins/external/validator-compilers.js';
+import { attachSocketHandlers, createSocketServer } from './transport/socket/socket-server.js';
+import type { LianfangServer } from './transport/socket/socket-types.js';
+import { registerAuth } from './transport/http/auth.js';
+import { registerControlCharCheck } from './transport/http/control-chars.js';
+import { registerErrorHandler } from './transport/http/error-handler.js';
+import { allowedOriginsOf, registerOriginCheck, socketOriginGate } from './transport/http/origin-check.js';
+import { registerSecurityHeaders } from './transport/http/security-headers.js';
+import { registerValidatorCompilers } from './transport/http/validator-compilers.js';
 import { errorForLog, requestForLog } from './observability/log-serializers.js';
-import { registerRouteRegistry } from './plugins/external/route-registry.js';
-import { adminRoutes } from './routes/api/admin/index.js';
-import { authRoutes } from './routes/api/auth/index.js';
-import { deviceRoutes } from './routes/api/devices/index.js';
-import { incidentRoutes } from './routes/api/incidents/index.js';
-import { incidentCommandRoutes } from './routes/api/incidents/commands.js';
-import { mapRoutes } from './routes/api/map/index.js';
-import { candidateRoutes } from './routes/api/candidates/index.js';
-import { coverageRoutes } from './routes/api/coverage/index.js';
-import { registerCandidateHandlers } from './plugins/app/dispatch-advice/candidates.handlers.js';
-import { keyAreaRoutes } from './routes/api/key-areas/index.js';
-import { planRoutes } from './routes/api/plans/index.js';
-import { patrolPlanRoutes } from './routes/api/patrol-plans/index.js';
-import { statsRoutes } from './routes/api/stats/index.js';
-import { analyticsRoutes } from './routes/api/analytics/index.js';
-import { stateRoutes } from './routes/api/state/index.js';
-import { unitRoutes } from './routes/api/units/index.js';
-import { userRoutes } from './routes/api/users/index.js';
-import { alertIngestRoutes } from './routes/ingest/alerts.js';
-import { osmandRoutes } from './routes/ingest/osmand.js';
-import { healthRoutes } from './routes/health.js';
+import { registerRouteRegistry } from './transport/http/route-registry.js';
+import { adminRoutes } from './modules/audit/admin-routes.js';
+import { authRoutes } from './modules/users-auth/auth-routes.js';
+import { deviceRoutes } from './modules/devices/device-routes.js';
+import { incidentRoutes } from './modules/incidents/incident-routes.js';
+import { incidentCommandRoutes } from './modules/incidents/incident-command-routes.js';
+import { mapRoutes } from './modules/roads/map-routes.js';
+import { candidateRoutes } from './modules/dispatch/candidate-routes.js';
+import { coverageRoutes } from './modules/coverage/coverage-routes.js';
+import { registerCandidateHandlers } from './modules/dispatch/candidates.handlers.js';
+import { keyAreaRoutes } from './modules/key-areas/key-area-routes.js';
+import { planRoutes } from './modules/emergency-plans/plan-routes.js';
+import { patrolPlanRoutes } from './modules/patrols/patrol-plan-routes.js';
+import { statsRoutes } from './modules/analytics/loop-stats-routes.js';
+import { analyticsRoutes } from './modules/analytics/analytics-routes.js';
+import { stateRoutes } from './transport/http/state-routes.js';
+import { unitRoutes } from './modules/units/unit-routes.js';
+import { userRoutes } from './modules/users-auth/user-routes.js';
+import { alertIngestRoutes } from './transport/http/ingest/alert-ingest-routes.js';
+import { osmandRoutes } from './transport/http/ingest/osmand-routes.js';
+import { healthRoutes } from './transport/http/health-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,9 +86,13 @@ const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstanc
   if (existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // Client-side routes (/wall, /tablet …) all load the single page.
-    app.get('/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    // Not for machine paths: an unknown /api/… must stay a JSON 404, never the app's HTML with 200.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => (isMachinePath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
   }
 };
+
+/** Paths that programs call (API, ingest, sockets, docs, health): never answered with the web app. */
+export const isMachinePath = (url: string) => /^\/(api|ingest|socket\.io|docs|metrics|healthz|readyz)(\/|\?|$)/.test(url);
 
 const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 

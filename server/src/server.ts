@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { bootstrapAdmin } from './bootstrap.js';
+import { bootstrapAdmin } from './modules/users-auth/bootstrap-admin.js';
 import { loadConfig } from './config.js';
 import { startDemo } from './demo/demo.js';
 import { DEMO_CAPTAIN } from './demo/demo-seed.js';

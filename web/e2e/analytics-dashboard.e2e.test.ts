@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The hand-computed week of incidents the server's analytics tests check every figure of.
-import { localInstant, seedGeography, seedIncidents } from '../../server/test/analytics/analytics-seed';
-import { parseCsv } from '../../server/test/analytics/csv-parse';
+import { localInstant, seedGeography, seedIncidents } from '../../server/test/modules/analytics/analytics-seed';
+import { parseCsv } from '../../server/test/modules/analytics/csv-parse';
 import { chartOption, clickChartAt, tableCells } from './support/analytics-page';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';

@@ -16,9 +16,9 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { Database } from '../../src/db/database.js';
-import { inAnalyticsSession } from '../../src/plugins/app/analytics/analytics-session.js';
-import { settledFiguresOf } from '../../src/plugins/app/analytics/settled-figures.js';
-import { SettledPrewarm } from '../../src/plugins/app/analytics/settled-prewarm.js';
+import { inAnalyticsSession } from '../../src/modules/analytics/analytics-session.js';
+import { settledFiguresOf } from '../../src/modules/analytics/settled-figures.js';
+import { SettledPrewarm } from '../../src/modules/analytics/settled-prewarm.js';
 import { isMain, printReport, round } from '../routing/bench-report.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createBenchDatabase, dropKeptDatabase } from './bench-database.js';

@@ -1,15 +1,15 @@
-import type { AnalyticsContext } from '../../src/plugins/app/analytics/analytics-scope.js';
-import { categoryChange } from '../../src/plugins/app/analytics/category-change.js';
-import { closureMeasures } from '../../src/plugins/app/analytics/closure-measures.js';
-import { coverageHistory } from '../../src/plugins/app/analytics/coverage-history.js';
-import { incidentDrilldown } from '../../src/plugins/app/analytics/incident-drilldown.js';
-import { incidentHeatmap } from '../../src/plugins/app/analytics/incident-heatmap.js';
-import { keyAreaCompliance } from '../../src/plugins/app/analytics/key-area-compliance.js';
-import { keyAreaComplianceFromPositions } from '../../src/plugins/app/analytics/key-area-compliance-from-positions.js';
-import { responseHistogram } from '../../src/plugins/app/analytics/response-histogram.js';
-import { responseMeasures } from '../../src/plugins/app/analytics/response-measures.js';
-import { unitActivity } from '../../src/plugins/app/analytics/unit-activity.js';
-import { unitTracks } from '../../src/plugins/app/analytics/unit-tracks.js';
+import type { AnalyticsContext } from '../../src/modules/analytics/analytics-scope.js';
+import { categoryChange } from '../../src/modules/analytics/category-change.js';
+import { closureMeasures } from '../../src/modules/analytics/closure-measures.js';
+import { coverageHistory } from '../../src/modules/analytics/coverage-history.js';
+import { incidentDrilldown } from '../../src/modules/analytics/incident-drilldown.js';
+import { incidentHeatmap } from '../../src/modules/analytics/incident-heatmap.js';
+import { keyAreaCompliance } from '../../src/modules/analytics/key-area-compliance.js';
+import { keyAreaComplianceFromPositions } from '../../src/modules/analytics/key-area-compliance-from-positions.js';
+import { responseHistogram } from '../../src/modules/analytics/response-histogram.js';
+import { responseMeasures } from '../../src/modules/analytics/response-measures.js';
+import { unitActivity } from '../../src/modules/analytics/unit-activity.js';
+import { unitTracks } from '../../src/modules/analytics/unit-tracks.js';
 
 const local = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
 /** The windows a dashboard opens with, ending where the generated data ends (2025-01-01 local). */

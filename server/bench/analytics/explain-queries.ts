@@ -4,7 +4,7 @@
  * Runs each matching query once through a recorder, then prints the plan of every statement it sent.
  */
 import type { Queryable } from '../../src/db/database.js';
-import { inAnalyticsSession } from '../../src/plugins/app/analytics/analytics-session.js';
+import { inAnalyticsSession } from '../../src/modules/analytics/analytics-session.js';
 import { BENCH_TIME_ZONE } from './bench-data.js';
 import { createBenchDatabase } from './bench-database.js';
 import { DASHBOARD_QUERIES } from './bench-queries.js';

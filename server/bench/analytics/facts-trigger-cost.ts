@@ -13,11 +13,11 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import { createCore, type Core } from '../../src/core.js';
+import { createCore, type Core } from '../../src/compose.js';
 import type { Database } from '../../src/db/database.js';
 import { createPgDatabase } from '../../src/db/pg-database.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
-import { createDevice } from '../../src/plugins/app/devices/device-repository.js';
+import { createDevice } from '../../src/modules/devices/device-repository.js';
 import { cliOptions, machine, nowMs, round, summarize, type Summary } from '../core/lib/stats.js';
 import { PG_ADMIN_URL } from './bench-database.js';
 

@@ -5,9 +5,9 @@
  * Prints one line per window and filter and exits 1 when any table differs.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { inAnalyticsSession } from '../../src/plugins/app/analytics/analytics-session.js';
-import { keyAreaCompliance, type KeyAreaComplianceQuery } from '../../src/plugins/app/analytics/key-area-compliance.js';
-import { keyAreaComplianceFromPositions } from '../../src/plugins/app/analytics/key-area-compliance-from-positions.js';
+import { inAnalyticsSession } from '../../src/modules/analytics/analytics-session.js';
+import { keyAreaCompliance, type KeyAreaComplianceQuery } from '../../src/modules/analytics/key-area-compliance.js';
+import { keyAreaComplianceFromPositions } from '../../src/modules/analytics/key-area-compliance-from-positions.js';
 import { BENCH_TIME_ZONE } from './bench-data.js';
 import { createBenchDatabase } from './bench-database.js';
 import { WINDOWS } from './bench-queries.js';

@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port.js';
+import { freePort } from '../../test/helpers/cluster/free-port.js';
 import { startProcess } from '../core/lib/proc.js';
-import type { Backend, LoadBalancer } from './load-balancer.js';
-import { OwnPostgres } from './own-postgres.js';
-import { OwnRedis } from './own-redis.js';
-import { ServerInstance } from './server-instance.js';
+import type { Backend, LoadBalancer } from '../../test/helpers/cluster/load-balancer.js';
+import { OwnPostgres } from '../../test/helpers/cluster/own-postgres.js';
+import { OwnRedis } from '../../test/helpers/cluster/own-redis.js';
+import { ServerInstance } from '../../test/helpers/cluster/server-instance.js';
 
 export const CLUSTER_ADMIN_PASSWORD = 'cluster-admin-password';
 

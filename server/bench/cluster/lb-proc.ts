@@ -3,7 +3,7 @@
  * the runner's work does not slow the traffic it forwards). Driven over IPC.
  */
 import { serveCalls } from '../core/lib/proc.js';
-import { startLoadBalancer, type Backend, type LoadBalancer } from './load-balancer.js';
+import { startLoadBalancer, type Backend, type LoadBalancer } from '../../test/helpers/cluster/load-balancer.js';
 
 let lb: LoadBalancer | undefined;
 

@@ -7,7 +7,7 @@
  */
 import { cliOptions, isMain } from '../core/lib/stats.js';
 import { Cluster, CLUSTER_ADMIN_PASSWORD } from './cluster.js';
-import { startLoadBalancer } from './load-balancer.js';
+import { startLoadBalancer } from '../../test/helpers/cluster/load-balancer.js';
 
 if (isMain(import.meta.url)) {
   const o = cliOptions();

@@ -14,8 +14,8 @@ import type { Position } from '@lianfang/shared';
 import { migrate } from '../../src/db/migrate.js';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Database, Queryable } from '../../src/db/database.js';
-import { savePositions } from '../../src/plugins/app/units/unit-repository.js';
-import { saveVisitMinutes } from '../../src/plugins/app/key-areas/key-area-visit-minutes.js';
+import { savePositions } from '../../src/modules/units/unit-repository.js';
+import { saveVisitMinutes } from '../../src/modules/key-areas/key-area-visit-minutes.js';
 import { cliOptions, isMain, machine, nowMs, printReport, round } from './lib/stats.js';
 
 export async function benchmarkFlushCost(options: { batch?: number; units?: number; runs?: number } = {}) {

@@ -9,12 +9,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KeyArea } from '@lianfang/shared';
-import type { LivePicture } from '../../src/events/live-picture.js';
-import type { CommandBus } from '../../src/events/command-bus.js';
+import type { LivePicture } from '../../src/pipeline/live-picture.js';
+import type { CommandBus } from '../../src/pipeline/command-bus.js';
 import { cliOptions, isMain, machine, nowMs, printReport, round } from './lib/stats.js';
 
-type WatcherModule = typeof import('../../src/plugins/app/key-areas/key-area-watcher.js');
-type MinutesModule = typeof import('../../src/plugins/app/key-areas/key-area-visit-minutes.js');
+type WatcherModule = typeof import('../../src/modules/key-areas/key-area-watcher.js');
+type MinutesModule = typeof import('../../src/modules/key-areas/key-area-visit-minutes.js');
 interface FixSink { onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs: number }): void }
 
 function benchAreas(count: number): Map<string, KeyArea> {

@@ -11,7 +11,7 @@ import {
   serializeRoadGraph,
   type RoadGraph,
 } from '@lianfang/shared/routing/index';
-import { importOsmFile } from '../../src/routing/osm-import.js';
+import { importOsmFile } from '../../src/modules/roads/osm/osm-import.js';
 import { BENCH_CITY } from './benchmark-city.js';
 import { isMain, megabytes, printReport, round, timeOnce } from './bench-report.js';
 

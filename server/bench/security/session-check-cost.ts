@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
-import { bootstrapAdmin } from '../../src/bootstrap.js';
+import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig } from '../../src/config.js';
-import type { SessionClaims } from '../../src/plugins/app/users/session-tokens.js';
+import type { SessionClaims } from '../../src/modules/users-auth/session-tokens.js';
 import pg from 'pg';
 import { cliOptions, machine, nowMs, round, summarize } from '../core/lib/stats.js';
 

@@ -6,7 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import { loadConfig } from '../../src/config.js';
-import { createCore } from '../../src/core.js';
+import { createCore } from '../../src/compose.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { cliOptions, round } from '../core/lib/stats.js';

@@ -6,8 +6,8 @@
  * Exit code: 0 every chain holds, 1 a broken link was found, 2 could not check.
  */
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../core.js';
-import { verifyTimelines } from '../plugins/app/timeline/timeline-verifier.js';
+import { openDatabase } from '../compose.js';
+import { verifyTimelines } from '../modules/audit/timeline-verifier.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,33 +1,33 @@
-import { HttpError } from '../http-error.js';
+import { DomainError, type DomainErrorKind } from '../modules/domain-errors.js';
 
 /**
  * PostgreSQL errors that mean "this input does not fit the data", not "the server broke".
- * SQLSTATE → status and what to tell the client. Names (constraint, column) come from the
+ * SQLSTATE → kind of error and what to tell the client. Names (constraint, column) come from the
  * error; values never do (they may be secrets, and are what the client sent anyway).
  */
-const INTEGRITY: Record<string, { status: number; message: string }> = {
-  '23503': { status: 422, message: 'refers to something that does not exist' }, // foreign_key_violation
-  '23505': { status: 409, message: 'already exists' }, // unique_violation
-  '23502': { status: 400, message: 'is required' }, // not_null_violation
-  '23514': { status: 422, message: 'is not allowed here' }, // check_violation
-  '22P02': { status: 400, message: 'has an invalid format' }, // invalid_text_representation
-  '22021': { status: 400, message: 'holds bytes that are not valid text' }, // character_not_in_repertoire
-  '22001': { status: 400, message: 'is too long' }, // string_data_right_truncation
-  '22003': { status: 400, message: 'is out of range' }, // numeric_value_out_of_range
-  '22007': { status: 400, message: 'is not a valid date or time' }, // invalid_datetime_format
-  '22008': { status: 400, message: 'is not a valid date or time' }, // datetime_field_overflow
+const INTEGRITY: Record<string, { kind: DomainErrorKind; message: string }> = {
+  '23503': { kind: 'unprocessable', message: 'refers to something that does not exist' }, // foreign_key_violation
+  '23505': { kind: 'conflict', message: 'already exists' }, // unique_violation
+  '23502': { kind: 'invalid', message: 'is required' }, // not_null_violation
+  '23514': { kind: 'unprocessable', message: 'is not allowed here' }, // check_violation
+  '22P02': { kind: 'invalid', message: 'has an invalid format' }, // invalid_text_representation
+  '22021': { kind: 'invalid', message: 'holds bytes that are not valid text' }, // character_not_in_repertoire
+  '22001': { kind: 'invalid', message: 'is too long' }, // string_data_right_truncation
+  '22003': { kind: 'invalid', message: 'is out of range' }, // numeric_value_out_of_range
+  '22007': { kind: 'invalid', message: 'is not a valid date or time' }, // invalid_datetime_format
+  '22008': { kind: 'invalid', message: 'is not a valid date or time' }, // datetime_field_overflow
 };
 
 interface PgErrorFields { code?: unknown; constraint?: unknown; column?: unknown; table?: unknown }
 
 /** The 4xx a database integrity error stands for, naming the field; null for any other error. */
-export function integrityErrorOf(err: unknown): HttpError | null {
+export function integrityErrorOf(err: unknown): DomainError | null {
   if (!(err instanceof Error)) return null;
   const pg = err as Error & PgErrorFields;
   const known = typeof pg.code === 'string' ? INTEGRITY[pg.code] : undefined;
   if (!known) return null;
   const field = fieldOfPgError(pg);
-  return new HttpError(known.status, `${field}: ${known.message}`, field);
+  return new DomainError(known.kind, `${field}: ${known.message}`, field);
 }
 
 /**

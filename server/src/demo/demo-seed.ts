@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { roadGraphBounds } from '@lianfang/shared/routing/index';
-import { createDevice } from '../plugins/app/devices/device-repository.js';
-import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../plugins/app/geo/geo-repository.js';
-import { newTrackerId } from '../plugins/app/units/tracker-ids.js';
-import { insertUnit } from '../plugins/app/units/unit-repository.js';
-import { insertKeyArea } from '../plugins/app/key-areas/key-area-repository.js';
-import { createUser } from '../plugins/app/users/user-repository.js';
+import { createDevice } from '../modules/devices/device-repository.js';
+import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../modules/geography/geo-repository.js';
+import { newTrackerId } from '../modules/units/tracker-ids.js';
+import { insertUnit } from '../modules/units/unit-repository.js';
+import { insertKeyArea } from '../modules/key-areas/key-area-repository.js';
+import { createUser } from '../modules/users-auth/user-repository.js';
 import { demoLayout } from './demo-layout.js';
 
 export const DEMO_CAPTAIN = { username: 'captain', password: 'captain-demo', unitId: 'demo-police-car-1' };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { bootstrapAdmin } from '../../src/bootstrap.js';
+import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig, type Config } from '../../src/config.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';

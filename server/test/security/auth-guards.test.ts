@@ -2,9 +2,10 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { registerAuth, requireRole } from '../../src/plugins/external/auth.js';
-import { registerErrorHandler } from '../../src/plugins/external/error-handler.js';
-import { SessionTokens } from '../../src/plugins/app/users/session-tokens.js';
+import { registerAuth } from '../../src/transport/http/auth.js';
+import { requireRole } from '../../src/modules/users-auth/require-role.js';
+import { registerErrorHandler } from '../../src/transport/http/error-handler.js';
+import { SessionTokens } from '../../src/modules/users-auth/session-tokens.js';
 
 async function bareApp(register: (app: ReturnType<typeof Fastify>) => void) {
   const app = Fastify();

@@ -1,18 +1,17 @@
-import type { ClientToServerEvents, Role } from '@lianfang/shared';
+import type { Role } from '@lianfang/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrityErrorOf } from '../../src/db/integrity-errors.js';
 import { errorForLog } from '../../src/observability/log-serializers.js';
-import { PAYLOAD_LIMITS } from '../../src/realtime/payload-limits.js';
-import { onCommand, type CommandName } from '../../src/realtime/socket-command.js';
+import { PAYLOAD_LIMITS } from '../../src/transport/socket/payload-limits.js';
+import { onCommand, type CommandName } from '../../src/transport/socket/socket-command.js';
 import { RawSocket } from '../helpers/raw-socket.js';
 import { api, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginEveryRole, type RoleLogins } from './role-fixtures.js';
 
 // Issue 14: the findings about crashes and bad input, each pinned by a test that failed before its fix.
 type AckReply = { data?: unknown; error?: string; details?: { field: string; message: string }[] };
-const COMMANDS = ['sync:resume', 'position:report', 'alert:raise', 'dispatch:candidates'] as const satisfies readonly (keyof ClientToServerEvents)[];
 /** `[[[…]]]` nested `levels` deep as JSON text: 10 KB for 5,000 levels (the real client's encoder cannot even send it). */
 const deepJson = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
 
@@ -175,11 +174,11 @@ describe('hostile input', () => {
     it('a foreign key, unique or format error of the real database maps to a 4xx naming the column', async () => {
       const failing = async (sql: string, params: unknown[]) => t.app.core.db.query(sql, params).then(() => null, (err: unknown) => err);
       const fk = integrityErrorOf(await failing("INSERT INTO users (id, username, password_hash, role, team_id) VALUES (gen_random_uuid(), 'fk', '$argon2id$x', 'operator', $1)", ['00000000-0000-4000-8000-000000000000']));
-      expect([fk?.statusCode, fk?.field]).toEqual([422, 'teamId']);
+      expect([fk?.kind, fk?.field]).toEqual(['unprocessable', 'teamId']);
       const unique = integrityErrorOf(await failing("INSERT INTO users (id, username, password_hash, role) VALUES (gen_random_uuid(), 'admin', '$argon2id$x', 'operator')", []));
-      expect([unique?.statusCode, unique?.field]).toEqual([409, 'username']);
+      expect([unique?.kind, unique?.field]).toEqual(['conflict', 'username']);
       const format = integrityErrorOf(await failing('SELECT 1 FROM users WHERE created_at > $1', ['not-a-time']));
-      expect(format?.statusCode).toBe(400);
+      expect(format?.kind).toBe('invalid');
     });
   });
 

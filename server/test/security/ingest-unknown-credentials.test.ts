@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { bootstrapAdmin } from '../../src/bootstrap.js';
+import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig } from '../../src/config.js';
-import { UnknownCredentialGuard, credentialRef } from '../../src/routes/ingest/unknown-credential-guard.js';
+import { UnknownCredentialGuard, credentialRef } from '../../src/transport/http/ingest/unknown-credential-guard.js';
 import { createGateway, postAlert } from '../helpers/fixtures.js';
 import { ADMIN_PASSWORD, login } from '../helpers/test-app.js';
 

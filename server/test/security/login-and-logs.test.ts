@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { bootstrapAdmin } from '../../src/bootstrap.js';
+import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig } from '../../src/config.js';
 import { startTestApp } from '../helpers/test-app.js';
 

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ManagedUser, ServerToClientEvents, SessionInfo } from '@lianfang/shared';
-import { listAudit } from '../../src/plugins/app/audit/audit-query.js';
+import { listAudit } from '../../src/modules/audit/audit-query.js';
 import { api, login, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { startTwoInstances, type TwoInstances } from '../helpers/two-instances.js';
 

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { Socket as NetSocket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { bootstrapAdmin } from '../../src/bootstrap.js';
+import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig } from '../../src/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createGateway, postAlert } from '../helpers/fixtures.js';
 import { RecordingClient } from '../helpers/socket-client.js';
-import { OPS_ROOM } from '../../src/events/broadcaster.js';
+import { OPS_ROOM } from '../../src/transport/socket/broadcaster.js';
 import { ADMIN_PASSWORD, api, login } from '../helpers/test-app.js';
 
 const UNITS = 300;

@@ -6,7 +6,7 @@ import { migrate, readMigrations, splitStatements } from '../../src/db/migrate.j
 import { createPgDatabase } from '../../src/db/pg-database.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import type { Database } from '../../src/db/database.js';
-import { verifyTimelines } from '../../src/plugins/app/timeline/timeline-verifier.js';
+import { verifyTimelines } from '../../src/modules/audit/timeline-verifier.js';
 import { createTestDatabase } from '../helpers/test-services.js';
 
 const run = promisify(execFile);

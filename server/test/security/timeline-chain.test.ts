@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database.js';
 import { createGateway, createUnit, postAlert } from '../helpers/fixtures.js';
 import { createTestDatabase } from '../helpers/test-services.js';
 import { api, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { verifyTimelines } from '../../src/plugins/app/timeline/timeline-verifier.js';
+import { verifyTimelines } from '../../src/modules/audit/timeline-verifier.js';
 
 /** As a superuser who switches the append-only trigger off for one statement: what an insider with the keys could do. */
 async function tamper(db: Database, sql: string, params: unknown[] = []): Promise<void> {

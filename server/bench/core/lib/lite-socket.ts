@@ -89,7 +89,7 @@ export class LiteScreen {
     } else if (name === 'unit:positions') {
       this.counters.positionBatches++;
       if (this.audit) {
-        // `rows` is the compact wire format measured as a proposal (proposals/03-compact-position-rows.patch).
+        // `rows` is the compact wire format measured as a proposal.
         const [, payload] = JSON.parse(data.toString('utf8', 2)) as [string, { seq: number; positions?: unknown[]; rows?: unknown[] }];
         this.counters.positions += (payload.positions ?? payload.rows ?? []).length;
         this.counters.lastSeq = payload.seq;

@@ -13,7 +13,7 @@ import type { Config } from '../../../src/config.js';
 import type { Queryable } from '../../../src/db/database.js';
 import type { Position } from '@lianfang/shared';
 import { encodePositionRows } from '@lianfang/shared';
-import { OPS_ROOM } from '../../../src/events/broadcaster.js';
+import { OPS_ROOM } from '../../../src/transport/socket/broadcaster.js';
 import { createPgliteWorkerDatabase } from './pglite-worker-database.js';
 import { createGateway, createKeyAreas, createUnits, startLianfang, type BenchServer } from './lianfang-server.js';
 import { serveCalls } from './proc.js';

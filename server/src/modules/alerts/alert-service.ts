@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
+import { clockSkewOf, findContainingArea, isOpenIncident, startLevel } from '@lianfang/shared';
+import type { Queryable } from '../../db/database.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../../pipeline/live-picture.js';
+import { unprocessable } from '../domain-errors.js';
+import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, getIncident, type NewIncident } from '../incidents/incident-repository.js';
+import { ALERT_TRIAGE } from './alert-classification.js';
+import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident, openAlertIncident } from './alert-repository.js';
+import { joinableInPicture } from './joinable-incident.js';
+
+export interface RaiseAlert {
+  kind: AlertKind;
+  source: AlertSource;
+  deviceId: string | null;
+  unitId: string | null;
+  /** where the device stands when it has no GPS (a shop's panic button) */
+  fixedPoint: { lat: number; lon: number } | null;
+  label: string;
+  lat?: number | undefined;
+  lon?: number | undefined;
+  at?: string | undefined;
+  note?: string | undefined;
+  idempotencyKey?: string | undefined;
+  /** Join this open incident (a backup request) rather than deciding by device and dedupe window. */
+  incidentId?: string | undefined;
+  actor: string;
+}
+
+export interface RaiseAlertResult { alert: Alert; incident: Incident; joined: boolean }
+
+export class AlertService {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null,
+    private readonly dedupeSeconds: number,
+  ) {}
+
+  /** Resolves only after the alert, its incident and its event are committed: a 2xx means durable. */
+  async raise(input: RaiseAlert): Promise<RaiseAlertResult> {
+    const point = this.locate(input);
+    // The common case, a first press, in one database call; the picture is only a hint here
+    // (the function re-checks under the lock and declines when the press joins or repeats).
+    if (!input.incidentId && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
+      const first = await this.openInOneCall(input, point);
+      if (first) return first;
+    }
+    const { result } = await this.bus.run(async (q, lockedAt) => {
+      const key = input.idempotencyKey;
+      if (key) {
+        const existing = await findAlertByIdempotencyKey(q, input.deviceId ?? input.unitId, key);
+        if (existing) return { result: existing, events: [] as DomainEvent[] };
+      }
+      const open = await this.joinable(q, input, lockedAt.seq);
+      const receivedAt = new Date().toISOString();
+      if (open) {
+        const incident = await bumpAlertCount(q, open.id);
+        const alert = this.alertOf(input, point, incident.id, receivedAt);
+        await insertAlert(q, alert, key ?? null);
+        await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: alert.id, kind: alert.kind });
+        return { result: { alert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert, incident }] };
+      }
+      const fresh = this.newIncident(input, point, receivedAt);
+      const alert = this.alertOf(input, point, fresh.id, receivedAt);
+      await insertAlertWithIncident(q, fresh, alert, key ?? null, input.actor);
+      const incident = blankIncident(fresh);
+      return { result: { alert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert, incident }] };
+    });
+    return result;
+  }
+
+  /** A first press through `lf_open_alert_incident`; null when it joins an open incident or repeats a key. */
+  private async openInOneCall(input: RaiseAlert, point: { lat: number; lon: number }): Promise<RaiseAlertResult | null> {
+    const receivedAt = new Date().toISOString();
+    const fresh = this.newIncident(input, point, receivedAt);
+    const alert = this.alertOf(input, point, fresh.id, receivedAt);
+    const incident = blankIncident(fresh);
+    const event = { type: 'alert.raised' as const, alert, incident };
+    const entries = await this.bus.runCall(async (q) => {
+      const out = await openAlertIncident(q, fresh, alert, input.idempotencyKey ?? null, input.actor, this.dedupeSeconds, event);
+      return 'entry' in out ? [out.entry] : null;
+    });
+    return entries ? { alert, incident, joined: false } : null;
+  }
+
+  private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string): Alert {
+    return {
+      id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
+      incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
+      ...clockSkewOf(input.at, Date.parse(receivedAt)),
+    };
+  }
+
+  /**
+   * The open incident this press joins. While the command holds the seq lock,
+   * a live picture at the locked seq is the database's state: no query needed.
+   */
+  private async joinable(q: Queryable, input: RaiseAlert, lockedSeq: number): Promise<Incident | null> {
+    if (input.incidentId) {
+      // Backup for a named incident joins it while it is open; when it has closed meanwhile the
+      // request still opens an incident of its own: someone on the street asked for help.
+      const named = this.picture.seq === lockedSeq ? this.picture.incidents.get(input.incidentId) ?? null : await getIncident(q, input.incidentId);
+      if (named && isOpenIncident(named.status)) return named;
+    }
+    const by = { deviceId: input.deviceId, unitId: input.unitId };
+    if (this.picture.seq === lockedSeq) return joinableInPicture(this.picture.incidents.values(), by, this.dedupeSeconds, Date.now());
+    return findJoinableIncident(q, by, this.dedupeSeconds);
+  }
+
+  private locate(input: RaiseAlert): { lat: number; lon: number } {
+    if (input.lat !== undefined && input.lon !== undefined) return { lat: input.lat, lon: input.lon };
+    if (input.lat !== undefined || input.lon !== undefined) throw unprocessable(input.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
+    if (input.fixedPoint) return input.fixedPoint;
+    const position = input.unitId ? this.lastKnownPoint(input.unitId) : null;
+    if (position) return position;
+    throw unprocessable('lat', 'location unknown: send lat/lon, give the device a fixed location, or link it to a unit that reports positions');
+  }
+
+  private newIncident(input: RaiseAlert, point: { lat: number; lon: number }, now: string): NewIncident {
+    const triage = ALERT_TRIAGE[input.kind];
+    const grid = findContainingArea(point.lon, point.lat, this.picture.grids);
+    return {
+      id: randomUUID(), status: 'reported', category: triage.category, priority: triage.priority, source: 'alert',
+      title: `${input.kind.toUpperCase()} · ${input.label}`, lat: point.lat, lon: point.lon, gridId: grid?.id ?? null,
+      deviceId: input.deviceId, unitId: input.unitId, alertCount: 1, createdAt: now, updatedAt: now, level: startLevel(triage.category),
+    };
+  }
+}

@@ -1,0 +1,189 @@
+import type { Coverage, LogEntry, WhatIfReply, WhatIfRequest } from '@lianfang/shared';
+import { COVERAGE_LIMIT_MINUTES } from '@lianfang/shared';
+import { computeCoverage, coverageCells, resolveCoverageOptions, type CoverageOptions } from '@lianfang/shared/routing/index';
+import type { Database } from '../../db/database.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../../pipeline/live-picture.js';
+import { unprocessable } from '../domain-errors.js';
+import type { PublisherLease } from '../dispatch/publisher-lease.js';
+import type { RoadNetwork } from '../roads/road-network.js';
+import { coverageHash, describeCoverage } from './coverage-report.js';
+import { sampleCoverage } from './coverage-repository.js';
+import { coverageSources } from './coverage-sources.js';
+import { whatIfCoverage } from './what-if.js';
+
+export interface CoverageSettings {
+  h3Resolution: number;
+  emergencyFactor: number;
+  /** At most one recompute per this (positions move all the time). */
+  intervalMs: number;
+  /** A recompute waits this long after a status change, so a dispatch of three units is one recompute. */
+  settleMs: number;
+}
+
+const SAMPLE_EVERY_MS = 60_000;
+/** Out of the way of the start itself (migrations, picture, listen). */
+const WARM_DELAY_MS = 1000;
+
+/**
+ * The live 15-minute response map: recomputed from the available units' fixes and the
+ * stations, throttled, and published as `coverage.updated` through the command bus only when
+ * its content changed. Only the lease holder computes; every instance keeps the latest in
+ * its picture. Also writes the once-a-minute sample for the coverage-over-time charts.
+ */
+export class CoverageService {
+  private readonly options: CoverageOptions;
+  private dirty = true;
+  private lastRunAt = 0;
+  private lastStatusAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = 0;
+  private beatTimer: NodeJS.Timeout | undefined;
+  private warmTimer: NodeJS.Timeout | undefined;
+  private running: Promise<boolean> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastSampleAt = 0;
+  private seenGeography: [unknown, unknown] = [null, null];
+  private hashed: { version: number; hash: string } | undefined;
+
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly db: Database,
+    private readonly picture: LivePicture,
+    private readonly roads: () => Promise<RoadNetwork>,
+    private readonly lease: PublisherLease,
+    private readonly settings: CoverageSettings,
+  ) {
+    this.options = { h3Resolution: settings.h3Resolution, emergencyFactor: settings.emergencyFactor, limitMinutes: COVERAGE_LIMIT_MINUTES };
+  }
+
+  start(): void {
+    void this.lease.acquire();
+    this.beatTimer = setInterval(() => void this.beat(), this.settings.intervalMs);
+    this.beatTimer.unref();
+    // The first computation on a graph builds its H3 cells (~1 s on a city): do it before anyone waits for it.
+    this.warmTimer = setTimeout(() => {
+      void this.roads()
+        .then((network) => {
+          if (!this.stopped) coverageCells(network.graph, this.settings.h3Resolution, resolveCoverageOptions(this.options).maxWalkM);
+        })
+        .catch(() => {});
+    }, WARM_DELAY_MS);
+    this.warmTimer.unref();
+    this.reschedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.beatTimer);
+    clearTimeout(this.warmTimer);
+    clearTimeout(this.timer);
+    await this.running;
+    await this.lease.release();
+  }
+
+  onEntry(entry: LogEntry): void {
+    if (entry.type === 'unit.positions') {
+      // Busy units do not cover: their moves change nothing.
+      if (!entry.positions.some((p) => this.picture.units.get(p.unitId)?.status === 'available')) return;
+    } else if (entry.type === 'unit.updated') {
+      this.lastStatusAt = Date.now();
+    } else {
+      return;
+    }
+    this.dirty = true;
+    this.reschedule();
+  }
+
+  latest(): Coverage | undefined {
+    return this.picture.coverage;
+  }
+
+  /** Recompute now, ignoring the throttle (tests, an operator's refresh). True when it published. */
+  recompute(): Promise<boolean> {
+    this.dirty = true;
+    return this.run();
+  }
+
+  async whatIf(request: WhatIfRequest): Promise<WhatIfReply> {
+    const unknown = (request.removeUnitIds ?? []).find((id) => !this.picture.units.has(id));
+    if (unknown) throw unprocessable('removeUnitIds', `no unit ${unknown}`);
+    const { graph } = await this.roads();
+    const sources = coverageSources(this.picture.units.values(), this.picture.stations, Date.now());
+    return whatIfCoverage(graph, sources, this.picture.grids, request, this.options);
+  }
+
+  private async beat(): Promise<void> {
+    // Geography is not event-sourced: an admin change replaces the arrays in the picture.
+    if (this.seenGeography[0] !== this.picture.grids || this.seenGeography[1] !== this.picture.stations) {
+      this.seenGeography = [this.picture.grids, this.picture.stations];
+      this.dirty = true;
+    }
+    if (!this.stopped && (await this.lease.acquire())) await this.sampleIfDue();
+    this.reschedule();
+  }
+
+  private reschedule(): void {
+    if (!this.dirty || this.stopped) return;
+    const at = Math.max(this.lastRunAt + this.settings.intervalMs, this.lastStatusAt + this.settings.settleMs);
+    if (this.timer && this.timerAt === at) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, Math.max(0, at - Date.now()));
+    this.timer.unref();
+  }
+
+  private run(): Promise<boolean> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.publish()
+      .catch(() => false) // database or graph away: the next beat tries again
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.reschedule();
+        }
+      });
+    return this.running;
+  }
+
+  private async publish(): Promise<boolean> {
+    this.lastRunAt = Date.now();
+    // Not the publisher: stay dirty, so taking over (after the holder's lease expires) recomputes at once.
+    if (this.stopped || !(await this.lease.acquire())) return false;
+    this.dirty = false;
+    const previous = this.picture.coverage;
+    const sources = coverageSources(this.picture.units.values(), this.picture.stations, Date.now());
+    if (sources.length === 0 && !previous) return false;
+    const { graph } = await this.roads();
+    const body = describeCoverage(computeCoverage(graph, sources, this.options), this.picture.grids);
+    // Nothing covered and nothing ever published: an empty map is what screens already show.
+    if (!previous && body.cells.length === 0) return false;
+    const hash = coverageHash(body);
+    if (previous && previous.resolution === this.settings.h3Resolution && hash === this.hashOf(previous)) return false;
+    const coverage: Coverage = { version: (previous?.version ?? 0) + 1, computedAt: new Date().toISOString(), resolution: this.settings.h3Resolution, ...body };
+    if (this.stopped) return false;
+    await this.bus.run(async () => ({ result: undefined, events: [{ type: 'coverage.updated' as const, coverage }] }));
+    this.hashed = { version: coverage.version, hash };
+    await this.sampleIfDue(coverage);
+    return true;
+  }
+
+  private hashOf(coverage: Coverage): string {
+    if (this.hashed?.version !== coverage.version) this.hashed = { version: coverage.version, hash: coverageHash(coverage) };
+    return this.hashed.hash;
+  }
+
+  private async sampleIfDue(coverage = this.picture.coverage): Promise<void> {
+    if (!coverage || Date.now() - this.lastSampleAt < SAMPLE_EVERY_MS) return;
+    this.lastSampleAt = Date.now();
+    await sampleCoverage(this.db, coverage).catch(() => {});
+  }
+}

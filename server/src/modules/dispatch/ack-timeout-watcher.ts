@@ -1,0 +1,78 @@
+import type { Incident } from '@lianfang/shared';
+import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { DispatchService } from './dispatch-service.js';
+import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
+
+/**
+ * A dispatch nobody acknowledges is a dispatch that is not happening. After
+ * the limit, the next best available unit by road (same force first) is
+ * offered on the assignment and the timeline, or sent at once when
+ * AUTO_REDISPATCH is on. Recorded once per assignment, by whichever instance
+ * gets there first (`ack_timeout_at IS NULL` in the update).
+ */
+export class AckTimeoutWatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly dispatch: DispatchService,
+    private readonly graph: () => Promise<RoadGraph>,
+    private readonly limitSeconds: number,
+    private readonly autoRedispatch: boolean,
+  ) {}
+
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(() => void this.check(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async check(nowMs = Date.now()): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (const incident of [...this.picture.incidents.values()]) {
+        for (const a of incident.assignments) {
+          if (a.status !== 'dispatched' || a.ackTimeoutAt || nowMs - Date.parse(a.dispatchedAt) < this.limitSeconds * 1000) continue;
+          await this.handle(incident, a.unitId);
+        }
+      }
+    } catch {
+      // Database away: the next beat tries again.
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async handle(incident: Incident, silentUnitId: string): Promise<void> {
+    const replacement = await this.nextBest(incident, silentUnitId);
+    const { result: recorded } = await this.bus.run(async (q) => {
+      const rows = await q.query(
+        'UPDATE incident_units SET ack_timeout_at = now(), replacement_unit_id = $3 WHERE incident_id = $1 AND unit_id = $2 AND ack_timeout_at IS NULL AND status = $4 RETURNING unit_id',
+        [incident.id, silentUnitId, replacement, 'dispatched'],
+      );
+      if (rows.length === 0) return { result: false, events: [] };
+      await appendTimeline(q, incident.id, 'system', 'ack_timeout', { unitId: silentUnitId, replacementUnitId: replacement, auto: this.autoRedispatch && replacement !== null });
+      const updated = (await getIncident(q, incident.id))!;
+      return { result: true, events: [{ type: 'incident.updated' as const, incident: updated }] };
+    });
+    if (recorded && replacement && this.autoRedispatch) await this.dispatch.dispatch(incident.id, [replacement], 'system:auto-redispatch').catch(() => {});
+  }
+
+  /** Available units by road ETA; the silent unit's own force first, since a joint response asked for that force. */
+  private async nextBest(incident: Incident, silentUnitId: string): Promise<string | null> {
+    const silent = this.picture.units.get(silentUnitId);
+    const pool = [...this.picture.units.values()].filter((u) => u.status === 'available' && u.position && u.id !== silentUnitId);
+    if (pool.length === 0) return null;
+    const ranked = rankUnitsByEta(await this.graph(), incident, pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })), { maxSeconds: 3600 });
+    const sameForce = ranked.find((r) => this.picture.units.get(r.unitId)?.force === silent?.force);
+    return (sameForce ?? ranked[0])?.unitId ?? null;
+  }
+}

@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import { CandidatesQuerySchema, CandidatesReplySchema, CandidatesRequestSchema, IdSchema } from '@lianfang/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Core } from '../../compose.js';
+import { notFound } from '../domain-errors.js';
+import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
+
+/** `?force=&mode=` as a form leaves them: an empty filter means no filter, not a bad value. */
+async function dropEmptyQuery(request: FastifyRequest): Promise<void> {
+  const query = request.query as Record<string, unknown>;
+  for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+}
+
+/** ETA-ranked dispatch candidates: for an open incident, or for any point on the map. */
+export const candidateRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
+  // Checked on request, before the body is parsed or validated: no login, no hints about the input.
+  const controlRoom = requireRole(...CONTROL_ROOM);
+
+  app.get('/api/incidents/:id/candidates', {
+    schema: { tags: ['dispatch'], summary: 'Units ranked by ETA to an open incident (available first, then busy ones, flagged)', params: Type.Object({ id: IdSchema }), querystring: CandidatesQuerySchema, response: { 200: CandidatesReplySchema } },
+    onRequest: controlRoom,
+    preValidation: dropEmptyQuery,
+  }, async (request) => {
+    const incident = core.picture.incidents.get(request.params.id);
+    if (!incident) throw notFound('open incident');
+    return core.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
+  });
+
+  app.post('/api/candidates', {
+    schema: { tags: ['dispatch'], summary: 'Units ranked by ETA to any point (available first, then busy ones, flagged)', body: CandidatesRequestSchema, response: { 200: CandidatesReplySchema } },
+    onRequest: controlRoom,
+  }, async (request) => {
+    const { lat, lon, ...filters } = request.body;
+    return core.candidates.find({ lat, lon }, filters);
+  });
+};

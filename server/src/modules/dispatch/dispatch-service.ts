@@ -1,0 +1,65 @@
+import type { DomainEvent, Incident } from '@lianfang/shared';
+import { canAssignmentTransition, isOpenIncident, type AssignmentStatus } from '@lianfang/shared';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import { DomainError, notFound } from '../domain-errors.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { getUnit } from '../units/unit-repository.js';
+import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
+import { refreshIncident, syncUnitStatus } from '../incidents/incident-progress.js';
+
+const ACTIVE = ['dispatched', 'acknowledged', 'en_route', 'on_scene'];
+
+/** Sending units and following each one through acknowledged → en route → on scene → cleared. */
+export class DispatchService {
+  constructor(private readonly bus: CommandBus) {}
+
+  async dispatch(incidentId: string, unitIds: string[], actor: string): Promise<Incident> {
+    const { result } = await this.bus.run(async (q) => {
+      const incident = await getIncident(q, incidentId);
+      if (!incident) throw notFound('incident');
+      if (!isOpenIncident(incident.status)) throw new DomainError('conflict', `incident is ${incident.status}; only open incidents take units`, 'status');
+      const events: DomainEvent[] = [];
+      for (const unitId of unitIds) {
+        const unit = await getUnit(q, unitId);
+        if (!unit) throw new DomainError('unprocessable', `unitIds: no unit ${unitId}`, 'unitIds');
+        if (unit.status === 'off_duty') throw new DomainError('conflict', `unitIds: ${unit.callsign} is off duty`, 'unitIds');
+        const [busy] = await q.query<{ incident_id: string }>(`SELECT incident_id FROM incident_units WHERE unit_id = $1 AND status = ANY($2::text[])`, [unitId, ACTIVE]);
+        if (busy) throw new DomainError('conflict', `unitIds: ${unit.callsign} is already on incident ${busy.incident_id}`, 'unitIds');
+        // A unit re-sent after clearing or declining gets a fresh assignment and clock.
+        await q.query(
+          `INSERT INTO incident_units (incident_id, unit_id, status, dispatched_at) VALUES ($1, $2, 'dispatched', now())
+           ON CONFLICT (incident_id, unit_id) DO UPDATE SET status = 'dispatched', dispatched_at = now(), acknowledged_at = NULL, en_route_at = NULL, on_scene_at = NULL, cleared_at = NULL, ack_timeout_at = NULL, replacement_unit_id = NULL`,
+          [incidentId, unitId],
+        );
+        await appendTimeline(q, incidentId, actor, 'unit_dispatched', { unitId, callsign: unit.callsign });
+        await recordAudit(q, actor, 'incident.dispatch', incidentId, { unitId });
+        events.push(await syncUnitStatus(q, unitId, 'dispatched'));
+      }
+      const updated = await refreshIncident(q, incidentId);
+      return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }, ...events] };
+    });
+    return result;
+  }
+
+  /** A unit's own progress: from its captain's tablet, from the wall, or detected automatically. */
+  async setAssignmentStatus(incidentId: string, unitId: string, to: Exclude<AssignmentStatus, 'dispatched'>, actor: string, at?: string): Promise<Incident> {
+    const { result } = await this.bus.run(async (q) => {
+      const [row] = await q.query<{ status: AssignmentStatus }>('SELECT status FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [incidentId, unitId]);
+      if (!row) throw new DomainError('conflict', 'status: this unit was never dispatched to this incident', 'status');
+      if (!canAssignmentTransition(row.status, to)) throw new DomainError('conflict', `status: cannot go from ${row.status} to ${to}`, 'status');
+      // A time sent by an offline tablet is kept, within reason: never in the future, never before dispatch.
+      const when = at && Date.parse(at) <= Date.now() ? at : new Date().toISOString();
+      const column = { acknowledged: 'acknowledged_at', en_route: 'en_route_at', on_scene: 'on_scene_at', cleared: 'cleared_at', declined: 'cleared_at' }[to];
+      const sets = ['status = $3', `${column} = GREATEST($4::timestamptz, dispatched_at)`];
+      // Moving or arriving implies the dispatch was heard.
+      if (to === 'en_route' || to === 'on_scene') sets.push('acknowledged_at = COALESCE(acknowledged_at, GREATEST($4::timestamptz, dispatched_at))');
+      await q.query(`UPDATE incident_units SET ${sets.join(', ')} WHERE incident_id = $1 AND unit_id = $2`, [incidentId, unitId, to, when]);
+      await appendTimeline(q, incidentId, actor, `unit_${to}`, { unitId, at: when });
+      await recordAudit(q, actor, 'incident.unit_status', incidentId, { unitId, status: to, at: when });
+      const unitEvent = await syncUnitStatus(q, unitId, to);
+      const updated = await refreshIncident(q, incidentId);
+      return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }, unitEvent] };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Incident } from '@lianfang/shared';
+import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../../pipeline/live-picture.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { appendTimeline, getIncident } from './incident-repository.js';
+
+/**
+ * Once a second, every open incident against its targets. A breach is written
+ * once (`… IS NULL` in the update: with several instances only the first one
+ * records it and emits the event) and an arrival breach climbs the ladder.
+ */
+export class ClockWatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture) {}
+
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(() => void this.check(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async check(nowMs = Date.now()): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (const incident of [...this.picture.incidents.values()]) {
+        const clock = responseClock({ ...incident.milestones, receivedAt: incident.createdAt, firstDispatchedAt: incident.milestones.dispatchedAt, firstAcknowledgedAt: incident.milestones.acknowledgedAt, firstEnRouteAt: incident.milestones.enRouteAt, firstOnSceneAt: incident.milestones.onSceneAt }, DEFAULT_TARGETS[incident.priority], nowMs);
+        if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
+        if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt) await this.recordBreach(incident, 'arrival');
+        const late = overdueCallIns(incident.callIns, nowMs);
+        if (late.length > 0) await this.escalateLateCallIns(incident, late.map((c) => c.department));
+      }
+    } catch {
+      // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * A summoned department that did not report in by its deadline: the case goes
+   * to the departments' level and each late call-in gets a fresh deadline, so the
+   * alarm repeats until someone answers instead of firing once and being forgotten.
+   */
+  private async escalateLateCallIns(incident: Incident, departments: string[]): Promise<void> {
+    await this.bus.run(async (q) => {
+      const rows = await q.query<{ department: string }>(
+        `UPDATE call_ins SET deadline = now() + (deadline - summoned_at), summoned_at = now()
+         WHERE incident_id = $1 AND department = ANY($2::text[]) AND reported_at IS NULL AND deadline < now() RETURNING department`,
+        [incident.id, departments],
+      );
+      if (rows.length === 0) return { result: undefined, events: [] };
+      await appendTimeline(q, incident.id, 'system', 'call_in_overdue', { departments: rows.map((r) => r.department) });
+      if (incident.level !== 'department') {
+        await q.query("UPDATE incidents SET level = 'department', updated_at = now() WHERE id = $1", [incident.id]);
+        await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: 'department', reason: 'call-in not reported' });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: 'department', reason: 'call-in not reported' });
+      }
+      const updated = (await getIncident(q, incident.id))!;
+      return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };
+    });
+  }
+
+  private async recordBreach(incident: Incident, which: 'ack' | 'arrival'): Promise<void> {
+    await this.bus.run(async (q) => {
+      const column = which === 'ack' ? 'ack_breached_at' : 'arrival_breached_at';
+      const rows = await q.query(`UPDATE incidents SET ${column} = now(), updated_at = now() WHERE id = $1 AND ${column} IS NULL RETURNING id`, [incident.id]);
+      if (rows.length === 0) return { result: undefined, events: [] };
+      await appendTimeline(q, incident.id, 'system', `${which}_target_breached`, { priority: incident.priority });
+      const up = which === 'arrival' ? nextLevel(incident.level) : null;
+      if (up && up !== 'department') {
+        await q.query('UPDATE incidents SET level = $2 WHERE id = $1', [incident.id, up]);
+        await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: up, reason: 'arrival target breached' });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: up, reason: 'arrival target breached' });
+      }
+      const updated = (await getIncident(q, incident.id))!;
+      return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };
+    });
+  }
+}

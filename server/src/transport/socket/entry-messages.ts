@@ -1,0 +1,29 @@
+import type { LogEntry, ServerToClientEvents, SequencedEventName } from '@lianfang/shared';
+import { encodePositionRows } from '@lianfang/shared';
+import { publicUnit } from '../../modules/units/public-unit.js';
+
+type Message = { [E in SequencedEventName]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[SequencedEventName];
+
+/** One log entry as the socket message that carries it (used for replays; the broadcaster batches live positions). */
+export function messageOf(entry: LogEntry): Message {
+  switch (entry.type) {
+    case 'unit.positions':
+      return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, ...encodePositionRows(entry.positions) } };
+    case 'unit.updated':
+      return { event: 'unit:updated', payload: { seq: entry.seq, unit: publicUnit(entry.unit) } };
+    case 'alert.raised':
+      return { event: 'alert:raised', payload: { seq: entry.seq, alert: entry.alert, incident: entry.incident } };
+    case 'incident.created':
+      return { event: 'incident:created', payload: { seq: entry.seq, incident: entry.incident } };
+    case 'incident.updated':
+      return { event: 'incident:updated', payload: { seq: entry.seq, incident: entry.incident } };
+    case 'key_area.updated':
+      return { event: 'key_area:updated', payload: { seq: entry.seq, keyArea: entry.keyArea } };
+    case 'patrol_plan.updated':
+      return { event: 'patrol_plan:updated', payload: { seq: entry.seq, patrolPlan: entry.patrolPlan } };
+    case 'incident.advice':
+      return { event: 'incident:advice', payload: { seq: entry.seq, advice: entry.advice } };
+    case 'coverage.updated':
+      return { event: 'coverage:updated', payload: { seq: entry.seq, coverage: entry.coverage } };
+  }
+}

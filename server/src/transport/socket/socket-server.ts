@@ -1,0 +1,100 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import type { Core } from '../../compose.js';
+import { OPS_ROOM, type EmitTo } from './broadcaster.js';
+import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
+import { registerAlertHandlers } from '../../modules/alerts/alert.handlers.js';
+import { captainFeedOf } from './captain-feed.js';
+import { registerPositionHandlers } from '../../modules/positions/position.handlers.js';
+import { onCommand, setCommandFailureLog } from './socket-command.js';
+import { createRoomFanout } from './room-fanout.js';
+import { bringUpToDate } from './resume.js';
+import { SessionSweep } from './session-sweep.js';
+import { SlowConsumerGuard } from './slow-consumer-guard.js';
+import type { LianfangServer } from './socket-types.js';
+
+/** `allowRequest`: the handshake's origin check (plugins/external/origin-check.ts). */
+export function createSocketServer(httpServer: HttpServer, options: Pick<Partial<ServerOptions>, 'allowRequest'> = {}): { io: LianfangServer; emitTo: EmitTo } {
+  const io: LianfangServer = new Server(httpServer, {
+    ...options,
+    path: '/socket.io',
+    serveClient: false,
+    // Screens sit on flaky links: detect a dead peer within ~25 s, and cap a message at 1 MB.
+    pingInterval: 10_000,
+    pingTimeout: 15_000,
+    maxHttpBufferSize: 1_000_000,
+  });
+  const captains = captainFeedOf(io);
+  const fanout = createRoomFanout(io);
+  const emitTo: EmitTo = (room, event, ...args) => {
+    fanout(room, event, args[0]);
+    // Everything for the control room also goes, filtered per captain, to the tablets.
+    if (room === OPS_ROOM) captains.forward(event, args[0]);
+  };
+  return { io, emitTo };
+}
+
+/** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
+export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { warn(details: object, message: string): void; error(details: object, message: string): void }): { stop(): void } {
+  if (log) setCommandFailureLog(io, log);
+  const guard = new SlowConsumerGuard(io, {
+    maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
+    onDrop: (socket, pendingBytes) => {
+      core.metrics.slowConsumerDrops.inc();
+      log?.warn({ user: socket.data.session.username, address: socket.handshake.address, pendingBytes }, 'slow consumer: socket dropped, it resumes from a snapshot');
+    },
+  });
+  guard.start();
+  captainFeedOf(io).usePicture(core.picture);
+  // Ended logins lose their sockets: at once on this instance, within a sweep on the others.
+  const sweep = new SessionSweep(io, core.sessions, core.config.SESSION_SWEEP_MS);
+  sweep.start();
+  io.use((socket, next) => {
+    // A throw here would escape socket.io's middleware chain and end the process: refuse instead.
+    try {
+      const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+      const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+      core.sessions.resolve(token).then((session) => {
+        if (!session) return next(new Error('unauthorized: login required'));
+        socket.data.session = session;
+        next();
+      }, () => next(new Error('unavailable: try again')));
+    } catch (err) {
+      log?.warn({ err, address: socket.handshake.address }, 'socket handshake refused: the check failed');
+      next(new Error('unauthorized: login required'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    core.metrics.connectedClients.inc();
+    // A login ends when its token does, also for a socket that stays open.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, socket.data.session.exp - Date.now()), 2 ** 31 - 1));
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      core.metrics.connectedClients.dec();
+    });
+    const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
+    const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
+    void bringUpToDate(core, socket, resumeFrom).catch(() => socket.disconnect(true));
+
+    onCommand(socket, 'sync:resume', (req, ack) => {
+      const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
+      const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
+      return bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
+    });
+    registerPositionHandlers(core, socket);
+    registerAlertHandlers(core, socket);
+  });
+  return { stop: () => { guard.stop(); sweep.stop(); } };
+}
+
+/** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */
+function cookieToken(header: string | undefined): string | undefined {
+  const match = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
+}
