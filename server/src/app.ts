@@ -33,7 +33,9 @@ import { incidentCommandRoutes } from './modules/incidents/incident-command-rout
 import { mapRoutes } from './modules/roads/map-routes.js';
 import { candidateRoutes } from './modules/dispatch/candidate-routes.js';
 import { coverageRoutes } from './modules/coverage/coverage-routes.js';
-import { registerCandidateHandlers } from './modules/dispatch/candidates.handlers.js';
+import { alertRaiseCommand } from './modules/alerts/alert-commands.js';
+import { candidatesCommand } from './modules/dispatch/candidate-commands.js';
+import { positionReportCommand } from './modules/positions/position-commands.js';
 import { keyAreaRoutes } from './modules/key-areas/key-area-routes.js';
 import { planRoutes } from './modules/emergency-plans/plan-routes.js';
 import { patrolPlanRoutes } from './modules/patrols/patrol-plan-routes.js';
@@ -124,9 +126,9 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   );
   prewarm.start(config.ANALYTICS_PREWARM_SECONDS * 1000);
   app.decorate('io', io);
-  const socketWatchers = attachSocketHandlers(io, core, app.log);
-  // Routing (issue 3): after the handshake check above, so the session is set.
-  io.on('connection', (socket) => registerCandidateHandlers(core, socket));
+  // What each module answers over the socket; the transport validates, guards and acknowledges them alike.
+  const socketCommands = [alertRaiseCommand(core), positionReportCommand(core), candidatesCommand(core)];
+  const socketWatchers = attachSocketHandlers(io, core, socketCommands, app.log);
 
   registerErrorHandler(app);
   registerValidatorCompilers(app);

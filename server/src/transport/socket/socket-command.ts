@@ -8,7 +8,8 @@ export type CommandName = keyof ClientToServerEvents;
 export type CommandAck<E extends CommandName> = Parameters<ClientToServerEvents[E]>[1];
 export interface CommandFailureLog { error(details: object, message: string): void }
 
-export const SERVER_ERROR_ACK: AckError = { error: 'server error: nothing was done, try again' };
+// Starts as the tablet's outbox expects of a failure worth retrying (web/src/realtime/outbox/socket-command-transport.ts).
+export const SERVER_ERROR_ACK: AckError = { error: 'not accepted: server error, nothing was done; try again' };
 
 // Per socket.io server, so that two apps in one test process each log to their own logger.
 const failureLogs = new WeakMap<LianfangServer, CommandFailureLog>();

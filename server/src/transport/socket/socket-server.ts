@@ -3,9 +3,9 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { Core } from '../../compose.js';
 import { OPS_ROOM, type EmitTo } from './broadcaster.js';
 import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
-import { registerAlertHandlers } from '../../modules/alerts/alert.handlers.js';
 import { captainFeedOf } from './captain-feed.js';
-import { registerPositionHandlers } from '../../modules/positions/position.handlers.js';
+import type { SocketCommand } from '../../modules/socket-commands.js';
+import { commandServer } from './serve-commands.js';
 import { onCommand, setCommandFailureLog } from './socket-command.js';
 import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate } from './resume.js';
@@ -35,7 +35,10 @@ export function createSocketServer(httpServer: HttpServer, options: Pick<Partial
 }
 
 /** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
-export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { warn(details: object, message: string): void; error(details: object, message: string): void }): { stop(): void } {
+export function attachSocketHandlers(
+  io: LianfangServer, core: Core, commands: readonly SocketCommand[], log?: { warn(details: object, message: string): void; error(details: object, message: string): void },
+): { stop(): void } {
+  const serveCommands = commandServer(commands);
   if (log) setCommandFailureLog(io, log);
   const guard = new SlowConsumerGuard(io, {
     maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
@@ -82,8 +85,7 @@ export function attachSocketHandlers(io: LianfangServer, core: Core, log?: { war
       const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
       return bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
     });
-    registerPositionHandlers(core, socket);
-    registerAlertHandlers(core, socket);
+    serveCommands(socket);
   });
   return { stop: () => { guard.stop(); sweep.stop(); } };
 }
