@@ -9,7 +9,7 @@ import { Broadcaster, type EmitTo } from './transport/socket/broadcaster.js';
 import { CommandBus } from './pipeline/command-bus.js';
 import type { EventLog } from './pipeline/event-log.js';
 import { EventRelay } from './pipeline/event-relay.js';
-import { LivePicture } from './pipeline/live-picture.js';
+import { LivePicture } from './modules/live-picture.js';
 import { MemoryEventLog } from './pipeline/memory-event-log.js';
 import { currentSeq } from './pipeline/outbox.js';
 import { SILENT, bindingEvents, unboundReporter, type OpsLog } from './pipeline/binding-report.js';

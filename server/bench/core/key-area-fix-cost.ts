@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KeyArea } from '@lianfang/shared';
-import type { LivePicture } from '../../src/pipeline/live-picture.js';
+import type { LivePicture } from '../../src/modules/live-picture.js';
 import type { CommandBus } from '../../src/pipeline/command-bus.js';
 import { cliOptions, isMain, machine, nowMs, printReport, round } from './lib/stats.js';
 

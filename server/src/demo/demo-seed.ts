@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { roadGraphBounds } from '@lianfang/shared/routing/index';
 import { createDevice } from '../modules/devices/device-repository.js';
-import { insertGrid, insertStation, insertTeam, listGrids, listStations, listTeams } from '../modules/geography/geo-repository.js';
+import { insertGrid, insertStation, insertTeam } from '../modules/geography/geo-repository.js';
 import { newTrackerId } from '../modules/units/tracker-ids.js';
 import { insertUnit } from '../modules/units/unit-repository.js';
 import { insertKeyArea } from '../modules/key-areas/key-area-repository.js';
@@ -42,8 +42,6 @@ export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: str
     };
   });
   // Geography is not event-sourced (it changes rarely): refresh this instance's copy.
-  core.picture.grids = await listGrids(core.db);
-  core.picture.stations = await listStations(core.db);
-  core.picture.teams = await listTeams(core.db);
+  await core.picture.geography.load(core.db);
   return { gatewayKeys };
 }

@@ -77,7 +77,7 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
   it('locates an SOS from a tracker alarm at its fix and assigns the containing grid', async () => {
     await t.app.core.db.query(`INSERT INTO grids (id, name, level, ring) VALUES ('g-test-${driver}', 'Test grid', 'grid', $1)`, [JSON.stringify([[121.0, 31.0], [121.01, 31.0], [121.01, 31.01], [121.0, 31.01]])]);
     // Geography is loaded at start; reload it as an admin change would.
-    t.app.core.picture.grids = (await import('../../src/modules/geography/geo-repository.js').then((m) => m.listGrids(t.app.core.db)));
+    t.app.core.picture.geography.grids = (await import('../../src/modules/geography/geo-repository.js').then((m) => m.listGrids(t.app.core.db)));
     await createUnit(t.app, t.adminToken, `S-${driver}`, `sos-${driver}`);
     const res = await postFix(t.app, `sos-${driver}`, 31.005, 121.005, Math.floor(Date.now() / 1000), '&alarm=sos');
     expect(res.status).toBe(200);

@@ -3,7 +3,7 @@ import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lian
 import { clockSkewOf, findContainingArea, isOpenIncident, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { unprocessable } from '../domain-errors.js';
 import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, getIncident, type NewIncident } from '../incidents/incident-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';

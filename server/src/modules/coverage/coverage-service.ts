@@ -3,7 +3,7 @@ import { COVERAGE_LIMIT_MINUTES } from '@lianfang/shared';
 import { computeCoverage, coverageCells, resolveCoverageOptions, type CoverageOptions } from '@lianfang/shared/routing/index';
 import type { Database } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { unprocessable } from '../domain-errors.js';
 import type { PublisherLease } from '../dispatch/publisher-lease.js';
 import type { RoadNetwork } from '../roads/road-network.js';

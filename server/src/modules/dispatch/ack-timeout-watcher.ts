@@ -1,7 +1,7 @@
 import type { Incident } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { DispatchService } from './dispatch-service.js';
 import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
 

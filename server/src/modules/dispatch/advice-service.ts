@@ -1,7 +1,7 @@
 import type { DomainEvent, IncidentAdvice, LogEntry } from '@lianfang/shared';
 import { snapToRoad } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { RoadNetwork } from '../roads/road-network.js';
 import { rankCandidates, type LocatedUnit } from './candidate-ranking.js';
 import { adviceFor, eligibleFor, isMaterialChange, needsAdvice } from './incident-advice.js';

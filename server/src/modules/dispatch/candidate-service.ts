@@ -1,5 +1,5 @@
 import type { CandidatesReply, CandidatesRequest, Unit } from '@lianfang/shared';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { RoadNetwork } from '../roads/road-network.js';
 import { rankCandidates, type LocatedUnit } from './candidate-ranking.js';
 

@@ -3,7 +3,7 @@ import type { Force, Incident, Task } from '@lianfang/shared';
 import { findContainingArea, planById } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';

@@ -1,7 +1,7 @@
 import type { Incident } from '@lianfang/shared';
 import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
 

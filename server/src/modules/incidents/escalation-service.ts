@@ -1,7 +1,7 @@
 import type { Incident } from '@lianfang/shared';
 import { isOpenIncident, nextLevel, type Department } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';

@@ -3,7 +3,7 @@ import type { CreateIncident, DomainEvent, Incident, Outcome } from '@lianfang/s
 import { canTransition, findContainingArea, startLevel, type LadderLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { findReceipt, saveReceipt } from './command-receipts.js';

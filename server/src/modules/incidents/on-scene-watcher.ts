@@ -1,5 +1,5 @@
 import { DEFAULT_ON_SCENE, nextOnSceneCount, type OnSceneRule } from '@lianfang/shared';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { LogEntry } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { PositionIngest } from '../positions/position-ingest.js';
 
 const RETRY_MS = 5000;

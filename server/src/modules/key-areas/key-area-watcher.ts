@@ -1,7 +1,7 @@
 import type { DomainEvent, Ring } from '@lianfang/shared';
 import { isOverdue, keyAreaCovers, ringBox, type RingBox } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { markOverdue, recordVisit } from './key-area-repository.js';
 import type { KeyAreaVisitMinutes } from './key-area-visit-minutes.js';
 

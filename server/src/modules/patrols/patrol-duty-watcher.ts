@@ -1,7 +1,7 @@
 import type { DomainEvent, PatrolPlan } from '@lianfang/shared';
 import { checkpointsReached, nextDeviation, shiftKeyAt } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import { localMinutes } from '../key-areas/key-area-watcher.js';
 import { getPatrolPlan, saveDutyState } from './patrol-plan-repository.js';
 

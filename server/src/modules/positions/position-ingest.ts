@@ -2,7 +2,7 @@ import type { Position, PositionFlag } from '@lianfang/shared';
 import { checkFix } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { saveLastFixes, savePositions } from '../units/unit-repository.js';
 

@@ -1,5 +1,5 @@
 import { isLiveAssignment, type Incident, type PositionRow, type ServerToClientEvents, type Snapshot } from '@lianfang/shared';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../live-picture.js';
 
 /**
  * What a captain may see (issue 5: "operator sees everything, captain sees their

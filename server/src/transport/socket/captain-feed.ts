@@ -1,5 +1,5 @@
 import type { ServerToClientEvents, Snapshot } from '@lianfang/shared';
-import type { LivePicture } from '../../pipeline/live-picture.js';
+import type { LivePicture } from '../../modules/live-picture.js';
 import { captainScope, messageFor, snapshotFor, type CaptainScope } from '../../modules/users-auth/captain-visibility.js';
 import type { LianfangServer, LianfangSocket } from './socket-types.js';
 

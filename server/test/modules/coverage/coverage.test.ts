@@ -29,7 +29,7 @@ describe('live coverage', () => {
       JSON.stringify([[c.lon - D, c.lat - D], [c.lon + D, c.lat - D], [c.lon + D, c.lat + D], [c.lon - D, c.lat + D]]),
     ]);
     // Geography is loaded at start; reload it as an admin change would.
-    t.app.core.picture.grids = await listGrids(t.app.core.db);
+    t.app.core.picture.geography.grids = await listGrids(t.app.core.db);
     screen = new RecordingClient(t.url, t.adminToken);
     await screen.connected();
   });
