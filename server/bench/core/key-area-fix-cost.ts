@@ -49,8 +49,8 @@ export async function benchmarkKeyAreaFixCost(o: { base?: string; areas?: number
   const picture = { keyAreas: benchAreas(areas) } as unknown as LivePicture;
   const bus = {} as CommandBus;
   const load = async (src: string) => {
-    const { KeyAreaWatcher } = (await import(`${src}plugins/app/key-areas/key-area-watcher.js`)) as WatcherModule;
-    const minutes = await import(`${src}plugins/app/key-areas/key-area-visit-minutes.js`).then((m: MinutesModule) => new m.KeyAreaVisitMinutes()).catch(() => undefined);
+    const { KeyAreaWatcher } = (await import(`${src}modules/key-areas/key-area-watcher.js`)) as WatcherModule;
+    const minutes = await import(`${src}modules/key-areas/key-area-visit-minutes.js`).then((m: MinutesModule) => new m.KeyAreaVisitMinutes()).catch(() => undefined);
     // drain the notes now and then, as the position flush does
     return { watcher: new KeyAreaWatcher(bus, picture, 'Asia/Shanghai', minutes), drain: () => minutes?.take() };
   };

@@ -13,7 +13,7 @@ import type { Database } from '../../../src/db/database.js';
  */
 const SRC = process.env.LF_BENCH_SRC ? `${pathToFileURL(resolve(process.env.LF_BENCH_SRC)).href}/` : new URL('../../../src/', import.meta.url).href;
 const { buildApp } = (await import(`${SRC}app.js`)) as typeof import('../../../src/app.js');
-const { bootstrapAdmin } = (await import(`${SRC}bootstrap.js`)) as typeof import('../../../src/modules/users-auth/bootstrap-admin.js');
+const { bootstrapAdmin } = (await import(`${SRC}modules/users-auth/bootstrap-admin.js`)) as typeof import('../../../src/modules/users-auth/bootstrap-admin.js');
 const { loadConfig } = (await import(`${SRC}config.js`)) as typeof import('../../../src/config.js');
 
 const ADMIN_PASSWORD = 'bench-admin-password';
