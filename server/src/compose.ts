@@ -182,17 +182,14 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     async close() {
       await advice.stop();
       await coverage.stop();
-      clocks.stop();
-      ackTimeouts.stop();
-      keyAreas.stop();
       visitCatchUp.stop();
-      patrolDuty.stop();
-      positions.stop();
+      // A watcher's tick in flight finishes before the database closes under it.
+      await Promise.all([clocks.stop(), ackTimeouts.stop(), keyAreas.stop(), patrolDuty.stop(), positions.stop()]);
       await positions.flush(true);
       await relay.flush();
-      relay.stop();
-      sequencer.stop();
-      broadcaster.stop();
+      await relay.stop();
+      await sequencer.stop();
+      await broadcaster.stop();
       await log.close();
       await db.close();
     },
