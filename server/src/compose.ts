@@ -36,7 +36,7 @@ import { loadOrCreateSecret } from './modules/users-auth/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './modules/roads/road-network.js';
 import { AdviceService } from './modules/dispatch/advice-service.js';
 import { CandidateService } from './modules/dispatch/candidate-service.js';
-import { PublisherLease } from './modules/dispatch/publisher-lease.js';
+import { PublisherLease } from './pipeline/publisher-lease.js';
 import { CoverageService } from './modules/coverage/coverage-service.js';
 
 /**
