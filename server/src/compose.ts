@@ -36,7 +36,7 @@ import { loadOrCreateSecret } from './modules/users-auth/user-repository.js';
 import { loadRoadNetwork, type RoadNetwork } from './modules/roads/road-network.js';
 import { AdviceService } from './modules/dispatch/advice-service.js';
 import { CandidateService } from './modules/dispatch/candidate-service.js';
-import { PublisherLease } from './modules/dispatch/publisher-lease.js';
+import { PublisherLease } from './pipeline/publisher-lease.js';
 import { CoverageService } from './modules/coverage/coverage-service.js';
 
 /**
@@ -182,17 +182,14 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     async close() {
       await advice.stop();
       await coverage.stop();
-      clocks.stop();
-      ackTimeouts.stop();
-      keyAreas.stop();
       visitCatchUp.stop();
-      patrolDuty.stop();
-      positions.stop();
+      // A watcher's tick in flight finishes before the database closes under it.
+      await Promise.all([clocks.stop(), ackTimeouts.stop(), keyAreas.stop(), patrolDuty.stop(), positions.stop()]);
       await positions.flush(true);
       await relay.flush();
-      relay.stop();
-      sequencer.stop();
-      broadcaster.stop();
+      await relay.stop();
+      await sequencer.stop();
+      await broadcaster.stop();
       await log.close();
       await db.close();
     },

@@ -2,6 +2,7 @@ import type { LogEntry } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
 import type { EventLog } from './event-log.js';
 import { readEvents } from './outbox.js';
+import { PeriodicWorker } from './periodic-worker.js';
 
 /**
  * Moves committed events from the outbox table into the event log, in seq
@@ -17,9 +18,9 @@ import { readEvents } from './outbox.js';
  */
 export class EventRelay {
   private published: number;
-  private running = false;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  // 'again': a commit handed over during a pump is published right after it, not at the next poll.
+  // pump() catches its own failures (the next kick or poll retries from the same seq).
+  private readonly pumper = new PeriodicWorker(() => this.pump(), { onError: () => {}, overlap: 'again' });
   /** Entries this instance committed and has not published yet, by seq. */
   private local = new Map<number, LogEntry>();
 
@@ -28,8 +29,7 @@ export class EventRelay {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
+    this.pumper.start(this.pollMs);
   }
 
   /** Entries of a transaction that has committed: published from memory, in seq order with everything else. */
@@ -40,24 +40,12 @@ export class EventRelay {
 
   /** Publish what is committed now; coalesces kicks that come while a pump runs. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    void this.pump().finally(() => {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    void this.pumper.kick();
   }
 
-  /** Resolves once everything committed before the call is in the log (tests, graceful close). */
-  async flush(): Promise<void> {
-    while (this.running) await new Promise((r) => setTimeout(r, 2));
-    await this.pump();
+  /** Resolves once everything committed before the call is in the log (tests, graceful close): a running pump is followed by one more. */
+  flush(): Promise<void> {
+    return this.pumper.kick();
   }
 
   private async pump(): Promise<void> {
@@ -83,7 +71,7 @@ export class EventRelay {
     return run.length > 0 ? run : null;
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.pumper.stop();
   }
 }

@@ -1,6 +1,7 @@
 import type { LogEntry } from '@lianfang/shared';
 import type { Database } from '../db/database.js';
 import { currentSeq, readEvents } from './outbox.js';
+import { PeriodicWorker } from './periodic-worker.js';
 
 /**
  * Hands entries to this instance's live picture strictly in seq order, each
@@ -12,7 +13,10 @@ export class Sequencer {
   private ring: LogEntry[] = [];
   private readonly listeners: ((entry: LogEntry) => void)[] = [];
   private filling: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | undefined;
+  /** What `applied` was at the watchdog's previous beat. */
+  private lastSeen = 0;
+  // fillFromDb catches its own failures; the beat itself only compares two numbers.
+  private readonly watchdog = new PeriodicWorker(() => this.watch(), { onError: () => {} });
   /** Callers waiting for a seq to be applied, resolved in `deliver` (no polling). */
   private waiters: { seq: number; resolve: () => void }[] = [];
   /**
@@ -63,16 +67,18 @@ export class Sequencer {
 
   /** Watchdog: if the log stops delivering (Redis down) the database still does, a second late. */
   start(intervalMs = 1000): void {
-    let lastSeen = this.applied;
-    this.timer = setInterval(() => {
-      if (this.applied === lastSeen) void this.fillFromDb();
-      lastSeen = this.applied;
-    }, intervalMs);
-    this.timer.unref();
+    this.lastSeen = this.applied;
+    this.watchdog.start(intervalMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.watchdog.stop();
+  }
+
+  /** Not returning the fill: a beat during a long fill still moves `lastSeen`, as it always did. */
+  private watch(): void {
+    if (this.applied === this.lastSeen) void this.fillFromDb();
+    this.lastSeen = this.applied;
   }
 
   /** Entries after `seq` from memory, or null when they are older than the ring holds. */

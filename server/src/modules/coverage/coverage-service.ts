@@ -3,9 +3,9 @@ import { COVERAGE_LIMIT_MINUTES } from '@lianfang/shared';
 import { computeCoverage, coverageCells, resolveCoverageOptions, type CoverageOptions } from '@lianfang/shared/routing/index';
 import type { Database } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
+import { LeasedPublisher, type Lease } from '../../pipeline/leased-publisher.js';
 import type { LivePicture } from '../live-picture.js';
 import { unprocessable } from '../domain-errors.js';
-import type { PublisherLease } from '../dispatch/publisher-lease.js';
 import type { RoadNetwork } from '../roads/road-network.js';
 import { coverageHash, describeCoverage } from './coverage-report.js';
 import { sampleCoverage } from './coverage-repository.js';
@@ -33,16 +33,9 @@ const WARM_DELAY_MS = 1000;
  */
 export class CoverageService {
   private readonly options: CoverageOptions;
-  private dirty = true;
-  private lastRunAt = 0;
+  private readonly publisher: LeasedPublisher;
   private lastStatusAt = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = 0;
-  private beatTimer: NodeJS.Timeout | undefined;
   private warmTimer: NodeJS.Timeout | undefined;
-  private running: Promise<boolean> | null = null;
-  private again = false;
-  private stopped = false;
   private lastSampleAt = 0;
   private seenGeography: [unknown, unknown] = [null, null];
   private hashed: { version: number; hash: string } | undefined;
@@ -52,21 +45,24 @@ export class CoverageService {
     private readonly db: Database,
     private readonly picture: LivePicture,
     private readonly roads: () => Promise<RoadNetwork>,
-    private readonly lease: PublisherLease,
+    lease: Lease,
     private readonly settings: CoverageSettings,
   ) {
     this.options = { h3Resolution: settings.h3Resolution, emergencyFactor: settings.emergencyFactor, limitMinutes: COVERAGE_LIMIT_MINUTES };
+    this.publisher = new LeasedPublisher(lease, settings.intervalMs, {
+      publish: () => this.publish(),
+      reschedule: () => this.reschedule(),
+      beat: () => this.beat(),
+    });
   }
 
   start(): void {
-    void this.lease.acquire();
-    this.beatTimer = setInterval(() => void this.beat(), this.settings.intervalMs);
-    this.beatTimer.unref();
+    this.publisher.start();
     // The first computation on a graph builds its H3 cells (~1 s on a city): do it before anyone waits for it.
     this.warmTimer = setTimeout(() => {
       void this.roads()
         .then((network) => {
-          if (!this.stopped) coverageCells(network.graph, this.settings.h3Resolution, resolveCoverageOptions(this.options).maxWalkM);
+          if (!this.publisher.stopped) coverageCells(network.graph, this.settings.h3Resolution, resolveCoverageOptions(this.options).maxWalkM);
         })
         .catch(() => {});
     }, WARM_DELAY_MS);
@@ -74,13 +70,9 @@ export class CoverageService {
     this.reschedule();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.beatTimer);
+  stop(): Promise<void> {
     clearTimeout(this.warmTimer);
-    clearTimeout(this.timer);
-    await this.running;
-    await this.lease.release();
+    return this.publisher.stop();
   }
 
   onEntry(entry: LogEntry): void {
@@ -92,7 +84,7 @@ export class CoverageService {
     } else {
       return;
     }
-    this.dirty = true;
+    this.publisher.dirty = true;
     this.reschedule();
   }
 
@@ -102,8 +94,8 @@ export class CoverageService {
 
   /** Recompute now, ignoring the throttle (tests, an operator's refresh). True when it published. */
   recompute(): Promise<boolean> {
-    this.dirty = true;
-    return this.run();
+    this.publisher.dirty = true;
+    return this.publisher.run();
   }
 
   async whatIf(request: WhatIfRequest): Promise<WhatIfReply> {
@@ -118,47 +110,20 @@ export class CoverageService {
     // Geography is not event-sourced: an admin change replaces the arrays in the picture.
     if (this.seenGeography[0] !== this.picture.grids || this.seenGeography[1] !== this.picture.stations) {
       this.seenGeography = [this.picture.grids, this.picture.stations];
-      this.dirty = true;
+      this.publisher.dirty = true;
     }
-    if (!this.stopped && (await this.lease.acquire())) await this.sampleIfDue();
+    if (await this.publisher.holdsLease()) await this.sampleIfDue();
     this.reschedule();
   }
 
+  /** A debounce within a throttle: at most one run per interval, and not before status changes have settled. */
   private reschedule(): void {
-    if (!this.dirty || this.stopped) return;
-    const at = Math.max(this.lastRunAt + this.settings.intervalMs, this.lastStatusAt + this.settings.settleMs);
-    if (this.timer && this.timerAt === at) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
-    }, Math.max(0, at - Date.now()));
-    this.timer.unref();
+    if (!this.publisher.dirty) return;
+    this.publisher.runAt(Math.max(this.publisher.lastRunAt + this.settings.intervalMs, this.lastStatusAt + this.settings.settleMs));
   }
 
-  private run(): Promise<boolean> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.publish()
-      .catch(() => false) // database or graph away: the next beat tries again
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.reschedule();
-        }
-      });
-    return this.running;
-  }
-
+  /** Under the lease (LeasedPublisher): a new map, through the bus, only when its content changed. */
   private async publish(): Promise<boolean> {
-    this.lastRunAt = Date.now();
-    // Not the publisher: stay dirty, so taking over (after the holder's lease expires) recomputes at once.
-    if (this.stopped || !(await this.lease.acquire())) return false;
-    this.dirty = false;
     const previous = this.picture.coverage;
     const sources = coverageSources(this.picture.units.values(), this.picture.stations, Date.now());
     if (sources.length === 0 && !previous) return false;
@@ -169,7 +134,7 @@ export class CoverageService {
     const hash = coverageHash(body);
     if (previous && previous.resolution === this.settings.h3Resolution && hash === this.hashOf(previous)) return false;
     const coverage: Coverage = { version: (previous?.version ?? 0) + 1, computedAt: new Date().toISOString(), resolution: this.settings.h3Resolution, ...body };
-    if (this.stopped) return false;
+    if (this.publisher.stopped) return false;
     await this.bus.run(async () => ({ result: undefined, events: [{ type: 'coverage.updated' as const, coverage }] }));
     this.hashed = { version: coverage.version, hash };
     await this.sampleIfDue(coverage);

@@ -2,6 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import type { DispatchService } from './dispatch-service.js';
 import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
 
@@ -13,8 +14,8 @@ import { appendTimeline, getIncident } from '../incidents/incident-repository.js
  * gets there first (`ack_timeout_at IS NULL` in the update).
  */
 export class AckTimeoutWatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  // Database away: the next beat tries again.
+  private readonly worker = new PeriodicWorker<number>((nowMs) => this.checkAll(nowMs), { onError: () => {} });
 
   constructor(
     private readonly bus: CommandBus,
@@ -26,28 +27,24 @@ export class AckTimeoutWatcher {
   ) {}
 
   start(intervalMs = 1000): void {
-    this.timer = setInterval(() => void this.check(), intervalMs);
-    this.timer.unref();
+    this.worker.start(intervalMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
-  async check(nowMs = Date.now()): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      for (const incident of [...this.picture.incidents.values()]) {
-        for (const a of incident.assignments) {
-          if (a.status !== 'dispatched' || a.ackTimeoutAt || nowMs - Date.parse(a.dispatchedAt) < this.limitSeconds * 1000) continue;
-          await this.handle(incident, a.unitId);
-        }
+  /** One check now (tests pass a clock); while one runs, resolves with it instead of starting another. */
+  check(nowMs = Date.now()): Promise<void> {
+    return this.worker.kick(nowMs);
+  }
+
+  private async checkAll(nowMs = Date.now()): Promise<void> {
+    for (const incident of [...this.picture.incidents.values()]) {
+      for (const a of incident.assignments) {
+        if (a.status !== 'dispatched' || a.ackTimeoutAt || nowMs - Date.parse(a.dispatchedAt) < this.limitSeconds * 1000) continue;
+        await this.handle(incident, a.unitId);
       }
-    } catch {
-      // Database away: the next beat tries again.
-    } finally {
-      this.running = false;
     }
   }
 

@@ -1,11 +1,11 @@
 import type { DomainEvent, IncidentAdvice, LogEntry } from '@lianfang/shared';
 import { snapToRoad } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
+import { LeasedPublisher, type Lease } from '../../pipeline/leased-publisher.js';
 import type { LivePicture } from '../live-picture.js';
 import type { RoadNetwork } from '../roads/road-network.js';
 import { rankCandidates, type LocatedUnit } from './candidate-ranking.js';
 import { adviceFor, eligibleFor, isMaterialChange, needsAdvice } from './incident-advice.js';
-import type { PublisherLease } from './publisher-lease.js';
 
 export interface AdviceSettings {
   /** The beat: positions move ETAs and time moves deadlines without any event saying so. */
@@ -25,47 +25,41 @@ const MIN_GAP_MS = 1000;
  * every instance applies the events to its picture, which is what "changed" is judged against.
  */
 export class AdviceService {
-  private timer: NodeJS.Timeout | undefined;
-  private kickTimer: NodeJS.Timeout | undefined;
-  private running: Promise<boolean> | null = null;
-  private again = false;
-  private dirty = true;
-  private lastRunAt = 0;
-  private stopped = false;
+  private readonly publisher: LeasedPublisher;
 
   constructor(
     private readonly bus: CommandBus,
     private readonly picture: LivePicture,
     private readonly roads: () => Promise<RoadNetwork>,
-    private readonly lease: PublisherLease,
+    lease: Lease,
     private readonly settings: AdviceSettings,
-  ) {}
-
-  start(): void {
-    // Claim the lease at once: the first instance up stays the publisher while it lives.
-    void this.lease.acquire();
-    this.timer = setInterval(() => void this.run(), this.settings.intervalMs);
-    this.timer.unref();
+  ) {
+    this.publisher = new LeasedPublisher(lease, settings.intervalMs, {
+      publish: (nowMs) => this.publish(nowMs),
+      reschedule: () => this.kick(),
+      // Every beat, dirty or not: time alone moves deadlines. Not awaited, so a beat during a long run still asks for one more.
+      beat: () => void this.publisher.run(),
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    clearTimeout(this.kickTimer);
-    await this.running;
-    await this.lease.release();
+  start(): void {
+    this.publisher.start();
+  }
+
+  stop(): Promise<void> {
+    return this.publisher.stop();
   }
 
   onEntry(entry: LogEntry): void {
     switch (entry.type) {
       case 'unit.positions':
-        this.dirty = true;
+        this.publisher.dirty = true;
         break;
       case 'unit.updated':
       case 'alert.raised':
       case 'incident.created':
       case 'incident.updated':
-        this.dirty = true;
+        this.publisher.dirty = true;
         this.kick();
         break;
       default:
@@ -75,51 +69,25 @@ export class AdviceService {
 
   /** One beat now (tests pass a clock). Resolves true when it published something. */
   tick(nowMs = Date.now()): Promise<boolean> {
-    return this.run(nowMs);
+    return this.publisher.run(nowMs);
   }
 
   /** Brings the advice up to date with everything applied so far (core.settle). */
-  async flush(): Promise<boolean> {
-    await this.running;
-    if (!this.dirty) return false;
-    clearTimeout(this.kickTimer);
-    this.kickTimer = undefined;
-    return this.run();
+  flush(): Promise<boolean> {
+    return this.publisher.flush();
   }
 
+  /** A throttle, not a debounce: the first trigger fixes the time, later ones ride along (a stream of changes cannot starve it). */
   private kick(): void {
-    if (this.kickTimer || this.stopped) return;
-    const delay = Math.max(KICK_DELAY_MS, this.lastRunAt + MIN_GAP_MS - Date.now());
-    this.kickTimer = setTimeout(() => {
-      this.kickTimer = undefined;
-      void this.run();
-    }, delay);
-    this.kickTimer.unref();
+    if (this.publisher.scheduled) return;
+    const now = Date.now();
+    this.publisher.runAt(Math.max(now + KICK_DELAY_MS, this.publisher.lastRunAt + MIN_GAP_MS));
   }
 
-  private run(nowMs = Date.now()): Promise<boolean> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.publish(nowMs)
-      .catch(() => false) // database or graph away: the next beat tries again
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
-    return this.running;
-  }
-
+  /** Under the lease (LeasedPublisher): the changed advice, through the bus. */
   private async publish(nowMs: number): Promise<boolean> {
-    if (this.stopped || !(await this.lease.acquire())) return false;
-    this.lastRunAt = Date.now();
-    this.dirty = false;
     const changed = await this.changedAdvice(nowMs);
-    if (changed.length === 0 || this.stopped) return false;
+    if (changed.length === 0 || this.publisher.stopped) return false;
     const events: DomainEvent[] = changed.map((advice) => ({ type: 'incident.advice', advice }));
     await this.bus.run(async () => ({ result: undefined, events }));
     return true;

@@ -2,6 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
 
@@ -11,35 +12,31 @@ import { appendTimeline, getIncident } from './incident-repository.js';
  * records it and emits the event) and an arrival breach climbs the ladder.
  */
 export class ClockWatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
+  private readonly worker = new PeriodicWorker<number>((nowMs) => this.checkAll(nowMs), { onError: () => {} });
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture) {}
 
   start(intervalMs = 1000): void {
-    this.timer = setInterval(() => void this.check(), intervalMs);
-    this.timer.unref();
+    this.worker.start(intervalMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
-  async check(nowMs = Date.now()): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      for (const incident of [...this.picture.incidents.values()]) {
-        const clock = responseClock({ ...incident.milestones, receivedAt: incident.createdAt, firstDispatchedAt: incident.milestones.dispatchedAt, firstAcknowledgedAt: incident.milestones.acknowledgedAt, firstEnRouteAt: incident.milestones.enRouteAt, firstOnSceneAt: incident.milestones.onSceneAt }, DEFAULT_TARGETS[incident.priority], nowMs);
-        if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
-        if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt) await this.recordBreach(incident, 'arrival');
-        const late = overdueCallIns(incident.callIns, nowMs);
-        if (late.length > 0) await this.escalateLateCallIns(incident, late.map((c) => c.department));
-      }
-    } catch {
-      // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
-    } finally {
-      this.running = false;
+  /** One check now (tests pass a clock); while one runs, resolves with it instead of starting another. */
+  check(nowMs = Date.now()): Promise<void> {
+    return this.worker.kick(nowMs);
+  }
+
+  private async checkAll(nowMs = Date.now()): Promise<void> {
+    for (const incident of [...this.picture.incidents.values()]) {
+      const clock = responseClock({ ...incident.milestones, receivedAt: incident.createdAt, firstDispatchedAt: incident.milestones.dispatchedAt, firstAcknowledgedAt: incident.milestones.acknowledgedAt, firstEnRouteAt: incident.milestones.enRouteAt, firstOnSceneAt: incident.milestones.onSceneAt }, DEFAULT_TARGETS[incident.priority], nowMs);
+      if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
+      if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt) await this.recordBreach(incident, 'arrival');
+      const late = overdueCallIns(incident.callIns, nowMs);
+      if (late.length > 0) await this.escalateLateCallIns(incident, late.map((c) => c.department));
     }
   }
 

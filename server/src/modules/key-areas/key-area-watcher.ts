@@ -2,6 +2,7 @@ import type { DomainEvent, Ring } from '@lianfang/shared';
 import { isOverdue, keyAreaCovers, ringBox, type RingBox } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import { markOverdue, recordVisit } from './key-area-repository.js';
 import type { KeyAreaVisitMinutes } from './key-area-visit-minutes.js';
 
@@ -30,8 +31,8 @@ const boxOf = (ring: Ring) => boxes.get(ring) ?? boxes.set(ring, ringBox(ring)).
  */
 export class KeyAreaWatcher {
   private readonly visits = new Map<string, { unitId: string; at: string }>();
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  // Database away: visits of this beat are lost, the next fixes bring new ones.
+  private readonly worker = new PeriodicWorker<number>((nowMs) => this.beat(nowMs), { onError: () => {} });
 
   constructor(
     private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string,
@@ -49,40 +50,36 @@ export class KeyAreaWatcher {
   }
 
   start(intervalMs = 5000): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
+    this.worker.start(intervalMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
-  async tick(nowMs = Date.now()): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const visits = [...this.visits.entries()];
-      this.visits.clear();
-      const minutes = localMinutes(nowMs, this.timeZone);
-      await this.bus.run(async (q) => {
-        const events: DomainEvent[] = [];
-        for (const [id, v] of visits) {
-          const updated = await recordVisit(q, id, v.unitId, v.at);
-          if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
-        }
-        for (const area of this.picture.keyAreas.values()) {
-          if (area.overdueSince || visits.some(([id]) => id === area.id)) continue;
-          // Never visited: the watch runs from the area's creation, not from the beginning of time.
-          if (!isOverdue(area, Date.parse(area.lastVisitAt ?? area.createdAt), nowMs, minutes)) continue;
-          const updated = await markOverdue(q, area.id);
-          if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
-        }
-        return { result: undefined, events };
-      }, { awaitApply: true });
-    } catch {
-      // Database away: visits of this beat are lost, the next fixes bring new ones.
-    } finally {
-      this.running = false;
-    }
+  /** One beat now (tests pass a clock); while one runs, resolves with it instead of starting another. */
+  tick(nowMs = Date.now()): Promise<void> {
+    return this.worker.kick(nowMs);
+  }
+
+  private async beat(nowMs = Date.now()): Promise<void> {
+    const visits = [...this.visits.entries()];
+    this.visits.clear();
+    const minutes = localMinutes(nowMs, this.timeZone);
+    await this.bus.run(async (q) => {
+      const events: DomainEvent[] = [];
+      for (const [id, v] of visits) {
+        const updated = await recordVisit(q, id, v.unitId, v.at);
+        if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
+      }
+      for (const area of this.picture.keyAreas.values()) {
+        if (area.overdueSince || visits.some(([id]) => id === area.id)) continue;
+        // Never visited: the watch runs from the area's creation, not from the beginning of time.
+        if (!isOverdue(area, Date.parse(area.lastVisitAt ?? area.createdAt), nowMs, minutes)) continue;
+        const updated = await markOverdue(q, area.id);
+        if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
+      }
+      return { result: undefined, events };
+    }, { awaitApply: true });
   }
 }

@@ -2,6 +2,7 @@ import type { DomainEvent, PatrolPlan } from '@lianfang/shared';
 import { checkpointsReached, nextDeviation, shiftKeyAt } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import { localMinutes } from '../key-areas/key-area-watcher.js';
 import { getPatrolPlan, saveDutyState } from './patrol-plan-repository.js';
 
@@ -23,8 +24,8 @@ export function localDate(nowMs: number, timeZone: string): string {
 export class PatrolDutyWatcher {
   private readonly awayCounts = new Map<string, number>();
   private pending = new Map<string, Change[]>();
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  // Database away: these changes are dropped; the next fixes bring them again.
+  private readonly worker = new PeriodicWorker(() => this.writePending(), { onError: () => {} });
 
   constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string) {}
 
@@ -52,36 +53,38 @@ export class PatrolDutyWatcher {
   }
 
   start(intervalMs = 5000): void {
-    this.timer = setInterval(() => void this.flush(), intervalMs);
-    this.timer.unref();
+    this.worker.start(intervalMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
-  async flush(): Promise<void> {
-    if (this.running || this.pending.size === 0) return;
-    this.running = true;
+  /** Writes the queued changes now; while a write runs, resolves with it instead of starting another. */
+  flush(): Promise<void> {
+    return this.worker.kick();
+  }
+
+  /** Nothing queued: no transaction, and nothing to wait for. */
+  private writePending(): Promise<void> | undefined {
+    if (this.pending.size === 0) return undefined;
     const work = this.pending;
     this.pending = new Map();
-    try {
-      await this.bus.run(async (q) => {
-        const events: DomainEvent[] = [];
-        for (const [id, changes] of work) {
-          const stored = await getPatrolPlan(q, id);
-          if (!stored) continue;
-          const next = changes.reduce(apply, stored);
-          if (JSON.stringify(next) === JSON.stringify(stored)) continue;
-          events.push({ type: 'patrol_plan.updated', patrolPlan: await saveDutyState(q, next) });
-        }
-        return { result: undefined, events };
-      });
-    } catch {
-      // Database away: these changes are dropped; the next fixes bring them again.
-    } finally {
-      this.running = false;
-    }
+    return this.write(work);
+  }
+
+  private async write(work: Map<string, Change[]>): Promise<void> {
+    await this.bus.run(async (q) => {
+      const events: DomainEvent[] = [];
+      for (const [id, changes] of work) {
+        const stored = await getPatrolPlan(q, id);
+        if (!stored) continue;
+        const next = changes.reduce(apply, stored);
+        if (JSON.stringify(next) === JSON.stringify(stored)) continue;
+        events.push({ type: 'patrol_plan.updated', patrolPlan: await saveDutyState(q, next) });
+      }
+      return { result: undefined, events };
+    });
   }
 
   private queue(id: string, change: Change): void {

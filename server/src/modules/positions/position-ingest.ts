@@ -3,6 +3,7 @@ import { checkFix } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { saveLastFixes, savePositions } from '../units/unit-repository.js';
 
@@ -45,7 +46,8 @@ const LAST_FIX_EVERY_MS = 10_000;
 export class PositionIngest {
   private buffer: Position[] = [];
   private readonly lastFix = new Map<string, { lat: number; lon: number; deviceTimeMs: number }>();
-  private timer: NodeJS.Timeout | undefined;
+  // flush() never rejects: a failed batch is put back for the next beat.
+  private readonly worker = new PeriodicWorker(() => this.flush(), { onError: () => {} });
   private flushing: Promise<void> | null = null;
   /** Newest fix per unit not yet in `units.last_fix`. */
   private dirtyLatest = new Map<string, Position>();
@@ -67,12 +69,12 @@ export class PositionIngest {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.flush(), this.flushMs);
-    this.timer.unref();
+    this.worker.start(this.flushMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Ends the beat (close then calls flush(true) itself). */
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Called for every accepted fix (on-scene detection, key areas). */

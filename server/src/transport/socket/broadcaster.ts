@@ -1,5 +1,6 @@
 import type { LogEntry, Position, ServerToClientEvents } from '@lianfang/shared';
 import { encodePositionRows } from '@lianfang/shared';
+import { PeriodicWorker, raiseUncaught } from '../../pipeline/periodic-worker.js';
 import { messageOf } from './entry-messages.js';
 
 /** The part of Socket.IO the broadcaster needs: emit one event to one room. */
@@ -21,17 +22,17 @@ export class Broadcaster {
   private pendingTo = 0;
   /** First position entry not yet covered by any message sent; null when all are. */
   private uncoveredFrom: number | null = null;
-  private timer: NodeJS.Timeout | undefined;
+  // The tick is synchronous, so a beat costs no allocation; a throw is a bug and ends the process, as from a bare interval.
+  private readonly worker = new PeriodicWorker(() => this.flushPositions(), { onError: raiseUncaught });
 
   constructor(private readonly emitTo: EmitTo, private readonly flushMs = 250) {}
 
   start(): void {
-    this.timer = setInterval(() => this.flushPositions(), this.flushMs);
-    this.timer.unref();
+    this.worker.start(this.flushMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   onEntry(entry: LogEntry): void {

@@ -1,5 +1,6 @@
 import type { SessionEndReason } from '@lianfang/shared';
 import type { SessionStore } from '../../modules/users-auth/session-store.js';
+import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
 import type { LianfangServer, LianfangSocket } from './socket-types.js';
 
 /**
@@ -9,37 +10,32 @@ import type { LianfangServer, LianfangSocket } from './socket-types.js';
  * ended on another instance, disabled users and rows changed by hand.
  */
 export class SessionSweep {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  // The database is away: keep the sockets until it answers (the REST check refuses meanwhile anyway).
+  private readonly worker = new PeriodicWorker(() => this.sweepOnce(), { onError: () => {} });
 
   constructor(private readonly io: LianfangServer, private readonly sessions: SessionStore, private readonly everyMs: number) {}
 
   start(): void {
     this.sessions.onEnded((sids, reason) => this.endSockets(new Set(sids), reason));
-    this.timer = setInterval(() => void this.sweep(), this.everyMs);
-    this.timer.unref();
+    this.worker.start(this.everyMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** One pass: sockets whose session is no longer open are told and closed. A failed read is tried again next beat. */
-  async sweep(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const sids = new Set<string>();
-      for (const socket of this.io.of('/').sockets.values()) sids.add(socket.data.session.sid);
-      if (sids.size === 0) return;
-      const open = await this.sessions.stillOpen([...sids]);
-      const ended = new Set([...sids].filter((sid) => !open.has(sid)));
-      if (ended.size > 0) this.endSockets(ended, null);
-    } catch {
-      // the database is away: keep the sockets until it answers (the REST check refuses meanwhile anyway)
-    } finally {
-      this.running = false;
-    }
+  sweep(): Promise<void> {
+    return this.worker.kick();
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const sids = new Set<string>();
+    for (const socket of this.io.of('/').sockets.values()) sids.add(socket.data.session.sid);
+    if (sids.size === 0) return;
+    const open = await this.sessions.stillOpen([...sids]);
+    const ended = new Set([...sids].filter((sid) => !open.has(sid)));
+    if (ended.size > 0) this.endSockets(ended, null);
   }
 
   private endSockets(sids: ReadonlySet<string>, reason: SessionEndReason | null): void {

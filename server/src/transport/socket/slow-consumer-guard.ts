@@ -1,3 +1,4 @@
+import { PeriodicWorker, raiseUncaught } from '../../pipeline/periodic-worker.js';
 import type { LianfangServer, LianfangSocket } from './socket-types.js';
 
 /**
@@ -40,18 +41,18 @@ export interface SlowConsumerOptions {
  * no gap and without a replay of everything it could not take in the first place.
  */
 export class SlowConsumerGuard {
-  private timer: NodeJS.Timeout | undefined;
+  // A throw here is a bug (onDrop's, or socket internals changed): it ends the process as it did from a bare interval.
+  private readonly worker = new PeriodicWorker(() => this.sweep(), { onError: raiseUncaught });
   private readonly dropped = new Map<string, number>();
 
   constructor(private readonly io: LianfangServer, private readonly options: SlowConsumerOptions) {}
 
   start(): void {
-    this.timer = setInterval(() => this.sweep(), this.options.checkEveryMs);
-    this.timer.unref();
+    this.worker.start(this.options.checkEveryMs);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Checks every socket of this instance once; returns how many were dropped. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandidatesReply, Incident, IncidentAdvice, Snapshot } from '@lianfang/shared';
 import type { RoadGraph } from '@lianfang/shared/routing/index';
-import { PublisherLease } from '../../../src/modules/dispatch/publisher-lease.js';
+import { PublisherLease } from '../../../src/pipeline/publisher-lease.js';
 import { DEMO_CENTER } from '../../../src/modules/roads/road-network.js';
 import { RecordingClient } from '../../helpers/socket-client.js';
 import { api, startTestApp, type TestApp } from '../../helpers/test-app.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/database.js';
+import type { Database } from '../db/database.js';
 
 /**
  * One publisher per kind of derived event (advice, coverage) across all instances: a lease
