@@ -5,7 +5,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', '**/data/**', 'server/bench/scratch/**', 'server/bench/core/.proto/**', 'web/public/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', '**/data/**', 'server/bench/scratch/**', 'server/bench/core/.proto/**', 'web/public/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

@@ -8,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outputs = ['shared/dist/index.js', 'server/dist/server.js', 'web/dist/index.html'];
-const pnpm = process.env.npm_execpath && process.env.npm_execpath.includes('pnpm')
-  ? [process.execPath, [process.env.npm_execpath]]
-  : ['npx', ['-y', 'pnpm@10']];
+const pnpm =
+  process.env.npm_execpath && process.env.npm_execpath.includes('pnpm') ? [process.execPath, [process.env.npm_execpath]] : ['npx', ['-y', 'pnpm@10']];
 
 if (outputs.some((f) => !existsSync(new URL(`../${f}`, import.meta.url)))) {
   console.log('First start: building shared, server and web (about a minute)…');

@@ -15,8 +15,26 @@ export const options = {
   setupTimeout: '10m',
   scenarios: {
     screens: { executor: 'constant-vus', exec: 'wall', vus: SCREENS, duration: `${DURATION_S + 20}s`, gracefulStop: '10s' },
-    trackers: { executor: 'constant-arrival-rate', exec: 'tracker', rate: UNITS, timeUnit: '1s', duration: `${DURATION_S}s`, startTime: '10s', preAllocatedVUs: Math.ceil(UNITS / 10), maxVUs: UNITS },
-    alerts: { executor: 'constant-arrival-rate', exec: 'alert', rate: 1, timeUnit: `${ALERT_EVERY_S}s`, duration: `${DURATION_S}s`, startTime: '15s', preAllocatedVUs: 2, maxVUs: 10 },
+    trackers: {
+      executor: 'constant-arrival-rate',
+      exec: 'tracker',
+      rate: UNITS,
+      timeUnit: '1s',
+      duration: `${DURATION_S}s`,
+      startTime: '10s',
+      preAllocatedVUs: Math.ceil(UNITS / 10),
+      maxVUs: UNITS,
+    },
+    alerts: {
+      executor: 'constant-arrival-rate',
+      exec: 'alert',
+      rate: 1,
+      timeUnit: `${ALERT_EVERY_S}s`,
+      duration: `${DURATION_S}s`,
+      startTime: '15s',
+      preAllocatedVUs: 2,
+      maxVUs: 10,
+    },
   },
   thresholds: {
     // Every screen shows an alert within 1 s of the press, half of them within 250 ms.

@@ -33,8 +33,10 @@ export function screen() {
   const url = `${BASE.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
   ws.connect(url, {}, (socket) => {
     socket.on('message', (m) => {
-      if (m.startsWith('0')) socket.send(`40${JSON.stringify({ token: TOKEN })}`); // Engine.IO open → Socket.IO connect with auth
-      else if (m === '2') socket.send('3'); // ping → pong
+      if (m.startsWith('0'))
+        socket.send(`40${JSON.stringify({ token: TOKEN })}`); // Engine.IO open → Socket.IO connect with auth
+      else if (m === '2')
+        socket.send('3'); // ping → pong
       else if (m.startsWith('42')) check(m, { 'sequenced event': (x) => x.includes('"seq"') });
     });
     socket.setTimeout(() => socket.close(), 25000);

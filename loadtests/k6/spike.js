@@ -18,11 +18,29 @@ export const options = {
   setupTimeout: '30m',
   scenarios: {
     screens: { executor: 'constant-vus', exec: 'wall', vus: SCREENS, duration: `${DURATION_S}s`, gracefulStop: '10s' },
-    trackers: { executor: 'constant-arrival-rate', exec: 'tracker', rate: UNITS, timeUnit: '1s', duration: `${DURATION_S - 10}s`, startTime: '5s', preAllocatedVUs: Math.ceil(UNITS / 10), maxVUs: UNITS },
+    trackers: {
+      executor: 'constant-arrival-rate',
+      exec: 'tracker',
+      rate: UNITS,
+      timeUnit: '1s',
+      duration: `${DURATION_S - 10}s`,
+      startTime: '5s',
+      preAllocatedVUs: Math.ceil(UNITS / 10),
+      maxVUs: UNITS,
+    },
     // 50 presses in 10 s: 5 a second from 10 devices in turn.
     presses: { executor: 'constant-arrival-rate', exec: 'alert', rate: 5, timeUnit: '1s', duration: '10s', startTime: '30s', preAllocatedVUs: 10, maxVUs: 50 },
     // A few more presses while the screens reconnect: they must reach every screen too.
-    stormPresses: { executor: 'constant-arrival-rate', exec: 'alert', rate: 2, timeUnit: '1s', duration: '5s', startTime: `${STORM_AT_S}s`, preAllocatedVUs: 4, maxVUs: 20 },
+    stormPresses: {
+      executor: 'constant-arrival-rate',
+      exec: 'alert',
+      rate: 2,
+      timeUnit: '1s',
+      duration: '5s',
+      startTime: `${STORM_AT_S}s`,
+      preAllocatedVUs: 4,
+      maxVUs: 20,
+    },
   },
   thresholds: {
     alert_to_screen: ['p(50)<500', 'p(99)<2000'],

@@ -35,8 +35,17 @@ if (!o.skipAnalytics) {
   try {
     const { runAnalyticsBenchmarks } = await import('./analytics/index.js');
     const incidents = typeof o.analyticsIncidents === 'number' ? o.analyticsIncidents : o.quick ? 100_000 : 1_000_000;
-    const report = await runAnalyticsBenchmarks({ incidents, ...(typeof o.analyticsBudgetMinutes === 'number' ? { budgetMinutes: o.analyticsBudgetMinutes } : {}) });
-    const brief = (t: (typeof report.warm)[number]) => ({ query: t.name, medianMs: t.medianMs, maxMs: t.maxMs, cpuMs: t.cpuMs, goal: t.maxMs !== null && t.maxMs < 500 });
+    const report = await runAnalyticsBenchmarks({
+      incidents,
+      ...(typeof o.analyticsBudgetMinutes === 'number' ? { budgetMinutes: o.analyticsBudgetMinutes } : {}),
+    });
+    const brief = (t: (typeof report.warm)[number]) => ({
+      query: t.name,
+      medianMs: t.medianMs,
+      maxMs: t.maxMs,
+      cpuMs: t.cpuMs,
+      goal: t.maxMs !== null && t.maxMs < 500,
+    });
     summary.analytics = { warm: report.warm.map(brief), cold: report.cold.map(brief) };
   } catch (err) {
     summary.analytics = { error: err instanceof Error ? err.message : String(err) };

@@ -56,42 +56,44 @@ declare module 'fastify' {
 }
 
 /** Everything a browser talks to: the operator API, the docs, health and the web app. */
-const browserRoutes = (core: Core, config: Config) => async (app: FastifyInstance): Promise<void> => {
-  await registerSecurityHeaders(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
-  // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that.
-  await app.register(compress, { global: true, threshold: 4096 });
-  await app.register(cookie);
-  registerOriginCheck(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, core.sessions);
-  registerControlCharCheck(app);
+const browserRoutes =
+  (core: Core, config: Config) =>
+  async (app: FastifyInstance): Promise<void> => {
+    await registerSecurityHeaders(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
+    // The road basemap is ~1 MB of GeoJSON: gzip makes it a tenth of that.
+    await app.register(compress, { global: true, threshold: 4096 });
+    await app.register(cookie);
+    registerOriginCheck(app, allowedOriginsOf(config.PUBLIC_ORIGIN));
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    registerAuth(app, core.sessions);
+    registerControlCharCheck(app);
 
-  await app.register(healthRoutes(core));
-  await app.register(authRoutes(core));
-  await app.register(unitRoutes(core));
-  await app.register(deviceRoutes(core));
-  await app.register(userRoutes(core));
-  await app.register(adminRoutes(core));
-  await app.register(incidentRoutes(core));
-  await app.register(incidentCommandRoutes(core));
-  await app.register(stateRoutes(core));
-  await app.register(mapRoutes(core));
-  await app.register(candidateRoutes(core));
-  await app.register(coverageRoutes(core));
-  await app.register(keyAreaRoutes(core));
-  await app.register(planRoutes(core));
-  await app.register(patrolPlanRoutes(core));
-  await app.register(statsRoutes(core));
-  await app.register(analyticsRoutes(core));
+    await app.register(healthRoutes(core));
+    await app.register(authRoutes(core));
+    await app.register(unitRoutes(core));
+    await app.register(deviceRoutes(core));
+    await app.register(userRoutes(core));
+    await app.register(adminRoutes(core));
+    await app.register(incidentRoutes(core));
+    await app.register(incidentCommandRoutes(core));
+    await app.register(stateRoutes(core));
+    await app.register(mapRoutes(core));
+    await app.register(candidateRoutes(core));
+    await app.register(coverageRoutes(core));
+    await app.register(keyAreaRoutes(core));
+    await app.register(planRoutes(core));
+    await app.register(patrolPlanRoutes(core));
+    await app.register(statsRoutes(core));
+    await app.register(analyticsRoutes(core));
 
-  const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
-  if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/wall, /tablet …) all load the single page.
-    // Not for machine paths: an unknown /api/… must stay a JSON 404, never the app's HTML with 200.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => (isMachinePath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
-  }
-};
+    const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
+    if (existsSync(join(webDist, 'index.html'))) {
+      await app.register(fastifyStatic, { root: webDist, wildcard: false });
+      // Client-side routes (/wall, /tablet …) all load the single page.
+      // Not for machine paths: an unknown /api/… must stay a JSON 404, never the app's HTML with 200.
+      app.get('/*', { schema: { hide: true } }, (request, reply) => (isMachinePath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
+    }
+  };
 
 /** Paths that programs call (API, ingest, sockets, docs, health): never answered with the web app. */
 export const isMachinePath = (url: string) => /^\/(api|ingest|socket\.io|docs|metrics|healthz|readyz)(\/|\?|$)/.test(url);
@@ -99,14 +101,21 @@ export const isMachinePath = (url: string) => /^\/(api|ingest|socket\.io|docs|me
 const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
 /** Builds the whole server (used by server.ts and by the tests). Call `listen` on the result. */
-export async function buildApp(config: Config, options: { db?: Database; logger?: boolean; logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  options: { db?: Database; logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
-      // No query strings and no database parameters in any log line (issue 14).
-      serializers: { req: requestForLog, err: errorForLog },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+            // No query strings and no database parameters in any log line (issue 14).
+            serializers: { req: requestForLog, err: errorForLog },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: 256 * 1024,
     // X-Forwarded-* only from the proxies TRUST_PROXY names: believed from anyone, a spoofed address would escape the per-address limits.
     trustProxy: trustProxyOf(config),
@@ -120,7 +129,8 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   // the kept settled periods of the analytics, with the configured budget (settled-figures.ts)
   settledFiguresOf(db, config.ANALYTICS_CACHE_MB * 1024 * 1024);
   const prewarm = new SettledPrewarm(
-    db, config.TIME_ZONE,
+    db,
+    config.TIME_ZONE,
     (err) => app.log.warn({ err }, 'analytics pre-warm failed'),
     (report) => app.log.info(report, 'analytics pre-warm done: the dashboard tables of the last 13 months are kept'),
   );
@@ -139,7 +149,12 @@ export async function buildApp(config: Config, options: { db?: Database; logger?
   // At the root, so the OpenAPI document lists the routes of both contexts.
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lianfang API', version: '0.1.0', description: 'Real-time command centre for joint patrols. Operator routes need a login (Bearer token or session cookie); ingest routes use tracker ids and device keys.' },
+      info: {
+        title: 'Lianfang API',
+        version: '0.1.0',
+        description:
+          'Real-time command centre for joint patrols. Operator routes need a login (Bearer token or session cookie); ingest routes use tracker ids and device keys.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

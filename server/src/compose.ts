@@ -86,7 +86,12 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const metrics = new Metrics();
   const picture = await LivePicture.load(db);
   // Called only after start (the log's checks and the sequencer's watchdog run later), when both exist.
-  const unbound = unboundReporter(ops, metrics, () => log.identity, () => sequencer.halt());
+  const unbound = unboundReporter(
+    ops,
+    metrics,
+    () => log.identity,
+    () => sequencer.halt(),
+  );
   const log: EventLog = config.REDIS_URL
     ? await openRedisEventLog(config.REDIS_URL, config.REDIS_PREFIX, db, bindingEvents(ops, metrics, unbound))
     : new MemoryEventLog(picture.seq);
@@ -139,10 +144,14 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const leaseSeconds = (ms: number) => Math.max(15, (3 * ms) / 1000);
   const candidates = new CandidateService(picture, loadRoads, config.EMERGENCY_FACTOR);
   const advice = new AdviceService(bus, picture, loadRoads, new PublisherLease(db, 'publisher:incident-advice', leaseSeconds(config.ADVICE_INTERVAL_MS)), {
-    intervalMs: config.ADVICE_INTERVAL_MS, emergencyFactor: config.EMERGENCY_FACTOR,
+    intervalMs: config.ADVICE_INTERVAL_MS,
+    emergencyFactor: config.EMERGENCY_FACTOR,
   });
   const coverage = new CoverageService(bus, db, picture, loadRoads, new PublisherLease(db, 'publisher:coverage', leaseSeconds(config.COVERAGE_INTERVAL_MS)), {
-    h3Resolution: config.COVERAGE_H3_RESOLUTION, emergencyFactor: config.EMERGENCY_FACTOR, intervalMs: config.COVERAGE_INTERVAL_MS, settleMs: config.COVERAGE_SETTLE_MS,
+    h3Resolution: config.COVERAGE_H3_RESOLUTION,
+    emergencyFactor: config.EMERGENCY_FACTOR,
+    intervalMs: config.COVERAGE_INTERVAL_MS,
+    settleMs: config.COVERAGE_SETTLE_MS,
   });
   // After the picture's listener: both judge "changed" against the picture at this entry.
   sequencer.onEntry((entry: LogEntry) => {
@@ -163,8 +172,29 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   relay.kick();
 
   return {
-    config, db, log, picture, sequencer, relay, bus, broadcaster, positions, alerts, sessions, metrics, dispatch, lifecycle, escalation, clocks, keyAreas, plans, patrolDuty, ackTimeouts,
-    candidates, advice, coverage,
+    config,
+    db,
+    log,
+    picture,
+    sequencer,
+    relay,
+    bus,
+    broadcaster,
+    positions,
+    alerts,
+    sessions,
+    metrics,
+    dispatch,
+    lifecycle,
+    escalation,
+    clocks,
+    keyAreas,
+    plans,
+    patrolDuty,
+    ackTimeouts,
+    candidates,
+    advice,
+    coverage,
     roads: loadRoads,
     async settle() {
       await positions.flush();

@@ -98,5 +98,8 @@ export function trustProxyOf(config: Pick<Config, 'TRUST_PROXY'>): boolean | str
     const hops = Number(v);
     return (_address, hop) => hop < hops;
   }
-  return v.split(',').map((a) => a.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

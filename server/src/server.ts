@@ -18,7 +18,9 @@ const lines = [
   `  Wall screen: http://localhost:${port}/wall   Tablet: http://localhost:${port}/tablet   API docs: http://localhost:${port}/docs`,
   generated
     ? `  Login: admin / ${generated}   (generated now and shown only once; set ADMIN_PASSWORD to choose it)`
-    : config.ADMIN_PASSWORD ? '  Login: admin / (ADMIN_PASSWORD)' : '  Login: your existing users',
+    : config.ADMIN_PASSWORD
+      ? '  Login: admin / (ADMIN_PASSWORD)'
+      : '  Login: your existing users',
   ...(config.DEMO ? [`  Demo logins: operator / operator-demo (wall), captain / ${DEMO_CAPTAIN.password} (tablet), manager / manager-demo`] : []),
   `  Storage: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.DATA_DIR}`}, event log: ${config.REDIS_URL ? 'Redis' : 'in-process'}${config.DEMO ? ', demo city running' : ''}`,
   '',
@@ -33,6 +35,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info({ signal }, 'closing');
     stopDemo?.();
     // Buffered positions and unpublished events are flushed by the core's close.
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }

@@ -27,6 +27,9 @@ describe('device clock trouble', () => {
     expect(checkFix({ lat: 30.0001, lon: 120, deviceTimeMs: T + 1000, accuracyM: 5 }, future, 'car', T + 1000)).toEqual({ verdict: 'accept', flags: [] });
     // A sane previous fix still orders: a late arrival is dropped as before.
     const sane = { lat: 30, lon: 120, deviceTimeMs: T };
-    expect(checkFix({ lat: 30.0001, lon: 120, deviceTimeMs: T - 5000, accuracyM: 5 }, sane, 'car', T + 1000)).toEqual({ verdict: 'reject', reason: 'out_of_order' });
+    expect(checkFix({ lat: 30.0001, lon: 120, deviceTimeMs: T - 5000, accuracyM: 5 }, sane, 'car', T + 1000)).toEqual({
+      verdict: 'reject',
+      reason: 'out_of_order',
+    });
   });
 });

@@ -13,7 +13,12 @@ describe('position hygiene', () => {
     ['drops an out-of-order fix', { lat: 30.001, lon: 120, deviceTimeMs: T - 20_000, accuracyM: null }, 'car', { verdict: 'reject', reason: 'out_of_order' }],
     // 1.1 km in 10 s on foot = 400 km/h
     ['flags an impossible jump', { lat: 30.01, lon: 120, deviceTimeMs: T, accuracyM: null }, 'foot', { verdict: 'accept', flags: ['jump'] }],
-    ['flags a clock in the future', { lat: 30.0001, lon: 120, deviceTimeMs: T + 3_600_000, accuracyM: null }, 'car', { verdict: 'accept', flags: ['clock_skew'] }],
+    [
+      'flags a clock in the future',
+      { lat: 30.0001, lon: 120, deviceTimeMs: T + 3_600_000, accuracyM: null },
+      'car',
+      { verdict: 'accept', flags: ['clock_skew'] },
+    ],
     ['flags poor accuracy', { lat: 30.0001, lon: 120, deviceTimeMs: T, accuracyM: 900 }, 'car', { verdict: 'accept', flags: ['low_accuracy'] }],
   ] as const)('%s', (_n, fix, mode, expected) => {
     expect(checkFix(fix, prev, mode, T)).toEqual(expected);
@@ -50,16 +55,39 @@ describe('percentile (linear interpolation, as percentile_cont)', () => {
 });
 
 describe('geography', () => {
-  const square = [[120, 30], [120.01, 30], [120.01, 30.01], [120, 30.01]] as [number, number][];
+  const square = [
+    [120, 30],
+    [120.01, 30],
+    [120.01, 30.01],
+    [120, 30.01],
+  ] as [number, number][];
   it('point in ring', () => {
     expect(pointInRing(120.005, 30.005, square)).toBe(true);
     expect(pointInRing(120.02, 30.005, square)).toBe(false);
   });
   it('the most local level wins', () => {
     const areas = [
-      { id: 'street', level: 'street' as const, ring: [[119, 29], [121, 29], [121, 31], [119, 31]] as [number, number][] },
+      {
+        id: 'street',
+        level: 'street' as const,
+        ring: [
+          [119, 29],
+          [121, 29],
+          [121, 31],
+          [119, 31],
+        ] as [number, number][],
+      },
       { id: 'grid', level: 'grid' as const, ring: square },
-      { id: 'community', level: 'community' as const, ring: [[119.9, 29.9], [120.1, 29.9], [120.1, 30.1], [119.9, 30.1]] as [number, number][] },
+      {
+        id: 'community',
+        level: 'community' as const,
+        ring: [
+          [119.9, 29.9],
+          [120.1, 29.9],
+          [120.1, 30.1],
+          [119.9, 30.1],
+        ] as [number, number][],
+      },
     ];
     expect(findContainingArea(120.005, 30.005, areas)?.id).toBe('grid');
     expect(findContainingArea(120.05, 30.05, areas)?.id).toBe('community');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIGNMENT_STATUSES, INCIDENT_STATUSES, canAssignmentTransition, canTransition, incidentStatusFor, type AssignmentStatus, type IncidentStatus } from '../src/index.js';
+import {
+  ASSIGNMENT_STATUSES,
+  INCIDENT_STATUSES,
+  canAssignmentTransition,
+  canTransition,
+  incidentStatusFor,
+  type AssignmentStatus,
+  type IncidentStatus,
+} from '../src/index.js';
 
 /** Every pair of states, allowed or not, written out: the table is the specification. */
 const ALLOWED: Record<IncidentStatus, IncidentStatus[]> = {

@@ -3,13 +3,34 @@ import type { Position } from '../src/index.js';
 import { decodePositionRows, encodePositionRows } from '../src/index.js';
 
 const fix = (over: Partial<Position> = {}): Position => ({
-  unitId: 'u-1', lat: 30.2741234567, lon: 120.1551234567, speedKmh: 36.04, heading: 271.26, accuracyM: 4.44, altitudeM: 12,
-  battery: 87, deviceTime: '2026-11-30T10:00:00.000Z', serverTime: '2026-11-30T10:00:00.350Z', flags: [], ...over,
+  unitId: 'u-1',
+  lat: 30.2741234567,
+  lon: 120.1551234567,
+  speedKmh: 36.04,
+  heading: 271.26,
+  accuracyM: 4.44,
+  altitudeM: 12,
+  battery: 87,
+  deviceTime: '2026-11-30T10:00:00.000Z',
+  serverTime: '2026-11-30T10:00:00.350Z',
+  flags: [],
+  ...over,
 });
 
 describe('compact position rows on the wire', () => {
   it('round-trips what screens draw, to 0.11 m and 0.1 km/h, with both times to the millisecond', () => {
-    const input = [fix(), fix({ unitId: 'u-2', speedKmh: null, heading: null, accuracyM: null, battery: null, deviceTime: '2026-11-30T09:59:58.120Z', flags: ['jump', 'clock_skew'] })];
+    const input = [
+      fix(),
+      fix({
+        unitId: 'u-2',
+        speedKmh: null,
+        heading: null,
+        accuracyM: null,
+        battery: null,
+        deviceTime: '2026-11-30T09:59:58.120Z',
+        flags: ['jump', 'clock_skew'],
+      }),
+    ];
     const batch = encodePositionRows(input);
     expect(batch.t0).toBe(Date.parse('2026-11-30T09:59:58.120Z'));
     expect(decodePositionRows(batch)).toEqual([

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TARGETS, nextOnSceneCount, responseClock, responsePhases, isOverdue, isWatchedAt, lastVisit, nextLevel, overdueCallIns, startLevel } from '../src/index.js';
+import {
+  DEFAULT_TARGETS,
+  nextOnSceneCount,
+  responseClock,
+  responsePhases,
+  isOverdue,
+  isWatchedAt,
+  lastVisit,
+  nextLevel,
+  overdueCallIns,
+  startLevel,
+} from '../src/index.js';
 
 const at = (s: number) => new Date(Date.parse('2026-11-22T10:00:00Z') + s * 1000).toISOString();
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 
 describe('response phases on fixed event sequences', () => {
   it('computes processing, turnout, travel and response', () => {
-    const m = { receivedAt: at(0), firstDispatchedAt: at(45), firstAcknowledgedAt: at(60), firstEnRouteAt: at(90), firstOnSceneAt: at(270), resolvedAt: at(900) };
+    const m = {
+      receivedAt: at(0),
+      firstDispatchedAt: at(45),
+      firstAcknowledgedAt: at(60),
+      firstEnRouteAt: at(90),
+      firstOnSceneAt: at(270),
+      resolvedAt: at(900),
+    };
     expect(responsePhases(m)).toEqual({ processing: 45, turnout: 45, travel: 180, response: 270 });
   });
   it('leaves unfinished phases null', () => {
@@ -27,7 +45,13 @@ describe('response clock (P1: ack 60 s, arrival 300 s)', () => {
     ['at risk when the best ETA lands after the target', base, 100, 240, { arrival: 'at_risk', arrivalRemaining: 200 }],
     ['not at risk when the ETA fits', base, 100, 150, { arrival: 'running' }],
     ['breached after 300 s', base, 301, null, { arrival: 'breached', arrivalRemaining: -1 }],
-    ['met when first on scene in time', { ...base, firstAcknowledgedAt: at(40), firstOnSceneAt: at(280) }, 400, null, { ack: 'met', arrival: 'met', arrivalRemaining: null }],
+    [
+      'met when first on scene in time',
+      { ...base, firstAcknowledgedAt: at(40), firstOnSceneAt: at(280) },
+      400,
+      null,
+      { ack: 'met', arrival: 'met', arrivalRemaining: null },
+    ],
     ['breached when on scene late', { ...base, firstAcknowledgedAt: at(70), firstOnSceneAt: at(320) }, 400, null, { ack: 'breached', arrival: 'breached' }],
   ] as const)('%s', (_name, m, nowS, eta, expected) => {
     expect(responseClock(m, DEFAULT_TARGETS.P1, T0 + nowS * 1000, eta)).toMatchObject(expected);
@@ -57,7 +81,15 @@ describe('escalation ladder', () => {
 describe('on-scene detection from synthetic tracks', () => {
   const incident = { lat: 30.26, lon: 120.17 };
   it('needs three consecutive fixes within 75 m', () => {
-    const track = [[30.265, 120.17], [30.2603, 120.1702], [30.2601, 120.1701], [30.27, 120.17], [30.2601, 120.17], [30.26, 120.1701], [30.26, 120.17]];
+    const track = [
+      [30.265, 120.17],
+      [30.2603, 120.1702],
+      [30.2601, 120.1701],
+      [30.27, 120.17],
+      [30.2601, 120.17],
+      [30.26, 120.1701],
+      [30.26, 120.17],
+    ];
     let count = 0;
     const arrivals = track.map(([lat, lon]) => {
       const r = nextOnSceneCount(count, { lat: lat!, lon: lon! }, incident);
@@ -70,7 +102,12 @@ describe('on-scene detection from synthetic tracks', () => {
 });
 
 describe('key areas', () => {
-  const ring: [number, number][] = [[120, 30], [120.001, 30], [120.001, 30.001], [120, 30.001]];
+  const ring: [number, number][] = [
+    [120, 30],
+    [120.001, 30],
+    [120.001, 30.001],
+    [120, 30.001],
+  ];
   const nights = { ring, everyMinutes: 30, from: '20:00', to: '06:00' };
   it('knows its hours, wrapping midnight', () => {
     expect(isWatchedAt(nights, 21 * 60)).toBe(true);
@@ -79,7 +116,11 @@ describe('key areas', () => {
     expect(isWatchedAt({ from: '00:00', to: '00:00' }, 12 * 60)).toBe(true);
   });
   it('derives the last visit from positions', () => {
-    const track = [{ lat: 30.0005, lon: 120.0005, atMs: 1000 }, { lat: 30.01, lon: 120.01, atMs: 5000 }, { lat: 30.0002, lon: 120.0009, atMs: 3000 }];
+    const track = [
+      { lat: 30.0005, lon: 120.0005, atMs: 1000 },
+      { lat: 30.01, lon: 120.01, atMs: 5000 },
+      { lat: 30.0002, lon: 120.0009, atMs: 3000 },
+    ];
     expect(lastVisit({ ring }, track)).toBe(3000);
     expect(lastVisit({ ring }, [{ lat: 31, lon: 121, atMs: 1 }])).toBeNull();
   });

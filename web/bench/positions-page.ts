@@ -29,8 +29,13 @@ app.use(pinia).use(i18n);
 const units = useUnitsStore(pinia);
 const start = Date.now();
 const seed: Unit[] = Array.from({ length: UNITS }, (_, i) => ({
-  id: `u${i}`, callsign: `巡${String(i).padStart(4, '0')}`, force: FORCES[i % FORCES.length]!, mode: 'car', teamId: null,
-  status: i % 5 === 0 ? 'en_route' : 'available', position: position(i, 0, start),
+  id: `u${i}`,
+  callsign: `巡${String(i).padStart(4, '0')}`,
+  force: FORCES[i % FORCES.length]!,
+  mode: 'car',
+  teamId: null,
+  status: i % 5 === 0 ? 'en_route' : 'available',
+  position: position(i, 0, start),
 }));
 units.replaceAll(seed);
 
@@ -41,8 +46,17 @@ function position(i: number, step: number, t0: number): Position {
   const a = phase + step * 0.002;
   const at = new Date(t0 + step * 1000).toISOString();
   return {
-    unitId: `u${i}`, lat: CENTER[1] + r * Math.sin(a), lon: CENTER[0] + r * Math.cos(a), speedKmh: 30, heading: 90, accuracyM: 5,
-    altitudeM: null, battery: 80, deviceTime: at, serverTime: at, flags: [],
+    unitId: `u${i}`,
+    lat: CENTER[1] + r * Math.sin(a),
+    lon: CENTER[0] + r * Math.cos(a),
+    speedKmh: 30,
+    heading: 90,
+    accuracyM: 5,
+    altitudeM: null,
+    battery: 80,
+    deviceTime: at,
+    serverTime: at,
+    flags: [],
   };
 }
 
@@ -68,7 +82,15 @@ const coalescer = new PositionCoalescer((b) => units.applyPositions(b), 250);
  * (frameInWindow: from the frame's start to the task, reported apart; raw includes it); layerSync is the
  * layer's watcher alone (slot writes).
  */
-export interface FeedTimes { total: number; coalescer: number; store: number; layer: number; layerSync: number; frameInWindow: number; raw: number }
+export interface FeedTimes {
+  total: number;
+  coalescer: number;
+  store: number;
+  layer: number;
+  layerSync: number;
+  frameInWindow: number;
+  raw: number;
+}
 
 interface BenchApi {
   ready: Promise<void>;
@@ -102,10 +124,14 @@ function frameStart(): { at: number | null } {
   return stamp;
 }
 const ready = new Promise<void>((resolve) => {
-  window.addEventListener('bench-map-ready', (e) => {
-    map = (e as CustomEvent<MaplibreMap>).detail;
-    map.once('idle', () => resolve());
-  }, { once: true });
+  window.addEventListener(
+    'bench-map-ready',
+    (e) => {
+      map = (e as CustomEvent<MaplibreMap>).detail;
+      map.once('idle', () => resolve());
+    },
+    { once: true },
+  );
 });
 
 const api: BenchApi = {
@@ -126,7 +152,15 @@ const api: BenchApi = {
     await nextTask();
     const t3 = performance.now();
     const inFrame = frame.at === null ? 0 : t3 - Math.max(frame.at, tSync);
-    return { total: t3 - t0 - inFrame, coalescer: t1 - t0, store: t2 - t1, layer: t3 - t2 - inFrame, layerSync: tSync - t2, frameInWindow: inFrame, raw: t3 - t0 };
+    return {
+      total: t3 - t0 - inFrame,
+      coalescer: t1 - t0,
+      store: t2 - t1,
+      layer: t3 - t2 - inFrame,
+      layerSync: tSync - t2,
+      frameInWindow: inFrame,
+      raw: t3 - t0,
+    };
   },
   async bare(step) {
     const fixes = batch(step);
@@ -186,7 +220,9 @@ void ready.then(() => {
   // colour, status ring, stale faded, sorted), so whole-main-thread figures compare like with like.
   map!.addSource('units-bare', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 14 });
   map!.addLayer({
-    id: 'units-bare', type: 'circle', source: 'units-bare',
+    id: 'units-bare',
+    type: 'circle',
+    source: 'units-bare',
     layout: { 'circle-sort-key': ['get', 'rank'] },
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4.5, 14, 7, 17, 9],

@@ -31,15 +31,31 @@ const UNITS = Number(process.env.BENCH_UNITS ?? 5000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
 /** A little over a second apart: each batch is its own second, as 1 Hz trackers make it. */
 const SPACING_MS = 1100;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
 
 interface Bench {
-  probe(): Record<string, number | string>; ready: Promise<void>; feed(step: number): Promise<FeedTimes>;
-  bare(step: number): Promise<number>; takeSetDataMs(): number[]; softwareRendering: boolean; show(which: 'app' | 'bare'): void;
+  probe(): Record<string, number | string>;
+  ready: Promise<void>;
+  feed(step: number): Promise<FeedTimes>;
+  bare(step: number): Promise<number>;
+  takeSetDataMs(): number[];
+  softwareRendering: boolean;
+  show(which: 'app' | 'bare'): void;
   probeFrame(step: number): Promise<Record<string, number>>;
   check(): { drawn: number; u1: { x: number; y: number } | null };
 }
-declare global { interface Window { bench: Bench } }
+declare global {
+  interface Window {
+    bench: Bench;
+  }
+}
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,7 +66,13 @@ const stats = (xs: number[]) => {
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'lianfang-wall-bench-'));
   // Test-hooks mode: the page checks the drawn units through `window.lianfangUnits`.
-  await build({ root: WEB, mode: TEST_HOOKS_MODE, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: process.env.BENCH_PROBE ? false : 'esbuild', rollupOptions: { input: join(WEB, 'bench/positions.html') } } });
+  await build({
+    root: WEB,
+    mode: TEST_HOOKS_MODE,
+    configFile: join(WEB, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify: process.env.BENCH_PROBE ? false : 'esbuild', rollupOptions: { input: join(WEB, 'bench/positions.html') } },
+  });
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     const file = join(outDir, path);
@@ -115,13 +137,19 @@ async function main(): Promise<void> {
         const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
         self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
       });
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms  ${k}`).join('\n'));
+      console.log(
+        [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25)
+          .map(([k, v]) => `${v.toFixed(1)} ms  ${k}`)
+          .join('\n'),
+      );
     }
 
     // Idle: the same map with nothing arriving (what the page costs anyway: clocks, idle frames).
     let t0 = await taskSeconds();
     await pace(SPACING_MS * 5);
-    const idlePerSlot = ((await taskSeconds()) - t0) / 5 * 1000;
+    const idlePerSlot = (((await taskSeconds()) - t0) / 5) * 1000;
 
     // The app's path and the baseline, interleaved batch by batch so both meet the same load
     // (this machine is shared): JS main-thread time per batch, measured in the page.
@@ -129,7 +157,14 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.bench.takeSetDataMs());
     const feedMs: number[] = [];
     const bareMs: number[] = [];
-    const stages = { coalescer: [] as number[], store: [] as number[], layer: [] as number[], layerSync: [] as number[], frameInWindow: [] as number[], raw: [] as number[] };
+    const stages = {
+      coalescer: [] as number[],
+      store: [] as number[],
+      layer: [] as number[],
+      layerSync: [] as number[],
+      frameInWindow: [] as number[],
+      raw: [] as number[],
+    };
     for (let i = 0; i < BATCHES; i++) {
       let began = Date.now();
       const r = await page.evaluate((s) => window.bench.feed(s), 10 + i);
@@ -157,7 +192,7 @@ async function main(): Promise<void> {
       await page.evaluate((s) => window.bench.feed(s), 200 + i);
       await pace(SPACING_MS - (Date.now() - began));
     }
-    const appTaskPerBatch = ((await taskSeconds()) - t0) / BATCHES * 1000 - idlePerSlot;
+    const appTaskPerBatch = (((await taskSeconds()) - t0) / BATCHES) * 1000 - idlePerSlot;
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     // The same for the baseline alone, the app's units layer hidden.
     await page.evaluate(() => window.bench.show('bare'));
@@ -168,21 +203,35 @@ async function main(): Promise<void> {
       await page.evaluate((s) => window.bench.bare(s), 300 + i);
       await pace(SPACING_MS - (Date.now() - began));
     }
-    const bareTaskPerBatch = ((await taskSeconds()) - t0) / BATCHES * 1000 - idlePerSlot;
+    const bareTaskPerBatch = (((await taskSeconds()) - t0) / BATCHES) * 1000 - idlePerSlot;
 
     const app = stats(feedMs);
     const bare = stats(bareMs);
     const result = {
-      units: UNITS, batches: BATCHES, softwareRendering: software, loadavg: loadavg().map((x) => +x.toFixed(2)),
+      units: UNITS,
+      batches: BATCHES,
+      softwareRendering: software,
+      loadavg: loadavg().map((x) => +x.toFixed(2)),
       appPathMs: app,
-      appStagesMedianMs: { coalescer: stats(stages.coalescer).median, store: stats(stages.store).median, layer: stats(stages.layer).median, layerWatcherOnly: stats(stages.layerSync).median },
+      appStagesMedianMs: {
+        coalescer: stats(stages.coalescer).median,
+        store: stats(stages.store).median,
+        layer: stats(stages.layer).median,
+        layerWatcherOnly: stats(stages.layerSync).median,
+      },
       // The frame the browser drew between the batch and the next task (excluded above: it is rendering,
       // counted in mainThreadPerBatchMs), and the app path with it.
-      frameInsideWindowMs: stats(stages.frameInWindow), appPathWithThatFrameMs: stats(stages.raw),
-      bareFeaturesAndSetDataMs: bare, setDataInsideBareMs: stats(setDataMs),
+      frameInsideWindowMs: stats(stages.frameInWindow),
+      appPathWithThatFrameMs: stats(stages.raw),
+      bareFeaturesAndSetDataMs: bare,
+      setDataInsideBareMs: stats(setDataMs),
       appOverBareMedian: +(app.median / bare.median).toFixed(2),
       appOverBareMainThread: +(appTaskPerBatch / bareTaskPerBatch).toFixed(3),
-      mainThreadPerBatchMs: { app: +appTaskPerBatch.toFixed(1), bare: +bareTaskPerBatch.toFixed(1), idlePerSecond: +(idlePerSlot / SPACING_MS * 1000).toFixed(1) },
+      mainThreadPerBatchMs: {
+        app: +appTaskPerBatch.toFixed(1),
+        bare: +bareTaskPerBatch.toFixed(1),
+        idlePerSecond: +((idlePerSlot / SPACING_MS) * 1000).toFixed(1),
+      },
       goal: 'app path < 8 ms per batch of 5,000',
     };
     console.log(JSON.stringify(result, null, 2));

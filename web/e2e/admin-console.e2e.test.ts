@@ -42,7 +42,7 @@ describe('administration console: logins and trackers (issue 14; production buil
     return page;
   }
 
-  it('an admin ends an operator\'s login from the console: the operator\'s wall goes back to the login page', async () => {
+  it("an admin ends an operator's login from the console: the operator's wall goes back to the login page", async () => {
     const operator = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await logIn(operator, server.baseUrl, 'operator', 'operator-demo');
     await operator.waitForURL('**/wall');
@@ -67,7 +67,10 @@ describe('administration console: logins and trackers (issue 14; production buil
   it('an admin enrols a new tracker id on screen; the old id stops moving the unit and the new one does', async () => {
     const admin = await adminOnConsole();
     await admin.click('[data-testid=tab-trackers]');
-    const row = admin.locator('[data-testid=trackers-tab] tr').filter({ has: admin.locator('[data-testid=enrol-tracker]') }).first();
+    const row = admin
+      .locator('[data-testid=trackers-tab] tr')
+      .filter({ has: admin.locator('[data-testid=enrol-tracker]') })
+      .first();
     await row.locator('[data-testid=reveal-tracker]').click();
     const before = (await row.locator('[data-testid=tracker-id]').textContent())!.trim();
     expect(before).toMatch(/^lf-/);
@@ -76,7 +79,10 @@ describe('administration console: logins and trackers (issue 14; production buil
     await row.locator('[data-testid=enrol-tracker]').click();
     await admin.click('[data-testid=confirm-ok]');
     await admin.waitForFunction((old) => [...document.querySelectorAll('[data-testid=tracker-id]')].every((e) => e.textContent?.trim() !== old), before);
-    await row.locator('[data-testid=reveal-tracker]').click().catch(() => undefined);
+    await row
+      .locator('[data-testid=reveal-tracker]')
+      .click()
+      .catch(() => undefined);
     const after = (await row.locator('[data-testid=tracker-id]').textContent())!.trim();
     await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-trackers.png') });
     expect(after).not.toBe(before);
@@ -100,7 +106,12 @@ describe('administration console: logins and trackers (issue 14; production buil
     await inputs.nth(2).press('Enter');
     await captain.waitForSelector('[data-testid=password-message]');
     await captain.screenshot({ path: join(ARTIFACTS_DIR, 'account-password.png') });
-    const login = (password: string) => fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'captain', password }) }).then((r) => r.status);
+    const login = (password: string) =>
+      fetch(`${server.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'captain', password }),
+      }).then((r) => r.status);
     expect(await login('captain-demo')).toBe(401);
     expect(await login('captain-new-pass')).toBe(200);
     await captain.context().close();

@@ -18,7 +18,7 @@ type Series = { name: string; data: unknown[] };
 type Option = { series: Series[]; xAxis: { data?: string[] }[] };
 const PERIOD = 'from=2024-03-04&to=2024-03-07';
 
-describe('managers\' analytics dashboard (production build, real server on PostgreSQL, Chromium)', () => {
+describe("managers' analytics dashboard (production build, real server on PostgreSQL, Chromium)", () => {
   let server: RunningServer;
   let db: E2eDatabase;
   let browser: Browser;
@@ -37,20 +37,50 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     // u1's fixes while it drove to A11 (Thu 08:00 local, on scene after 330 s): the replay draws them.
     for (let s = -120; s <= 600; s += 30) {
       const f = Math.min(1, Math.max(0, (s - 35) / 295));
-      await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, $3, $4, 30)',
-        ['u1', localInstant('2024-03-07T08:00:00', s), 30.24 + 0.01 * f, 120.13 + 0.02 * f]);
+      await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, $3, $4, 30)', [
+        'u1',
+        localInstant('2024-03-07T08:00:00', s),
+        30.24 + 0.01 * f,
+        120.13 + 0.02 * f,
+      ]);
     }
     // A key area watched 09:00–11:00 every 30 min (4 slots a day); u1 and u2 visit it on Monday in 3 of the slots.
-    await db.query(`INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', '学校门口', $1, 30, '09:00', '11:00', $2)`,
-      [JSON.stringify([[120.169, 30.259], [120.171, 30.259], [120.169, 30.261]]), localInstant('2024-03-01T00:00:00')]);
-    for (const [unit, local] of [['u1', '2024-03-04T09:10:00'], ['u1', '2024-03-04T09:20:00'], ['u1', '2024-03-04T09:30:00'], ['u2', '2024-03-04T10:05:00']]) {
-      await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, 30.2595, 120.1695, 5)', [unit, localInstant(local!)]);
+    await db.query(
+      `INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', '学校门口', $1, 30, '09:00', '11:00', $2)`,
+      [
+        JSON.stringify([
+          [120.169, 30.259],
+          [120.171, 30.259],
+          [120.169, 30.261],
+        ]),
+        localInstant('2024-03-01T00:00:00'),
+      ],
+    );
+    for (const [unit, local] of [
+      ['u1', '2024-03-04T09:10:00'],
+      ['u1', '2024-03-04T09:20:00'],
+      ['u1', '2024-03-04T09:30:00'],
+      ['u2', '2024-03-04T10:05:00'],
+    ]) {
+      await db.query('INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh) VALUES ($1, $2, $2, 30.2595, 120.1695, 5)', [
+        unit,
+        localInstant(local!),
+      ]);
     }
     // Those fixes went straight into SQL, past the ingest that writes the key-area visit history: fill it as migration 016 does.
     await db.query('SELECT lf_fill_key_area_visit_minutes()');
     // Its timeline as the closed loop records it (the seed writes milestone times only).
-    for (const [kind, s] of [['created', 0], ['dispatched', 30], ['acknowledged', 35], ['en_route', 35], ['on_scene', 330]] as const) {
-      await db.query(`INSERT INTO incident_events (incident_id, at, actor, kind) VALUES ('A11', $1, 'operator', $2)`, [localInstant('2024-03-07T08:00:00', s), kind]);
+    for (const [kind, s] of [
+      ['created', 0],
+      ['dispatched', 30],
+      ['acknowledged', 35],
+      ['en_route', 35],
+      ['on_scene', 330],
+    ] as const) {
+      await db.query(`INSERT INTO incident_events (incident_id, at, actor, kind) VALUES ('A11', $1, 'operator', $2)`, [
+        localInstant('2024-03-07T08:00:00', s),
+        kind,
+      ]);
     }
     const api = new E2eApi(server.baseUrl);
     await api.login('admin', server.adminPassword);
@@ -84,8 +114,16 @@ describe('managers\' analytics dashboard (production build, real server on Postg
 
     const histogram = await chartOption<Option>(page, 'histogram');
     const bars = (s: Series) => (s.data as [number, number][]).filter(([, n]) => n > 0);
-    expect(bars(histogram.series[0]!)).toEqual([[4.5, 2], [5.5, 2], [10.5, 1]]);
-    expect(bars(histogram.series[1]!)).toEqual([[5.5, 1], [6.5, 1], [16.5, 1]]);
+    expect(bars(histogram.series[0]!)).toEqual([
+      [4.5, 2],
+      [5.5, 2],
+      [10.5, 1],
+    ]);
+    expect(bars(histogram.series[1]!)).toEqual([
+      [5.5, 1],
+      [6.5, 1],
+      [16.5, 1],
+    ]);
 
     const trend = await chartOption<Option>(page, 'trend');
     expect(trend.xAxis[0]!.data).toEqual(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
@@ -110,7 +148,11 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     expect((await tableCells(page, '[data-testid=table-change]'))[0]).toEqual(['刑事', '3', '1', '+2', '+200.0%']);
     // P1: A1 240, A3 400, A6 300, A11 330 → p50 315 s; on time A1 A6 (2 of 4)
     expect((await tableCells(page, '[data-testid=table-response]')).map((r) => [r[0], r[6], r[8]])).toEqual([
-      ['P1', '5:15', '2/4'], ['P2', '4:30', '2/2'], ['P3', '13:00', '1/2'], ['P4', '–', '0/0'], ['合计', '5:15', '5/8'],
+      ['P1', '5:15', '2/4'],
+      ['P2', '4:30', '2/2'],
+      ['P3', '13:00', '1/2'],
+      ['P4', '–', '0/0'],
+      ['合计', '5:15', '5/8'],
     ]);
     // per force: police P-1 and P-2 were sent 7 times (A1 A2 A4 A5 A7 A11 A12), handled 6
     expect((await tableCells(page, '[data-testid=table-units]'))[0]?.slice(0, 4)).toEqual(['公安', '2', '7', '6']);
@@ -138,7 +180,9 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=csv-key-areas]')]);
     const csv = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
     expect(csv[0]).toEqual(['keyAreaId', 'name', 'everyMinutes', 'from', 'to', 'slotsRequired', 'slotsVisited', 'compliance']);
-    expect(csv.slice(1).map((r) => [r[1], `${r[3]}–${r[4]}`, r[5], r[6], `${(Number(r[7]) * 100).toFixed(1)}%`])).toEqual(table.map((r) => [r[0], r[1], r[3], r[4], r[5]]));
+    expect(csv.slice(1).map((r) => [r[1], `${r[3]}–${r[4]}`, r[5], r[6], `${(Number(r[7]) * 100).toFixed(1)}%`])).toEqual(
+      table.map((r) => [r[0], r[1], r[3], r[4], r[5]]),
+    );
     expect(csv.slice(1).map((r) => Number(r[2]))).toEqual([30]);
   });
 
@@ -151,15 +195,20 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     // Same rows in the same order (the table adds the total row at the end).
     expect(rows.map((r) => [r[1], r[2]])).toEqual(table.slice(0, -1).map((r) => [r[1], r[2]]));
     expect(rows.map((r) => Number(r[3]))).toEqual(table.slice(0, -1).map((r) => Number(r[3]!.replace('−', '-'))));
-    expect(rows.map((r) => (r[4] === '' ? '–' : `${Number(r[4]) > 0 ? '+' : ''}${(Number(r[4]) * 100).toFixed(1)}%`)))
-      .toEqual(table.slice(0, -1).map((r) => r[4]!.replace('−', '-')));
+    expect(rows.map((r) => (r[4] === '' ? '–' : `${Number(r[4]) > 0 ? '+' : ''}${(Number(r[4]) * 100).toFixed(1)}%`))).toEqual(
+      table.slice(0, -1).map((r) => r[4]!.replace('−', '-')),
+    );
   });
 
   it('the response table regroups by shift in place', async () => {
     await page.selectOption('[data-testid=table-by]', 'shift');
     await page.waitForSelector('[data-testid=table-response][data-group-by=shift]');
     // day 08–20: A1 A2 A5 A6 A7 A8 A11 (08:00 is day); night: A3 21:00, A4 22:00, A12 07:59
-    expect((await tableCells(page, '[data-testid=table-response]')).map((r) => [r[0], r[1]])).toEqual([['白班（8–20 时）', '7'], ['夜班（20–8 时）', '3'], ['合计', '10']]);
+    expect((await tableCells(page, '[data-testid=table-response]')).map((r) => [r[0], r[1]])).toEqual([
+      ['白班（8–20 时）', '7'],
+      ['夜班（20–8 时）', '3'],
+      ['合计', '10'],
+    ]);
   });
 
   it('a bar drills down to its incidents, and an incident to its timeline and track replay', async () => {
@@ -173,14 +222,24 @@ describe('managers\' analytics dashboard (production build, real server on Postg
     await page.click('[data-incident-id=A11] a');
     await page.waitForSelector('[data-testid=timeline] li');
     await page.waitForSelector('[data-testid=map][data-ready=true]');
-    expect(await page.$$eval('[data-testid=timeline] li', (li) => li.map((e) => e.getAttribute('data-kind')))).toEqual(['created', 'dispatched', 'acknowledged', 'en_route', 'on_scene']);
+    expect(await page.$$eval('[data-testid=timeline] li', (li) => li.map((e) => e.getAttribute('data-kind')))).toEqual([
+      'created',
+      'dispatched',
+      'acknowledged',
+      'en_route',
+      'on_scene',
+    ]);
     // u1's 25 fixes in the window; its own clock: sent 08:00:30 … on scene 08:05:30
     await page.waitForFunction(() => document.querySelector('[data-unit-id=u1]')?.textContent?.includes('25'));
     expect(await page.textContent('[data-unit-id=u1] .clock')).toBe('08:00:30 → 08:00:35 → 08:00:35 → 08:05:30 → –');
-    const drawn = await page.waitForFunction(() => {
-      const map = window.lianfangMap as unknown as { queryRenderedFeatures(o: { layers: string[] }): unknown[] } | undefined;
-      return (map?.queryRenderedFeatures({ layers: ['replay-trail-dot'] }).length ?? 0) >= 1;
-    }, undefined, { timeout: 20_000 });
+    const drawn = await page.waitForFunction(
+      () => {
+        const map = window.lianfangMap as unknown as { queryRenderedFeatures(o: { layers: string[] }): unknown[] } | undefined;
+        return (map?.queryRenderedFeatures({ layers: ['replay-trail-dot'] }).length ?? 0) >= 1;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await drawn.jsonValue()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-replay.png') });
   });

@@ -105,7 +105,11 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     // Pressed again: the same banner counts, no second banner.
     const second = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'panic', lat: cells[0]!.lat, lon: cells[0]!.lon }, gateway.key);
     expect(second).toMatchObject({ incidentId: first.incidentId, joined: true, pressCount: 2 });
-    await wall.waitForFunction((id) => document.querySelector(`[data-testid=alert-banner][data-incident-id="${id}"] [data-testid=alert-press-count]`)?.textContent?.includes('×2'), first.incidentId, { timeout: 5000 });
+    await wall.waitForFunction(
+      (id) => document.querySelector(`[data-testid=alert-banner][data-incident-id="${id}"] [data-testid=alert-press-count]`)?.textContent?.includes('×2'),
+      first.incidentId,
+      { timeout: 5000 },
+    );
     expect(await wall.locator(`[data-testid=alert-banner][data-incident-id="${first.incidentId}"]`).count()).toBe(1);
     expect(await wall.textContent('[data-testid=kpi-open]')).toBe('4');
 
@@ -138,11 +142,21 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
 
     // Moving: the demo patrols report every few seconds; some unit's drawn position must change.
     const before = await wall.evaluate(() => Object.fromEntries(window.lianfangUnits!.ids().map((id) => [id, window.lianfangUnits!.screenPosition(id)])));
-    await expect.poll(() => wall.evaluate((b) => window.lianfangUnits!.ids().filter((id) => {
-      const p = window.lianfangUnits!.screenPosition(id);
-      const q = b[id];
-      return !!p && !!q && Math.hypot(p.x - q.x, p.y - q.y) > 0.5;
-    }).length, before), { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          wall.evaluate(
+            (b) =>
+              window.lianfangUnits!.ids().filter((id) => {
+                const p = window.lianfangUnits!.screenPosition(id);
+                const q = b[id];
+                return !!p && !!q && Math.hypot(p.x - q.x, p.y - q.y) > 0.5;
+              }).length,
+            before,
+          ),
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
 
     // Drawn for real: the pixels at a unit's centre are its force's colour (read back from a screenshot).
     const target = await isolatedUnit(wall, 40);
@@ -161,8 +175,18 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-unit-selected.png') });
 
     // Up close the callsigns appear (a small label layer fed with the units in view, once a second).
-    await wall.evaluate((c) => (window as unknown as { lianfangMap: { jumpTo(o: object): void } }).lianfangMap.jumpTo({ center: c, zoom: 16 }), [unit.position!.lon, unit.position!.lat]);
-    await expect.poll(() => wall.evaluate(() => (window as unknown as { lianfangMap: { querySourceFeatures(s: string): unknown[] } }).lianfangMap.querySourceFeatures('units-labels').length), { timeout: 10_000, interval: 500 })
+    await wall.evaluate(
+      (c) => (window as unknown as { lianfangMap: { jumpTo(o: object): void } }).lianfangMap.jumpTo({ center: c, zoom: 16 }),
+      [unit.position!.lon, unit.position!.lat],
+    );
+    await expect
+      .poll(
+        () =>
+          wall.evaluate(
+            () => (window as unknown as { lianfangMap: { querySourceFeatures(s: string): unknown[] } }).lianfangMap.querySourceFeatures('units-labels').length,
+          ),
+        { timeout: 10_000, interval: 500 },
+      )
       .toBeGreaterThan(0);
     await wall.waitForTimeout(1500);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-units-street.png') });
@@ -176,7 +200,12 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
 
   it('wall: an alert from a device with a wrong clock says so in the banner and the incident panel', async () => {
     const gateway = await api.call<{ key: string }>('POST', '/api/devices', { name: 'Old kiosk with a flat clock battery', kind: 'alert_gateway' });
-    const skewed = await api.call<AlertIngestReply>('POST', '/ingest/alerts', { kind: 'fire', lat: cells[6]?.lat ?? cells[0]!.lat, lon: cells[6]?.lon ?? cells[0]!.lon, at: '2020-01-01T08:00:00Z' }, gateway.key);
+    const skewed = await api.call<AlertIngestReply>(
+      'POST',
+      '/ingest/alerts',
+      { kind: 'fire', lat: cells[6]?.lat ?? cells[0]!.lat, lon: cells[6]?.lon ?? cells[0]!.lon, at: '2020-01-01T08:00:00Z' },
+      gateway.key,
+    );
     const banner = `[data-testid=alert-banner][data-incident-id="${skewed.incidentId}"]`;
     await wall.waitForSelector(`${banner} [data-testid=alert-clock-skew]`, { timeout: 10_000 });
     expect(await wall.textContent(`${banner} [data-testid=alert-clock-skew]`)).toContain('设备时钟不准');
@@ -193,8 +222,10 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await api.call('POST', '/api/users', { username: 'e2e-captain', password: 'captain-pass-1', role: 'captain', unitId: unit.id });
     const here = cells[4] ?? cells[0]!;
     const context = await browser.newContext({
-      viewport: { width: 1024, height: 768 }, hasTouch: true,
-      geolocation: { latitude: here.lat, longitude: here.lon, accuracy: 8 }, permissions: ['geolocation'],
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      geolocation: { latitude: here.lat, longitude: here.lon, accuracy: 8 },
+      permissions: ['geolocation'],
     });
     const tablet = await context.newPage();
     await logIn(tablet, server.baseUrl, 'e2e-captain', 'captain-pass-1');
@@ -206,7 +237,8 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await tablet.waitForFunction(() => document.querySelector('[data-testid=my-status]')?.textContent?.includes('在途'), undefined, { timeout: 5000 });
 
     await tablet.click('[data-testid=duty-toggle]');
-    await expect.poll(async () => (await api.call<Unit[]>('GET', '/api/units')).find((u) => u.id === unit.id)?.position?.lat, { timeout: 10_000 })
+    await expect
+      .poll(async () => (await api.call<Unit[]>('GET', '/api/units')).find((u) => u.id === unit.id)?.position?.lat, { timeout: 10_000 })
       .toBeCloseTo(here.lat, 5);
 
     // Hold the SOS button for 2 s.
@@ -216,7 +248,9 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await tablet.waitForTimeout(2300);
     await tablet.mouse.up();
     await tablet.waitForFunction(() => document.querySelector('[data-testid=sos-result]')?.textContent?.includes('求救已送达'), undefined, { timeout: 5000 });
-    await wall.waitForFunction(() => [...document.querySelectorAll('[data-testid=alert-banner]')].some((b) => b.textContent?.includes('紧急求助')), undefined, { timeout: 3000 });
+    await wall.waitForFunction(() => [...document.querySelectorAll('[data-testid=alert-banner]')].some((b) => b.textContent?.includes('紧急求助')), undefined, {
+      timeout: 3000,
+    });
     await tablet.waitForSelector('[data-testid=my-incidents] li');
 
     await tablet.waitForTimeout(500);
@@ -272,7 +306,11 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     // The wall hears it without a reload: the unit's row and the incident's status change.
     await wall.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"][data-status=acknowledged]`, { timeout: 10_000 });
     await wall.waitForFunction(() => document.querySelector('[data-testid=desk-status]')?.textContent === '已接收', undefined, { timeout: 10_000 });
-    await wall.waitForFunction(() => [...document.querySelectorAll('[data-testid=desk-timeline] li')].some((li) => li.textContent?.includes('确认接警')), undefined, { timeout: 10_000 });
+    await wall.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=desk-timeline] li')].some((li) => li.textContent?.includes('确认接警')),
+      undefined,
+      { timeout: 10_000 },
+    );
     await tablet.screenshot({ path: join(ARTIFACTS_DIR, 'tablet-1024x768-acknowledged.png') });
     await wall.waitForTimeout(800);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-desk.png') });
@@ -325,7 +363,8 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     wall.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // A layer that kept stale GL objects after the restore makes Chromium log these on every frame.
     wall.on('console', (m) => {
-      if ((m.type() === 'error' && !m.text().startsWith('Failed to load resource')) || /INVALID_OPERATION|does not belong to this context/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+      if ((m.type() === 'error' && !m.text().startsWith('Failed to load resource')) || /INVALID_OPERATION|does not belong to this context/.test(m.text()))
+        problems.push(`${m.type()}: ${m.text()}`);
     });
     await dismissAlertBanners(wall);
     await wall.click('.overview');
@@ -335,7 +374,9 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     const patch = { x: mapBox.x + 250, y: mapBox.y + Math.round(mapBox.height * 0.64), width: 360, height: 180 };
 
     // Our own police unit, standing alone at A (selected), to be moved to B while the context is lost.
-    const candidates = cells.flatMap((c, i) => [[c.lon, c.lat], ...cells.slice(i + 1).map((d) => [(c.lon + d.lon) / 2, (c.lat + d.lat) / 2])] as [number, number][]);
+    const candidates = cells.flatMap(
+      (c, i) => [[c.lon, c.lat], ...cells.slice(i + 1).map((d) => [(c.lon + d.lon) / 2, (c.lat + d.lat) / 2])] as [number, number][],
+    );
     const spots = await emptySpots(wall, candidates, 45);
     const a = spots[0]!;
     const b = spots.find((s) => Math.hypot(s.x - a.x, s.y - a.y) > 150);
@@ -346,11 +387,12 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
       const res = await fetch(`${server.baseUrl}/ingest/osmand?id=e2e-gl-unit&lat=${at.lat}&lon=${at.lon}&timestamp=${Date.now()}`);
       expect(res.status).toBe(200);
     };
-    const drawnAt = () => wall.evaluate((id) => {
-      const p = window.lianfangUnits!.screenPosition(id);
-      const r = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
-      return p ? { x: p.x + r.left, y: p.y + r.top } : null;
-    }, unit.id);
+    const drawnAt = () =>
+      wall.evaluate((id) => {
+        const p = window.lianfangUnits!.screenPosition(id);
+        const r = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+        return p ? { x: p.x + r.left, y: p.y + r.top } : null;
+      }, unit.id);
     const near = (to: { x: number; y: number }) => async () => {
       const p = await drawnAt();
       return p ? Math.hypot(p.x - to.x, p.y - to.y) : Infinity;
@@ -393,7 +435,11 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     // New GL objects for the new context, every layer back in its place, the alert's label in its source.
     expect(await wall.evaluate(() => window.lianfangUnits!.glBuilds())).toBe(buildsBefore + 1);
     expect(await wall.evaluate(() => window.lianfangMap!.getLayersOrder())).toEqual(layersBefore);
-    await expect.poll(() => wall.evaluate((id) => window.lianfangMap!.querySourceFeatures('incident-labels').some((f) => f.properties.id === id), alert.incidentId), { timeout: 10_000, interval: 250 })
+    await expect
+      .poll(() => wall.evaluate((id) => window.lianfangMap!.querySourceFeatures('incident-labels').some((f) => f.properties.id === id), alert.incidentId), {
+        timeout: 10_000,
+        interval: 250,
+      })
       .toBe(true);
     expect((await wall.evaluate((u) => window.lianfangUnits!.flags(u), unit.id))! & 2).toBe(2);
     const visibility = () => wall.evaluate(() => window.lianfangMap!.getLayoutProperty('key-areas-fill', 'visibility') as string);
@@ -410,11 +456,14 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await wall.click('[data-testid=selected-unit-close]');
     await wall.waitForTimeout(1200);
     // The resting view may have changed with the new alert and unit: where B is on the screen now.
-    const bNow = await wall.evaluate(({ lon, lat }) => {
-      const p = window.lianfangMap!.project([lon, lat]);
-      const r = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
-      return { x: p.x + r.left, y: p.y + r.top };
-    }, { lon: b!.lon, lat: b!.lat });
+    const bNow = await wall.evaluate(
+      ({ lon, lat }) => {
+        const p = window.lianfangMap!.project([lon, lat]);
+        const r = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+        return { x: p.x + r.left, y: p.y + r.top };
+      },
+      { lon: b!.lon, lat: b!.lat },
+    );
     const at = (await drawnAt())!;
     expect(Math.hypot(at.x - bNow.x, at.y - bNow.y)).toBeLessThan(2);
     const pixels = await screenPixels(wall, { x: at.x - 2, y: at.y - 2, width: 5, height: 5 });

@@ -33,13 +33,27 @@ export function provision(units, gateways, prefix) {
     for (let i = start; i < Math.min(units, start + 50); i++) {
       const trackerId = `${prefix}${String(i).padStart(5, '0')}`;
       trackers.push(trackerId);
-      batch.push(['POST', `${BASE}/api/units`, JSON.stringify({ callsign: `${prefix}-${i}`, force: forces[i % 4], mode: modes[i % 4], trackerId }), bearer(token)]);
+      batch.push([
+        'POST',
+        `${BASE}/api/units`,
+        JSON.stringify({ callsign: `${prefix}-${i}`, force: forces[i % 4], mode: modes[i % 4], trackerId }),
+        bearer(token),
+      ]);
     }
     for (const r of http.batch(batch)) check(r, { 'unit registered': (x) => x.status === 201 });
   }
   const keys = [];
   for (let i = 0; i < gateways; i++) {
-    const r = http.post(`${BASE}/api/devices`, JSON.stringify({ name: `${prefix} gateway ${i + 1}`, kind: 'alert_gateway', lat: 31.2304 + (i % 5) * 0.0006, lon: 121.4737 + Math.floor(i / 5) * 0.0006 }), bearer(token));
+    const r = http.post(
+      `${BASE}/api/devices`,
+      JSON.stringify({
+        name: `${prefix} gateway ${i + 1}`,
+        kind: 'alert_gateway',
+        lat: 31.2304 + (i % 5) * 0.0006,
+        lon: 121.4737 + Math.floor(i / 5) * 0.0006,
+      }),
+      bearer(token),
+    );
     check(r, { 'gateway registered': (x) => x.status === 201 });
     keys.push(r.json('key'));
   }
@@ -50,7 +64,9 @@ export function provision(units, gateways, prefix) {
 export function reportFix(id, k) {
   const lat = 31.2 + (k % 97) * 0.0001;
   const lon = 121.45 + (k % 89) * 0.0001;
-  const res = http.get(`${BASE}/ingest/osmand?id=${id}&lat=${lat.toFixed(6)}&lon=${lon.toFixed(6)}&timestamp=${Date.now()}&speed=5&bearing=90`, { tags: { name: 'osmand' } });
+  const res = http.get(`${BASE}/ingest/osmand?id=${id}&lat=${lat.toFixed(6)}&lon=${lon.toFixed(6)}&timestamp=${Date.now()}&speed=5&bearing=90`, {
+    tags: { name: 'osmand' },
+  });
   check(res, { 'fix accepted': (r) => r.status === 200 });
 }
 
@@ -95,7 +111,10 @@ export function screen(token, state, seconds, closeAt) {
     });
     socket.setTimeout(() => socket.close(), seconds * 1000);
     if (closeAt && closeAt > Date.now()) {
-      socket.setTimeout(() => { state.stormAt = closeAt; socket.close(); }, closeAt - Date.now());
+      socket.setTimeout(() => {
+        state.stormAt = closeAt;
+        socket.close();
+      }, closeAt - Date.now());
     }
   });
   check(res, { 'websocket upgraded': (r) => r && r.status === 101 });
@@ -106,10 +125,16 @@ function onEvent(m, state) {
   const seqMatch = SEQ.exec(head);
   if (!seqMatch) return;
   const seq = Number(seqMatch[1]);
-  if (head.startsWith('42["state:snapshot"')) { state.lastSeq = seq; return; }
+  if (head.startsWith('42["state:snapshot"')) {
+    state.lastSeq = seq;
+    return;
+  }
   const fromMatch = FROM_SEQ.exec(head);
   const from = fromMatch ? Number(fromMatch[1]) : seq;
-  if (seq <= state.lastSeq) { seqDuplicates.add(1); return; }
+  if (seq <= state.lastSeq) {
+    seqDuplicates.add(1);
+    return;
+  }
   if (state.lastSeq >= 0 && from > state.lastSeq + 1) seqGaps.add(1);
   state.lastSeq = seq;
   if (head.startsWith('42["alert:raised"')) {

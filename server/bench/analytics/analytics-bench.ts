@@ -27,7 +27,17 @@ import { DASHBOARD_QUERIES, PREWARM_UNTIL } from './bench-queries.js';
 import { backendCpuMs } from './backend-cpu.js';
 import { timeQueries, type QueryTiming } from './time-queries.js';
 
-export interface AnalyticsBenchOptions { incidents?: number; budgetMinutes?: number; events?: boolean; positionDays?: number; coverageDays?: number; keep?: string; match?: string; serial?: boolean; modes?: BenchMode[] }
+export interface AnalyticsBenchOptions {
+  incidents?: number;
+  budgetMinutes?: number;
+  events?: boolean;
+  positionDays?: number;
+  coverageDays?: number;
+  keep?: string;
+  match?: string;
+  serial?: boolean;
+  modes?: BenchMode[];
+}
 
 type BenchMode = 'cold' | 'warm' | 'prewarmed';
 const BENCH_MODES: readonly BenchMode[] = ['cold', 'warm', 'prewarmed'];
@@ -101,7 +111,14 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
       const loadStart = load();
       if (mode === 'prewarmed') {
         // what a server does a minute after its start (settled-prewarm.ts), over the 13 months that end with the data
-        await new SettledPrewarm(db, BENCH_TIME_ZONE, (err) => { throw err; }, (report) => (prewarm = { ...report, keptMB: round(report.keptBytes / 1048576, 1) })).run(PREWARM_UNTIL);
+        await new SettledPrewarm(
+          db,
+          BENCH_TIME_ZONE,
+          (err) => {
+            throw err;
+          },
+          (report) => (prewarm = { ...report, keptMB: round(report.keptBytes / 1048576, 1) }),
+        ).run(PREWARM_UNTIL);
         console.error(`pre-warm: ${JSON.stringify(prewarm)}`);
       }
       const run = (q: (typeof DASHBOARD_QUERIES)[number]) => {
@@ -121,24 +138,41 @@ export async function runAnalyticsBenchmarks(o: AnalyticsBenchOptions = {}): Pro
     const report: AnalyticsBenchReport = {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version },
       // a reused database has what it was generated with, whatever --incidents says now
-      incidents: reused ? (tables.incidents?.rows ?? incidents) : incidents, generation, tables, cold: cold.timings, warm: warm.timings,
-      prewarmed: prewarmed.timings, prewarm,
+      incidents: reused ? (tables.incidents?.rows ?? incidents) : incidents,
+      generation,
+      tables,
+      cold: cold.timings,
+      warm: warm.timings,
+      prewarmed: prewarmed.timings,
+      prewarm,
       loadavg: { generation: loadGeneration, cold: cold.load, warm: warm.load, prewarmed: prewarmed.load },
       totalSeconds: round((Date.now() - started) / 1000, 1),
     };
     const names = [...new Set([...cold.timings, ...warm.timings, ...prewarmed.timings].map((t) => t.name))];
-    printReport('analytics', { ...report, goalMs: GOAL_MS }, names.map((name) => {
-      const c = cold.timings.find((t) => t.name === name);
-      const w = warm.timings.find((t) => t.name === name);
-      const p = prewarmed.timings.find((t) => t.name === name);
-      const met = (t: QueryTiming | undefined) => (t === undefined || t.maxMs === null ? '' : t.maxMs < GOAL_MS ? 'ok' : 'MISS');
-      return {
-        query: name, rows: c?.rows ?? w?.rows ?? '',
-        coldMs: c?.medianMs ?? '', coldMaxMs: c?.maxMs ?? '', coldCpuMs: c?.cpuMs ?? '', cold: met(c),
-        warmMs: w?.medianMs ?? '', warmMaxMs: w?.maxMs ?? '', warmCpuMs: w?.cpuMs ?? '', warm: met(w),
-        firstAfterPrewarmMs: p?.warmupMs ?? '', firstAfterPrewarm: p?.warmupMs == null ? '' : p.warmupMs < GOAL_MS ? 'ok' : 'MISS',
-      };
-    }));
+    printReport(
+      'analytics',
+      { ...report, goalMs: GOAL_MS },
+      names.map((name) => {
+        const c = cold.timings.find((t) => t.name === name);
+        const w = warm.timings.find((t) => t.name === name);
+        const p = prewarmed.timings.find((t) => t.name === name);
+        const met = (t: QueryTiming | undefined) => (t === undefined || t.maxMs === null ? '' : t.maxMs < GOAL_MS ? 'ok' : 'MISS');
+        return {
+          query: name,
+          rows: c?.rows ?? w?.rows ?? '',
+          coldMs: c?.medianMs ?? '',
+          coldMaxMs: c?.maxMs ?? '',
+          coldCpuMs: c?.cpuMs ?? '',
+          cold: met(c),
+          warmMs: w?.medianMs ?? '',
+          warmMaxMs: w?.maxMs ?? '',
+          warmCpuMs: w?.cpuMs ?? '',
+          warm: met(w),
+          firstAfterPrewarmMs: p?.warmupMs ?? '',
+          firstAfterPrewarm: p?.warmupMs == null ? '' : p.warmupMs < GOAL_MS ? 'ok' : 'MISS',
+        };
+      }),
+    );
     return report;
   } finally {
     process.removeListener('SIGINT', dropOnSignal);
@@ -163,7 +197,13 @@ function cliOptions(): AnalyticsBenchOptions {
     ...(arg('coverage-days') ? { coverageDays: Number(arg('coverage-days')) } : {}),
     ...(arg('keep') ? { keep: arg('keep') } : {}),
     ...(arg('match') ? { match: arg('match') } : {}),
-    ...(arg('modes') ? { modes: arg('modes')!.split(',').filter((m): m is BenchMode => (BENCH_MODES as readonly string[]).includes(m)) } : {}),
+    ...(arg('modes')
+      ? {
+          modes: arg('modes')!
+            .split(',')
+            .filter((m): m is BenchMode => (BENCH_MODES as readonly string[]).includes(m)),
+        }
+      : {}),
     events: !process.argv.includes('--no-events'),
     serial: process.argv.includes('--serial'),
   };

@@ -21,13 +21,23 @@ export const DATA_END_LOCAL = '2025-01-01 00:00';
 const FORCES = `ARRAY['police','security','merchant_guard','volunteer','fire','medical','city_mgmt']`;
 const exp = (u: string, mean: number) => `(-ln(1 - ${u}) * ${mean})`;
 
-export interface GenerationStep { name: string; sql: string }
+export interface GenerationStep {
+  name: string;
+  sql: string;
+}
 
-export interface GenerationSize { incidents: number; events: boolean; positionDays: number; coverageDays: number }
+export interface GenerationSize {
+  incidents: number;
+  events: boolean;
+  positionDays: number;
+  coverageDays: number;
+}
 
 export function generationSteps({ incidents, events, positionDays, coverageDays }: GenerationSize): GenerationStep[] {
   const steps: GenerationStep[] = [
-    { name: 'teams, units, grids, key areas', sql: `
+    {
+      name: 'teams, units, grids, key areas',
+      sql: `
       INSERT INTO teams (id, name, force) SELECT 't' || lpad(g::text, 3, '0'), 'Team ' || g, (${FORCES})[1 + g % 7] FROM generate_series(0, 99) g;
       INSERT INTO units (id, callsign, force, mode, team_id)
         SELECT 'u' || lpad(g::text, 4, '0'), 'C-' || g, (${FORCES})[1 + (g % 100) % 7], (ARRAY['foot','bike','moto','car'])[1 + g % 4], 't' || lpad((g % 100)::text, 3, '0')
@@ -37,8 +47,11 @@ export function generationSteps({ incidents, events, positionDays, coverageDays 
         SELECT 'k' || g, 'Key area ' || g,
                jsonb_build_array(jsonb_build_array(lon, lat), jsonb_build_array(lon + 0.002, lat), jsonb_build_array(lon + 0.002, lat + 0.002), jsonb_build_array(lon, lat + 0.002)),
                (ARRAY[15, 30, 60, 120])[1 + g % 4], (ARRAY['00:00','07:00','20:00','09:00'])[1 + g % 4], (ARRAY['00:00','19:00','02:00','17:00'])[1 + g % 4], '2023-06-01'
-          FROM generate_series(0, 19) g, LATERAL (SELECT 120.1 + (g % 5) * 0.02 AS lon, 30.2 + (g / 5) * 0.02 AS lat) c` },
-    { name: `${incidents.toLocaleString('en')} incidents`, sql: `
+          FROM generate_series(0, 19) g, LATERAL (SELECT 120.1 + (g % 5) * 0.02 AS lon, 30.2 + (g / 5) * 0.02 AS lat) c`,
+    },
+    {
+      name: `${incidents.toLocaleString('en')} incidents`,
+      sql: `
       INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, created_at, updated_at, closed_at,
                              dispatched_at, acknowledged_at, en_route_at, on_scene_at, resolved_at, outcome, settled_level, rating)
       SELECT 'i' || g, status, category, priority, 'alert', 'bench', 30.2 + u_lat * 0.1, 120.1 + u_lon * 0.1, grid_id, created_at, created_at,
@@ -77,8 +90,11 @@ export function generationSteps({ incidents, events, positionDays, coverageDays 
                     SELECT g, random() AS u_lat, random() AS u_lon, random() AS u_close, random() AS u_out, random() AS u_set, random() AS u_rate, random() AS u_res,
                            random() AS u_enr, random() AS u_turn, random() AS u_ack, random() AS u_proc, random() AS u_arr, random() AS u_travel,
                            random() AS u_night, random() AS u_tod, random() AS u_pri, random() AS u_cat, random() AS u_grid, random() AS u_status
-                      FROM generate_series(1, ${incidents}) g) draws) base) dispatched) acked) en_route) arrived) resolved` },
-    { name: 'incident_units', sql: `
+                      FROM generate_series(1, ${incidents}) g) draws) base) dispatched) acked) en_route) arrived) resolved`,
+    },
+    {
+      name: 'incident_units',
+      sql: `
       INSERT INTO incident_units (incident_id, unit_id, dispatched_at, acknowledged_at, en_route_at, on_scene_at, cleared_at, status)
       SELECT i.id, 'u' || lpad(((i.first_unit + n * 37) % 2000)::text, 4, '0'),
              i.dispatched_at + make_interval(secs => (n - 1) * 20), i.acknowledged_at + make_interval(secs => (n - 1) * 20),
@@ -87,31 +103,41 @@ export function generationSteps({ incidents, events, positionDays, coverageDays 
              CASE WHEN i.resolved_at IS NOT NULL OR i.closed_at IS NOT NULL THEN 'cleared' WHEN i.on_scene_at IS NOT NULL THEN 'on_scene'
                   WHEN i.acknowledged_at IS NOT NULL THEN 'acknowledged' ELSE 'dispatched' END
         FROM (SELECT i.*, floor(random() * 2000)::int AS first_unit, random() AS u_n FROM incidents i WHERE i.dispatched_at IS NOT NULL) i
-        CROSS JOIN LATERAL generate_series(1, CASE WHEN i.u_n < 0.70 THEN 1 WHEN i.u_n < 0.95 THEN 2 ELSE 3 END) n` },
-    { name: `${positionDays} days of fixes (200 units, every 30 s)`, sql: `
+        CROSS JOIN LATERAL generate_series(1, CASE WHEN i.u_n < 0.70 THEN 1 WHEN i.u_n < 0.95 THEN 2 ELSE 3 END) n`,
+    },
+    {
+      name: `${positionDays} days of fixes (200 units, every 30 s)`,
+      sql: `
       INSERT INTO positions (unit_id, device_time, server_time, lat, lon, speed_kmh)
       SELECT 'u' || lpad((k % 200)::text, 4, '0'), t, t,
              30.2 + ((k % 200) % 20) * 0.005 + 0.004 * sin(k / 200 / 20.0 + k % 200),
              120.1 + ((k % 200) / 20) * 0.01 + 0.004 * cos(k / 200 / 30.0 + k % 200), 20
         FROM generate_series(0, 200 * 2880 * ${positionDays} - 1) k,
-             LATERAL (SELECT (TIMESTAMP '${DATA_END_LOCAL}' - make_interval(days => ${positionDays})) AT TIME ZONE '${BENCH_TIME_ZONE}' + make_interval(secs => (k / 200) * 30) AS t) x` },
+             LATERAL (SELECT (TIMESTAMP '${DATA_END_LOCAL}' - make_interval(days => ${positionDays})) AT TIME ZONE '${BENCH_TIME_ZONE}' + make_interval(secs => (k / 200) * 30) AS t) x`,
+    },
     // The fixes bypass ingest (and migrations ran before them): fill the key-area visit history as migration 016 does.
     { name: 'key-area visit minutes', sql: 'SELECT lf_fill_key_area_visit_minutes()' },
-    { name: `${coverageDays} days of coverage samples`, sql: `
+    {
+      name: `${coverageDays} days of coverage samples`,
+      sql: `
       INSERT INTO coverage_samples (at, within5, within15, per_grid)
       SELECT t, 0.5 + 0.3 * random(), 0.8 + 0.2 * random(),
              (SELECT jsonb_agg(jsonb_build_object('gridId', 'g' || lpad(gg::text, 3, '0'), 'within5', round(random()::numeric, 4), 'within15', round(random()::numeric, 4)))
                 FROM generate_series(0, 19) gg WHERE t IS NOT NULL)
         FROM generate_series((TIMESTAMP '${DATA_END_LOCAL}' - make_interval(days => ${coverageDays})) AT TIME ZONE '${BENCH_TIME_ZONE}',
-                             (TIMESTAMP '${DATA_END_LOCAL}' AT TIME ZONE '${BENCH_TIME_ZONE}') - interval '1 minute', interval '1 minute') t` },
+                             (TIMESTAMP '${DATA_END_LOCAL}' AT TIME ZONE '${BENCH_TIME_ZONE}') - interval '1 minute', interval '1 minute') t`,
+    },
   ];
   if (events) {
-    steps.push({ name: 'timeline (incident_events)', sql: `
+    steps.push({
+      name: 'timeline (incident_events)',
+      sql: `
       INSERT INTO incident_events (incident_id, at, actor, kind)
       SELECT i.id, e.at, 'bench', e.kind
         FROM incidents i CROSS JOIN LATERAL (VALUES ('created', i.created_at), ('dispatched', i.dispatched_at), ('acknowledged', i.acknowledged_at),
              ('en_route', i.en_route_at), ('on_scene', i.on_scene_at), ('resolved', i.resolved_at), ('closed', i.closed_at)) AS e(kind, at)
-       WHERE e.at IS NOT NULL` });
+       WHERE e.at IS NOT NULL`,
+    });
   }
   return steps;
 }
@@ -124,7 +150,11 @@ export async function runStep(db: Database, step: GenerationStep): Promise<numbe
     await q.query('SET LOCAL jit = off');
     // Generating is allowed longer than a timed query (the database's own cap is for those).
     await q.query(`SET LOCAL statement_timeout = '5min'`);
-    for (const statement of step.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await q.query(statement);
+    for (const statement of step.sql
+      .split(/;\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await q.query(statement);
   });
   return (performance.now() - started) / 1000;
 }

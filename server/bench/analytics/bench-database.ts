@@ -6,7 +6,11 @@ import { createPgDatabase } from '../../src/db/pg-database.js';
 
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface BenchDatabase { name: string; db: Database; drop(): Promise<void> }
+export interface BenchDatabase {
+  name: string;
+  db: Database;
+  drop(): Promise<void>;
+}
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -35,7 +39,9 @@ export async function createBenchDatabase(statementTimeoutMs: number, keep?: str
   // One connection: queries are timed one at a time, and its backend's CPU time is read from /proc.
   const db = createPgDatabase(url, 1);
   return {
-    name, db, existed,
+    name,
+    db,
+    existed,
     async drop() {
       await db.close().catch(() => {});
       if (!keep) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -23,7 +23,10 @@ export const WINDOWS = {
 /** Where the server's pre-warm ends its months here: where the data ends (in a live system, tomorrow). */
 export const PREWARM_UNTIL = local('2025-01-01');
 
-export interface DashboardQuery { name: string; run: (ctx: AnalyticsContext) => Promise<unknown> }
+export interface DashboardQuery {
+  name: string;
+  run: (ctx: AnalyticsContext) => Promise<unknown>;
+}
 
 /** Every table the dashboard draws, through the same functions the routes call (the routes add only validation and JSON). */
 export const DASHBOARD_QUERIES: DashboardQuery[] = [
@@ -37,7 +40,10 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'closure by category, 30 d', run: (c) => closureMeasures(c, { ...WINDOWS.month, groupBy: 'category' }) },
   { name: 'change by category, 30 d vs 30 d', run: (c) => categoryChange(c, WINDOWS.month) },
   { name: 'units, per unit, 30 d', run: (c) => unitActivity(c, { ...WINDOWS.month, per: 'unit' }) },
-  { name: 'drill-down: one day, breached, page 1', run: (c) => incidentDrilldown(c, { ...WINDOWS.month, groupBy: 'day', groupKey: '2024-12-31', only: 'breached' }) },
+  {
+    name: 'drill-down: one day, breached, page 1',
+    run: (c) => incidentDrilldown(c, { ...WINDOWS.month, groupBy: 'day', groupKey: '2024-12-31', only: 'breached' }),
+  },
   { name: 'drill-down: force police, 30 d, page 1', run: (c) => incidentDrilldown(c, { ...WINDOWS.month, groupBy: 'force', groupKey: 'police' }) },
   { name: 'coverage by day, 30 d', run: (c) => coverageHistory(c, { ...WINDOWS.month, interval: 'day' }) },
   { name: 'coverage by hour, one grid, 7 d', run: (c) => coverageHistory(c, { ...WINDOWS.week, interval: 'hour', gridId: 'g003' }) },
@@ -51,7 +57,10 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'key-area compliance from positions, 30 d', run: (c) => keyAreaComplianceFromPositions(c, WINDOWS.month) },
   { name: 'key-area compliance, 30 d, force police', run: (c) => keyAreaCompliance(c, { ...WINDOWS.month, force: 'police' }) },
   { name: 'key-area compliance from positions, 30 d, force police', run: (c) => keyAreaComplianceFromPositions(c, { ...WINDOWS.month, force: 'police' }) },
-  { name: 'tracks: 5 units, 1 d (14,400 points)', run: (c) => unitTracks(c.db, ['u0001', 'u0002', 'u0003', 'u0004', 'u0005'], WINDOWS.day.from, WINDOWS.day.to) },
+  {
+    name: 'tracks: 5 units, 1 d (14,400 points)',
+    run: (c) => unitTracks(c.db, ['u0001', 'u0002', 'u0003', 'u0004', 'u0005'], WINDOWS.day.from, WINDOWS.day.to),
+  },
   { name: 'response by week, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week' }) },
   { name: 'response by team (lead unit), 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'team' }) },
   { name: 'response by shift, one grid, 365 d', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'shift', gridId: 'g005' }) },
@@ -62,7 +71,10 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
   { name: 'units, per force, 365 d', run: (c) => unitActivity(c, { ...WINDOWS.year, per: 'force' }) },
   // What the dashboard sends for "this year" (web/src/features/analytics/analytics.store.ts): each chart asks only for
   // the percentiles it draws. The full tables above stay as the reference (the CSV export and the API default).
-  { name: 'dashboard 365 d: trend = response by week, response p50/p90 only', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week', percentiles: 'response' }) },
+  {
+    name: 'dashboard 365 d: trend = response by week, response p50/p90 only',
+    run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'week', percentiles: 'response' }),
+  },
   { name: 'dashboard 365 d: on time by grid, no percentiles', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'grid', percentiles: 'none' }) },
   { name: 'dashboard 365 d: phase table by priority (all phases)', run: (c) => responseMeasures(c, { ...WINDOWS.year, groupBy: 'priority' }) },
   { name: 'dashboard 365 d: closure by category, no medians', run: (c) => closureMeasures(c, { ...WINDOWS.year, groupBy: 'category', percentiles: 'none' }) },

@@ -9,7 +9,12 @@ import { BENCH_TIME_ZONE } from './bench-data.js';
 import { createBenchDatabase } from './bench-database.js';
 import { DASHBOARD_QUERIES } from './bench-queries.js';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const arg = (name: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=');
 const keep = arg('keep');
 if (!keep) throw new Error('--keep=NAME: the database kept by analytics-bench.ts');
 const match = arg('match') ?? '';
@@ -19,7 +24,12 @@ try {
   for (const q of DASHBOARD_QUERIES.filter((d) => d.name.includes(match))) {
     await inAnalyticsSession(bench.db, BENCH_TIME_ZONE, async (ctx) => {
       const sent: { sql: string; params: readonly unknown[] }[] = [];
-      const recorder: Queryable = { query: async (sql, params = []) => { sent.push({ sql, params }); return ctx.db.query(sql, params); } };
+      const recorder: Queryable = {
+        query: async (sql, params = []) => {
+          sent.push({ sql, params });
+          return ctx.db.query(sql, params);
+        },
+      };
       await q.run({ ...ctx, db: recorder });
       for (const s of sent) {
         if (!/^\s*(WITH|SELECT)/i.test(s.sql)) continue;

@@ -33,14 +33,20 @@ async function openDb(driver: string): Promise<{ db: Database; drop: () => Promi
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: PG_ADMIN_URL });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`CREATE DATABASE ${name}`);
   return { db: createPgDatabase(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 const setFacts = (db: Database, on: boolean) =>
-  db.exec(`ALTER TABLE incidents ${on ? 'ENABLE' : 'DISABLE'} TRIGGER incident_facts_insert; ALTER TABLE incidents ${on ? 'ENABLE' : 'DISABLE'} TRIGGER incident_facts_update`);
+  db.exec(
+    `ALTER TABLE incidents ${on ? 'ENABLE' : 'DISABLE'} TRIGGER incident_facts_insert; ALTER TABLE incidents ${on ? 'ENABLE' : 'DISABLE'} TRIGGER incident_facts_update`,
+  );
 
 async function run(driver: string) {
   const { db, drop } = await openDb(driver);
@@ -52,7 +58,15 @@ async function run(driver: string) {
   const raise = async (i: number) => {
     const d = devices[i]!;
     const t0 = nowMs();
-    const r = await core.alerts.raise({ kind: 'panic', source: 'gateway', deviceId: d, unitId: null, fixedPoint: { lat: 31.2 + (i % 100) * 1e-3, lon: 121.4 }, label: 'bench', actor: `device:${d}` });
+    const r = await core.alerts.raise({
+      kind: 'panic',
+      source: 'gateway',
+      deviceId: d,
+      unitId: null,
+      fixedPoint: { lat: 31.2 + (i % 100) * 1e-3, lon: 121.4 },
+      label: 'bench',
+      actor: `device:${d}`,
+    });
     const ms = nowMs() - t0;
     if (r.joined) joined++;
     return ms;
@@ -65,7 +79,9 @@ async function run(driver: string) {
     for (let i = 0; i < BLOCK; i++, n++) times[mode].push(await raise(n));
   }
   // The trigger alone: µs per incident insert inside the database, no round trips.
-  const loop = (r: number) => `DO $$ BEGIN FOR n IN 1..5000 LOOP INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, created_at, updated_at)
+  const loop = (
+    r: number,
+  ) => `DO $$ BEGIN FOR n IN 1..5000 LOOP INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, created_at, updated_at)
     VALUES ('loop-${r}-' || n, 'reported', 'other', 'P2', 'alert', 'bench', 31.2, 121.4, now(), now()); END LOOP; END $$`;
   const inDb: Record<Mode, number[]> = { facts: [], baseline: [] };
   for (let r = 0; r < 6; r++) {
@@ -80,9 +96,20 @@ async function run(driver: string) {
   const facts = summarize(times.facts);
   const baseline = summarize(times.baseline);
   const report = {
-    driver, alerts: times.facts.length, joined, newIncidents: await db.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_facts').then((r) => r[0]?.n), factsMs: facts, baselineMs: baseline,
-    costPerAlertMs: round(facts.mean - baseline.mean, 3), ratioP50: round(facts.p50 / baseline.p50, 3), ratioMean: round(facts.mean / baseline.mean, 3),
-    inDatabaseUsPerInsert: { facts: round(Math.min(...inDb.facts), 1), baseline: round(Math.min(...inDb.baseline), 1), cost: round(Math.min(...inDb.facts) - Math.min(...inDb.baseline), 1) },
+    driver,
+    alerts: times.facts.length,
+    joined,
+    newIncidents: await db.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_facts').then((r) => r[0]?.n),
+    factsMs: facts,
+    baselineMs: baseline,
+    costPerAlertMs: round(facts.mean - baseline.mean, 3),
+    ratioP50: round(facts.p50 / baseline.p50, 3),
+    ratioMean: round(facts.mean / baseline.mean, 3),
+    inDatabaseUsPerInsert: {
+      facts: round(Math.min(...inDb.facts), 1),
+      baseline: round(Math.min(...inDb.baseline), 1),
+      cost: round(Math.min(...inDb.facts) - Math.min(...inDb.baseline), 1),
+    },
   };
   await core.close();
   await drop();
@@ -91,5 +118,6 @@ async function run(driver: string) {
 
 const results = [];
 for (const d of drivers) results.push(await run(d));
-const brief = (_key: string, v: unknown) => (v && typeof v === 'object' && 'p99' in v ? (({ p50, p99, mean }: Summary) => ({ p50, p99, mean }))(v as Summary) : v);
+const brief = (_key: string, v: unknown) =>
+  v && typeof v === 'object' && 'p99' in v ? (({ p50, p99, mean }: Summary) => ({ p50, p99, mean }))(v as Summary) : v;
 console.log(JSON.stringify({ bench: 'facts-trigger-cost', machine: machine(), results }, brief, 2));

@@ -19,7 +19,8 @@ if (!bench.existed) throw new Error(`no kept database ${bench.name}`);
 let differ = 0;
 try {
   const cases: [string, KeyAreaComplianceQuery][] = [];
-  for (const [name, w] of Object.entries(WINDOWS)) if (name !== 'year') cases.push([name, w], [`${name}, force police`, { ...w, force: 'police' }], [`${name}, team t013`, { ...w, teamId: 't013' }]);
+  for (const [name, w] of Object.entries(WINDOWS))
+    if (name !== 'year') cases.push([name, w], [`${name}, force police`, { ...w, force: 'police' }], [`${name}, team t013`, { ...w, teamId: 't013' }]);
   // A window that starts and ends off the minute, inside the fixes' week.
   cases.push(['odd bounds', { from: '2024-12-27T03:07:31.250Z', to: '2024-12-29T11:59:59.999Z' }]);
   for (const [name, q] of cases) {

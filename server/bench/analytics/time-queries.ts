@@ -35,7 +35,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }
 }
 
 /** Median wall time of 5 runs after one warm-up, per query, one query at a time; skips what would pass the deadline. */
-export async function timeQueries(queries: readonly DashboardQuery[], run: (q: DashboardQuery) => Promise<unknown>, deadlineMs: number, cpu: () => Promise<number | null> = async () => null): Promise<QueryTiming[]> {
+export async function timeQueries(
+  queries: readonly DashboardQuery[],
+  run: (q: DashboardQuery) => Promise<unknown>,
+  deadlineMs: number,
+  cpu: () => Promise<number | null> = async () => null,
+): Promise<QueryTiming[]> {
   const out: QueryTiming[] = [];
   for (const q of queries) {
     if (Date.now() > deadlineMs) {
@@ -63,8 +68,19 @@ export async function timeQueries(queries: readonly DashboardQuery[], run: (q: D
     cpuTimes.sort((a, b) => a - b);
     const cpuMs = cpuTimes.length > 0 ? cpuTimes[Math.floor(cpuTimes.length / 2)]! : null;
     const median = times.length > 0 ? times[Math.floor(times.length / 2)]! : warm.ms;
-    out.push({ name: q.name, rows: rowsOf(warm.result), medianMs: round(median, 1), minMs: round(times[0] ?? warm.ms, 1), maxMs: round(times[times.length - 1] ?? warm.ms, 1), cpuMs, warmupMs: round(warm.ms, 1), runs: times.length });
-    console.error(`${q.name}: median ${round(median, 1)} ms, max ${round(times[times.length - 1] ?? warm.ms, 1)} ms, backend CPU ${cpuMs ?? '?'} ms (${times.length} runs)`);
+    out.push({
+      name: q.name,
+      rows: rowsOf(warm.result),
+      medianMs: round(median, 1),
+      minMs: round(times[0] ?? warm.ms, 1),
+      maxMs: round(times[times.length - 1] ?? warm.ms, 1),
+      cpuMs,
+      warmupMs: round(warm.ms, 1),
+      runs: times.length,
+    });
+    console.error(
+      `${q.name}: median ${round(median, 1)} ms, max ${round(times[times.length - 1] ?? warm.ms, 1)} ms, backend CPU ${cpuMs ?? '?'} ms (${times.length} runs)`,
+    );
   }
   return out;
 }

@@ -33,13 +33,25 @@ const LB_PROC = new URL('./lb-proc.ts', import.meta.url);
 async function startBalancerProcess(backends: Backend[]): Promise<LoadBalancer & { pid: number }> {
   const proc = await startProcess('load-balancer', LB_PROC);
   const { port } = await proc.call<{ port: number }>('start', { backends });
-  return { port, backends, pid: proc.pid, close: async () => { await proc.call('close').catch(() => {}); await proc.stop(); } };
+  return {
+    port,
+    backends,
+    pid: proc.pid,
+    close: async () => {
+      await proc.call('close').catch(() => {});
+      await proc.stop();
+    },
+  };
 }
 
 export class Cluster {
   private constructor(
-    readonly dir: string, readonly postgres: OwnPostgres, readonly redis: OwnRedis,
-    readonly servers: ServerInstance[], readonly lb: LoadBalancer & { pid: number }, private readonly keep: boolean,
+    readonly dir: string,
+    readonly postgres: OwnPostgres,
+    readonly redis: OwnRedis,
+    readonly servers: ServerInstance[],
+    readonly lb: LoadBalancer & { pid: number },
+    private readonly keep: boolean,
   ) {}
 
   get url(): string {
@@ -53,7 +65,10 @@ export class Cluster {
   static async start(options: ClusterOptions): Promise<Cluster> {
     const dir = mkdtempSync(join(tmpdir(), 'lf-cluster-'));
     const postgres = await OwnPostgres.start();
-    const redis = await OwnRedis.start().catch((err: unknown) => { postgres.destroy(); throw err; });
+    const redis = await OwnRedis.start().catch((err: unknown) => {
+      postgres.destroy();
+      throw err;
+    });
     const servers: ServerInstance[] = [];
     let lb: (LoadBalancer & { pid: number }) | undefined;
     try {
@@ -62,12 +77,21 @@ export class Cluster {
       await admin.query('CREATE DATABASE lianfang');
       await admin.end();
       const env = {
-        DATABASE_URL: postgres.url('lianfang'), REDIS_URL: redis.url, REDIS_PREFIX: 'lf:', ADMIN_PASSWORD: CLUSTER_ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn', INGEST_RATE_PER_SECOND: '1000000', LOGIN_RATE_PER_MINUTE: '100000', LOGIN_RATE_PER_ADDRESS_PER_MINUTE: '100000', INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: '1000000',
+        DATABASE_URL: postgres.url('lianfang'),
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: 'lf:',
+        ADMIN_PASSWORD: CLUSTER_ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        INGEST_RATE_PER_SECOND: '1000000',
+        LOGIN_RATE_PER_MINUTE: '100000',
+        LOGIN_RATE_PER_ADDRESS_PER_MINUTE: '100000',
+        INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: '1000000',
         // the balancer (load-balancer.ts) sets X-Forwarded-For to the client's address: believe the one hop in front
-        TRUST_PROXY: '1', ...options.env,
+        TRUST_PROXY: '1',
+        ...options.env,
       };
-      for (let i = 0; i < options.instances; i++) servers.push(new ServerInstance(`server-${i + 1}`, await freePort(), env, dir, options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}));
+      for (let i = 0; i < options.instances; i++)
+        servers.push(new ServerInstance(`server-${i + 1}`, await freePort(), env, dir, options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}));
       // The first one migrates the database alone; the others then start together.
       await servers[0]!.start();
       await Promise.all(servers.slice(1).map((s) => s.start()));

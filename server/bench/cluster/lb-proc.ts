@@ -7,10 +7,18 @@ import { startLoadBalancer, type Backend, type LoadBalancer } from '../../test/h
 
 let lb: LoadBalancer | undefined;
 
-serveCalls({
-  start: async (args: { backends: Backend[]; port?: number }) => {
-    lb = await startLoadBalancer(args.backends, args.port ?? 0);
-    return { port: lb.port };
+serveCalls(
+  {
+    start: async (args: { backends: Backend[]; port?: number }) => {
+      lb = await startLoadBalancer(args.backends, args.port ?? 0);
+      return { port: lb.port };
+    },
+    close: async () => {
+      await lb?.close();
+      lb = undefined;
+    },
   },
-  close: async () => { await lb?.close(); lb = undefined; },
-}, async () => { await lb?.close(); });
+  async () => {
+    await lb?.close();
+  },
+);

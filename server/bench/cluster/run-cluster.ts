@@ -14,11 +14,13 @@ if (isMain(import.meta.url)) {
   const cluster = await Cluster.start({ instances: Number(o.instances ?? 2) });
   // The cluster's own balancer listens on a random port; offer the chosen one too.
   const front = await startLoadBalancer(cluster.lb.backends, Number(o.port ?? 8080));
-  console.log([
-    `Lianfang: ${cluster.servers.length} instance(s) behind http://127.0.0.1:${front.port}/ (login admin / ${CLUSTER_ADMIN_PASSWORD})`,
-    ...cluster.servers.map((s) => `  ${s.name}: ${s.url} (pid ${s.pid})`),
-    `  PostgreSQL: ${cluster.databaseUrl}   Redis: ${cluster.redis.url}   logs: ${cluster.dir}`,
-  ].join('\n'));
+  console.log(
+    [
+      `Lianfang: ${cluster.servers.length} instance(s) behind http://127.0.0.1:${front.port}/ (login admin / ${CLUSTER_ADMIN_PASSWORD})`,
+      ...cluster.servers.map((s) => `  ${s.name}: ${s.url} (pid ${s.pid})`),
+      `  PostgreSQL: ${cluster.databaseUrl}   Redis: ${cluster.redis.url}   logs: ${cluster.dir}`,
+    ].join('\n'),
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -43,7 +43,15 @@ function machineCpu(from?: { busy: number; total: number }): { busy: number; tot
 
 const REPORTER_PROC = new URL('./lib/reporter-proc.ts', import.meta.url);
 
-export interface Latencies { acceptedToLast: Summary; acceptedToFirst: Summary; sentToLast: Summary; sentToAccepted: Summary; complete: number; of: number; failedPosts: number }
+export interface Latencies {
+  acceptedToLast: Summary;
+  acceptedToFirst: Summary;
+  sentToLast: Summary;
+  sentToAccepted: Summary;
+  complete: number;
+  of: number;
+  failedPosts: number;
+}
 
 export function alertLatencies(posted: PostedAlert[], got: Collected, screens: number): Latencies {
   const ok = posted.filter((p) => p.status === 202);
@@ -53,7 +61,9 @@ export function alertLatencies(posted: PostedAlert[], got: Collected, screens: n
     acceptedToFirst: summarize(rows.map((r) => r.a!.first - r.p.accepted)),
     sentToLast: summarize(rows.map((r) => r.a!.last - r.p.sent)),
     sentToAccepted: summarize(ok.map((p) => p.accepted - p.sent)),
-    complete: rows.length, of: posted.length, failedPosts: posted.length - ok.length,
+    complete: rows.length,
+    of: posted.length,
+    failedPosts: posted.length - ok.length,
   };
 }
 
@@ -63,7 +73,8 @@ function broadcastLatencies(sent: { id: string; t0: number; t1: number }[], got:
     sendStartToLast: summarize(rows.map((r) => r.a!.last - r.s.t0)),
     sendStartToFirst: summarize(rows.map((r) => r.a!.first - r.s.t0)),
     sendLoop: summarize(sent.map((s) => s.t1 - s.t0)),
-    complete: rows.length, of: sent.length,
+    complete: rows.length,
+    of: sent.length,
   };
 }
 
@@ -75,7 +86,15 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
   const gaps = gapSchedule(alerts, options.minGapMs ?? 100, options.maxGapMs ?? 200, 7);
   const quietGaps = gapSchedule(quiet, options.minGapMs ?? 100, options.maxGapMs ?? 200, 11);
   const mode = options.clientMode ?? 'lite';
-  const info = { ...machine(), variant: options.variant ?? {}, screens, units, alerts, clientMode: mode, clock: 'process.hrtime (CLOCK_MONOTONIC, shared by all processes)' };
+  const info = {
+    ...machine(),
+    variant: options.variant ?? {},
+    screens,
+    units,
+    alerts,
+    clientMode: mode,
+    clock: 'process.hrtime (CLOCK_MONOTONIC, shared by all processes)',
+  };
   const fleet = await Fleet.start(options.clientProcesses ?? 2);
   try {
     // --- Lianfang ---
@@ -88,17 +107,26 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
       if (conn.connected !== screens) throw new Error(`only ${conn.connected} of ${screens} screens connected`);
       // Warm-up (JIT, device-key cache), and a real alert frame for the baseline to copy.
       const warm = await postAlerts(server.port, setup.gatewayKey, [50, 50, 50, 50, 50]);
-      await fleet.waitForAlerts(warm.filter((w) => w.alertId).map((w) => w.alertId), screens);
+      await fleet.waitForAlerts(
+        warm.filter((w) => w.alertId).map((w) => w.alertId),
+        screens,
+      );
       sample = (await fleet.sample())!;
       await fleet.collect(true);
 
       // Informative: the same alerts with no position traffic, and Socket.IO's own emit of the same payload.
       const quietPosted = await postAlerts(server.port, setup.gatewayKey, quietGaps);
-      const quietGot = await fleet.waitForAlerts(quietPosted.filter((p) => p.alertId).map((p) => p.alertId), screens);
+      const quietGot = await fleet.waitForAlerts(
+        quietPosted.filter((p) => p.alertId).map((p) => p.alertId),
+        screens,
+      );
       await fleet.collect(true);
       const sampleId = /"alert":\{"id":"([0-9a-f-]{36})"/.exec(sample)![1]!;
       const emitted = await server.proc.call<{ id: string; t0: number; t1: number }[]>('broadcast', { frame: sample, sampleId, gapsMs: quietGaps });
-      const emitGot = await fleet.waitForAlerts(emitted.map((e) => e.id), screens);
+      const emitGot = await fleet.waitForAlerts(
+        emitted.map((e) => e.id),
+        screens,
+      );
       await fleet.collect(true);
 
       // The measured run: 2,000 units at 1 Hz, alerts spaced 100–200 ms.
@@ -117,7 +145,10 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
         const clientCpu0 = await fleet.cpu();
         const machine0 = machineCpu();
         const posted = await postAlerts(server.port, setup.gatewayKey, gaps);
-        const got = await fleet.waitForAlerts(posted.filter((p) => p.alertId).map((p) => p.alertId), screens);
+        const got = await fleet.waitForAlerts(
+          posted.filter((p) => p.alertId).map((p) => p.alertId),
+          screens,
+        );
         const cpu1 = await server.proc.call<CpuSample>('cpu');
         const clientCpu1 = await fleet.cpu();
         const machineCores = machineCpu(machine0);
@@ -133,8 +164,15 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
           ...alertLatencies(posted, got, screens),
           positionsAcceptedPerSecond: round((acceptedAfter - acceptedBefore) / (serverCpu.wallMs / 1000)),
           ...(queries ? { queries: queries.slice(0, 15) } : {}),
-          reporter: reported, serverCpu, machineBusyCores: machineCores,
-          clientProcessesCores: round(clientCpu1.reduce((t, c, i) => t + (c.userUs + c.systemUs - clientCpu0[i]!.userUs - clientCpu0[i]!.systemUs), 0) / 1000 / serverCpu.wallMs, 3), serverEventLoopDelayMs: serverEld, clientEventLoopDelayMs: clientEld,
+          reporter: reported,
+          serverCpu,
+          machineBusyCores: machineCores,
+          clientProcessesCores: round(
+            clientCpu1.reduce((t, c, i) => t + (c.userUs + c.systemUs - clientCpu0[i]!.userUs - clientCpu0[i]!.systemUs), 0) / 1000 / serverCpu.wallMs,
+            3,
+          ),
+          serverEventLoopDelayMs: serverEld,
+          clientEventLoopDelayMs: clientEld,
           perScreen: { frames: got.framesPerScreen, bytes: got.bytesPerScreen, positionBatches: got.positionBatchesPerScreen },
           deliveredMBps: round((got.bytesPerScreen.max * screens) / 1e6 / (serverCpu.wallMs / 1000)),
         };
@@ -142,7 +180,9 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
         await reporter.stop();
       }
       lianfang = {
-        setupMs: setup.ms, connectMs: conn.ms, alertFrameBytes: Buffer.byteLength(sample),
+        setupMs: setup.ms,
+        connectMs: conn.ms,
+        alertFrameBytes: Buffer.byteLength(sample),
         quiet: alertLatencies(quietPosted, quietGot, screens),
         socketIoEmitOnly: broadcastLatencies(emitted, emitGot, screens),
         loaded,
@@ -162,11 +202,17 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
       if (conn.connected !== screens) throw new Error(`only ${conn.connected} of ${screens} ws clients connected`);
       const sampleId = /"alert":\{"id":"([0-9a-f-]{36})"/.exec(sample)![1]!;
       const warm = await bare.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: [50, 50, 50, 50, 50] });
-      await fleet.waitForAlerts(warm.map((w) => w.id), screens);
+      await fleet.waitForAlerts(
+        warm.map((w) => w.id),
+        screens,
+      );
       await fleet.collect(true);
       await fleet.eldStart();
       const sent = await bare.proc.call<{ id: string; t0: number; t1: number }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps });
-      const got = await fleet.waitForAlerts(sent.map((s) => s.id), screens);
+      const got = await fleet.waitForAlerts(
+        sent.map((s) => s.id),
+        screens,
+      );
       baseline = { ...broadcastLatencies(sent, got, screens), clientEventLoopDelayMs: await fleet.eldStop() };
       await fleet.collect(true);
       // Informative floor: the same bare broadcast while the server also streams the nominal position
@@ -175,7 +221,10 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
       await sleep(2000);
       await fleet.collect(true);
       const streamSent = await bare.proc.call<{ id: string; t0: number; t1: number }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps });
-      const streamGot = await fleet.waitForAlerts(streamSent.map((s) => s.id), screens);
+      const streamGot = await fleet.waitForAlerts(
+        streamSent.map((s) => s.id),
+        screens,
+      );
       await bare.proc.call('streamStop');
       bareWithStream = { positionFrameBytes: frameBytes, ...broadcastLatencies(streamSent, streamGot, screens) };
       await fleet.disconnect();
@@ -187,8 +236,12 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
     const p99 = lianfang.loaded.acceptedToLast.p99;
     const bareP99 = baseline.sendStartToLast.p99;
     const result = {
-      ...info, lianfang, bareWs: baseline, bareWsWithPositionStream: bareWithStream,
-      ratioP99: round(p99 / bareP99), ratioP99SentToLast: round(lianfang.loaded.sentToLast.p99 / bareP99),
+      ...info,
+      lianfang,
+      bareWs: baseline,
+      bareWsWithPositionStream: bareWithStream,
+      ratioP99: round(p99 / bareP99),
+      ratioP99SentToLast: round(lianfang.loaded.sentToLast.p99 / bareP99),
       goal: { ratioMax: 1.5, absoluteMaxMs: 100, met: p99 <= 1.5 * bareP99 && p99 < 100 },
     };
     const row = (variant: string, s: Summary, complete: string) => ({ variant, n: s.n, p50: s.p50, p90: s.p90, p99: s.p99, max: s.max, complete });
@@ -199,7 +252,11 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
       row('lianfang loaded: POST sent → 202', lianfang.loaded.sentToAccepted, ''),
       row('lianfang quiet: 202 accepted → last screen', lianfang.quiet.acceptedToLast, `${lianfang.quiet.complete}/${lianfang.quiet.of}`),
       row('lianfang quiet: POST sent → last screen', lianfang.quiet.sentToLast, ''),
-      row('socket.io emit only: send → last screen', lianfang.socketIoEmitOnly.sendStartToLast, `${lianfang.socketIoEmitOnly.complete}/${lianfang.socketIoEmitOnly.of}`),
+      row(
+        'socket.io emit only: send → last screen',
+        lianfang.socketIoEmitOnly.sendStartToLast,
+        `${lianfang.socketIoEmitOnly.complete}/${lianfang.socketIoEmitOnly.of}`,
+      ),
       row('bare ws: send start → last client', baseline.sendStartToLast, `${baseline.complete}/${baseline.of}`),
       row('bare ws + same position stream: send → last', bareWithStream!.sendStartToLast, `${bareWithStream!.complete}/${bareWithStream!.of}`),
     ]);
@@ -212,8 +269,10 @@ export async function benchmarkAlertLatency(options: AlertLatencyOptions = {}) {
 if (isMain(import.meta.url)) {
   const o = cliOptions();
   await benchmarkAlertLatency({
-    ...(o.clients ? { clients: Number(o.clients) } : {}), ...(o.units !== undefined ? { units: Number(o.units) } : {}),
-    ...(o.alerts ? { alerts: Number(o.alerts) } : {}), ...(o.quietAlerts ? { quietAlerts: Number(o.quietAlerts) } : {}),
+    ...(o.clients ? { clients: Number(o.clients) } : {}),
+    ...(o.units !== undefined ? { units: Number(o.units) } : {}),
+    ...(o.alerts ? { alerts: Number(o.alerts) } : {}),
+    ...(o.quietAlerts ? { quietAlerts: Number(o.quietAlerts) } : {}),
     ...(o.clientProcesses ? { clientProcesses: Number(o.clientProcesses) } : {}),
     ...(o.clientMode ? { clientMode: o.clientMode as 'lite' | 'sio' } : {}),
     ...(o.profile ? { profileFile: String(o.profile) } : {}),

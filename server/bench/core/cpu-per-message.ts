@@ -26,7 +26,17 @@ export interface CpuPerMessageOptions {
   traceQueries?: boolean;
 }
 
-interface Window { kind: 'lianfang' | 'socketio-emit' | 'bare-ws'; round: number; messages: number; delivered: number; alertDeliveries: number; cpuMs: number; wallMs: number; usPerDelivery: number; idleUsPerDelivery: number }
+interface Window {
+  kind: 'lianfang' | 'socketio-emit' | 'bare-ws';
+  round: number;
+  messages: number;
+  delivered: number;
+  alertDeliveries: number;
+  cpuMs: number;
+  wallMs: number;
+  usPerDelivery: number;
+  idleUsPerDelivery: number;
+}
 
 export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {}) {
   const screens = options.clients ?? 1000;
@@ -34,7 +44,15 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
   const gap = options.gapMs ?? 50;
   const reps = options.reps ?? 3;
   const gaps = gapSchedule(messages, gap, gap);
-  const info = { ...machine(), variant: options.variant ?? {}, screens, messages, gapMs: gap, reps, cpuMeasure: 'process.cpuUsage() in the server process (user+system, all threads)' };
+  const info = {
+    ...machine(),
+    variant: options.variant ?? {},
+    screens,
+    messages,
+    gapMs: gap,
+    reps,
+    cpuMeasure: 'process.cpuUsage() in the server process (user+system, all threads)',
+  };
   const fleet = await Fleet.start(options.clientProcesses ?? 2);
   let lianfang: ServerHandle | undefined;
   let bare: ServerHandle | undefined;
@@ -48,11 +66,17 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
     await fleet.connect({ url: lianfang.url, token: lianfang.token!, mode: 'lite', count: screens });
     await fleet.connect({ url: bare.url, mode: 'ws', count: screens });
     const warm = await postAlerts(lianfang.port, gatewayKey, Array(10).fill(20));
-    await fleet.waitForAlerts(warm.filter((w) => w.alertId).map((w) => w.alertId), screens);
+    await fleet.waitForAlerts(
+      warm.filter((w) => w.alertId).map((w) => w.alertId),
+      screens,
+    );
     const sample = (await fleet.sample())!;
     const sampleId = /"alert":\{"id":"([0-9a-f-]{36})"/.exec(sample)![1]!;
     const bareWarm = await bare.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: Array(10).fill(20) });
-    await fleet.waitForAlerts(bareWarm.map((w) => w.id), screens);
+    await fleet.waitForAlerts(
+      bareWarm.map((w) => w.id),
+      screens,
+    );
     await fleet.collect(true);
 
     // What each server burns doing nothing with 1,000 connections (pings, timers), to show, not to subtract.
@@ -75,8 +99,15 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
       const cpu = cpuBetween(c0, c1);
       const idleMs = (kind === 'bare-ws' ? idle.bareCores : idle.lianfangCores) * cpu.wallMs;
       windows.push({
-        kind, round: round_, messages: ids.length, delivered, alertDeliveries, cpuMs: cpu.cpuMs, wallMs: cpu.wallMs,
-        usPerDelivery: round((cpu.cpuMs * 1000) / delivered, 3), idleUsPerDelivery: round((idleMs * 1000) / delivered, 3),
+        kind,
+        round: round_,
+        messages: ids.length,
+        delivered,
+        alertDeliveries,
+        cpuMs: cpu.cpuMs,
+        wallMs: cpu.wallMs,
+        usPerDelivery: round((cpu.cpuMs * 1000) / delivered, 3),
+        idleUsPerDelivery: round((idleMs * 1000) / delivered, 3),
       });
       await fleet.collect(true);
       console.error(`[cpu] round ${round_} ${kind}: ${windows.at(-1)!.usPerDelivery} µs CPU per delivery (${delivered} deliveries, ${cpu.cpuMs} ms CPU)`);
@@ -86,8 +117,12 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
       if (options.profileFile && r === reps) await lianfang.proc.call('profileStart');
       await measure('lianfang', r, lianfang, async () => (await postAlerts(lianfang!.port, gatewayKey, gaps)).filter((p) => p.alertId).map((p) => p.alertId));
       if (options.profileFile && r === reps) await lianfang.proc.call('profileStop', { file: options.profileFile });
-      await measure('socketio-emit', r, lianfang, async () => (await lianfang!.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps })).map((s) => s.id));
-      await measure('bare-ws', r, bare, async () => (await bare!.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps })).map((s) => s.id));
+      await measure('socketio-emit', r, lianfang, async () =>
+        (await lianfang!.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps })).map((s) => s.id),
+      );
+      await measure('bare-ws', r, bare, async () =>
+        (await bare!.proc.call<{ id: string }[]>('broadcast', { frame: sample, sampleId, gapsMs: gaps })).map((s) => s.id),
+      );
     }
     if (options.traceQueries) queries = await lianfang.proc.call<object[]>('queryStats');
   } finally {
@@ -103,17 +138,28 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
   const ratios = (kind: Window['kind']) => of(kind).map((w) => w.usPerDelivery / of('bare-ws').find((b) => b.round === w.round)!.usPerDelivery);
   const med = (xs: number[]) => round(percentile(xs, 50), 3);
   const row = (kind: Window['kind']) => ({
-    kind, 'µs CPU per delivery (median)': med(of(kind).map((w) => w.usPerDelivery)), 'of which idle': med(of(kind).map((w) => w.idleUsPerDelivery)),
-    'ratio vs bare ws': kind === 'bare-ws' ? 1 : med(ratios(kind)), 'per round': of(kind).map((w) => w.usPerDelivery).join(' '),
+    kind,
+    'µs CPU per delivery (median)': med(of(kind).map((w) => w.usPerDelivery)),
+    'of which idle': med(of(kind).map((w) => w.idleUsPerDelivery)),
+    'ratio vs bare ws': kind === 'bare-ws' ? 1 : med(ratios(kind)),
+    'per round': of(kind)
+      .map((w) => w.usPerDelivery)
+      .join(' '),
     'alerts delivered': `${of(kind).reduce((t, w) => t + w.alertDeliveries, 0)}/${of(kind).reduce((t, w) => t + w.messages, 0) * screens}`,
     'all events delivered': of(kind).reduce((t, w) => t + w.delivered, 0),
   });
   const ratio = med(ratios('lianfang'));
   const result = {
-    ...info, idle, windows, ...(queries ? { queries } : {}),
-    lianfangUsPerDelivery: med(of('lianfang').map((w) => w.usPerDelivery)), socketIoUsPerDelivery: med(of('socketio-emit').map((w) => w.usPerDelivery)),
+    ...info,
+    idle,
+    windows,
+    ...(queries ? { queries } : {}),
+    lianfangUsPerDelivery: med(of('lianfang').map((w) => w.usPerDelivery)),
+    socketIoUsPerDelivery: med(of('socketio-emit').map((w) => w.usPerDelivery)),
     bareWsUsPerDelivery: med(of('bare-ws').map((w) => w.usPerDelivery)),
-    ratio, ratioSocketIoOnly: med(ratios('socketio-emit')), goal: { ratioMax: 1.3, met: ratio <= 1.3 },
+    ratio,
+    ratioSocketIoOnly: med(ratios('socketio-emit')),
+    goal: { ratioMax: 1.3, met: ratio <= 1.3 },
   };
   if (queries) console.table(queries);
   printReport('core-cpu-per-message', result, [row('lianfang'), row('socketio-emit'), row('bare-ws')]);
@@ -123,10 +169,13 @@ export async function benchmarkCpuPerMessage(options: CpuPerMessageOptions = {})
 if (isMain(import.meta.url)) {
   const o = cliOptions();
   await benchmarkCpuPerMessage({
-    ...(o.clients ? { clients: Number(o.clients) } : {}), ...(o.messages ? { messages: Number(o.messages) } : {}),
-    ...(o.gap ? { gapMs: Number(o.gap) } : {}), ...(o.reps ? { reps: Number(o.reps) } : {}),
+    ...(o.clients ? { clients: Number(o.clients) } : {}),
+    ...(o.messages ? { messages: Number(o.messages) } : {}),
+    ...(o.gap ? { gapMs: Number(o.gap) } : {}),
+    ...(o.reps ? { reps: Number(o.reps) } : {}),
     ...(o.clientProcesses ? { clientProcesses: Number(o.clientProcesses) } : {}),
     ...(o.src || o.db ? { variant: { ...(o.src ? { src: String(o.src) } : {}), ...(o.db ? { db: o.db as 'default' | 'worker' | 'postgres' } : {}) } } : {}),
-    ...(o.traceQueries ? { traceQueries: true } : {}), ...(o.profile ? { profileFile: String(o.profile) } : {}),
+    ...(o.traceQueries ? { traceQueries: true } : {}),
+    ...(o.profile ? { profileFile: String(o.profile) } : {}),
   });
 }

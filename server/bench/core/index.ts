@@ -21,7 +21,12 @@ export interface CoreBenchOptions {
   ingest?: IngestOptions;
 }
 
-export interface CoreBenchGoal { name: CoreBenchName; figure: string; goal: string; met: boolean }
+export interface CoreBenchGoal {
+  name: CoreBenchName;
+  figure: string;
+  goal: string;
+  met: boolean;
+}
 
 const QUICK = {
   alertLatency: { clients: 200, units: 200, alerts: 40, quietAlerts: 10 },
@@ -37,7 +42,8 @@ export async function runCoreBenchmarks(options: CoreBenchOptions = {}): Promise
     const r = await benchmarkAlertLatency({ ...(options.quick ? QUICK.alertLatency : {}), ...options.alertLatency });
     results['alert-latency'] = r;
     goals.push({
-      name: 'alert-latency', met: r.goal.met,
+      name: 'alert-latency',
+      met: r.goal.met,
       figure: `202→last screen p99 ${r.lianfang.loaded.acceptedToLast.p99} ms (POST sent→last p99 ${r.lianfang.loaded.sentToLast.p99} ms); bare ws p99 ${r.bareWs.sendStartToLast.p99} ms; ratio ${r.ratioP99}`,
       goal: 'p99 ≤ 1.5× bare ws and < 100 ms',
     });
@@ -46,7 +52,8 @@ export async function runCoreBenchmarks(options: CoreBenchOptions = {}): Promise
     const r = await benchmarkCpuPerMessage({ ...(options.quick ? QUICK.cpuPerMessage : {}), ...options.cpuPerMessage });
     results['cpu-per-message'] = r;
     goals.push({
-      name: 'cpu-per-message', met: r.goal.met,
+      name: 'cpu-per-message',
+      met: r.goal.met,
       figure: `${r.lianfangUsPerDelivery} µs CPU per delivery vs bare ws ${r.bareWsUsPerDelivery} µs; ratio ${r.ratio} (Socket.IO emit alone ${r.ratioSocketIoOnly})`,
       goal: '≤ 1.3× bare ws',
     });
@@ -56,7 +63,8 @@ export async function runCoreBenchmarks(options: CoreBenchOptions = {}): Promise
     results.ingest = r;
     const s = r.summary[0]!;
     goals.push({
-      name: 'ingest', met: r.goal.met,
+      name: 'ingest',
+      met: r.goal.met,
       figure: `${s.acceptedPerSecond} fixes/s accepted (p99 ${s.p99Ms} ms, loop delay p99 ${s.eldP99Ms} ms) vs bare Fastify ${r.bareFastify.requestsPerSecond} req/s; ratio ${s.ratio}`,
       goal: '≥ 0.4× bare Fastify req/s',
     });

@@ -35,13 +35,28 @@ export interface IngestOptions {
 const CANNON_PROC = new URL('./lib/cannon-proc.ts', import.meta.url);
 
 interface CannonResult {
-  requestsPerSecond: number; ok2xx: number; non2xx: number; errors: number; timeouts: number; durationS: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number }; built: number; lastTs: number;
+  requestsPerSecond: number;
+  ok2xx: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  durationS: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  built: number;
+  lastTs: number;
 }
 
 interface Measured {
-  target: string; round: number; requestsPerSecond: number; acceptedPerSecond: number; rejected: number; non2xx: number; errors: number;
-  latencyMs: CannonResult['latencyMs']; serverCpu: ReturnType<typeof cpuBetween>; cpuUsPerRequest: number;
+  target: string;
+  round: number;
+  requestsPerSecond: number;
+  acceptedPerSecond: number;
+  rejected: number;
+  non2xx: number;
+  errors: number;
+  latencyMs: CannonResult['latencyMs'];
+  serverCpu: ReturnType<typeof cpuBetween>;
+  cpuUsPerRequest: number;
   serverEventLoopDelayMs: { p50: number; p99: number; max: number; mean: number };
   delivered?: { screens: number; batchesPerScreen: { min: number; max: number }; positionsToAuditScreen: number | null; mbPerSecondAllScreens: number };
   queries?: object[];
@@ -58,7 +73,17 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
   const reps = options.reps ?? 2;
   const variants = options.variants ?? [{ name: 'lianfang' }];
   const keyAreas = options.keyAreas ?? 0;
-  const info = { ...machine(), trackers, screens, connections, durationS, reps, variants, keyAreas, driver: 'autocannon 8 (own process, keep-alive, pipelining 1)' };
+  const info = {
+    ...machine(),
+    trackers,
+    screens,
+    connections,
+    durationS,
+    reps,
+    variants,
+    keyAreas,
+    driver: 'autocannon 8 (own process, keep-alive, pipelining 1)',
+  };
   const trackerIds = Array.from({ length: trackers }, (_, i) => `B${String(i).padStart(5, '0')}`);
   const cannon: BenchProcess = await startProcess('cannon', CANNON_PROC);
   const fleet = await Fleet.start(1);
@@ -83,7 +108,11 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
         const server = s.handle.proc;
         if (s.lianfang) await fleet.connect({ url: s.handle.url, token: s.handle.token!, mode: 'lite', count: screens, auditors: 1 });
         await drive(s, warmupS);
-        if (s.lianfang) { await server.call('settle'); await sleep(500); await fleet.collect(true); }
+        if (s.lianfang) {
+          await server.call('settle');
+          await sleep(500);
+          await fleet.collect(true);
+        }
         const metric = (name: string) => server.call<number>('metric', { name });
         const accepted0 = s.lianfang ? await metric('lianfang_positions_accepted_total') : 0;
         const rejected0 = s.lianfang ? await metric('lianfang_positions_rejected_total') : 0;
@@ -98,9 +127,17 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
         const eld = await server.call<Measured['serverEventLoopDelayMs']>('eldStop');
         const serverCpu = cpuBetween(cpu0, cpu1);
         const m: Measured = {
-          target: s.name, round: rep, requestsPerSecond: run.requestsPerSecond, acceptedPerSecond: run.requestsPerSecond, rejected: 0,
-          non2xx: run.non2xx, errors: run.errors, latencyMs: run.latencyMs, serverCpu,
-          cpuUsPerRequest: round((serverCpu.cpuMs * 1000) / Math.max(1, run.ok2xx), 1), serverEventLoopDelayMs: eld,
+          target: s.name,
+          round: rep,
+          requestsPerSecond: run.requestsPerSecond,
+          acceptedPerSecond: run.requestsPerSecond,
+          rejected: 0,
+          non2xx: run.non2xx,
+          errors: run.errors,
+          latencyMs: run.latencyMs,
+          serverCpu,
+          cpuUsPerRequest: round((serverCpu.cpuMs * 1000) / Math.max(1, run.ok2xx), 1),
+          serverEventLoopDelayMs: eld,
         };
         if (s.lianfang) {
           const accepted = (await metric('lianfang_positions_accepted_total')) - accepted0;
@@ -112,13 +149,17 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
           await sleep(700);
           const got = await fleet.collect();
           m.delivered = {
-            screens: got.screens, batchesPerScreen: got.positionBatchesPerScreen, positionsToAuditScreen: got.audit?.positions ?? null,
+            screens: got.screens,
+            batchesPerScreen: got.positionBatchesPerScreen,
+            positionsToAuditScreen: got.audit?.positions ?? null,
             mbPerSecondAllScreens: round((got.bytesPerScreen.min * screens) / 1e6 / run.durationS),
           };
           await fleet.disconnect();
         }
         runs.push(m);
-        console.error(`[ingest] round ${rep} ${s.name}: ${m.acceptedPerSecond} /s accepted, p99 ${m.latencyMs.p99} ms, ${m.cpuUsPerRequest} µs CPU/request, eld p99 ${eld.p99} ms`);
+        console.error(
+          `[ingest] round ${rep} ${s.name}: ${m.acceptedPerSecond} /s accepted, p99 ${m.latencyMs.p99} ms, ${m.cpuUsPerRequest} µs CPU/request, eld p99 ${eld.p99} ms`,
+        );
       }
     }
   } finally {
@@ -136,22 +177,46 @@ export async function benchmarkIngest(options: IngestOptions = {}) {
     const ratios = mine.map((r) => r.acceptedPerSecond / bareRuns.find((b) => b.round === r.round)!.requestsPerSecond);
     const cpuRatios = mine.map((r) => r.cpuUsPerRequest / bareRuns.find((b) => b.round === r.round)!.cpuUsPerRequest);
     return {
-      variant: v.name, acceptedPerSecond: median(mine.map((r) => r.acceptedPerSecond)), p99Ms: median(mine.map((r) => r.latencyMs.p99)),
-      eldP99Ms: median(mine.map((r) => r.serverEventLoopDelayMs.p99)), cpuUsPerRequest: median(mine.map((r) => r.cpuUsPerRequest)),
-      ratio: median(ratios), ratios: ratios.map((x) => round(x, 3)), cpuRatio: median(cpuRatios),
-      rejected: mine.reduce((t, r) => t + r.rejected, 0), non2xx: mine.reduce((t, r) => t + r.non2xx, 0),
+      variant: v.name,
+      acceptedPerSecond: median(mine.map((r) => r.acceptedPerSecond)),
+      p99Ms: median(mine.map((r) => r.latencyMs.p99)),
+      eldP99Ms: median(mine.map((r) => r.serverEventLoopDelayMs.p99)),
+      cpuUsPerRequest: median(mine.map((r) => r.cpuUsPerRequest)),
+      ratio: median(ratios),
+      ratios: ratios.map((x) => round(x, 3)),
+      cpuRatio: median(cpuRatios),
+      rejected: mine.reduce((t, r) => t + r.rejected, 0),
+      non2xx: mine.reduce((t, r) => t + r.non2xx, 0),
       allDelivered: mine.every((r) => r.delivered && r.delivered.batchesPerScreen.min === r.delivered.batchesPerScreen.max),
     };
   });
   const bare = {
-    requestsPerSecond: median(bareRuns.map((r) => r.requestsPerSecond)), p99Ms: median(bareRuns.map((r) => r.latencyMs.p99)),
-    eldP99Ms: median(bareRuns.map((r) => r.serverEventLoopDelayMs.p99)), cpuUsPerRequest: median(bareRuns.map((r) => r.cpuUsPerRequest)),
+    requestsPerSecond: median(bareRuns.map((r) => r.requestsPerSecond)),
+    p99Ms: median(bareRuns.map((r) => r.latencyMs.p99)),
+    eldP99Ms: median(bareRuns.map((r) => r.serverEventLoopDelayMs.p99)),
+    cpuUsPerRequest: median(bareRuns.map((r) => r.cpuUsPerRequest)),
   };
   const first = summary[0]!;
   const result = { ...info, bareFastify: bare, summary, runs, ratio: first.ratio, goal: { ratioMin: 0.4, met: first.ratio >= 0.4 && first.rejected === 0 } };
   printReport('core-ingest', result, [
-    { variant: 'bare fastify', 'req/s (median)': bare.requestsPerSecond, 'p99 ms': bare.p99Ms, 'eld p99 ms': bare.eldP99Ms, 'CPU µs/req': bare.cpuUsPerRequest, ratio: '', 'ratio per round': '' },
-    ...summary.map((s) => ({ variant: s.variant, 'req/s (median)': s.acceptedPerSecond, 'p99 ms': s.p99Ms, 'eld p99 ms': s.eldP99Ms, 'CPU µs/req': s.cpuUsPerRequest, ratio: s.ratio, 'ratio per round': s.ratios.join(' ') })),
+    {
+      variant: 'bare fastify',
+      'req/s (median)': bare.requestsPerSecond,
+      'p99 ms': bare.p99Ms,
+      'eld p99 ms': bare.eldP99Ms,
+      'CPU µs/req': bare.cpuUsPerRequest,
+      ratio: '',
+      'ratio per round': '',
+    },
+    ...summary.map((s) => ({
+      variant: s.variant,
+      'req/s (median)': s.acceptedPerSecond,
+      'p99 ms': s.p99Ms,
+      'eld p99 ms': s.eldP99Ms,
+      'CPU µs/req': s.cpuUsPerRequest,
+      ratio: s.ratio,
+      'ratio per round': s.ratios.join(' '),
+    })),
   ]);
   return result;
 }
@@ -168,11 +233,15 @@ export function parseVariants(spec: string): (Variant & { name: string })[] {
 if (isMain(import.meta.url)) {
   const o = cliOptions();
   await benchmarkIngest({
-    ...(o.trackers ? { trackers: Number(o.trackers) } : {}), ...(o.clients !== undefined ? { clients: Number(o.clients) } : {}),
-    ...(o.connections ? { connections: Number(o.connections) } : {}), ...(o.duration ? { durationS: Number(o.duration) } : {}),
-    ...(o.warmup ? { warmupS: Number(o.warmup) } : {}), ...(o.reps ? { reps: Number(o.reps) } : {}),
+    ...(o.trackers ? { trackers: Number(o.trackers) } : {}),
+    ...(o.clients !== undefined ? { clients: Number(o.clients) } : {}),
+    ...(o.connections ? { connections: Number(o.connections) } : {}),
+    ...(o.duration ? { durationS: Number(o.duration) } : {}),
+    ...(o.warmup ? { warmupS: Number(o.warmup) } : {}),
+    ...(o.reps ? { reps: Number(o.reps) } : {}),
     ...(o.variants ? { variants: parseVariants(String(o.variants)) } : {}),
-    ...(o.profile ? { profileFile: String(o.profile) } : {}), ...(o.traceQueries ? { traceQueries: true } : {}),
+    ...(o.profile ? { profileFile: String(o.profile) } : {}),
+    ...(o.traceQueries ? { traceQueries: true } : {}),
     ...(o.keyAreas ? { keyAreas: Number(o.keyAreas) } : {}),
   });
 }

@@ -15,7 +15,9 @@ import { cliOptions, isMain, machine, nowMs, printReport, round } from './lib/st
 
 type WatcherModule = typeof import('../../src/modules/key-areas/key-area-watcher.js');
 type MinutesModule = typeof import('../../src/modules/key-areas/key-area-visit-minutes.js');
-interface FixSink { onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs: number }): void }
+interface FixSink {
+  onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs: number }): void;
+}
 
 function benchAreas(count: number): Map<string, KeyArea> {
   const areas = new Map<string, KeyArea>();
@@ -23,8 +25,21 @@ function benchAreas(count: number): Map<string, KeyArea> {
     const lat = 31.2 + (k % 5) * 0.01 - 0.0005;
     const lon = 121.45 + Math.floor(k / 5) * 0.01 - 0.0005;
     areas.set(`k${k}`, {
-      id: `k${k}`, name: `Bench area ${k}`, ring: [[lon, lat], [lon + 0.005, lat], [lon + 0.005, lat + 0.005], [lon, lat + 0.005]],
-      everyMinutes: 15, from: '00:00', to: '00:00', lastVisitAt: null, lastVisitUnitId: null, overdueSince: null, createdAt: new Date(0).toISOString(),
+      id: `k${k}`,
+      name: `Bench area ${k}`,
+      ring: [
+        [lon, lat],
+        [lon + 0.005, lat],
+        [lon + 0.005, lat + 0.005],
+        [lon, lat + 0.005],
+      ],
+      everyMinutes: 15,
+      from: '00:00',
+      to: '00:00',
+      lastVisitAt: null,
+      lastVisitUnitId: null,
+      overdueSince: null,
+      createdAt: new Date(0).toISOString(),
     });
   }
   return areas;
@@ -36,7 +51,11 @@ function timeFixes(sink: FixSink, fixes: number, startSecond: number): number {
   for (let n = 0; n < fixes; n++) {
     const i = n % 2000;
     const r = Math.floor(n / 2000);
-    sink.onFix(`u${i}`, { lat: 31.2 + (i % 50) * 0.002 + r * 0.00001, lon: 121.45 + Math.floor(i / 50) * 0.002 + r * 0.00001, deviceTimeMs: (startSecond + r) * 1000 });
+    sink.onFix(`u${i}`, {
+      lat: 31.2 + (i % 50) * 0.002 + r * 0.00001,
+      lon: 121.45 + Math.floor(i / 50) * 0.002 + r * 0.00001,
+      deviceTimeMs: (startSecond + r) * 1000,
+    });
   }
   return ((nowMs() - started) * 1e6) / fixes;
 }
@@ -50,7 +69,9 @@ export async function benchmarkKeyAreaFixCost(o: { base?: string; areas?: number
   const bus = {} as CommandBus;
   const load = async (src: string) => {
     const { KeyAreaWatcher } = (await import(`${src}modules/key-areas/key-area-watcher.js`)) as WatcherModule;
-    const minutes = await import(`${src}modules/key-areas/key-area-visit-minutes.js`).then((m: MinutesModule) => new m.KeyAreaVisitMinutes()).catch(() => undefined);
+    const minutes = await import(`${src}modules/key-areas/key-area-visit-minutes.js`)
+      .then((m: MinutesModule) => new m.KeyAreaVisitMinutes())
+      .catch(() => undefined);
     // drain the notes now and then, as the position flush does
     return { watcher: new KeyAreaWatcher(bus, picture, 'Asia/Shanghai', minutes), drain: () => minutes?.take() };
   };
@@ -67,7 +88,14 @@ export async function benchmarkKeyAreaFixCost(o: { base?: string; areas?: number
   }
   // the first block of each warms the JIT
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const rows = variants.map((v) => ({ variant: v.name, 'ns per fix (median)': round(median(results.get(v.name)!.slice(1)), 1), blocks: results.get(v.name)!.map((x) => round(x, 0)).join(' ') }));
+  const rows = variants.map((v) => ({
+    variant: v.name,
+    'ns per fix (median)': round(median(results.get(v.name)!.slice(1)), 1),
+    blocks: results
+      .get(v.name)!
+      .map((x) => round(x, 0))
+      .join(' '),
+  }));
   printReport('key-area-fix-cost', { ...machine(), areas, fixes, blocks, results: Object.fromEntries(results) }, rows);
   return rows;
 }
@@ -75,7 +103,9 @@ export async function benchmarkKeyAreaFixCost(o: { base?: string; areas?: number
 if (isMain(import.meta.url)) {
   const o = cliOptions();
   await benchmarkKeyAreaFixCost({
-    ...(o.base ? { base: String(o.base) } : {}), ...(o.areas ? { areas: Number(o.areas) } : {}),
-    ...(o.fixes ? { fixes: Number(o.fixes) } : {}), ...(o.blocks ? { blocks: Number(o.blocks) } : {}),
+    ...(o.base ? { base: String(o.base) } : {}),
+    ...(o.areas ? { areas: Number(o.areas) } : {}),
+    ...(o.fixes ? { fixes: Number(o.fixes) } : {}),
+    ...(o.blocks ? { blocks: Number(o.blocks) } : {}),
   });
 }

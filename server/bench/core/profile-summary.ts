@@ -8,8 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { isMain, round } from './lib/stats.js';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 function area(url: string): string {
   if (!url) return '(native/vm)';
@@ -49,9 +60,14 @@ export function summarizeProfile(file: string, top = 25, filter?: RegExp) {
     }
   }
   const pct = (us: number) => round((100 * us) / totalUs, 1);
-  const sort = (m: Map<string, number>) => [...m.entries()].filter(([k]) => !filter || filter.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top);
+  const sort = (m: Map<string, number>) =>
+    [...m.entries()]
+      .filter(([k]) => !filter || filter.test(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top);
   return {
-    wallMs: round(totalUs / 1000), busyPct: pct(totalUs - idleUs),
+    wallMs: round(totalUs / 1000),
+    busyPct: pct(totalUs - idleUs),
     selfByFunction: sort(fn).map(([name, us]) => ({ name, ms: round(us / 1000), pct: pct(us) })),
     selfByArea: sort(files).map(([name, us]) => ({ name, ms: round(us / 1000), pct: pct(us) })),
     inclusive: sort(inclusive).map(([name, us]) => ({ name, ms: round(us / 1000), pct: pct(us) })),
@@ -63,7 +79,10 @@ if (isMain(import.meta.url)) {
   if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
   const s = summarizeProfile(file, Number(process.argv[3] ?? 25), process.argv[4] ? new RegExp(process.argv[4]) : undefined);
   console.log(`wall ${s.wallMs} ms, busy ${s.busyPct}%`);
-  console.log('self time by area'); console.table(s.selfByArea);
-  console.log('self time by function'); console.table(s.selfByFunction);
-  console.log('inclusive time'); console.table(s.inclusive);
+  console.log('self time by area');
+  console.table(s.selfByArea);
+  console.log('self time by function');
+  console.table(s.selfByFunction);
+  console.log('inclusive time');
+  console.table(s.inclusive);
 }

@@ -14,21 +14,44 @@ import { drillPostgresOutage } from './postgres-outage.js';
 import { drillRedisOutage } from './redis-outage.js';
 
 type Goals = Record<string, boolean>;
-interface DrillOutcome { name: string; result: { goal: Goals; verdict: { presses: number; acknowledged: number; lost: number; statuses: Record<string, number>; seq: { gaps: number; duplicates: number } } } & Record<string, unknown> }
+interface DrillOutcome {
+  name: string;
+  result: {
+    goal: Goals;
+    verdict: { presses: number; acknowledged: number; lost: number; statuses: Record<string, number>; seq: { gaps: number; duplicates: number } };
+  } & Record<string, unknown>;
+}
 
 function recoveryOf(o: DrillOutcome): string {
-  const r = o.result as Record<string, unknown> & { reconnectMs?: { p50: number; max: number }; caughtUpAfterKillMs?: number | null; readyz?: { degradedAfterMs: number | null; readyAfterRestartMs: number | null } };
-  if (r.reconnectMs) return `screens back p50 ${r.reconnectMs.p50} ms, max ${r.reconnectMs.max} ms; all caught up ${r.caughtUpAfterKillMs ?? '—'} ms after the kill`;
+  const r = o.result as Record<string, unknown> & {
+    reconnectMs?: { p50: number; max: number };
+    caughtUpAfterKillMs?: number | null;
+    readyz?: { degradedAfterMs: number | null; readyAfterRestartMs: number | null };
+  };
+  if (r.reconnectMs)
+    return `screens back p50 ${r.reconnectMs.p50} ms, max ${r.reconnectMs.max} ms; all caught up ${r.caughtUpAfterKillMs ?? '—'} ms after the kill`;
   return `degraded in /readyz after ${r.readyz?.degradedAfterMs ?? '—'} ms; ready ${r.readyz?.readyAfterRestartMs ?? '—'} ms after the service came back`;
 }
 
 export function drillsMarkdown(outcomes: readonly DrillOutcome[], command: string, loadavg: number[]): string {
-  const lines = ['# Fault drills', '', `Command: \`${command}\` — load average at the end ${loadavg.join(' / ')}`, '',
-    '| drill | presses | acknowledged (202) | replies seen | alerts lost | gaps / dups | recovery | goals |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '# Fault drills',
+    '',
+    `Command: \`${command}\` — load average at the end ${loadavg.join(' / ')}`,
+    '',
+    '| drill | presses | acknowledged (202) | replies seen | alerts lost | gaps / dups | recovery | goals |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const o of outcomes) {
     const v = o.result.verdict;
-    const goals = Object.entries(o.result.goal).map(([k, ok]) => `${ok ? '✔' : '✘'} ${k}`).join(', ');
-    lines.push(`| ${o.name} | ${v.presses} | ${v.acknowledged} | ${Object.entries(v.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} | ${v.lost} | ${v.seq.gaps} / ${v.seq.duplicates} | ${recoveryOf(o)} | ${goals} |`);
+    const goals = Object.entries(o.result.goal)
+      .map(([k, ok]) => `${ok ? '✔' : '✘'} ${k}`)
+      .join(', ');
+    lines.push(
+      `| ${o.name} | ${v.presses} | ${v.acknowledged} | ${Object.entries(v.statuses)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')} | ${v.lost} | ${v.seq.gaps} / ${v.seq.duplicates} | ${recoveryOf(o)} | ${goals} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -48,7 +71,11 @@ if (isMain(import.meta.url)) {
   if (only.includes('redis')) await run('redis-outage', () => drillRedisOutage(size));
   if (only.includes('postgres')) await run('postgres-outage', () => drillPostgresOutage(size));
   const { loadavg } = await import('node:os');
-  const md = drillsMarkdown(outcomes, `pnpm --filter ./server drill ${process.argv.slice(2).join(' ')}`, loadavg().map((x) => Math.round(x * 100) / 100));
+  const md = drillsMarkdown(
+    outcomes,
+    `pnpm --filter ./server drill ${process.argv.slice(2).join(' ')}`,
+    loadavg().map((x) => Math.round(x * 100) / 100),
+  );
   const file = fileURLToPath(new URL(`../../../bench-results/drills/drills-${new Date().toISOString().replace(/[:.]/g, '-')}.md`, import.meta.url));
   writeFileSync(file, md);
   console.log(`\n${md}\nsummary: ${file}`);

@@ -11,7 +11,13 @@ import { fleetSeqStatus, fleetSetTarget } from '../load/lib/seq-status.js';
 import { AlertSender } from './lib/alert-sender.js';
 import { recordDrill, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
 
-export interface KillDrillOptions { units?: number; screens?: number; seconds?: number; killAt?: number; alertEveryMs?: number }
+export interface KillDrillOptions {
+  units?: number;
+  screens?: number;
+  seconds?: number;
+  killAt?: number;
+  alertEveryMs?: number;
+}
 
 export async function drillKillInstance(o: KillDrillOptions = {}) {
   const size = { instances: 2, units: o.units ?? 300, screens: o.screens ?? 200, gateways: 10 };
@@ -20,7 +26,13 @@ export async function drillKillInstance(o: KillDrillOptions = {}) {
   const rig = await startRig(size);
   try {
     await sleep(2000);
-    const sender = new AlertSender({ baseUrl: rig.cluster.url, deviceKeys: rig.gatewayKeys, everyMs, count: Math.floor((seconds * 1000) / everyMs), retryMs: 1000 });
+    const sender = new AlertSender({
+      baseUrl: rig.cluster.url,
+      deviceKeys: rig.gatewayKeys,
+      everyMs,
+      count: Math.floor((seconds * 1000) / everyMs),
+      retryMs: 1000,
+    });
     sender.start();
     await sleep((o.killAt ?? 8) * 1000);
     const victim = rig.cluster.servers[0]!;
@@ -41,7 +53,9 @@ export async function drillKillInstance(o: KillDrillOptions = {}) {
     const verdict = await verifyAlerts(rig, sender);
     const dropped = after.drops - before.drops;
     const result = {
-      size, seconds, alertEveryMs: everyMs,
+      size,
+      seconds,
+      alertEveryMs: everyMs,
       killed: { name: victim.name, screensDropped: dropped, screens: size.screens },
       reconnectMs: summarize(after.backMs),
       allReconnectedMs: allBackMs,
@@ -50,7 +64,9 @@ export async function drillKillInstance(o: KillDrillOptions = {}) {
       verdict,
       goal: {
         reconnectWithin5s: after.backMs.length > 0 && Math.max(...after.backMs) <= 5000,
-        noGap: verdict.seq.gaps === 0, noDuplicate: verdict.seq.duplicates === 0, nothingLost: verdict.lost === 0,
+        noGap: verdict.seq.gaps === 0,
+        noDuplicate: verdict.seq.duplicates === 0,
+        nothingLost: verdict.lost === 0,
       },
     };
     return result;

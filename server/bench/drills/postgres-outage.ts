@@ -13,7 +13,12 @@ import { AlertSender } from './lib/alert-sender.js';
 import { alertToScreen } from './lib/alert-to-screen.js';
 import { recordDrill, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
 
-export interface PostgresDrillOptions { units?: number; screens?: number; outageS?: number; alertEveryMs?: number }
+export interface PostgresDrillOptions {
+  units?: number;
+  screens?: number;
+  outageS?: number;
+  alertEveryMs?: number;
+}
 
 export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
   const size = { instances: 2, units: o.units ?? 300, screens: o.screens ?? 200, gateways: 10 };
@@ -23,12 +28,22 @@ export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
   try {
     await sleep(2000);
     const lead = 4000;
-    const sender = new AlertSender({ baseUrl: rig.cluster.url, deviceKeys: rig.gatewayKeys, everyMs, count: Math.floor((lead * 2 + outageMs + 6000) / everyMs), retryMs: 1000, maxAttempts: 120 });
+    const sender = new AlertSender({
+      baseUrl: rig.cluster.url,
+      deviceKeys: rig.gatewayKeys,
+      everyMs,
+      count: Math.floor((lead * 2 + outageMs + 6000) / everyMs),
+      retryMs: 1000,
+      maxAttempts: 120,
+    });
     sender.start();
     await sleep(lead);
     const downAt = nowMs();
     rig.cluster.postgres.crash();
-    const degradedMs = await timeUntil(async () => (await Promise.all(rig.cluster.servers.map((s) => s.readyz()))).every((r) => r?.status === 'degraded' && !r.database), 15_000);
+    const degradedMs = await timeUntil(
+      async () => (await Promise.all(rig.cluster.servers.map((s) => s.readyz()))).every((r) => r?.status === 'degraded' && !r.database),
+      15_000,
+    );
     await sleep(Math.max(0, outageMs - (nowMs() - downAt)));
     const upAt = nowMs();
     rig.cluster.postgres.startServer();
@@ -40,16 +55,25 @@ export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
     const duplicatesFromRetries = verdict.alertRowsInDatabase - new Set(sender.accepted().map((p) => p.alertId)).size;
     const refusedThenAccepted = sender.accepted().filter((p) => p.statuses.length > 1).length;
     return {
-      size, outageMs, alertEveryMs: everyMs,
+      size,
+      outageMs,
+      alertEveryMs: everyMs,
       readyz: { degradedAfterMs: degradedMs, readyAfterRestartMs: readyMs },
-      refusedThenAccepted, duplicatesFromRetries,
+      refusedThenAccepted,
+      duplicatesFromRetries,
       alertToLastScreenMs: latency,
       verdict,
       recoveryMs: readyMs !== null ? round(readyMs) : null,
       goal: {
-        refusedWith503: (verdict.statuses['503'] ?? 0) > 0, never500: !verdict.statuses['500'], reportedDegraded: degradedMs !== null, recoveredBySelf: readyMs !== null,
-        nothingLost: verdict.lost === 0, everyPressAcceptedInTheEnd: verdict.acknowledged === verdict.presses, noDuplicateAlerts: duplicatesFromRetries === 0,
-        noGap: verdict.seq.gaps === 0, noDuplicate: verdict.seq.duplicates === 0,
+        refusedWith503: (verdict.statuses['503'] ?? 0) > 0,
+        never500: !verdict.statuses['500'],
+        reportedDegraded: degradedMs !== null,
+        recoveredBySelf: readyMs !== null,
+        nothingLost: verdict.lost === 0,
+        everyPressAcceptedInTheEnd: verdict.acknowledged === verdict.presses,
+        noDuplicateAlerts: duplicatesFromRetries === 0,
+        noGap: verdict.seq.gaps === 0,
+        noDuplicate: verdict.seq.duplicates === 0,
       },
     };
   } finally {

@@ -12,7 +12,12 @@ import { AlertSender } from './lib/alert-sender.js';
 import { recordDrill, startRig, timeUntil, verifyAlerts, type Rig } from './lib/drill-kit.js';
 import { alertToScreen } from './lib/alert-to-screen.js';
 
-export interface RedisDrillOptions { units?: number; screens?: number; outageS?: number; alertEveryMs?: number }
+export interface RedisDrillOptions {
+  units?: number;
+  screens?: number;
+  outageS?: number;
+  alertEveryMs?: number;
+}
 
 const allDegraded = (rig: Rig, part: 'eventLog' | 'database') => async () =>
   (await Promise.all(rig.cluster.servers.map((s) => s.readyz()))).every((r) => r !== null && r.status === 'degraded' && r[part] === false);
@@ -25,7 +30,12 @@ export async function drillRedisOutage(o: RedisDrillOptions = {}) {
   try {
     await sleep(2000);
     const lead = 4000;
-    const sender = new AlertSender({ baseUrl: rig.cluster.url, deviceKeys: rig.gatewayKeys, everyMs, count: Math.floor((lead * 2 + outageMs + 6000) / everyMs) });
+    const sender = new AlertSender({
+      baseUrl: rig.cluster.url,
+      deviceKeys: rig.gatewayKeys,
+      everyMs,
+      count: Math.floor((lead * 2 + outageMs + 6000) / everyMs),
+    });
     sender.start();
     await sleep(lead);
     const downAt = nowMs();
@@ -39,11 +49,20 @@ export async function drillRedisOutage(o: RedisDrillOptions = {}) {
     const verdict = await verifyAlerts(rig, sender);
     const latency = await alertToScreen(rig, sender, { downAt, upAt });
     return {
-      size, outageMs, alertEveryMs: everyMs,
+      size,
+      outageMs,
+      alertEveryMs: everyMs,
       readyz: { degradedAfterMs: degradedMs, readyAfterRestartMs: readyMs },
       alertToLastScreenMs: latency,
       verdict,
-      goal: { reportedDegraded: degradedMs !== null, recoveredBySelf: readyMs !== null, nothingLost: verdict.lost === 0, noGap: verdict.seq.gaps === 0, noDuplicate: verdict.seq.duplicates === 0, noRefusals: Object.keys(verdict.statuses).every((s) => s === '202') },
+      goal: {
+        reportedDegraded: degradedMs !== null,
+        recoveredBySelf: readyMs !== null,
+        nothingLost: verdict.lost === 0,
+        noGap: verdict.seq.gaps === 0,
+        noDuplicate: verdict.seq.duplicates === 0,
+        noRefusals: Object.keys(verdict.statuses).every((s) => s === '202'),
+      },
       recoveryMs: readyMs !== null ? round(readyMs) : null,
     };
   } finally {

@@ -24,7 +24,18 @@ export async function runLoadTests(names: ScenarioName[], instances: number[], f
       console.log(`\n== ${name}: ${n} instance(s), ${spec.units} units, ${spec.screens} screens, ${spec.alerts.count} alerts every ${spec.alerts.everyMs} ms`);
       const profileDir = flags.profile ? mkdtempSync(join(tmpdir(), 'lf-prof-')) : undefined;
       const r = await runScenario(spec, { instances: n, ...(profileDir ? { profileDir } : {}) });
-      console.log(JSON.stringify({ loadtest: name, instances: n, positionsPerSecond: r.positions.acceptedPerSecond, alertToLast: r.alerts.acceptedToLast, lost: r.alerts.lost, gaps: r.seq.gaps, duplicates: r.seq.duplicates, storm: r.storm ?? null }));
+      console.log(
+        JSON.stringify({
+          loadtest: name,
+          instances: n,
+          positionsPerSecond: r.positions.acceptedPerSecond,
+          alertToLast: r.alerts.acceptedToLast,
+          lost: r.alerts.lost,
+          gaps: r.seq.gaps,
+          duplicates: r.seq.duplicates,
+          storm: r.storm ?? null,
+        }),
+      );
       results.push(r);
     }
   }
@@ -35,11 +46,16 @@ if (isMain(import.meta.url)) {
   const o = cliOptions();
   const names = String(o.scenario ?? 'normal-night,major-event,reconnect-storm').split(',') as ScenarioName[];
   for (const n of names) if (!(n in FULL_SIZE)) throw new Error(`unknown scenario ${n}; one of ${Object.keys(FULL_SIZE).join(', ')}`);
-  const instances = String(o.instances ?? '1,2').split(',').map(Number);
+  const instances = String(o.instances ?? '1,2')
+    .split(',')
+    .map(Number);
   const flags: ScaleFlags & { profile?: boolean } = {
-    ...(o.scale !== undefined ? { scale: Number(o.scale) } : {}), ...(o.units !== undefined ? { units: Number(o.units) } : {}),
-    ...(o.screens !== undefined ? { screens: Number(o.screens) } : {}), ...(o.durationS !== undefined ? { durationS: Number(o.durationS) } : {}),
-    ...(o.alertEveryS !== undefined ? { alertEveryS: Number(o.alertEveryS) } : {}), ...(o.profile ? { profile: true } : {}),
+    ...(o.scale !== undefined ? { scale: Number(o.scale) } : {}),
+    ...(o.units !== undefined ? { units: Number(o.units) } : {}),
+    ...(o.screens !== undefined ? { screens: Number(o.screens) } : {}),
+    ...(o.durationS !== undefined ? { durationS: Number(o.durationS) } : {}),
+    ...(o.alertEveryS !== undefined ? { alertEveryS: Number(o.alertEveryS) } : {}),
+    ...(o.profile ? { profile: true } : {}),
   };
   const results = await runLoadTests(names, instances, flags);
   const out = typeof o.out === 'string' ? o.out : fileURLToPath(new URL('../../../bench-results/load', import.meta.url));

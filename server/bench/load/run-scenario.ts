@@ -22,10 +22,21 @@ import type { ScenarioSpec } from './scenarios.js';
 
 const REPORTER_PROC = new URL('../core/lib/reporter-proc.ts', import.meta.url);
 
-export interface StormResult { droppedScreens: number; allReconnectedMs: number | null; allCaughtUpMs: number | null; reconnectMs: Summary; snapshotsInsteadOfReplay: number }
+export interface StormResult {
+  droppedScreens: number;
+  allReconnectedMs: number | null;
+  allCaughtUpMs: number | null;
+  reconnectMs: Summary;
+  snapshotsInsteadOfReplay: number;
+}
 
 export interface ScenarioResult {
-  scenario: string; instances: number; units: number; screens: number; loadavgStart: number[]; loadavgEnd: number[];
+  scenario: string;
+  instances: number;
+  units: number;
+  screens: number;
+  loadavgStart: number[];
+  loadavgEnd: number[];
   setup: { unitsMs: number; connectMs: number };
   positions: { offeredPerSecond: number; acceptedPerSecond: number; skippedByTrackers: number; notOk: number; errors: number; latencyMs: Summary };
   alerts: Latencies & { posted: number; lost: number; inDatabase: number; incidents: number };
@@ -36,7 +47,11 @@ export interface ScenarioResult {
   profile?: ReturnType<typeof summarizeProfile>;
 }
 
-export interface RunOptions { instances: number; clientProcesses?: number; profileDir?: string }
+export interface RunOptions {
+  instances: number;
+  clientProcesses?: number;
+  profileDir?: string;
+}
 
 export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<ScenarioResult> {
   const loadavgStart = loadavg().map((x) => round(x));
@@ -84,7 +99,11 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
     let stormResult: StormResult | undefined;
     if (storm) {
       const warm = await postAlerts(cluster.lb.port, keys, [200, 200]);
-      await fleet.waitForAlerts(warm.filter((p) => p.alertId).map((p) => p.alertId), spec.screens, 15_000);
+      await fleet.waitForAlerts(
+        warm.filter((p) => p.alertId).map((p) => p.alertId),
+        spec.screens,
+        15_000,
+      );
       const before = await fleetSeqStatus(fleet);
       const droppedAt = nowMs();
       await fleetDropAll(fleet);
@@ -92,10 +111,14 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
       const first = await postAlerts(cluster.lb.port, keys, [0]);
       await fleetSetTarget(fleet, await cluster.headSeq());
       const during = postAlerts(cluster.lb.port, keys, gaps.slice(1));
-      const reconnected = await timeUntil(async () => {
-        const s = await fleetSeqStatus(fleet!);
-        return s.drops - before.drops >= spec.screens && s.connected === spec.screens;
-      }, 120_000, 50);
+      const reconnected = await timeUntil(
+        async () => {
+          const s = await fleetSeqStatus(fleet!);
+          return s.drops - before.drops >= spec.screens && s.connected === spec.screens;
+        },
+        120_000,
+        50,
+      );
       const allReconnectedMs = reconnected !== null ? round(nowMs() - droppedAt) : null;
       await timeUntil(async () => (await fleetSeqStatus(fleet!)).caughtUp === spec.screens, 120_000, 50);
       const after = await fleetSeqStatus(fleet);
@@ -120,25 +143,56 @@ export async function runScenario(spec: ScenarioSpec, o: RunOptions): Promise<Sc
     const machineBusyCores = machineBusy(machine0);
     const parts1 = parts();
     const byPart = Object.fromEntries(Object.keys(parts1).map((k) => [k, coresBusy(parts0[k]!, parts1[k]!, windowMs)]));
-    const rep = await reporter.call<{ sent: number; ok: number; notOk: number; errors: number; skipped: number; seconds: number; okPerSecond: number; latencyMs: Summary }>('stop');
+    const rep = await reporter.call<{
+      sent: number;
+      ok: number;
+      notOk: number;
+      errors: number;
+      skipped: number;
+      seconds: number;
+      okPerSecond: number;
+      latencyMs: Summary;
+    }>('stop');
     const db = await alertsInDatabase(cluster.databaseUrl, ids);
     const { backMs: _omit, ...seq } = await fleetSeqStatus(fleet);
     const latencies = alertLatencies(posted, got, spec.screens);
     result = {
-      scenario: spec.name, instances: o.instances, units: spec.units, screens: spec.screens, loadavgStart, loadavgEnd: loadavg().map((x) => round(x)),
+      scenario: spec.name,
+      instances: o.instances,
+      units: spec.units,
+      screens: spec.screens,
+      loadavgStart,
+      loadavgEnd: loadavg().map((x) => round(x)),
       setup: { unitsMs, connectMs: conn.ms },
       positions: {
-        offeredPerSecond: spec.units, acceptedPerSecond: rep.okPerSecond, skippedByTrackers: rep.skipped, notOk: rep.notOk, errors: rep.errors, latencyMs: rep.latencyMs,
+        offeredPerSecond: spec.units,
+        acceptedPerSecond: rep.okPerSecond,
+        skippedByTrackers: rep.skipped,
+        notOk: rep.notOk,
+        errors: rep.errors,
+        latencyMs: rep.latencyMs,
       },
-      alerts: { ...latencies, posted: posted.length, lost: db.missing.length + (ids.length - latencies.complete), inDatabase: db.present, incidents: db.incidents },
+      alerts: {
+        ...latencies,
+        posted: posted.length,
+        lost: db.missing.length + (ids.length - latencies.complete),
+        inDatabase: db.present,
+        incidents: db.incidents,
+      },
       memory: { rssBeforeMb, rssAfterMb, mbPer1000Screens: round(((rssAfterMb - rssBeforeMb) / spec.screens) * 1000) },
       cpu: { instancesCores, machineBusyCores, windowMs: round(windowMs), byPart },
       seq,
       ...(stormResult ? { storm: stormResult } : {}),
     };
   } finally {
-    if (reporter) { await reporter.call('stop').catch(() => {}); await reporter.stop(); }
-    if (fleet) { await fleet.disconnect().catch(() => {}); await fleet.stop(); }
+    if (reporter) {
+      await reporter.call('stop').catch(() => {});
+      await reporter.stop();
+    }
+    if (fleet) {
+      await fleet.disconnect().catch(() => {});
+      await fleet.stop();
+    }
     await cluster.stop();
   }
   // The profile of the first instance is written when it stops (node --cpu-prof).

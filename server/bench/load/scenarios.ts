@@ -25,7 +25,13 @@ export const FULL_SIZE: Record<ScenarioName, ScenarioSpec> = {
   'reconnect-storm': { name: 'reconnect-storm', units: 2000, screens: 1000, durationS: 20, alerts: { count: 10, everyMs: 500, devices: 10 } },
 };
 
-export interface ScaleFlags { scale?: number; units?: number; screens?: number; durationS?: number; alertEveryS?: number }
+export interface ScaleFlags {
+  scale?: number;
+  units?: number;
+  screens?: number;
+  durationS?: number;
+  alertEveryS?: number;
+}
 
 /** Full size × `scale` for units and screens (alerts keep their count), then explicit overrides. */
 export function scaled(spec: ScenarioSpec, f: ScaleFlags): ScenarioSpec {

@@ -56,7 +56,11 @@ export function benchmarkCoverage(): object {
   };
   printReport('routing-coverage', summary, [
     { step: 'first call: H3 cells, edge index, costs (once per graph)', ms: prepareMs, note: `${grid.cells.length} cells at res 9` },
-    { step: `full recompute, ${units.length} units + ${stations.length} stations (median of 7)`, ms: full.medianMs, note: `${reachable} cells within 15 min; CPU ${full.cpuMs} ms` },
+    {
+      step: `full recompute, ${units.length} units + ${stations.length} stations (median of 7)`,
+      ms: full.medianMs,
+      note: `${reachable} cells within 15 min; CPU ${full.cpuMs} ms`,
+    },
     { step: `union of ${sources.length} per-unit isochrones`, ms: unionMs, note: `${round(unionMs / full.medianMs, 1)}× slower` },
     { step: 'cells where the two differ', ms: mismatches, note: 'count' },
     { step: 'what-if: + 1 unit (coverageWith, median of 7)', ms: whatIf.medianMs, note: 'base left untouched' },

@@ -73,7 +73,11 @@ export function benchmarkEta(): object {
     loadAverage: os.loadavg()[0],
   };
   printReport('routing-eta', summary, [
-    { step: 'one reverse search, car, whole city (median of 15)', ms: singleSearch.medianMs, note: `${settled} nodes processed; best ${singleSearch.minMs} ms, CPU ${singleSearch.cpuMs} ms` },
+    {
+      step: 'one reverse search, car, whole city (median of 15)',
+      ms: singleSearch.medianMs,
+      note: `${settled} nodes processed; best ${singleSearch.minMs} ms, CPU ${singleSearch.cpuMs} ms`,
+    },
     { step: `rankUnitsByEta, ${UNIT_COUNT} cars (1 search + snaps + sort)`, ms: rankCars.medianMs, note: 'median of 7' },
     { step: `rankUnitsByEta, ${UNIT_COUNT} units of 4 modes (3 searches: car and moto share one)`, ms: rankMixed.medianMs, note: 'median of 7' },
     { step: `${UNIT_COUNT} separate point-to-point searches`, ms: separateMs, note: `${round(separateMs / rankCars.medianMs, 1)}× slower` },

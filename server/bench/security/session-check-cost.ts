@@ -27,7 +27,16 @@ const drivers = String(o.driver ?? 'pglite,pg').split(',');
 async function run(driver: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lf-session-bench-'));
   const database = driver === 'pg' ? await ownDatabase() : null;
-  const config = loadConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-admin-password', ANALYTICS_PREWARM_SECONDS: 0, ...(database ? { DATABASE_URL: database.url } : {}) });
+  const config = loadConfig(
+    {},
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      ANALYTICS_PREWARM_SECONDS: 0,
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    },
+  );
   const app = await buildApp(config, { logger: false });
   await bootstrapAdmin(app);
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench-admin-password' } });

@@ -56,10 +56,16 @@ async function run(driver: string) {
   await db.query('ALTER TABLE incident_events ALTER COLUMN hash DROP NOT NULL');
   const devices: string[] = [];
   for (let i = 0; i < DEVICES; i++) devices.push((await db.tx((q) => createDevice(q, { name: `b${i}`, kind: 'alert_gateway' }))).device.id);
-  const raise = (i: number) => core.alerts.raise({
-    kind: 'panic', source: 'gateway', deviceId: devices[i % DEVICES]!, unitId: null, fixedPoint: { lat: 31.2 + (i % DEVICES) * 1e-3, lon: 121.4 },
-    label: 'bench', actor: `device:${devices[i % DEVICES]}`,
-  });
+  const raise = (i: number) =>
+    core.alerts.raise({
+      kind: 'panic',
+      source: 'gateway',
+      deviceId: devices[i % DEVICES]!,
+      unitId: null,
+      fixedPoint: { lat: 31.2 + (i % DEVICES) * 1e-3, lon: 121.4 },
+      label: 'bench',
+      actor: `device:${devices[i % DEVICES]}`,
+    });
   for (let i = 0; i < 2 * DEVICES; i++) await raise(i); // warm-up: every device has an open incident with a chain
   const times: Record<'chain' | 'baseline', number[]> = { chain: [], baseline: [] };
   let n = 0;
@@ -108,10 +114,24 @@ async function run(driver: string) {
   await core.close();
   await drop();
   return {
-    driver, alerts: times.chain.length, chainMs: chain, baselineMs: baseline,
-    costPerAlertMs: round(chain.mean - baseline.mean, 3), ratioP50: round(chain.p50 / baseline.p50, 3), ratioMean: round(chain.mean / baseline.mean, 3),
-    inDatabaseUsPerRow: { chain: round(Math.min(...inDb.chain), 1), baseline: round(Math.min(...inDb.baseline), 1), cost: round(Math.min(...inDb.chain) - Math.min(...inDb.baseline), 1) },
-    timelineRow: { chainMs: rowChain, baselineMs: rowBase, costPerRowMs: round(rowChain.mean - rowBase.mean, 3), ratioP50: round(rowChain.p50 / rowBase.p50, 3) },
+    driver,
+    alerts: times.chain.length,
+    chainMs: chain,
+    baselineMs: baseline,
+    costPerAlertMs: round(chain.mean - baseline.mean, 3),
+    ratioP50: round(chain.p50 / baseline.p50, 3),
+    ratioMean: round(chain.mean / baseline.mean, 3),
+    inDatabaseUsPerRow: {
+      chain: round(Math.min(...inDb.chain), 1),
+      baseline: round(Math.min(...inDb.baseline), 1),
+      cost: round(Math.min(...inDb.chain) - Math.min(...inDb.baseline), 1),
+    },
+    timelineRow: {
+      chainMs: rowChain,
+      baselineMs: rowBase,
+      costPerRowMs: round(rowChain.mean - rowBase.mean, 3),
+      ratioP50: round(rowChain.p50 / rowBase.p50, 3),
+    },
     verify: { rows: report.rows, ms: round(verifyMs, 1), rowsPerSecond: Math.round(report.rows / (verifyMs / 1000)) },
   };
 }
@@ -119,5 +139,6 @@ async function run(driver: string) {
 const results = [];
 for (const d of drivers) results.push(await run(d));
 // Summaries shortened to p50 / p99 / mean for the record.
-const brief = (_key: string, v: unknown) => (v && typeof v === 'object' && 'p99' in v ? (({ p50, p99, mean }: Summary) => ({ p50, p99, mean }))(v as Summary) : v);
+const brief = (_key: string, v: unknown) =>
+  v && typeof v === 'object' && 'p99' in v ? (({ p50, p99, mean }: Summary) => ({ p50, p99, mean }))(v as Summary) : v;
 console.log(JSON.stringify({ bench: 'timeline-chain-cost', machine: machine(), results }, brief, 2));

@@ -19,10 +19,13 @@ const db = await openDatabase(config);
 try {
   const report = await verifyTimelines(db, incidentId ? { incidentId } : {});
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (report.ok) process.stdout.write(`OK: ${report.rows} timeline rows in ${report.incidents} incidents, every hash chain holds.\nheads digest ${report.headsDigest}\n`);
+  else if (report.ok)
+    process.stdout.write(`OK: ${report.rows} timeline rows in ${report.incidents} incidents, every hash chain holds.\nheads digest ${report.headsDigest}\n`);
   else {
     const f = report.firstBroken!;
-    process.stdout.write(`BROKEN: ${report.broken.length} of ${report.incidents} incident timelines fail.\nfirst broken link: incident ${f.incidentId}, event ${f.eventId} (${f.reason})\n`);
+    process.stdout.write(
+      `BROKEN: ${report.broken.length} of ${report.incidents} incident timelines fail.\nfirst broken link: incident ${f.incidentId}, event ${f.eventId} (${f.reason})\n`,
+    );
     for (const b of report.broken) process.stdout.write(`  incident ${b.incidentId}: event ${b.eventId} ${b.reason}\n`);
   }
   process.exitCode = report.ok ? 0 : 1;

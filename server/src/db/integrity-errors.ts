@@ -18,7 +18,12 @@ const INTEGRITY: Record<string, { kind: DomainErrorKind; message: string }> = {
   '22008': { kind: 'invalid', message: 'is not a valid date or time' }, // datetime_field_overflow
 };
 
-interface PgErrorFields { code?: unknown; constraint?: unknown; column?: unknown; table?: unknown }
+interface PgErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+  column?: unknown;
+  table?: unknown;
+}
 
 /** The 4xx a database integrity error stands for, naming the field; null for any other error. */
 export function integrityErrorOf(err: unknown): DomainError | null {

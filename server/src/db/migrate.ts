@@ -8,7 +8,11 @@ const MIGRATIONS_DIR = join(fileURLToPath(new URL('../../', import.meta.url)), '
 // Arbitrary constant: instances starting together migrate one at a time.
 const MIGRATION_LOCK = 7242001;
 
-export interface MigrationFile { version: number; name: string; sql: string }
+export interface MigrationFile {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir)

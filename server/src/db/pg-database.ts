@@ -29,7 +29,9 @@ export function createPgDatabase(connectionString: string, max = 10): Database {
       // A checked-out client whose connection dies (database restarted) emits 'error'; with no listener
       // that would crash the process. The failing query rejects anyway; the broken client is discarded.
       let broken: Error | undefined;
-      const onError = (err: Error) => { broken = err; };
+      const onError = (err: Error) => {
+        broken = err;
+      };
       client.on('error', onError);
       try {
         await client.query('BEGIN');

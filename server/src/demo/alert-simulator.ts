@@ -8,7 +8,11 @@ const KINDS: AlertKind[] = ['panic', 'panic', 'crime', 'medical', 'fire', 'traff
  */
 export class AlertSimulator {
   private timer: NodeJS.Timeout | undefined;
-  constructor(private readonly baseUrl: string, private readonly keys: string[], private readonly everySeconds: number) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly keys: string[],
+    private readonly everySeconds: number,
+  ) {}
 
   start(): void {
     if (this.everySeconds <= 0 || this.keys.length === 0) return;
@@ -29,7 +33,14 @@ export class AlertSimulator {
     const kind = KINDS[Math.floor(Math.random() * KINDS.length)]!;
     const presses = 1 + Math.floor(Math.random() * 3);
     for (let i = 0; i < presses; i++) {
-      await fetch(`${this.baseUrl}/ingest/alerts`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind }) }).then((r) => r.body?.cancel(), () => undefined);
+      await fetch(`${this.baseUrl}/ingest/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind }),
+      }).then(
+        (r) => r.body?.cancel(),
+        () => undefined,
+      );
       await new Promise((r) => setTimeout(r, 1500));
     }
   }

@@ -49,23 +49,60 @@ export function demoLayout(b: RoadGraphBounds): DemoLayout {
   const pad = 0.04;
   const lat = (f: number) => b.minLat + (b.maxLat - b.minLat) * (pad + f * (1 - 2 * pad));
   const lon = (f: number) => b.minLon + (b.maxLon - b.minLon) * (pad + f * (1 - 2 * pad));
-  const box = (x0: number, y0: number, x1: number, y1: number): Grid['ring'] => [[lon(x0), lat(y0)], [lon(x1), lat(y0)], [lon(x1), lat(y1)], [lon(x0), lat(y1)]];
+  const box = (x0: number, y0: number, x1: number, y1: number): Grid['ring'] => [
+    [lon(x0), lat(y0)],
+    [lon(x1), lat(y0)],
+    [lon(x1), lat(y1)],
+    [lon(x0), lat(y1)],
+  ];
 
-  const grids: Grid[] = [{ id: 'street-1', name: '安和街道', level: 'street', parentId: null, ring: box(0, 0, 1, 1), leader: '街道办 林主任', contacts: [{ name: '林主任', phone: '0571-8000-1000', role: '街道办主任' }] }];
+  const grids: Grid[] = [
+    {
+      id: 'street-1',
+      name: '安和街道',
+      level: 'street',
+      parentId: null,
+      ring: box(0, 0, 1, 1),
+      leader: '街道办 林主任',
+      contacts: [{ name: '林主任', phone: '0571-8000-1000', role: '街道办主任' }],
+    },
+  ];
   for (let c = 0; c < 4; c++) {
     const cx = (c % 2) / 2;
     const cy = Math.floor(c / 2) / 2;
-    grids.push({ id: `community-${c + 1}`, name: COMMUNITY_NAMES[c]!, level: 'community', parentId: 'street-1', ring: box(cx, cy, cx + 0.5, cy + 0.5), leader: `${SURNAMES[c]}书记`, contacts: [{ name: `${SURNAMES[c]}书记`, phone: `0571-8000-20${c}0`, role: '社区书记' }] });
+    grids.push({
+      id: `community-${c + 1}`,
+      name: COMMUNITY_NAMES[c]!,
+      level: 'community',
+      parentId: 'street-1',
+      ring: box(cx, cy, cx + 0.5, cy + 0.5),
+      leader: `${SURNAMES[c]}书记`,
+      contacts: [{ name: `${SURNAMES[c]}书记`, phone: `0571-8000-20${c}0`, role: '社区书记' }],
+    });
     for (let g = 0; g < 4; g++) {
       const gx = cx + (g % 2) / 4;
       const gy = cy + Math.floor(g / 2) / 4;
       const n = c * 4 + g + 1;
-      grids.push({ id: `grid-${n}`, name: `第${n}网格`, level: 'grid', parentId: `community-${c + 1}`, ring: box(gx, gy, gx + 0.25, gy + 0.25), leader: `${SURNAMES[(n + 3) % 16]}网格长`, contacts: [{ name: `${SURNAMES[(n + 3) % 16]}网格长`, phone: `138-0000-${String(1000 + n)}`, role: '网格长' }] });
+      grids.push({
+        id: `grid-${n}`,
+        name: `第${n}网格`,
+        level: 'grid',
+        parentId: `community-${c + 1}`,
+        ring: box(gx, gy, gx + 0.25, gy + 0.25),
+        leader: `${SURNAMES[(n + 3) % 16]}网格长`,
+        contacts: [{ name: `${SURNAMES[(n + 3) % 16]}网格长`, phone: `138-0000-${String(1000 + n)}`, role: '网格长' }],
+      });
     }
   }
 
   const stations: Station[] = [
-    ...[0, 1, 2, 3].map((c) => ({ id: `safety-${c + 1}`, name: `${COMMUNITY_NAMES[c]!.slice(0, 2)}平安驿站`, kind: 'safety_station' as const, lat: lat(0.25 + (Math.floor(c / 2) / 2)), lon: lon(0.25 + (c % 2) / 2) })),
+    ...[0, 1, 2, 3].map((c) => ({
+      id: `safety-${c + 1}`,
+      name: `${COMMUNITY_NAMES[c]!.slice(0, 2)}平安驿站`,
+      kind: 'safety_station' as const,
+      lat: lat(0.25 + Math.floor(c / 2) / 2),
+      lon: lon(0.25 + (c % 2) / 2),
+    })),
     { id: 'police-1', name: '安和派出所', kind: 'police_post', lat: lat(0.55), lon: lon(0.45) },
     { id: 'police-2', name: '南塘警务室', kind: 'police_post', lat: lat(0.15), lon: lon(0.8) },
     { id: 'fire-1', name: '安和消防救援站', kind: 'fire', lat: lat(0.7), lon: lon(0.15) },

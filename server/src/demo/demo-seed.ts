@@ -32,13 +32,22 @@ export async function seedDemo(app: FastifyInstance): Promise<{ gatewayKeys: str
     for (const g of layout.gateways) gatewayKeys.push((await createDevice(q, { name: g.name, kind: 'alert_gateway', lat: g.lat, lon: g.lon })).key);
     const keyAreas = [];
     for (const area of layout.keyAreas) keyAreas.push(await insertKeyArea(q, area));
-    await createUser(q, { username: DEMO_CAPTAIN.username, password: DEMO_CAPTAIN.password, role: 'captain', unitId: DEMO_CAPTAIN.unitId, teamId: 'team-police-car' });
+    await createUser(q, {
+      username: DEMO_CAPTAIN.username,
+      password: DEMO_CAPTAIN.password,
+      role: 'captain',
+      unitId: DEMO_CAPTAIN.unitId,
+      teamId: 'team-police-car',
+    });
     await createUser(q, { username: 'operator', password: 'operator-demo', role: 'operator' });
     await createUser(q, { username: 'manager', password: 'manager-demo', role: 'manager' });
     await q.query("INSERT INTO settings (key, value) VALUES ('demo_gateway_keys', $1)", [JSON.stringify(gatewayKeys)]);
     return {
       result: undefined,
-      events: [...units.map(({ trackerId, ...unit }) => ({ type: 'unit.updated' as const, unit, trackerId })), ...keyAreas.map((keyArea) => ({ type: 'key_area.updated' as const, keyArea }))],
+      events: [
+        ...units.map(({ trackerId, ...unit }) => ({ type: 'unit.updated' as const, unit, trackerId })),
+        ...keyAreas.map((keyArea) => ({ type: 'key_area.updated' as const, keyArea })),
+      ],
     };
   });
   // Geography is not event-sourced (it changes rarely): refresh this instance's copy.

@@ -1,7 +1,14 @@
 import { MODE_BIT, edgeSpeedKmh, snapToRoad, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { Mode } from '@lianfang/shared';
 
-interface Walker { trackerId: string; mode: Mode; from: number; edge: number; alongM: number; lastEdge: number }
+interface Walker {
+  trackerId: string;
+  mode: Mode;
+  from: number;
+  edge: number;
+  alongM: number;
+  lastEdge: number;
+}
 
 /** Patrols do not race: a fraction of the road speed, slower still on foot. */
 const PATROL_PACE: Record<Mode, number> = { foot: 0.9, bike: 0.6, moto: 0.55, car: 0.55 };
@@ -16,10 +23,14 @@ export class PatrolSimulator {
   private timer: NodeJS.Timeout | undefined;
   private random: () => number;
 
-  constructor(private readonly graph: RoadGraph, private readonly baseUrl: string, seed = 42) {
+  constructor(
+    private readonly graph: RoadGraph,
+    private readonly baseUrl: string,
+    seed = 42,
+  ) {
     let s = seed >>> 0;
     // Small LCG: the demo moves the same way every run, which makes screenshots comparable.
-    this.random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    this.random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   }
 
   addUnit(trackerId: string, mode: Mode, near: { lat: number; lon: number }): void {
@@ -41,11 +52,16 @@ export class PatrolSimulator {
 
   private async tick(seconds: number): Promise<void> {
     const now = Math.floor(Date.now() / 1000);
-    await Promise.all(this.walkers.map((w) => {
-      const { lat, lon, heading, speedKmh } = this.advance(w, seconds);
-      const url = `${this.baseUrl}/ingest/osmand?id=${encodeURIComponent(w.trackerId)}&lat=${lat.toFixed(6)}&lon=${lon.toFixed(6)}&timestamp=${now}&speed=${(speedKmh / 1.852).toFixed(1)}&bearing=${heading.toFixed(0)}&accuracy=${(4 + this.random() * 6).toFixed(1)}&batt=${(60 + this.random() * 40).toFixed(0)}`;
-      return fetch(url).then((r) => r.body?.cancel(), () => undefined);
-    }));
+    await Promise.all(
+      this.walkers.map((w) => {
+        const { lat, lon, heading, speedKmh } = this.advance(w, seconds);
+        const url = `${this.baseUrl}/ingest/osmand?id=${encodeURIComponent(w.trackerId)}&lat=${lat.toFixed(6)}&lon=${lon.toFixed(6)}&timestamp=${now}&speed=${(speedKmh / 1.852).toFixed(1)}&bearing=${heading.toFixed(0)}&accuracy=${(4 + this.random() * 6).toFixed(1)}&batt=${(60 + this.random() * 40).toFixed(0)}`;
+        return fetch(url).then(
+          (r) => r.body?.cancel(),
+          () => undefined,
+        );
+      }),
+    );
   }
 
   private advance(w: Walker, seconds: number): { lat: number; lon: number; heading: number; speedKmh: number } {

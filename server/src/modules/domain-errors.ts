@@ -6,7 +6,11 @@
 export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
-  constructor(readonly kind: DomainErrorKind, message: string, readonly field?: string) {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -20,7 +24,10 @@ export const unauthorized = (message = 'login required') => new DomainError('una
 
 /** Try again later: says when (the edge turns it into Retry-After). */
 export class RateLimited extends DomainError {
-  constructor(message: string, readonly retryAfterMs: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
     super('rate_limited', message);
   }
 }

@@ -35,16 +35,36 @@ export class LivePicture extends PictureRegistry {
     return picture;
   }
 
-  get units(): Map<string, Unit> { return this.unitSlice.units; }
-  get unitByTracker(): Map<string, string> { return this.unitSlice.unitByTracker; }
-  get incidents(): Map<string, Incident> { return this.incidentSlice.incidents; }
-  get advice(): Map<string, IncidentAdvice> { return this.adviceSlice.advice; }
-  get keyAreas(): Map<string, KeyArea> { return this.keyAreaSlice.keyAreas; }
-  get patrolPlans(): Map<string, PatrolPlan> { return this.patrolSlice.patrolPlans; }
-  get coverage(): Coverage | undefined { return this.coverageSlice.coverage; }
-  get grids(): Grid[] { return this.geography.grids; }
-  get stations(): Station[] { return this.geography.stations; }
-  get teams(): Team[] { return this.geography.teams; }
+  get units(): Map<string, Unit> {
+    return this.unitSlice.units;
+  }
+  get unitByTracker(): Map<string, string> {
+    return this.unitSlice.unitByTracker;
+  }
+  get incidents(): Map<string, Incident> {
+    return this.incidentSlice.incidents;
+  }
+  get advice(): Map<string, IncidentAdvice> {
+    return this.adviceSlice.advice;
+  }
+  get keyAreas(): Map<string, KeyArea> {
+    return this.keyAreaSlice.keyAreas;
+  }
+  get patrolPlans(): Map<string, PatrolPlan> {
+    return this.patrolSlice.patrolPlans;
+  }
+  get coverage(): Coverage | undefined {
+    return this.coverageSlice.coverage;
+  }
+  get grids(): Grid[] {
+    return this.geography.grids;
+  }
+  get stations(): Station[] {
+    return this.geography.stations;
+  }
+  get teams(): Team[] {
+    return this.geography.teams;
+  }
 
   snapshot(): Snapshot {
     const coverage = this.coverage;

@@ -6,7 +6,14 @@ export function pathOnly(url: string): string {
   return cut === -1 ? url : `${url.slice(0, cut)}?…`;
 }
 
-export interface RequestLogLine { [key: string]: unknown; method: string; url: string; host?: string; remoteAddress?: string; remotePort?: number }
+export interface RequestLogLine {
+  [key: string]: unknown;
+  method: string;
+  url: string;
+  host?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+}
 
 /** Fastify's request line without the query string. */
 export function requestForLog(request: FastifyRequest): RequestLogLine {
@@ -18,7 +25,12 @@ export function requestForLog(request: FastifyRequest): RequestLogLine {
 // device's key hash. Those are never copied; an allow-list keeps new driver fields out too.
 const LOGGED_FIELDS = ['code', 'statusCode', 'constraint', 'table', 'column', 'routine'] as const;
 
-export interface ErrorLogLine { [key: string]: unknown; type: string; message: string; stack: string }
+export interface ErrorLogLine {
+  [key: string]: unknown;
+  type: string;
+  message: string;
+  stack: string;
+}
 
 /** An error reduced to what helps an operator: type, message, stack and the database's names (never its values). */
 export function errorForLog(err: unknown): ErrorLogLine {
@@ -26,7 +38,8 @@ export function errorForLog(err: unknown): ErrorLogLine {
   const out: ErrorLogLine = { type: err.name, message: err.message, stack: err.stack ?? '' };
   const fields = err as unknown as Record<string, unknown>;
   for (const key of LOGGED_FIELDS) if (fields[key] !== undefined) out[key] = fields[key];
-  if (err.cause !== undefined && err.cause !== err) out.cause = err.cause instanceof Error ? { type: err.cause.name, message: err.cause.message } : String(err.cause);
+  if (err.cause !== undefined && err.cause !== err)
+    out.cause = err.cause instanceof Error ? { type: err.cause.name, message: err.cause.message } : String(err.cause);
   // Node's happy-eyeballs connect failures: the per-address messages say where it could not connect.
   if (err instanceof AggregateError) out.errors = err.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e)));
   return out;

@@ -22,9 +22,13 @@ export const SILENT: OpsLog = { info() {}, warn() {}, error() {} };
  */
 export function bindingEvents(ops: OpsLog, metrics: BindingMetrics, unbound: (reason: string) => void): BindingEvents {
   return {
-    bound: (identity, previous) => ops.info({ identity, previous }, previous && previous !== identity
-      ? 'event log: bound to a new log identity; the stream of the previous one is retired'
-      : 'event log: bound to this database'),
+    bound: (identity, previous) =>
+      ops.info(
+        { identity, previous },
+        previous && previous !== identity
+          ? 'event log: bound to a new log identity; the stream of the previous one is retired'
+          : 'event log: bound to this database',
+      ),
     renamed: (r) => {
       metrics.eventLogRenames.inc();
       ops.warn(r, 'event log: the database is behind its Redis stream (restored from a backup?): new log identity, new stream, republished from the outbox');
@@ -41,6 +45,9 @@ export function unboundReporter(ops: OpsLog, metrics: BindingMetrics, identity: 
     if (told) return;
     told = true;
     metrics.eventLogUnbound.set(1);
-    ops.error({ identity: identity(), reason }, 'event log: the database under this instance is not the one it started on (replaced or restored); it applies nothing more until it is restarted');
+    ops.error(
+      { identity: identity(), reason },
+      'event log: the database under this instance is not the one it started on (replaced or restored); it applies nothing more until it is restarted',
+    );
   };
 }

@@ -3,14 +3,19 @@ import type { Database, Queryable } from '../db/database.js';
 import { appendEvents, beginCommand } from './outbox.js';
 import type { EventRelay } from './event-relay.js';
 
-export interface CommandOutcome<T> { result: T; events: DomainEvent[] }
+export interface CommandOutcome<T> {
+  result: T;
+  events: DomainEvent[];
+}
 
 /**
  * What a command learns from taking the lock: the last committed seq. While it
  * holds the lock nothing else commits, so a live picture that has applied this
  * seq is exactly the database's state and can answer reads without a query.
  */
-export interface CommandStart { seq: number }
+export interface CommandStart {
+  seq: number;
+}
 
 /**
  * The one way state changes: lock the seq, change rows, write the events, commit,
@@ -18,14 +23,21 @@ export interface CommandStart { seq: number }
  * the events are in the outbox and reach every screen even if this process dies now.
  */
 export class CommandBus {
-  constructor(private readonly db: Database, private readonly relay: EventRelay, private readonly waitApplied: (seq: number) => Promise<void>) {}
+  constructor(
+    private readonly db: Database,
+    private readonly relay: EventRelay,
+    private readonly waitApplied: (seq: number) => Promise<void>,
+  ) {}
 
   /**
    * `awaitApply` (default on): resolve only once this instance's live picture
    * holds the change, so a client reading right after its own write sees it
    * (create a unit, then report its first fix). The hot position path skips it.
    */
-  async run<T>(fn: (q: Queryable, lockedAt: CommandStart) => Promise<CommandOutcome<T>>, options: { awaitApply?: boolean } = {}): Promise<{ result: T; entries: LogEntry[] }> {
+  async run<T>(
+    fn: (q: Queryable, lockedAt: CommandStart) => Promise<CommandOutcome<T>>,
+    options: { awaitApply?: boolean } = {},
+  ): Promise<{ result: T; entries: LogEntry[] }> {
     const out = await this.db.tx(async (q) => {
       const seq = await beginCommand(q);
       const { result, events } = await fn(q, { seq });

@@ -24,7 +24,12 @@ export class EventRelay {
   /** Entries this instance committed and has not published yet, by seq. */
   private local = new Map<number, LogEntry>();
 
-  constructor(private readonly db: Database, private readonly log: EventLog, startAfter: number, private readonly pollMs = 250) {
+  constructor(
+    private readonly db: Database,
+    private readonly log: EventLog,
+    startAfter: number,
+    private readonly pollMs = 250,
+  ) {
     this.published = startAfter;
   }
 

@@ -35,7 +35,11 @@ export class LeasedPublisher {
   private timerAt = 0;
   private readonly beats: PeriodicWorker;
 
-  constructor(private readonly lease: Lease, private readonly everyMs: number, private readonly hooks: LeasedPublisherHooks) {
+  constructor(
+    private readonly lease: Lease,
+    private readonly everyMs: number,
+    private readonly hooks: LeasedPublisherHooks,
+  ) {
     // The hooks catch their own outages (a database or graph away: the next beat tries again).
     this.beats = new PeriodicWorker(() => this.hooks.beat(), { onError: () => {} });
   }
@@ -74,10 +78,13 @@ export class LeasedPublisher {
     if (this.stopping || (this.timer && this.timerAt === at)) return;
     clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
-    }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.run();
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.timer.unref();
   }
 

@@ -3,7 +3,12 @@ import { LOG_IDENTITY_KEY, loadOrCreateLogIdentity, renameLogIdentity } from './
 import { currentSeq } from './outbox.js';
 
 /** The database went back behind its stream (a restored backup): its history gets a new name, so a new stream. */
-export interface Renamed { from: string; to: string; streamHead: number; databaseSeq: number }
+export interface Renamed {
+  from: string;
+  to: string;
+  streamHead: number;
+  databaseSeq: number;
+}
 
 /**
  * Chooses the log identity, and so the stream, this instance's database owns.
@@ -38,7 +43,7 @@ export async function bindLogToDatabase(db: Queryable, headOf: (identity: string
  */
 export async function stillBound(db: Queryable, identity: string, streamHead: number): Promise<boolean> {
   const [row] = await db.query<{ seq: string; identity: string | null }>(
-    "SELECT (SELECT seq FROM event_seq WHERE id = 1) AS seq, (SELECT value FROM settings WHERE key = $1) AS identity",
+    'SELECT (SELECT seq FROM event_seq WHERE id = 1) AS seq, (SELECT value FROM settings WHERE key = $1) AS identity',
     [LOG_IDENTITY_KEY],
   );
   return row!.identity === identity && Number(row!.seq) >= streamHead;

@@ -24,7 +24,11 @@ export async function openRedisEventLog(url: string, prefix: string, db: Queryab
   probe.on('error', () => {});
   try {
     await probe.connect().catch(() => {});
-    const identity = await bindLogToDatabase(db, (id) => streamHead(probe, streamKeyOf(prefix, id)), (r) => events.renamed(r));
+    const identity = await bindLogToDatabase(
+      db,
+      (id) => streamHead(probe, streamKeyOf(prefix, id)),
+      (r) => events.renamed(r),
+    );
     const previous = await retireOthers(probe, prefix, identity).catch(() => null);
     events.bound(identity, previous);
     return new RedisEventLog(url, prefix, {

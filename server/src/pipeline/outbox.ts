@@ -31,14 +31,15 @@ export async function appendEvents(q: Queryable, events: readonly DomainEvent[])
   return events.map((e, i) => ({ ...e, seq: first + i, at }));
 }
 
-interface EventRow { seq: number; at: Date; payload: StoredEvent }
+interface EventRow {
+  seq: number;
+  at: Date;
+  payload: StoredEvent;
+}
 
 /** Committed events after `afterSeq`, in order (the relay's source and the deep-replay fallback). */
 export async function readEvents(q: Queryable, afterSeq: number, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Promise<LogEntry[]> {
-  const rows = await q.query<EventRow>(
-    'SELECT seq, at, payload FROM events WHERE seq > $1 AND seq < $2 ORDER BY seq LIMIT $3',
-    [afterSeq, beforeSeq, limit],
-  );
+  const rows = await q.query<EventRow>('SELECT seq, at, payload FROM events WHERE seq > $1 AND seq < $2 ORDER BY seq LIMIT $3', [afterSeq, beforeSeq, limit]);
   return rows.map((r) => ({ ...fromStored(r.payload), seq: r.seq, at: r.at.toISOString() }));
 }
 

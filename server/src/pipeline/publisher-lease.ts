@@ -15,7 +15,11 @@ import type { Database } from '../db/database.js';
 export class PublisherLease {
   readonly holder = randomUUID();
 
-  constructor(private readonly db: Database, private readonly key: string, private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly db: Database,
+    private readonly key: string,
+    private readonly ttlSeconds: number,
+  ) {}
 
   /** Takes or renews the lease; false while another live instance holds it (or the database is away). */
   async acquire(): Promise<boolean> {

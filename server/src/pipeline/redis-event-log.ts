@@ -39,7 +39,12 @@ export class RedisEventLog implements EventLog {
   private lostReason: string | null = null;
   private checkedAt = 0;
 
-  constructor(url: string, prefix: string, private readonly owner: StreamOwnership, private readonly maxLen = 100_000) {
+  constructor(
+    url: string,
+    prefix: string,
+    private readonly owner: StreamOwnership,
+    private readonly maxLen = 100_000,
+  ) {
     const options = { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false };
     this.writer = new Redis(url, options);
     // XREAD BLOCK holds its connection, so reading needs one of its own.

@@ -28,13 +28,23 @@ export class Sequencer {
   halted = false;
   private behind: ((applied: number, databaseSeq: number) => void) | undefined;
 
-  constructor(private readonly db: Database, public applied: number, private readonly window: number) {}
+  constructor(
+    private readonly db: Database,
+    public applied: number,
+    private readonly window: number,
+  ) {}
 
   /** Resolves once `seq` is applied here, or after `timeoutMs` (the change is committed either way). */
   waitFor(seq: number, timeoutMs = 2000): Promise<void> {
     if (this.applied >= seq) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter = { seq, resolve: () => { clearTimeout(timer); resolve(); } };
+      const waiter = {
+        seq,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve();

@@ -33,10 +33,20 @@ export class RawSocket {
       ws.on('message', function first(data: Buffer) {
         const text = data.toString();
         if (text.startsWith('0{')) ws.send(`40${JSON.stringify({ token })}`);
-        else if (text.startsWith('40')) { ws.off('message', first); clearTimeout(timer); resolve(new RawSocket(ws)); }
-        else if (text.startsWith('44')) { clearTimeout(timer); ws.close(); reject(new Error(text)); }
+        else if (text.startsWith('40')) {
+          ws.off('message', first);
+          clearTimeout(timer);
+          resolve(new RawSocket(ws));
+        } else if (text.startsWith('44')) {
+          clearTimeout(timer);
+          ws.close();
+          reject(new Error(text));
+        }
       });
-      ws.on('error', (err) => { clearTimeout(timer); reject(err); });
+      ws.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
     });
   }
 
@@ -48,11 +58,22 @@ export class RawSocket {
       ws.on('message', (data: Buffer) => {
         const text = data.toString();
         if (text.startsWith('0{')) ws.send(connectPacket);
-        else if (text.startsWith('40')) { clearTimeout(timer); resolve('connected'); }
-        else if (text.startsWith('44')) { clearTimeout(timer); resolve('refused'); }
+        else if (text.startsWith('40')) {
+          clearTimeout(timer);
+          resolve('connected');
+        } else if (text.startsWith('44')) {
+          clearTimeout(timer);
+          resolve('refused');
+        }
       });
-      ws.on('close', () => { clearTimeout(timer); resolve('closed'); });
-      ws.on('error', () => { clearTimeout(timer); resolve('closed'); });
+      ws.on('close', () => {
+        clearTimeout(timer);
+        resolve('closed');
+      });
+      ws.on('error', () => {
+        clearTimeout(timer);
+        resolve('closed');
+      });
     });
     ws.close();
     return verdict;
@@ -62,8 +83,15 @@ export class RawSocket {
   ask(event: string, argsJson: string, timeoutMs = 5000): Promise<unknown> {
     const id = this.nextAck++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.waiting.delete(id); resolve(undefined); }, timeoutMs);
-      this.waiting.set(id, (reply) => { clearTimeout(timer); this.waiting.delete(id); resolve(reply); });
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve(reply);
+      });
       this.send(`42${id}[${JSON.stringify(event)}${argsJson ? `,${argsJson}` : ''}]`);
     });
   }

@@ -4,7 +4,12 @@ import { io, type Socket } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export interface Received { event: string; seq: number; fromSeq: number; payload: Record<string, unknown> }
+export interface Received {
+  event: string;
+  seq: number;
+  fromSeq: number;
+  payload: Record<string, unknown>;
+}
 
 /**
  * A screen as the tests see it: records every sequenced message in arrival
@@ -20,7 +25,10 @@ export class RecordingClient {
   constructor(url: string, token: string, opts: { lastSeq?: number; reconnection?: boolean } = {}) {
     if (opts.lastSeq !== undefined) this.lastSeq = opts.lastSeq;
     this.socket = io(url, {
-      path: '/socket.io', transports: ['websocket'], reconnection: opts.reconnection ?? false, forceNew: true,
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: opts.reconnection ?? false,
+      forceNew: true,
       auth: (cb) => cb(this.lastSeq >= 0 ? { token, lastSeq: this.lastSeq } : { token }),
     });
     this.socket.on('state:snapshot', (s) => {

@@ -1,7 +1,11 @@
 import { startTestApp, type TestApp } from './test-app.js';
 import { REDIS_URL, createTestDatabase, testRedisPrefix } from './test-services.js';
 
-export interface TwoInstances { a: TestApp; b: TestApp; close(): Promise<void> }
+export interface TwoInstances {
+  a: TestApp;
+  b: TestApp;
+  close(): Promise<void>;
+}
 
 /** Two server instances on one fresh PostgreSQL database and one Redis key prefix, as behind a load balancer. */
 export async function startTwoInstances(): Promise<TwoInstances> {
@@ -10,7 +14,8 @@ export async function startTwoInstances(): Promise<TwoInstances> {
   const a = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
   const b = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
   return {
-    a, b,
+    a,
+    b,
     async close() {
       await a.close();
       await b.close();

@@ -49,7 +49,10 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
     const alertMsg = screen.received.find((r) => r.event === 'alert:raised');
     expect(alertMsg?.payload.incident).toMatchObject({ id: alert.body.incidentId, status: 'reported', priority: 'P1', alertCount: 1, lat: 30.2712 });
     const positionMsgs = screen.received.filter((r) => r.event === 'unit:positions');
-    const last = positionMsgs.flatMap((m) => decodePositionRows(m.payload as unknown as PositionRows)).filter((p) => p.unitId === unit.id).at(-1);
+    const last = positionMsgs
+      .flatMap((m) => decodePositionRows(m.payload as unknown as PositionRows))
+      .filter((p) => p.unitId === unit.id)
+      .at(-1);
     expect(last?.lat).toBe(30.2701);
     // Strictly increasing, gap-free coverage of everything after the snapshot.
     const seqs = screen.coveredSeqs();
@@ -75,9 +78,16 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
   });
 
   it('locates an SOS from a tracker alarm at its fix and assigns the containing grid', async () => {
-    await t.app.core.db.query(`INSERT INTO grids (id, name, level, ring) VALUES ('g-test-${driver}', 'Test grid', 'grid', $1)`, [JSON.stringify([[121.0, 31.0], [121.01, 31.0], [121.01, 31.01], [121.0, 31.01]])]);
+    await t.app.core.db.query(`INSERT INTO grids (id, name, level, ring) VALUES ('g-test-${driver}', 'Test grid', 'grid', $1)`, [
+      JSON.stringify([
+        [121.0, 31.0],
+        [121.01, 31.0],
+        [121.01, 31.01],
+        [121.0, 31.01],
+      ]),
+    ]);
     // Geography is loaded at start; reload it as an admin change would.
-    t.app.core.picture.geography.grids = (await import('../../src/modules/geography/geo-repository.js').then((m) => m.listGrids(t.app.core.db)));
+    t.app.core.picture.geography.grids = await import('../../src/modules/geography/geo-repository.js').then((m) => m.listGrids(t.app.core.db));
     await createUnit(t.app, t.adminToken, `S-${driver}`, `sos-${driver}`);
     const res = await postFix(t.app, `sos-${driver}`, 31.005, 121.005, Math.floor(Date.now() / 1000), '&alarm=sos');
     expect(res.status).toBe(200);
@@ -92,7 +102,12 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/state' })).statusCode).toBe(401);
     const unit = await createUnit(t.app, t.adminToken, `C-${driver}`, `cap-${driver}`);
-    const made = await api(t.app, t.adminToken, 'POST', '/api/users', { username: `cap_${driver}`, password: 'captain-pass', role: 'captain', unitId: unit.id });
+    const made = await api(t.app, t.adminToken, 'POST', '/api/users', {
+      username: `cap_${driver}`,
+      password: 'captain-pass',
+      role: 'captain',
+      unitId: unit.id,
+    });
     expect(made.status).toBe(201);
     const captain = (await api<{ token: string }>(t.app, '', 'POST', '/api/auth/login', { username: `cap_${driver}`, password: 'captain-pass' })).body.token;
     expect((await api(t.app, captain, 'POST', '/api/units', { callsign: 'X', force: 'police', mode: 'car' })).status).toBe(403);

@@ -6,8 +6,32 @@ const at = '2026-11-30T10:00:00.000Z';
 const positions: DomainEvent = {
   type: 'unit.positions',
   positions: [
-    { unitId: 'u1', lat: 30.123456, lon: 120.654321, speedKmh: 12.5, heading: 90, accuracyM: 4, altitudeM: 15.5, battery: 70, deviceTime: at, serverTime: '2026-11-30T10:00:00.250Z', flags: ['jump'] },
-    { unitId: 'u2', lat: 31, lon: 121, speedKmh: null, heading: null, accuracyM: null, altitudeM: null, battery: null, deviceTime: at, serverTime: at, flags: [] },
+    {
+      unitId: 'u1',
+      lat: 30.123456,
+      lon: 120.654321,
+      speedKmh: 12.5,
+      heading: 90,
+      accuracyM: 4,
+      altitudeM: 15.5,
+      battery: 70,
+      deviceTime: at,
+      serverTime: '2026-11-30T10:00:00.250Z',
+      flags: ['jump'],
+    },
+    {
+      unitId: 'u2',
+      lat: 31,
+      lon: 121,
+      speedKmh: null,
+      heading: null,
+      accuracyM: null,
+      altitudeM: null,
+      battery: null,
+      deviceTime: at,
+      serverTime: at,
+      flags: [],
+    },
   ],
 };
 
@@ -20,7 +44,10 @@ describe('event codec (outbox and Redis Stream)', () => {
   });
 
   it('leaves other events as they are', () => {
-    const event: DomainEvent = { type: 'unit.updated', unit: { id: 'u1', callsign: 'A', force: 'fire', mode: 'car', teamId: null, status: 'available', position: null } };
+    const event: DomainEvent = {
+      type: 'unit.updated',
+      unit: { id: 'u1', callsign: 'A', force: 'fire', mode: 'car', teamId: null, status: 'available', position: null },
+    };
     expect(JSON.parse(encodeEvent(event))).toEqual(event);
     expect(fromStored(JSON.parse(encodeEvent(event)))).toEqual(event);
   });

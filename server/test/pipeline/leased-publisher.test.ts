@@ -18,9 +18,16 @@ afterAll(() => db.close());
 function publisherOn(key: string, publish: (nowMs: number) => Promise<boolean> = async () => true) {
   const calls = { publish: 0, reschedule: 0, beat: 0 };
   const publisher = new LeasedPublisher(new PublisherLease(db, key, 30), 60_000, {
-    publish: (nowMs) => { calls.publish++; return publish(nowMs); },
-    reschedule: () => { calls.reschedule++; },
-    beat: () => { calls.beat++; },
+    publish: (nowMs) => {
+      calls.publish++;
+      return publish(nowMs);
+    },
+    reschedule: () => {
+      calls.reschedule++;
+    },
+    beat: () => {
+      calls.beat++;
+    },
   });
   return { publisher, calls };
 }
@@ -32,7 +39,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function gate() {
   let open: () => void = () => {};
   const closed = new Promise<void>((resolve) => (open = resolve));
-  return { publish: async () => { await closed; return true; }, open: () => open() };
+  return {
+    publish: async () => {
+      await closed;
+      return true;
+    },
+    open: () => open(),
+  };
 }
 
 describe('LeasedPublisher', () => {
@@ -126,7 +139,9 @@ describe('LeasedPublisher', () => {
     const publisher = new LeasedPublisher(new PublisherLease(db, freshKey(), 30), 20, {
       publish: async () => true,
       reschedule: () => {},
-      beat: () => { calls.beat++; },
+      beat: () => {
+        calls.beat++;
+      },
     });
     publisher.start();
     // Loose on purpose: the machine may be busy; the point is that it beats, then stops beating.

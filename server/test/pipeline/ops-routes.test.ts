@@ -21,7 +21,22 @@ describe('operations surface', () => {
 
   it('describes every route in the OpenAPI document', async () => {
     const doc = (await t.app.inject('/docs/json')).json() as { paths: Record<string, object> };
-    for (const path of ['/api/auth/login', '/api/units', '/api/units/{id}/status', '/api/devices', '/api/users', '/api/incidents', '/api/incidents/{id}', '/api/state', '/api/map/roads', '/ingest/osmand', '/ingest/alerts', '/healthz', '/readyz', '/metrics']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/units',
+      '/api/units/{id}/status',
+      '/api/devices',
+      '/api/users',
+      '/api/incidents',
+      '/api/incidents/{id}',
+      '/api/state',
+      '/api/map/roads',
+      '/ingest/osmand',
+      '/ingest/alerts',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
   });

@@ -11,9 +11,26 @@ function gatedTick() {
     calls++;
     running++;
     maxRunning = Math.max(maxRunning, running);
-    return new Promise<void>((resolve) => gates.push(() => { running--; resolve(); }));
+    return new Promise<void>((resolve) =>
+      gates.push(() => {
+        running--;
+        resolve();
+      }),
+    );
   };
-  return { tick, release: () => gates.shift()?.(), get calls() { return calls; }, get maxRunning() { return maxRunning; }, get running() { return running; } };
+  return {
+    tick,
+    release: () => gates.shift()?.(),
+    get calls() {
+      return calls;
+    },
+    get maxRunning() {
+      return maxRunning;
+    },
+    get running() {
+      return running;
+    },
+  };
 }
 
 describe('PeriodicWorker', () => {
@@ -22,7 +39,12 @@ describe('PeriodicWorker', () => {
 
   it('ticks every everyMs once started, and no more after stop', async () => {
     let calls = 0;
-    const worker = new PeriodicWorker(() => { calls++; }, { onError: () => {} });
+    const worker = new PeriodicWorker(
+      () => {
+        calls++;
+      },
+      { onError: () => {} },
+    );
     worker.start(100);
     worker.start(100); // idempotent: still one timer
     await vi.advanceTimersByTimeAsync(350);
@@ -86,12 +108,15 @@ describe('PeriodicWorker', () => {
   it('reports sync throws and rejections to onError, and keeps beating', async () => {
     const errors: unknown[] = [];
     let n = 0;
-    const worker = new PeriodicWorker(() => {
-      n++;
-      if (n === 1) throw new Error('sync');
-      if (n === 2) return Promise.reject(new Error('async'));
-      return undefined;
-    }, { onError: (e) => errors.push(e) });
+    const worker = new PeriodicWorker(
+      () => {
+        n++;
+        if (n === 1) throw new Error('sync');
+        if (n === 2) return Promise.reject(new Error('async'));
+        return undefined;
+      },
+      { onError: (e) => errors.push(e) },
+    );
     worker.start(100);
     await vi.advanceTimersByTimeAsync(300);
     expect(errors.map((e) => (e as Error).message)).toEqual(['sync', 'async']);
@@ -101,7 +126,12 @@ describe('PeriodicWorker', () => {
 
   it('kick runs now, with its input, and a sync tick is done on return', async () => {
     const seen: (number | undefined)[] = [];
-    const worker = new PeriodicWorker<number>((nowMs) => { seen.push(nowMs); }, { onError: () => {} });
+    const worker = new PeriodicWorker<number>(
+      (nowMs) => {
+        seen.push(nowMs);
+      },
+      { onError: () => {} },
+    );
     worker.start(10_000);
     await worker.kick(42);
     expect(seen).toEqual([42]);

@@ -3,7 +3,12 @@ import type { AuditEntry, Incident } from '@lianfang/shared';
 import { api, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginEveryRole, type RoleLogins } from './role-fixtures.js';
 
-const RING: [number, number][] = [[121.47, 31.23], [121.472, 31.23], [121.472, 31.232], [121.47, 31.232]];
+const RING: [number, number][] = [
+  [121.47, 31.23],
+  [121.472, 31.23],
+  [121.472, 31.232],
+  [121.47, 31.232],
+];
 
 describe('audit log', () => {
   let t: TestApp;
@@ -11,7 +16,8 @@ describe('audit log', () => {
   let audit: AuditEntry[];
   let incidentId = '';
   let laterId = '';
-  const as = (role: keyof RoleLogins['tokens'], method: 'GET' | 'POST', url: string, body?: object) => api<Incident>(t.app, who.tokens[role], method, url, body);
+  const as = (role: keyof RoleLogins['tokens'], method: 'GET' | 'POST', url: string, body?: object) =>
+    api<Incident>(t.app, who.tokens[role], method, url, body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,8 +53,14 @@ describe('audit log', () => {
   const find = (action: string, target?: string) => audit.filter((a) => a.action === action && (target === undefined || a.target === target));
 
   it('records every admin change with the person who made it', () => {
-    expect(find('user.create').map((a) => [a.actor, a.data.username, a.data.role]).sort()).toEqual([
-      ['user:admin', 'captain', 'captain'], ['user:admin', 'manager', 'manager'], ['user:admin', 'operator', 'operator'],
+    expect(
+      find('user.create')
+        .map((a) => [a.actor, a.data.username, a.data.role])
+        .sort(),
+    ).toEqual([
+      ['user:admin', 'captain', 'captain'],
+      ['user:admin', 'manager', 'manager'],
+      ['user:admin', 'operator', 'operator'],
     ]);
     expect(find('unit.create', who.captainUnit.id)).toMatchObject([{ actor: 'user:admin', data: { callsign: 'SEC-1' } }]);
     expect(find('device.create')).toMatchObject([{ actor: 'user:admin', data: { name: 'sec-gateway', kind: 'alert_gateway' } }]);
@@ -56,10 +68,19 @@ describe('audit log', () => {
   });
 
   it('records every dispatch, escalation and incident decision with its actor, in order', () => {
-    const trail = audit.filter((a) => a.target === incidentId).reverse().map((a) => `${a.actor} ${a.action}`);
+    const trail = audit
+      .filter((a) => a.target === incidentId)
+      .reverse()
+      .map((a) => `${a.actor} ${a.action}`);
     expect(trail).toEqual([
-      'user:operator incident.create', 'user:operator incident.dispatch', 'user:captain incident.unit_status', 'user:operator incident.escalate',
-      'user:operator incident.whistle', 'user:operator incident.report_in', 'user:captain incident.resolved', 'user:manager incident.closed',
+      'user:operator incident.create',
+      'user:operator incident.dispatch',
+      'user:captain incident.unit_status',
+      'user:operator incident.escalate',
+      'user:operator incident.whistle',
+      'user:operator incident.report_in',
+      'user:captain incident.resolved',
+      'user:manager incident.closed',
     ]);
     expect(find('incident.dispatch', incidentId)[0]!.data).toEqual({ unitId: who.captainUnit.id });
     expect(find('incident.escalate', incidentId)[0]!.data).toMatchObject({ reason: 'spreading' });

@@ -13,10 +13,12 @@ async function bareApp(register: (app: ReturnType<typeof Fastify>) => void) {
   registerErrorHandler(app);
   // The signature alone stands for a session here: these tests are about the guards, not the session store.
   const tokens = new SessionTokens('test-secret');
-  registerAuth(app, { resolve: async (token) => {
-    const claims = tokens.verify(token);
-    return claims ? { sid: claims.sid, uid: 'u', username: 'op', role: 'operator', teamId: null, unitId: null, exp: claims.exp } : null;
-  } });
+  registerAuth(app, {
+    resolve: async (token) => {
+      const claims = tokens.verify(token);
+      return claims ? { sid: claims.sid, uid: 'u', username: 'op', role: 'operator', teamId: null, unitId: null, exp: claims.exp } : null;
+    },
+  });
   register(app);
   await app.ready();
   return app;
@@ -24,11 +26,15 @@ async function bareApp(register: (app: ReturnType<typeof Fastify>) => void) {
 
 describe('route guards', () => {
   it('refuses to start with an /api route that has no role guard', async () => {
-    await expect(bareApp((app) => app.get('/api/forgotten', async () => ({ secret: true })))).rejects.toThrow(/GET \/api\/forgotten: every \/api route needs requireRole/);
+    await expect(bareApp((app) => app.get('/api/forgotten', async () => ({ secret: true })))).rejects.toThrow(
+      /GET \/api\/forgotten: every \/api route needs requireRole/,
+    );
   });
 
   it('runs a guard listed under preHandler at onRequest: 401 before the body is validated', async () => {
-    const app = await bareApp((app) => app.post('/api/things', { schema: { body: Type.Object({ name: Type.String() }) }, preHandler: requireRole('admin') }, async () => ({ ok: true })));
+    const app = await bareApp((app) =>
+      app.post('/api/things', { schema: { body: Type.Object({ name: Type.String() }) }, preHandler: requireRole('admin') }, async () => ({ ok: true })),
+    );
     const res = await app.inject({ method: 'POST', url: '/api/things', payload: { wrong: 1 } });
     expect(res.statusCode).toBe(401);
     const token = new SessionTokens('test-secret').sign({ sid: 's', exp: Date.now() + 3600_000 });

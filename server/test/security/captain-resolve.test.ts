@@ -29,10 +29,14 @@ describe('a captain resolves only an incident their unit is still working on', (
   beforeAll(async () => {
     t = await startTestApp();
     unitId = (await createUnit(t.app, t.adminToken, 'RES-1', 'res-tracker-1')).id;
-    expect((await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'rescap', password: 'resolve-captain', role: 'captain', unitId })).status).toBe(201);
+    expect((await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'rescap', password: 'resolve-captain', role: 'captain', unitId })).status).toBe(
+      201,
+    );
     captain = await login(t.app, 'rescap', 'resolve-captain');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('refuses after the unit declined', async () => {
     const id = await dispatchedIncident();

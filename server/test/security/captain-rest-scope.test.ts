@@ -16,19 +16,55 @@ describe('REST gives a captain what their socket feed gives, no more', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [id, name] of [['team-a', 'A'], ['team-b', 'B']] as const) await t.app.core.db.query('INSERT INTO teams (id, name, force) VALUES ($1, $2, $3)', [id, name, 'police']);
-    for (const [callsign, teamId] of [['A1', 'team-a'], ['B1', 'team-b']] as const) {
-      const res = await api<Unit>(t.app, t.adminToken, 'POST', '/api/units', { callsign, force: 'police', mode: 'car', trackerId: `scope-${callsign}`, teamId });
+    for (const [id, name] of [
+      ['team-a', 'A'],
+      ['team-b', 'B'],
+    ] as const)
+      await t.app.core.db.query('INSERT INTO teams (id, name, force) VALUES ($1, $2, $3)', [id, name, 'police']);
+    for (const [callsign, teamId] of [
+      ['A1', 'team-a'],
+      ['B1', 'team-b'],
+    ] as const) {
+      const res = await api<Unit>(t.app, t.adminToken, 'POST', '/api/units', {
+        callsign,
+        force: 'police',
+        mode: 'car',
+        trackerId: `scope-${callsign}`,
+        teamId,
+      });
       expect(res.status).toBe(201);
       units[callsign] = res.body;
     }
     for (const u of Object.values(units)) {
-      expect((await api(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: u.id, name: `post ${u.callsign}`, kind: 'post', from: '00:00', to: '00:00', post: POST })).status).toBe(201);
+      expect(
+        (
+          await api(t.app, t.adminToken, 'POST', '/api/patrol-plans', {
+            unitId: u.id,
+            name: `post ${u.callsign}`,
+            kind: 'post',
+            from: '00:00',
+            to: '00:00',
+            post: POST,
+          })
+        ).status,
+      ).toBe(201);
     }
-    expect((await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'scope-cap', password: 'scope-captain', role: 'captain', unitId: units.A1.id, teamId: 'team-a' })).status).toBe(201);
+    expect(
+      (
+        await api(t.app, t.adminToken, 'POST', '/api/users', {
+          username: 'scope-cap',
+          password: 'scope-captain',
+          role: 'captain',
+          unitId: units.A1.id,
+          teamId: 'team-a',
+        })
+      ).status,
+    ).toBe(201);
     captain = await login(t.app, 'scope-cap', 'scope-captain');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it("lists only the captain's team's patrol plans, the same ones as the socket snapshot", async () => {
     const rest = await api<PatrolPlan[]>(t.app, captain, 'GET', '/api/patrol-plans');

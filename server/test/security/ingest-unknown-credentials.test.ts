@@ -19,7 +19,10 @@ describe('unknown tracker ids and device keys', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let adminToken = '';
   beforeAll(async () => {
-    const config = loadConfig({}, { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dir, ADMIN_PASSWORD, INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: 3, ANALYTICS_PREWARM_SECONDS: 0 });
+    const config = loadConfig(
+      {},
+      { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dir, ADMIN_PASSWORD, INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND: 3, ANALYTICS_PREWARM_SECONDS: 0 },
+    );
     app = await buildApp(config, { logStream: { write: (line: string) => void lines.push(line) } });
     await bootstrapAdmin(app);
     adminToken = await login(app, 'admin', ADMIN_PASSWORD);
@@ -29,7 +32,8 @@ describe('unknown tracker ids and device keys', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const fix = (id: string, remoteAddress = '198.51.100.1') => app.inject({ method: 'GET', url: `/ingest/osmand?id=${id}&lat=31.2&lon=121.4&timestamp=${Math.floor(Date.now() / 1000)}`, remoteAddress });
+  const fix = (id: string, remoteAddress = '198.51.100.1') =>
+    app.inject({ method: 'GET', url: `/ingest/osmand?id=${id}&lat=31.2&lon=121.4&timestamp=${Math.floor(Date.now() / 1000)}`, remoteAddress });
   const linesAbout = (what: string) => lines.filter((l) => l.includes(what));
 
   it('refuses an address guessing tracker ids with 429, logs the guessed id once and only by a hash', async () => {
@@ -48,7 +52,14 @@ describe('unknown tracker ids and device keys', () => {
 
   it('refuses an address guessing device keys with 429 before the lookup, and never logs a key', async () => {
     const gateway = await createGateway(app, adminToken, 'unknown-gw', { lat: 31.2, lon: 121.4 });
-    const guess = (key: string) => app.inject({ method: 'POST', url: '/ingest/alerts', remoteAddress: '203.0.113.9', headers: { authorization: `Bearer ${key}` }, payload: { kind: 'sos' } });
+    const guess = (key: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/ingest/alerts',
+        remoteAddress: '203.0.113.9',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { kind: 'sos' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await guess(`guessed-key-${i}-abcdef`)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);

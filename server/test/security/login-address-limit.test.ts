@@ -4,7 +4,10 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 /** Issue #14 finding 11b: password spraying (one address, many usernames) is limited per address. */
 describe('login attempts per address', () => {
   let t: TestApp | undefined;
-  afterEach(async () => { await t?.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
 
   const attempt = (app: TestApp, username: string, headers: Record<string, string> = {}) =>
     app.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username, password: 'Spring2026!' } });
@@ -19,7 +22,10 @@ describe('login attempts per address', () => {
     expect(refused.headers['retry-after']).toBeDefined();
     expect((refused.json() as { message: string }).message).toMatch(/from one address/);
     // another address has its own budget
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { username: 'x', password: 'y-password' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { username: 'x', password: 'y-password' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('behind a trusted proxy (TRUST_PROXY=1) counts the address the proxy saw, not what the client wrote before it', async () => {

@@ -65,7 +65,10 @@ describe('no secrets in the logs', () => {
     expect((await post('/ingest/alerts', { kind: 'panic' }, `Bearer ${key}`)).statusCode).toBe(202);
     expect((await app.inject({ url: '/api/state', cookies: { lf_session: token } })).statusCode).toBe(200);
     const socket = io(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
-    await new Promise<void>((resolve, reject) => { socket.once('state:snapshot', () => resolve()); socket.once('connect_error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('state:snapshot', () => resolve());
+      socket.once('connect_error', reject);
+    });
     socket.disconnect();
     const secret = (await app.core.db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'session_secret'"))[0]!.value;
 
@@ -74,7 +77,15 @@ describe('no secrets in the logs', () => {
     expect(log).toContain('created user admin');
     expect(log).toContain('/api/auth/login');
     expect(log).toContain('/ingest/alerts');
-    for (const [name, value] of Object.entries({ generated: generated!, userPassword, wrong: 'wrong-password-xyz', badRequest: 'short-secret-99', token, key, secret })) {
+    for (const [name, value] of Object.entries({
+      generated: generated!,
+      userPassword,
+      wrong: 'wrong-password-xyz',
+      badRequest: 'short-secret-99',
+      token,
+      key,
+      secret,
+    })) {
       expect(log.includes(value), `${name} appears in the log`).toBe(false);
     }
     // And the token's signature half alone (a partial leak) does not appear either.

@@ -21,21 +21,42 @@ describe('a malformed session cookie on the socket handshake', () => {
   beforeAll(async () => {
     child = spawn(process.execPath, ['--import', 'tsx', '--conditions=lianfang-src', 'server/src/server.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_PASSWORD: 'proc-admin-password', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', DEMO: 'false', ANALYTICS_PREWARM_SECONDS: '0' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        ADMIN_PASSWORD: 'proc-admin-password',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        DEMO: 'false',
+        ANALYTICS_PREWARM_SECONDS: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.on('exit', (code) => { exited = code; });
+    child.on('exit', (code) => {
+      exited = code;
+    });
     base = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 50_000);
       const onData = (chunk: Buffer) => {
         out += chunk.toString();
         const port = /http:\/\/localhost:(\d+)\//.exec(out)?.[1];
-        if (port) { clearTimeout(timer); resolve(`http://127.0.0.1:${port}`); }
+        if (port) {
+          clearTimeout(timer);
+          resolve(`http://127.0.0.1:${port}`);
+        }
       };
       child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-      child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code} before listening: ${out}`)); });
+      child.stderr!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited ${code} before listening: ${out}`));
+      });
     });
   });
   afterAll(async () => {
@@ -57,7 +78,11 @@ describe('a malformed session cookie on the socket handshake', () => {
     const open = await fetch(`${base}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: BAD_COOKIE } });
     expect(open.status).toBe(200);
     const sid = (JSON.parse((await open.text()).slice(1)) as { sid: string }).sid;
-    const connect = await fetch(`${base}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: '40', headers: { cookie: BAD_COOKIE, 'content-type': 'text/plain' } });
+    const connect = await fetch(`${base}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+      method: 'POST',
+      body: '40',
+      headers: { cookie: BAD_COOKIE, 'content-type': 'text/plain' },
+    });
     expect(connect.status).toBe(200);
     const reply = await (await fetch(`${base}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { headers: { cookie: BAD_COOKIE } })).text();
     expect(reply).toContain('unauthorized');
@@ -76,7 +101,10 @@ describe('a malformed session cookie on the socket handshake', () => {
     await new Promise<void>((resolve) => {
       ws.on('close', () => resolve());
       ws.on('error', () => resolve());
-      setTimeout(() => { ws.close(); resolve(); }, 3000);
+      setTimeout(() => {
+        ws.close();
+        resolve();
+      }, 3000);
     });
     expect(frames.some((f) => f.startsWith('44') && f.includes('unauthorized'))).toBe(true);
     await stillUp();

@@ -12,10 +12,18 @@ describe('cross-site requests', () => {
     t = await startTestApp({ config: { PUBLIC_ORIGIN: 'https://wall.example.org' } });
     token = await login(t.app, 'admin', 'test-admin-password');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const cookiePost = (headers: Record<string, string>) =>
-    t.app.inject({ method: 'POST', url: '/api/incidents', cookies: { lf_session: token }, headers: { host: 'lianfang.internal:8080', ...headers }, payload: INCIDENT });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/incidents',
+      cookies: { lf_session: token },
+      headers: { host: 'lianfang.internal:8080', ...headers },
+      payload: INCIDENT,
+    });
 
   it('refuses a cookie POST from another origin with 403 naming it', async () => {
     const res = await cookiePost({ origin: 'https://evil.example' });

@@ -19,16 +19,30 @@ describe('route and role matrix', () => {
   afterAll(async () => t?.close());
 
   const call = (method: string, url: string, authorization?: string) => {
-    const path = url.replace(':unitId', who.captainUnit.id).replace(':id', url.startsWith('/api/units') ? who.captainUnit.id : 'no-such-incident')
-      .replace(':planId', 'no-such-plan').replace(':index', '0');
-    return t.app.inject({ method: method as 'GET' | 'POST' | 'HEAD', url: path, headers: authorization ? { authorization } : {}, ...(method === 'POST' ? { payload: {} } : {}) });
+    const path = url
+      .replace(':unitId', who.captainUnit.id)
+      .replace(':id', url.startsWith('/api/units') ? who.captainUnit.id : 'no-such-incident')
+      .replace(':planId', 'no-such-plan')
+      .replace(':index', '0');
+    return t.app.inject({
+      method: method as 'GET' | 'POST' | 'HEAD',
+      url: path,
+      headers: authorization ? { authorization } : {},
+      ...(method === 'POST' ? { payload: {} } : {}),
+    });
   };
 
   it('knows every registered route, and every route it knows is registered', () => {
     const registered = routesOf(t).map((r) => `${r.method} ${r.url}`);
     expect(registered.length).toBeGreaterThan(40);
-    expect(registered.filter((k) => !(k in ROUTE_POLICY)), 'routes without a policy in test/security/access-policy.ts').toEqual([]);
-    expect(Object.keys(ROUTE_POLICY).filter((k) => !registered.includes(k)), 'policies for routes that do not exist').toEqual([]);
+    expect(
+      registered.filter((k) => !(k in ROUTE_POLICY)),
+      'routes without a policy in test/security/access-policy.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_POLICY).filter((k) => !registered.includes(k)),
+      'policies for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('refuses every operator route without a login (401), before looking at the input', async () => {
@@ -91,7 +105,8 @@ describe('route and role matrix', () => {
 
   it('takes alerts only with a device key, never with a user token', async () => {
     const body = { kind: 'panic' };
-    const post = (authorization?: string) => t.app.inject({ method: 'POST', url: '/ingest/alerts', headers: authorization ? { authorization } : {}, payload: body });
+    const post = (authorization?: string) =>
+      t.app.inject({ method: 'POST', url: '/ingest/alerts', headers: authorization ? { authorization } : {}, payload: body });
     expect((await post()).statusCode).toBe(401);
     for (const role of ['admin', 'operator', 'captain', 'manager'] as Role[]) {
       const res = await post(`Bearer ${who.tokens[role]}`);

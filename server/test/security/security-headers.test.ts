@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const cspOf = (headers: Record<string, unknown>) => String(headers['content-security-policy']);
-const connectSrc = (headers: Record<string, unknown>) => cspOf(headers).split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
+const connectSrc = (headers: Record<string, unknown>) =>
+  cspOf(headers)
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('connect-src'));
 
 /** Issue #14 findings 11d (HSTS over plain HTTP), 11e (CSP connect-src to any ws: host), 11f (/metrics token). */
 describe('security headers and the metrics token, default settings', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('sends no HSTS over plain HTTP, and ignores X-Forwarded-Proto from an untrusted peer', async () => {
     expect((await t.app.inject({ url: '/healthz' })).headers['strict-transport-security']).toBeUndefined();
@@ -29,7 +37,9 @@ describe('security headers and the metrics token, behind a TLS proxy with PUBLIC
   beforeAll(async () => {
     t = await startTestApp({ config: { TRUST_PROXY: '1', PUBLIC_ORIGIN: 'https://wall.example.org', METRICS_TOKEN: 'scrape-token-1234' } });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('sends HSTS when the trusted proxy says the request came over HTTPS', async () => {
     const res = await t.app.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });

@@ -11,8 +11,12 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 async function screen(url: string, token: string): Promise<{ socket: Client; ended: Promise<{ reason: string | null; disconnect: string }> }> {
   const socket: Client = io(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
   let told: string | null = null;
-  socket.on('session:ended', (m) => { told = m.reason ?? 'unknown'; });
-  const ended = new Promise<{ reason: string | null; disconnect: string }>((resolve) => socket.once('disconnect', (why) => resolve({ reason: told, disconnect: why })));
+  socket.on('session:ended', (m) => {
+    told = m.reason ?? 'unknown';
+  });
+  const ended = new Promise<{ reason: string | null; disconnect: string }>((resolve) =>
+    socket.once('disconnect', (why) => resolve({ reason: told, disconnect: why })),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('state:snapshot', () => resolve());
     socket.once('connect_error', reject);
@@ -61,7 +65,9 @@ describe('sessions can be ended (issue 14, finding 3)', () => {
     expect(created.status).toBe(401);
     expect(await ended).toEqual({ reason: 'disabled', disconnect: 'io server disconnect' });
     // nor log in again
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin-two', password: 'admin-two-password' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin-two', password: 'admin-two-password' } })).statusCode,
+    ).toBe(401);
     // and the change is audited with its actor
     const audit = await listAudit(t.app.core.db, { action: 'user.update', limit: 10 });
     expect(audit.find((e) => e.target === id)).toMatchObject({ actor: 'user:admin', data: { disabled: true } });
@@ -92,10 +98,17 @@ describe('sessions can be ended (issue 14, finding 3)', () => {
     expect(await login(t.app, 'op-pw', 'a-new-password')).toBeTruthy();
   });
 
-  it('an admin lists a user\'s logins, ends one, then all; a reset password is shown once and ends every login', async () => {
+  it("an admin lists a user's logins, ends one, then all; a reset password is shown once and ends every login", async () => {
     const id = await createUser(t, 'op-many', 'operator');
     const first = await login(t.app, 'op-many', 'op-many-password');
-    const second = (await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'user-agent': 'TabletBrowser/1.0' }, payload: { username: 'op-many', password: 'op-many-password' } })).json<{ token: string }>().token;
+    const second = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'user-agent': 'TabletBrowser/1.0' },
+        payload: { username: 'op-many', password: 'op-many-password' },
+      })
+    ).json<{ token: string }>().token;
     const listed = await api<SessionInfo[]>(t.app, t.adminToken, 'GET', `/api/users/${id}/sessions`);
     expect(listed.status).toBe(200);
     expect(listed.body).toHaveLength(2);
@@ -119,7 +132,7 @@ describe('sessions can be ended (issue 14, finding 3)', () => {
     expect((await api<SessionInfo[]>(t.app, t.adminToken, 'GET', `/api/users/${id}/sessions`)).body).toEqual([]);
   });
 
-  it('a user lists and ends their own logins, never another user\'s', async () => {
+  it("a user lists and ends their own logins, never another user's", async () => {
     await createUser(t, 'op-own', 'operator');
     const a = await login(t.app, 'op-own', 'op-own-password');
     const b = await login(t.app, 'op-own', 'op-own-password');
@@ -139,7 +152,10 @@ describe('sessions can be ended (issue 14, finding 3)', () => {
     expect(await api(t.app, t.adminToken, 'PATCH', `/api/users/${adminId}`, { disabled: true })).toMatchObject({ status: 409, body: { field: 'disabled' } });
     expect(await api(t.app, t.adminToken, 'PATCH', `/api/users/${adminId}`, { role: 'manager' })).toMatchObject({ status: 409, body: { field: 'role' } });
     expect(await api(t.app, t.adminToken, 'PATCH', '/api/users/no-such-user', { disabled: true })).toMatchObject({ status: 404 });
-    expect(await api(t.app, t.adminToken, 'PATCH', `/api/users/${adminId}`, { teamId: 'no-such-team' })).toMatchObject({ status: 422, body: { field: 'teamId' } });
+    expect(await api(t.app, t.adminToken, 'PATCH', `/api/users/${adminId}`, { teamId: 'no-such-team' })).toMatchObject({
+      status: 422,
+      body: { field: 'teamId' },
+    });
     expect((await me(t, bearer(t.adminToken))).statusCode).toBe(200);
   });
 });

@@ -29,8 +29,23 @@ describe('slow consumer', () => {
   beforeAll(async () => {
     const db = await createPgliteDatabase();
     await migrate(db);
-    await db.query(`INSERT INTO units (id, callsign, force, mode, tracker_id) SELECT 'u' || g, 'U' || g, 'police', 'car', 't' || g FROM generate_series(1, ${UNITS}) g`);
-    const config = loadConfig({}, { PORT: 0, HOST: '127.0.0.1', ADMIN_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: dir, POSITION_FLUSH_MS: 50, SOCKET_MAX_PENDING_BYTES: 1024 * 1024, INGEST_RATE_PER_SECOND: 100_000, LOGIN_RATE_PER_MINUTE: 1000 });
+    await db.query(
+      `INSERT INTO units (id, callsign, force, mode, tracker_id) SELECT 'u' || g, 'U' || g, 'police', 'car', 't' || g FROM generate_series(1, ${UNITS}) g`,
+    );
+    const config = loadConfig(
+      {},
+      {
+        PORT: 0,
+        HOST: '127.0.0.1',
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'silent',
+        DATA_DIR: dir,
+        POSITION_FLUSH_MS: 50,
+        SOCKET_MAX_PENDING_BYTES: 1024 * 1024,
+        INGEST_RATE_PER_SECOND: 100_000,
+        LOGIN_RATE_PER_MINUTE: 1000,
+      },
+    );
     app = await buildApp(config, { db, logger: false });
     await bootstrapAdmin(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -65,7 +80,17 @@ describe('slow consumer', () => {
     // well inside the 25 s after which the paused client's own ping timeout would reconnect it anyway.
     for (let round = 0; round < 400; round++) {
       for (let i = 1; i <= UNITS; i++) {
-        app.core.positions.accept({ unitId: `u${i}`, lat: 31.2 + i * 1e-4 + round * 1e-5, lon: 121.4 + round * 1e-5, deviceTimeMs: t0 + round * 1000, speedKmh: 30, heading: 90, accuracyM: 5, altitudeM: null, battery: 80 });
+        app.core.positions.accept({
+          unitId: `u${i}`,
+          lat: 31.2 + i * 1e-4 + round * 1e-5,
+          lon: 121.4 + round * 1e-5,
+          deviceTimeMs: t0 + round * 1000,
+          speedKmh: 30,
+          heading: 90,
+          accuracyM: 5,
+          altitudeM: null,
+          battery: 80,
+        });
       }
       (app.io.to(OPS_ROOM).emit as (event: string, payload: string) => void)('test:ballast', BALLAST);
       if (round % 10 === 5) alertIds.push((await postAlert(app, gateway.key, { kind: 'panic', note: `round ${round}` })).body.incidentId as string);
@@ -93,7 +118,11 @@ describe('slow consumer', () => {
     expect(slow.snapshots).toHaveLength(2);
     expect(slow.gaps).toBe(0);
     const last = slow.snapshots[1]!;
-    for (const id of new Set(alertIds)) expect(last.incidents.map((i) => i.id), id).toContain(id);
+    for (const id of new Set(alertIds))
+      expect(
+        last.incidents.map((i) => i.id),
+        id,
+      ).toContain(id);
     expect(slow.lastSeq).toBe(target);
     healthy.close();
     slow.close();

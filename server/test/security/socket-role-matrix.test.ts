@@ -40,7 +40,7 @@ describe('socket events and roles', () => {
   });
 
   it('refuses a socket without a login, with a forged or expired token, or with a device key', async () => {
-    const expired = (await t.app.core.sessions.open((await adminId(t)), { address: null, userAgent: null }, Date.now() - 13 * 3600_000)).token;
+    const expired = (await t.app.core.sessions.open(await adminId(t), { address: null, userAgent: null }, Date.now() - 13 * 3600_000)).token;
     for (const auth of [{}, { token: 'garbage' }, { token: expired }, { token: who.deviceKey }, { token: `${who.tokens.admin}x` }]) {
       const { socket, refused } = await connect(t.url, auth);
       open.push(socket);

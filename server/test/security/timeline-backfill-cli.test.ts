@@ -14,7 +14,9 @@ const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A database as it was before migration 011: schema up to 010 and timelines already written. */
 async function databaseBeforeChain(db: Database): Promise<void> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   for (const m of readMigrations().filter((m) => m.version < 11)) {
     await db.tx(async (q) => {
       for (const s of splitStatements(m.sql)) await q.query(s);
@@ -22,10 +24,18 @@ async function databaseBeforeChain(db: Database): Promise<void> {
     });
   }
   for (const id of ['inc-a', 'inc-b']) {
-    await db.query("INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, created_at, updated_at) VALUES ($1, 'reported', 'fire', 'P1', 'manual', 't', 31, 121, now(), now())", [id]);
+    await db.query(
+      "INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, created_at, updated_at) VALUES ($1, 'reported', 'fire', 'P1', 'manual', 't', 31, 121, now(), now())",
+      [id],
+    );
   }
   for (let i = 0; i < 6; i++) {
-    await db.query('INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES ($1, now(), $2, $3, $4)', [i % 2 ? 'inc-b' : 'inc-a', 'user:老王', `kind-${i}`, JSON.stringify({ i, note: '旧 🚒' })]);
+    await db.query('INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES ($1, now(), $2, $3, $4)', [
+      i % 2 ? 'inc-b' : 'inc-a',
+      'user:老王',
+      `kind-${i}`,
+      JSON.stringify({ i, note: '旧 🚒' }),
+    ]);
   }
 }
 
@@ -37,7 +47,9 @@ describe('timeline chain migration and verify command', () => {
       expect(await migrate(db)).toContain('011_timeline_hash_chain.sql');
       const report = await verifyTimelines(db);
       expect(report).toMatchObject({ ok: true, incidents: 2, rows: 6 });
-      const [first] = await db.query<{ prev_hash: string | null; hash: string }>("SELECT prev_hash, hash FROM incident_events WHERE incident_id = 'inc-a' ORDER BY id LIMIT 1");
+      const [first] = await db.query<{ prev_hash: string | null; hash: string }>(
+        "SELECT prev_hash, hash FROM incident_events WHERE incident_id = 'inc-a' ORDER BY id LIMIT 1",
+      );
       expect(first!.prev_hash).toBeNull();
       expect(first!.hash).toMatch(/^[0-9a-f]{64}$/);
     } finally {
@@ -51,8 +63,14 @@ describe('timeline chain migration and verify command', () => {
     try {
       await databaseBeforeChain(db);
       await migrate(db);
-      const cli = () => run('npx', ['tsx', '--conditions=lianfang-src', 'src/cli/verify-timelines.ts', '--json'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: target.url } })
-        .then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }));
+      const cli = () =>
+        run('npx', ['tsx', '--conditions=lianfang-src', 'src/cli/verify-timelines.ts', '--json'], {
+          cwd: SERVER_DIR,
+          env: { ...process.env, DATABASE_URL: target.url },
+        }).then(
+          (r) => ({ code: 0, out: r.stdout }),
+          (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+        );
       const ok = await cli();
       expect(ok.code).toBe(0);
       expect(JSON.parse(ok.out)).toMatchObject({ ok: true, rows: 6 });
@@ -60,7 +78,7 @@ describe('timeline chain migration and verify command', () => {
       // A superuser can switch every trigger off for a transaction; the chain still tells.
       await db.tx(async (q) => {
         await q.query('SET LOCAL session_replication_role = replica');
-        await q.query("UPDATE incident_events SET data = '{\"i\": 99}' WHERE id = $1", [victim!.id]);
+        await q.query('UPDATE incident_events SET data = \'{"i": 99}\' WHERE id = $1', [victim!.id]);
       });
       const broken = await cli();
       expect(broken.code).toBe(1);

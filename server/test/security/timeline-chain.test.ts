@@ -21,7 +21,8 @@ describe.each(['pglite', 'postgres'] as const)('incident timelines are append-on
   let incidentA = '';
   let incidentB = '';
   let rowsA: { id: number }[] = [];
-  const verify = async (incidentId?: string) => (await api<TimelineReport>(t.app, t.adminToken, 'GET', `/api/admin/timelines/verify${incidentId ? `?incidentId=${incidentId}` : ''}`)).body;
+  const verify = async (incidentId?: string) =>
+    (await api<TimelineReport>(t.app, t.adminToken, 'GET', `/api/admin/timelines/verify${incidentId ? `?incidentId=${incidentId}` : ''}`)).body;
 
   beforeAll(async () => {
     if (driver === 'postgres') {
@@ -47,7 +48,10 @@ describe.each(['pglite', 'postgres'] as const)('incident timelines are append-on
 
   it('chains every row to the one before, and an intact chain verifies', async () => {
     expect(rowsA.length).toBeGreaterThanOrEqual(4);
-    const chain = await t.app.core.db.query<{ prev_hash: string | null; hash: string }>('SELECT prev_hash, hash FROM incident_events WHERE incident_id = $1 ORDER BY id', [incidentA]);
+    const chain = await t.app.core.db.query<{ prev_hash: string | null; hash: string }>(
+      'SELECT prev_hash, hash FROM incident_events WHERE incident_id = $1 ORDER BY id',
+      [incidentA],
+    );
     expect(chain[0]!.prev_hash).toBeNull();
     for (let i = 1; i < chain.length; i++) expect(chain[i]!.prev_hash).toBe(chain[i - 1]!.hash);
     expect(new Set(chain.map((r) => r.hash)).size).toBe(chain.length);
@@ -77,7 +81,9 @@ describe.each(['pglite', 'postgres'] as const)('incident timelines are append-on
   it('finds a re-hashed edit at the next row, and a removed row at the row after it', async () => {
     const edited = rowsA[1]!.id;
     // The insider also recomputes the edited row's own hash: the next row's link no longer holds.
-    await tamper(t.app.core.db, 'UPDATE incident_events SET hash = lf_incident_event_hash(prev_hash, id, incident_id, at, actor, kind, data) WHERE id = $1', [edited]);
+    await tamper(t.app.core.db, 'UPDATE incident_events SET hash = lf_incident_event_hash(prev_hash, id, incident_id, at, actor, kind, data) WHERE id = $1', [
+      edited,
+    ]);
     expect((await verify()).firstBroken).toEqual({ incidentId: incidentA, eventId: rowsA[2]!.id, reason: 'link_broken' });
     // Removing a row of the other incident breaks it at its successor.
     const rowsB = await t.app.core.db.query<{ id: number }>('SELECT id FROM incident_events WHERE incident_id = $1 ORDER BY id', [incidentB]);

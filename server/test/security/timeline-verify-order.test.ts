@@ -19,9 +19,13 @@ describe('the timeline verifier walks each chain in numeric id order', () => {
     incidentId = (await postAlert(t.app, gw.key, { kind: 'fire' })).body.incidentId as string;
     // Each press from the same gateway within the dedupe window joins the open incident: one timeline row each.
     for (let i = 0; i < 12; i++) expect((await postAlert(t.app, gw.key, { kind: 'fire', note: `press ${i}` })).body.incidentId).toBe(incidentId);
-    ids = (await t.app.core.db.query<{ id: string }>('SELECT id::text AS id FROM incident_events WHERE incident_id = $1 ORDER BY id', [incidentId])).map((r) => Number(r.id));
+    ids = (await t.app.core.db.query<{ id: string }>('SELECT id::text AS id FROM incident_events WHERE incident_id = $1 ORDER BY id', [incidentId])).map((r) =>
+      Number(r.id),
+    );
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('reports an untouched incident with 13 events, ids across a digit boundary, as intact', async () => {
     expect(ids.length).toBeGreaterThanOrEqual(13);

@@ -50,7 +50,8 @@ describe('tracker ids are secrets (issue 14, finding 4)', () => {
     }
     const enrolled = await api<EnrolledUnit[]>(t.app, t.adminToken, 'GET', '/api/admin/trackers');
     expect(enrolled.body.find((u) => u.id === who.captainUnit.id)?.trackerId).toBe('sec-tracker-1');
-    for (const role of ['operator', 'manager', 'captain'] as Role[]) expect((await api(t.app, who.tokens[role], 'GET', '/api/admin/trackers')).status, role).toBe(403);
+    for (const role of ['operator', 'manager', 'captain'] as Role[])
+      expect((await api(t.app, who.tokens[role], 'GET', '/api/admin/trackers')).status, role).toBe(403);
   });
 
   it('enrols an unguessable id, and a rotated or revoked id stops moving the unit at once', async () => {

@@ -9,7 +9,12 @@ import type { Ring } from '../schemas/geo.js';
  * differs from PostgreSQL within its 1e-6 tolerance of an edge, so this is the
  * PostgreSQL rule (geo_ops.c point_inside / lseg_crossing) written again.
  */
-export interface RingBox { minLon: number; maxLon: number; minLat: number; maxLat: number }
+export interface RingBox {
+  minLon: number;
+  maxLon: number;
+  minLat: number;
+  maxLat: number;
+}
 
 export function ringBox(ring: Ring): RingBox {
   const box = { minLon: Infinity, maxLon: -Infinity, minLat: Infinity, maxLat: -Infinity };

@@ -6,7 +6,12 @@ import { pointInRing } from './point-in-ring.js';
  * `everyMinutes` during its hours. Hours are local "HH:MM" and may wrap midnight
  * ("20:00"–"06:00" = nights); equal start and end mean round the clock.
  */
-export interface KeyAreaRule { ring: Ring; everyMinutes: number; from: string; to: string }
+export interface KeyAreaRule {
+  ring: Ring;
+  everyMinutes: number;
+  from: string;
+  to: string;
+}
 
 const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);

@@ -17,7 +17,11 @@ export function shiftKeyAt(plan: Pick<PatrolPlan, 'from' | 'to'>, localDate: str
 }
 
 /** Next deviation counter for a fixed post, and whether the unit is now away. */
-export function nextDeviation(count: number, fix: { lat: number; lon: number }, post: NonNullable<PatrolPlan['post']>): { count: number; away: boolean; back: boolean } {
+export function nextDeviation(
+  count: number,
+  fix: { lat: number; lon: number },
+  post: NonNullable<PatrolPlan['post']>,
+): { count: number; away: boolean; back: boolean } {
   const outside = distanceM(fix.lat, fix.lon, post.lat, post.lon) > post.radiusM;
   const next = outside ? count + 1 : 0;
   return { count: next, away: next >= DEVIATION_FIXES, back: !outside };

@@ -18,11 +18,7 @@ const LEVEL_RANK = { grid: 0, community: 1, street: 2 } as const;
  * The most local area containing the point: an incident starts at its grid and
  * only climbs the ladder later, so the lowest level wins.
  */
-export function findContainingArea<T extends { level: keyof typeof LEVEL_RANK; ring: Ring }>(
-  lon: number,
-  lat: number,
-  areas: readonly T[],
-): T | null {
+export function findContainingArea<T extends { level: keyof typeof LEVEL_RANK; ring: Ring }>(lon: number, lat: number, areas: readonly T[]): T | null {
   let best: T | null = null;
   for (const area of areas) {
     if (!pointInRing(lon, lat, area.ring)) continue;

@@ -19,12 +19,19 @@ export function isClockSkewed(deviceTimeMs: number, serverTimeMs: number): boole
   return deviceTimeMs - serverTimeMs > CLOCK_SKEW_FUTURE_MS || serverTimeMs - deviceTimeMs > CLOCK_SKEW_PAST_MS;
 }
 
-export interface FixInput { lat: number; lon: number; deviceTimeMs: number; accuracyM: number | null }
-export interface PreviousFix { lat: number; lon: number; deviceTimeMs: number }
+export interface FixInput {
+  lat: number;
+  lon: number;
+  deviceTimeMs: number;
+  accuracyM: number | null;
+}
+export interface PreviousFix {
+  lat: number;
+  lon: number;
+  deviceTimeMs: number;
+}
 
-export type HygieneVerdict =
-  | { verdict: 'accept'; flags: PositionFlag[] }
-  | { verdict: 'reject'; reason: 'invalid_coordinates' | 'duplicate' | 'out_of_order' };
+export type HygieneVerdict = { verdict: 'accept'; flags: PositionFlag[] } | { verdict: 'reject'; reason: 'invalid_coordinates' | 'duplicate' | 'out_of_order' };
 
 /**
  * The checks the best trackers do before a fix reaches a screen: impossible

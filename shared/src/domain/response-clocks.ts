@@ -1,7 +1,10 @@
 import type { Priority } from '../schemas/incident.js';
 
 /** Targets per priority: acknowledge within a minute; first arrival within 5 minutes for P1/P2. */
-export interface ResponseTargets { ackSeconds: number; arrivalSeconds: number }
+export interface ResponseTargets {
+  ackSeconds: number;
+  arrivalSeconds: number;
+}
 
 export const DEFAULT_TARGETS: Readonly<Record<Priority, ResponseTargets>> = {
   P1: { ackSeconds: 60, arrivalSeconds: 300 },
@@ -36,7 +39,7 @@ const secondsBetween = (a: string | null, b: string | null) => (a && b ? (Date.p
 
 export function responsePhases(m: IncidentMilestones): ResponsePhases {
   // A unit that reached the scene without reporting "en route" travelled from its dispatch.
-  const enRoute = m.firstEnRouteAt ?? (m.firstOnSceneAt ? m.firstAcknowledgedAt ?? m.firstDispatchedAt : null);
+  const enRoute = m.firstEnRouteAt ?? (m.firstOnSceneAt ? (m.firstAcknowledgedAt ?? m.firstDispatchedAt) : null);
   return {
     processing: secondsBetween(m.receivedAt, m.firstDispatchedAt),
     turnout: secondsBetween(m.firstDispatchedAt, enRoute),

@@ -1,7 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ForceSchema, IdSchema, stringEnum } from '../schemas/common.js';
 import { IncidentCategorySchema, PrioritySchema } from '../schemas/incident.js';
-import { ANALYTICS_GROUPINGS, CLOSURE_PERCENTILES, COVERAGE_INTERVALS, DRILLDOWN_SUBSETS, RESPONSE_PERCENTILES, UNIT_ROLLUPS } from './analytics-definitions.js';
+import {
+  ANALYTICS_GROUPINGS,
+  CLOSURE_PERCENTILES,
+  COVERAGE_INTERVALS,
+  DRILLDOWN_SUBSETS,
+  RESPONSE_PERCENTILES,
+  UNIT_ROLLUPS,
+} from './analytics-definitions.js';
 
 /** `csv`: the same rows as the JSON `rows`, as text/csv (UTF-8 with BOM so Excel reads Chinese, RFC 4180 quoting). */
 export const AnalyticsFormatSchema = stringEnum(['json', 'csv'] as const, 'json (default) or csv: the same rows as a spreadsheet');
@@ -28,7 +35,11 @@ export const GroupedAnalyticsQuerySchema = Type.Composite([
 /** The response table: which phases' p50/p90 to compute (the others are null); default all four. */
 export const ResponseQuerySchema = Type.Composite([
   GroupedAnalyticsQuerySchema,
-  Type.Object({ percentiles: Type.Optional(stringEnum(RESPONSE_PERCENTILES, 'p50/p90 of all four phases (default), of the response time only, or none (counts and shares only)')) }),
+  Type.Object({
+    percentiles: Type.Optional(
+      stringEnum(RESPONSE_PERCENTILES, 'p50/p90 of all four phases (default), of the response time only, or none (counts and shares only)'),
+    ),
+  }),
 ]);
 
 /** The closure table: with `none` the medians resolveP50 and closeP50 are null (not computed). */
@@ -55,7 +66,9 @@ export const DrilldownQuerySchema = Type.Composite([
     only: Type.Optional(stringEnum(DRILLDOWN_SUBSETS, 'which incidents behind the bar, default received')),
     responseFrom: Type.Optional(Type.Integer({ minimum: 0, description: 'only arrivals with response (seconds) at least this: a bar of the distribution' })),
     responseTo: Type.Optional(Type.Integer({ minimum: 1, description: 'only arrivals with response (seconds) below this' })),
-    weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, description: 'only incidents received on this local ISO weekday (1 = Monday): a heatmap cell' })),
+    weekday: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 7, description: 'only incidents received on this local ISO weekday (1 = Monday): a heatmap cell' }),
+    ),
     hour: Type.Optional(Type.Integer({ minimum: 0, maximum: 23, description: 'only incidents received in this local hour' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'default 100' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, description: 'default 0' })),

@@ -15,7 +15,9 @@ const Iso = Type.String({ description: 'ISO 8601 instant' });
 
 /** One group of the response measures (or the total, key "all"). */
 export const ResponseRowSchema = Type.Object({
-  key: Type.String({ description: 'the group: local day YYYY-MM-DD, week (its Monday), month YYYY-MM, P1…, category, grid/team id, force, day|night; "none" = no value' }),
+  key: Type.String({
+    description: 'the group: local day YYYY-MM-DD, week (its Monday), month YYYY-MM, P1…, category, grid/team id, force, day|night; "none" = no value',
+  }),
   label: Type.String({ description: 'what to print: grid and team names, otherwise the key' }),
   received: Count('incidents received, cancelled and false alarms not counted'),
   excluded: Count('cancelled and false alarms in the same group, left out of every measure'),
@@ -30,7 +32,7 @@ export const ResponseRowSchema = Type.Object({
   travelP90: Seconds('90th percentile first en route → first on scene'),
   responseP50: Seconds('median alert → first on scene'),
   responseP90: Seconds('90th percentile alert → first on scene'),
-  withinTarget: Count('arrivals no later than the priority\'s target (P1/P2 300 s, P3 900 s, P4 1800 s)'),
+  withinTarget: Count("arrivals no later than the priority's target (P1/P2 300 s, P3 900 s, P4 1800 s)"),
   withinTargetShare: Share('withinTarget ÷ responded'),
 });
 
@@ -94,7 +96,7 @@ export const UnitActivityRowSchema = Type.Object({
   units: Count('units in the row'),
   assignments: Count('times sent (incidents received in the window)'),
   arrived: Count('assignments that reached the scene: incidents handled'),
-  firstOnScene: Count('arrivals that were the incident\'s first'),
+  firstOnScene: Count("arrivals that were the incident's first"),
   declined: Count('assignments declined'),
   ackTimeouts: Count('assignments not acknowledged in time'),
   dispatchedSeconds: Type.Number({ description: 'time sent but not yet acknowledged, finished spells only' }),
@@ -135,7 +137,7 @@ export const ResponseHistogramBinSchema = Type.Object({
   fromSeconds: Type.Integer({ minimum: 0, description: 'lowest response in the bar (inclusive)' }),
   toSeconds: Nullable(Type.Integer({ description: 'end of the bar (exclusive); null for the open last bar' })),
   responded: Count('received incidents whose first arrival falls in the bar'),
-  withinTarget: Count('of those, arrivals within their priority\'s target'),
+  withinTarget: Count("of those, arrivals within their priority's target"),
 });
 
 export const TrackPointSchema = Type.Object({
@@ -166,8 +168,15 @@ export const CoverageReplySchema = Envelope(CoverageRowSchema, { interval: Type.
 export const KeyAreaComplianceReplySchema = Envelope(KeyAreaComplianceRowSchema, {});
 export const UnitActivityReplySchema = Envelope(UnitActivityRowSchema, { per: Type.String() });
 export const HeatmapReplySchema = Envelope(HeatmapCellSchema, {});
-export const DrilldownReplySchema = Envelope(DrilldownRowSchema, { total: Count('incidents behind the bar (all pages)'), limit: Type.Integer(), offset: Type.Integer() });
-export const ResponseHistogramReplySchema = Envelope(ResponseHistogramBinSchema, { binSeconds: Type.Integer(), responded: Count('all arrivals in the window (the sum of the bars)') });
+export const DrilldownReplySchema = Envelope(DrilldownRowSchema, {
+  total: Count('incidents behind the bar (all pages)'),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export const ResponseHistogramReplySchema = Envelope(ResponseHistogramBinSchema, {
+  binSeconds: Type.Integer(),
+  responded: Count('all arrivals in the window (the sum of the bars)'),
+});
 export const TracksReplySchema = Envelope(TrackPointSchema, { points: Count('rows returned'), cap: Type.Integer() });
 
 export type ResponseRow = Static<typeof ResponseRowSchema>;

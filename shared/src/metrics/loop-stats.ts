@@ -30,7 +30,15 @@ export function loopRates(c: LoopCounts): LoopRates {
   const settled = c.settledGrid + c.settledCommunity + c.settledStreet + c.settledDepartment;
   return {
     closureRate: ratio(c.closed, c.received),
-    settledShare: settled > 0 ? { grid: c.settledGrid / settled, community: c.settledCommunity / settled, street: c.settledStreet / settled, department: c.settledDepartment / settled } : null,
+    settledShare:
+      settled > 0
+        ? {
+            grid: c.settledGrid / settled,
+            community: c.settledCommunity / settled,
+            street: c.settledStreet / settled,
+            department: c.settledDepartment / settled,
+          }
+        : null,
     mediationSuccessRate: ratio(c.disputesMediated, c.disputesResolved),
   };
 }

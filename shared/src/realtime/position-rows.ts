@@ -23,7 +23,10 @@ export type PositionRow = [
   flags?: PositionFlag[],
 ];
 
-export interface PositionRows { t0: number; rows: PositionRow[] }
+export interface PositionRows {
+  t0: number;
+  rows: PositionRow[];
+}
 
 // 1e-6 degrees is 0.11 m: finer than any phone fix, and it keeps the digits short.
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -52,7 +55,14 @@ export function encodePositionRows(positions: Iterable<Position>): PositionRows 
 
 export function decodePositionRows(batch: PositionRows): Position[] {
   return batch.rows.map(([unitId, lat, lon, speedKmh, heading, deviceDt, serverDt, accuracyM, battery, flags]) => ({
-    unitId, lat, lon, speedKmh, heading, accuracyM, altitudeM: null, battery,
+    unitId,
+    lat,
+    lon,
+    speedKmh,
+    heading,
+    accuracyM,
+    altitudeM: null,
+    battery,
     deviceTime: new Date(batch.t0 + deviceDt).toISOString(),
     serverTime: new Date(batch.t0 + serverDt).toISOString(),
     flags: flags ?? [],

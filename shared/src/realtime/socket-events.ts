@@ -36,17 +36,39 @@ export interface Snapshot {
  * in a batch after it. Positions are newest-wins state, so a batch whose `seq`
  * is not above the client's last applied seq is still merged (never a gap).
  */
-export interface PositionsMessage extends PositionRows { seq: number; fromSeq: number }
-interface EventMessage { seq: number; fromSeq?: number }
-export interface UnitUpdatedMessage extends EventMessage { unit: Unit }
-export interface AlertRaisedMessage extends EventMessage { alert: Alert; incident: Incident }
-export interface IncidentMessage extends EventMessage { incident: Incident }
-export interface KeyAreaMessage extends EventMessage { keyArea: KeyArea }
-export interface PatrolPlanMessage extends EventMessage { patrolPlan: PatrolPlan }
-export interface IncidentAdviceMessage extends EventMessage { advice: IncidentAdvice }
-export interface CoverageMessage extends EventMessage { coverage: Coverage }
+export interface PositionsMessage extends PositionRows {
+  seq: number;
+  fromSeq: number;
+}
+interface EventMessage {
+  seq: number;
+  fromSeq?: number;
+}
+export interface UnitUpdatedMessage extends EventMessage {
+  unit: Unit;
+}
+export interface AlertRaisedMessage extends EventMessage {
+  alert: Alert;
+  incident: Incident;
+}
+export interface IncidentMessage extends EventMessage {
+  incident: Incident;
+}
+export interface KeyAreaMessage extends EventMessage {
+  keyArea: KeyArea;
+}
+export interface PatrolPlanMessage extends EventMessage {
+  patrolPlan: PatrolPlan;
+}
+export interface IncidentAdviceMessage extends EventMessage {
+  advice: IncidentAdvice;
+}
+export interface CoverageMessage extends EventMessage {
+  coverage: Coverage;
+}
 
-export type SequencedMessage = PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
+export type SequencedMessage =
+  PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -63,12 +85,27 @@ export interface ServerToClientEvents {
   'coverage:updated': (msg: CoverageMessage) => void;
 }
 
-export interface AckError { error: string; details?: { field: string; message: string }[] }
+export interface AckError {
+  error: string;
+  details?: { field: string; message: string }[];
+}
 export type Ack<T> = { data: T } | AckError;
 
-export interface ResumeReply { mode: 'replay' | 'snapshot'; fromSeq: number; toSeq: number }
-export interface PositionReportReply { accepted: boolean; flags: string[] }
-export interface AlertRaiseReply { alertId: string; incidentId: string; joined: boolean; pressCount: number }
+export interface ResumeReply {
+  mode: 'replay' | 'snapshot';
+  fromSeq: number;
+  toSeq: number;
+}
+export interface PositionReportReply {
+  accepted: boolean;
+  flags: string[];
+}
+export interface AlertRaiseReply {
+  alertId: string;
+  incidentId: string;
+  joined: boolean;
+  pressCount: number;
+}
 
 export interface ClientToServerEvents {
   /** Ask for everything after `lastSeq` (or a snapshot when that is beyond the retained window). */
@@ -80,10 +117,23 @@ export interface ClientToServerEvents {
 }
 
 /** `auth` sent in the Socket.IO handshake; `lastSeq` makes a reconnect a replay instead of a snapshot. */
-export interface SocketAuth { token: string; lastSeq?: number }
+export interface SocketAuth {
+  token: string;
+  lastSeq?: number;
+}
 
 /** Server→client event names in the order the dispatcher knows them. */
-export const SEQUENCED_EVENTS = ['unit:positions', 'unit:updated', 'alert:raised', 'incident:created', 'incident:updated', 'key_area:updated', 'patrol_plan:updated', 'incident:advice', 'coverage:updated'] as const;
+export const SEQUENCED_EVENTS = [
+  'unit:positions',
+  'unit:updated',
+  'alert:raised',
+  'incident:created',
+  'incident:updated',
+  'key_area:updated',
+  'patrol_plan:updated',
+  'incident:advice',
+  'coverage:updated',
+] as const;
 export type SequencedEventName = (typeof SEQUENCED_EVENTS)[number];
 
 export function isAckError<T>(reply: Ack<T>): reply is AckError {

@@ -101,7 +101,7 @@ function cellsAroundNetwork(graph: RoadGraph, resolution: number, maxWalkM: numb
   const dLat = (maxWalkM / EARTH_RADIUS_M) * (180 / Math.PI);
   const dLon = dLat / Math.max(0.01, Math.cos((((b.minLat + b.maxLat) / 2) * Math.PI) / 180));
   const [south, north, west, east] = [b.minLat - dLat, b.maxLat + dLat, b.minLon - dLon, b.maxLon + dLon];
-  const areaKm2 = ((north - south) * 111.2 * (east - west) * 111.2 * Math.cos((((south + north) / 2) * Math.PI) / 180)) || 0;
+  const areaKm2 = (north - south) * 111.2 * (east - west) * 111.2 * Math.cos((((south + north) / 2) * Math.PI) / 180) || 0;
   if (areaKm2 / getHexagonAreaAvg(resolution, 'km2') > MAX_BOX_CELLS) return [];
   const ring = [
     [west, south],

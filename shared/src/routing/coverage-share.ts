@@ -32,7 +32,11 @@ export interface CoverageShareReport {
 
 /** H3 cells whose centre lies inside the polygon, at the grid's resolution. */
 export function polygonCells(polygon: CoveragePolygon, resolution: number): string[] {
-  return polygonToCells(polygon.coordinates.map((ring) => ring.map((p) => [p[0]!, p[1]!])), resolution, true);
+  return polygonToCells(
+    polygon.coordinates.map((ring) => ring.map((p) => [p[0]!, p[1]!])),
+    resolution,
+    true,
+  );
 }
 
 /**

@@ -74,7 +74,11 @@ export function computeCoverage(graph: RoadGraph, sources: readonly CoverageSour
   const unsnapped: string[] = [];
   const search = sharedSearch(graph);
 
-  for (const { modes, profile, seconds } of groupModesByCost(graph, TRAVEL_MODES.filter((m) => sources.some((s) => s.mode === m)), resolved.emergencyFactor)) {
+  for (const { modes, profile, seconds } of groupModesByCost(
+    graph,
+    TRAVEL_MODES.filter((m) => sources.some((s) => s.mode === m)),
+    resolved.emergencyFactor,
+  )) {
     const starts: SearchSource[] = [];
     for (const source of sources) {
       if (!modes.includes(source.mode)) continue;

@@ -103,7 +103,13 @@ export class DijkstraSearch {
     this.settledCount = 0;
   }
 
-  private search(adjacency: WeightedAdjacency, sources: readonly SearchSource[], maxSeconds: number, trackMeters: boolean, targets: readonly SearchSource[] | null): TargetResult {
+  private search(
+    adjacency: WeightedAdjacency,
+    sources: readonly SearchSource[],
+    maxSeconds: number,
+    trackMeters: boolean,
+    targets: readonly SearchSource[] | null,
+  ): TargetResult {
     if (adjacency.nodeCount !== this.nodeCount) throw new RangeError('search built for a graph of another size');
     this.reset();
     const { offsets, heads, seconds: edgeSeconds, meters: edgeMeters } = adjacency;

@@ -28,7 +28,13 @@ export function gridShape(x: Float64Array, y: Float64Array, itemCount: number, c
   return { minX, minY, cellSize, cols: Math.ceil((maxX - minX + 1) / cellSize), rows: Math.ceil((maxY - minY + 1) / cellSize) };
 }
 
-export function fillCells(graph: RoadGraph, x: Float64Array, y: Float64Array, items: readonly number[], grid: GridShape): { cellStart: Uint32Array; cellItems: Uint32Array } {
+export function fillCells(
+  graph: RoadGraph,
+  x: Float64Array,
+  y: Float64Array,
+  items: readonly number[],
+  grid: GridShape,
+): { cellStart: Uint32Array; cellItems: Uint32Array } {
   const { cols, rows, minX, minY, cellSize } = grid;
   const cellStart = new Uint32Array(cols * rows + 1);
   const forEachCell = (edge: number, visit: (cell: number) => void): void => {

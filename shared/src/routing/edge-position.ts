@@ -14,10 +14,7 @@ export function departuresFrom(graph: RoadGraph, seconds: Float32Array, at: Snap
   const e = at.edge;
   const f = at.fraction;
   const length = graph.lengthM[e]!;
-  return [
-    leg(graph.targets[e]!, 1 - f, seconds[e]!, length),
-    leg(graph.sources[e]!, f, twinSeconds(graph, seconds, e), length),
-  ].filter(isUsable);
+  return [leg(graph.targets[e]!, 1 - f, seconds[e]!, length), leg(graph.sources[e]!, f, twinSeconds(graph, seconds, e), length)].filter(isUsable);
 }
 
 /** Reverse search to a point: arrive from a along a→b, or from b along the twin. */
@@ -25,10 +22,7 @@ export function arrivalsTo(graph: RoadGraph, seconds: Float32Array, at: SnappedP
   const e = at.edge;
   const f = at.fraction;
   const length = graph.lengthM[e]!;
-  return [
-    leg(graph.sources[e]!, f, seconds[e]!, length),
-    leg(graph.targets[e]!, 1 - f, twinSeconds(graph, seconds, e), length),
-  ].filter(isUsable);
+  return [leg(graph.sources[e]!, f, seconds[e]!, length), leg(graph.targets[e]!, 1 - f, twinSeconds(graph, seconds, e), length)].filter(isUsable);
 }
 
 /**

@@ -52,7 +52,11 @@ export function rankUnitsByEta(graph: RoadGraph, incident: LatLon, units: readon
   const maxSeconds = options.maxSeconds ?? 1800;
   const radiusM = options.snapRadiusM ?? DEFAULT_SNAP_RADIUS_M;
   const results: UnitEta[] = [];
-  for (const { modes, profile, seconds } of groupModesByCost(graph, units.map((u) => u.mode), options.emergencyFactor)) {
+  for (const { modes, profile, seconds } of groupModesByCost(
+    graph,
+    units.map((u) => u.mode),
+    options.emergencyFactor,
+  )) {
     const group = units.filter((u) => modes.includes(u.mode));
     // Modes in a group share edge costs, hence access: the incident snaps alike for all of them.
     const target = snapToRoad(graph, incident.lat, incident.lon, { mode: modes[0]!, radiusM });

@@ -26,7 +26,12 @@ export interface ShortestSecondsOptions {
 }
 
 /** Seconds per node (Infinity = not reached within maxSeconds) from one or more sources, each with a start offset. */
-export function shortestSeconds(graph: RoadGraph, profile: TravelProfile, sources: readonly SearchSource[], options: ShortestSecondsOptions = {}): Float32Array {
+export function shortestSeconds(
+  graph: RoadGraph,
+  profile: TravelProfile,
+  sources: readonly SearchSource[],
+  options: ShortestSecondsOptions = {},
+): Float32Array {
   const search = sharedSearch(graph);
   const maxSeconds = options.maxSeconds ?? Infinity;
   search.run(weightedAdjacency(graph, profile, options.direction ?? 'forward'), sources, { maxSeconds });

@@ -41,6 +41,14 @@ export {
   type CellMinutes,
 } from './coverage.js';
 export { coverageCells, type CoverageCells } from './coverage-cells.js';
-export { coverageShare, polygonCells, type CoveragePolygon, type CoverageShareReport, type PolygonCoverageShare, type AreaCoverageShare, type ShareWithin } from './coverage-share.js';
+export {
+  coverageShare,
+  polygonCells,
+  type CoveragePolygon,
+  type CoverageShareReport,
+  type PolygonCoverageShare,
+  type AreaCoverageShare,
+  type ShareWithin,
+} from './coverage-share.js';
 export { coverageGaps, type CoverageGap, type CoverageGapOptions } from './coverage-gaps.js';
 export { generateCityNetwork, type CityNetworkOptions } from './city-network-generator.js';

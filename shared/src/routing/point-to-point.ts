@@ -35,10 +35,15 @@ export function pointToPoint(graph: RoadGraph, from: LatLon, to: LatLon, options
   const profile = responseProfile(options.mode, options.emergencyFactor);
   const seconds = edgeSeconds(graph, profile);
   const maxSeconds = options.maxSeconds ?? Infinity;
-  const viaNodes = sharedSearch(graph).toTargets(weightedAdjacency(graph, profile, 'forward'), departuresFrom(graph, seconds, start), arrivalsTo(graph, seconds, end), {
-    maxSeconds,
-    trackMeters: true,
-  });
+  const viaNodes = sharedSearch(graph).toTargets(
+    weightedAdjacency(graph, profile, 'forward'),
+    departuresFrom(graph, seconds, start),
+    arrivalsTo(graph, seconds, end),
+    {
+      maxSeconds,
+      trackMeters: true,
+    },
+  );
   const direct = alongSameSegment(graph, seconds, start, end);
   const best = direct.seconds < viaNodes.seconds ? direct : viaNodes;
   if (!(best.seconds <= maxSeconds)) return null;

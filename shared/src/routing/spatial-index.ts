@@ -79,7 +79,12 @@ export class EdgeSpatialIndex {
         }
       }
       // Anything not yet scanned lies outside this square of cells: stop when the worst hit is closer than its edge.
-      const clearance = Math.min(qx - (minX + (cx - ring) * cellSize), minX + (cx + ring + 1) * cellSize - qx, qy - (minY + (cy - ring) * cellSize), minY + (cy + ring + 1) * cellSize - qy);
+      const clearance = Math.min(
+        qx - (minX + (cx - ring) * cellSize),
+        minX + (cx + ring + 1) * cellSize - qx,
+        qy - (minY + (cy - ring) * cellSize),
+        minY + (cy + ring + 1) * cellSize - qy,
+      );
       if (found.length >= limit && found[found.length - 1]!.distance <= clearance) break;
     }
     return found.map((hit) => this.toCandidate(hit));

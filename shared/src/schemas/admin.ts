@@ -11,16 +11,22 @@ export const AuditEntrySchema = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
 });
 
-export const AuditQuerySchema = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-  action: Type.Optional(Type.String({ maxLength: 64, description: 'exact action, or a prefix ending in a dot: `incident.`' })),
-  actor: Type.Optional(Type.String({ maxLength: 128 })),
-}, { additionalProperties: false });
+export const AuditQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    action: Type.Optional(Type.String({ maxLength: 64, description: 'exact action, or a prefix ending in a dot: `incident.`' })),
+    actor: Type.Optional(Type.String({ maxLength: 128 })),
+  },
+  { additionalProperties: false },
+);
 
 export const BrokenLinkSchema = Type.Object({
   incidentId: Type.String(),
   eventId: Type.Integer(),
-  reason: stringEnum(['row_changed', 'link_broken'] as const, 'row_changed: this row was edited; link_broken: the row before it was changed, or a row was removed or inserted here'),
+  reason: stringEnum(
+    ['row_changed', 'link_broken'] as const,
+    'row_changed: this row was edited; link_broken: the row before it was changed, or a row was removed or inserted here',
+  ),
 });
 
 /** GET /api/admin/timelines/verify and `pnpm --filter ./server verify-timelines --json`. */

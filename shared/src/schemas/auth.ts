@@ -4,10 +4,7 @@ import { IdSchema, IsoTimeSchema, Nullable, RoleSchema, stringEnum } from './com
 export const UsernameSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 export const PasswordSchema = Type.String({ minLength: 8, maxLength: 256 });
 
-export const LoginSchema = Type.Object(
-  { username: UsernameSchema, password: Type.String({ minLength: 1, maxLength: 256 }) },
-  { additionalProperties: false },
-);
+export const LoginSchema = Type.Object({ username: UsernameSchema, password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
 
 export const UserSchema = Type.Object({
   id: IdSchema,
@@ -36,7 +33,12 @@ export const ManagedUserSchema = Type.Composite([UserSchema, Type.Object({ disab
 
 /** PATCH /api/users/:id. A change of role, team, unit or `disabled: true` ends every session of the user at once. */
 export const UpdateUserSchema = Type.Object(
-  { role: Type.Optional(RoleSchema), teamId: Type.Optional(Nullable(IdSchema)), unitId: Type.Optional(Nullable(IdSchema)), disabled: Type.Optional(Type.Boolean()) },
+  {
+    role: Type.Optional(RoleSchema),
+    teamId: Type.Optional(Nullable(IdSchema)),
+    unitId: Type.Optional(Nullable(IdSchema)),
+    disabled: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -44,7 +46,10 @@ export const UpdateUserSchema = Type.Object(
 export const PasswordResetReplySchema = Type.Object({ password: Type.String() });
 
 /** POST /api/auth/password: every user changes their own; the other sessions of the user end. */
-export const ChangePasswordSchema = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: PasswordSchema }, { additionalProperties: false });
+export const ChangePasswordSchema = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: PasswordSchema },
+  { additionalProperties: false },
+);
 
 export const SESSION_END_REASONS = ['logout', 'ended_by_admin', 'disabled', 'role_changed', 'password_changed', 'expired'] as const;
 

@@ -22,7 +22,11 @@ export const IsoTimeSchema = Type.String({ format: 'date-time', description: 'IS
  * A client-chosen key (a UUID from the tablet's offline queue) that makes a command safe to send
  * again: a replay is answered with the first reply and changes nothing.
  */
-export const IdempotencyKeySchema = Type.String({ minLength: 1, maxLength: 128, description: 'client-chosen key; a replay returns the first reply and changes nothing' });
+export const IdempotencyKeySchema = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  description: 'client-chosen key; a replay returns the first reply and changes nothing',
+});
 export const ForceSchema = stringEnum(FORCES);
 export const ModeSchema = stringEnum(MODES);
 export const RoleSchema = stringEnum(ROLES);

@@ -64,7 +64,13 @@ export const KeyAreaSchema = Type.Object({
 });
 
 export const CreateKeyAreaSchema = Type.Object(
-  { name: KeyAreaSchema.properties.name, ring: RingSchema, everyMinutes: KeyAreaSchema.properties.everyMinutes, from: KeyAreaSchema.properties.from, to: KeyAreaSchema.properties.to },
+  {
+    name: KeyAreaSchema.properties.name,
+    ring: RingSchema,
+    everyMinutes: KeyAreaSchema.properties.everyMinutes,
+    from: KeyAreaSchema.properties.from,
+    to: KeyAreaSchema.properties.to,
+  },
   { additionalProperties: false },
 );
 

@@ -2,13 +2,20 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
 
 /** The closed loop: found → dispatched → … → resolved → closed (evaluated). */
-export const INCIDENT_STATUSES = [
-  'reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene', 'resolved', 'closed', 'cancelled', 'false_alarm',
-] as const;
+export const INCIDENT_STATUSES = ['reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene', 'resolved', 'closed', 'cancelled', 'false_alarm'] as const;
 export const OPEN_INCIDENT_STATUSES = ['reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene'] as const;
 export const INCIDENT_CATEGORIES = [
-  'criminal', 'public_order', 'dispute', 'traffic', 'fire', 'medical', 'natural_disaster', 'public_health',
-  'production_safety', 'assistance', 'other',
+  'criminal',
+  'public_order',
+  'dispute',
+  'traffic',
+  'fire',
+  'medical',
+  'natural_disaster',
+  'public_health',
+  'production_safety',
+  'assistance',
+  'other',
 ] as const;
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const INCIDENT_SOURCES = ['alert', 'call', 'patrol_report', 'manual'] as const;
@@ -127,23 +134,38 @@ export const AssignmentStatusChangeSchema = Type.Object(
 );
 export const ResolveSchema = Type.Object(
   {
-    outcome: stringEnum(OUTCOMES), settledLevel: Type.Optional(LadderLevelSchema), note: Type.Optional(Type.String({ maxLength: 2000 })),
+    outcome: stringEnum(OUTCOMES),
+    settledLevel: Type.Optional(LadderLevelSchema),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
     idempotencyKey: Type.Optional(IdempotencyKeySchema),
     /** When the captain pressed resolve (an offline queue sends it late); ignored when in the future. */
     at: Type.Optional(IsoTimeSchema),
   },
   { additionalProperties: false },
 );
-export const CloseSchema = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), feedback: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-export const CancelSchema = Type.Object({ as: stringEnum(['cancelled', 'false_alarm'] as const), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const CloseSchema = Type.Object(
+  { rating: Type.Integer({ minimum: 1, maximum: 5 }), feedback: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export const CancelSchema = Type.Object(
+  { as: stringEnum(['cancelled', 'false_alarm'] as const), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
 export const EscalateSchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const WhistleSchema = Type.Object(
-  { departments: Type.Array(stringEnum(DEPARTMENT_VALUES), { minItems: 1, uniqueItems: true }), minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })) },
+  {
+    departments: Type.Array(stringEnum(DEPARTMENT_VALUES), { minItems: 1, uniqueItems: true }),
+    minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+  },
   { additionalProperties: false },
 );
 
 export const ActivatePlanSchema = Type.Object(
-  { lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }), title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 export const TaskUpdateSchema = Type.Object(

@@ -4,7 +4,7 @@ import { distributionOf, distributionPercentile, distributionSize, mergeDistribu
 /** A seeded generator, so a failure names a sample that can be replayed. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const PS = [0, 1, 10, 25, 50, 75, 90, 99, 100];
@@ -43,7 +43,8 @@ describe('distribution', () => {
     const random = lcg(7);
     for (let run = 0; run < 100; run++) {
       const parts = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
-        Array.from({ length: Math.floor(random() * 50) }, () => Math.floor(random() * 900)));
+        Array.from({ length: Math.floor(random() * 50) }, () => Math.floor(random() * 900)),
+      );
       const merged = mergeDistributions(parts.map(distributionOf));
       const whole = parts.flat();
       expect(merged).toEqual(distributionOf(whole));
@@ -63,7 +64,8 @@ describe('percentilesOfParts', () => {
         Array.from({ length: Math.floor(random() * 40) }, () => {
           const v = Math.floor(random() * 2000) - 100;
           return fractional ? v + 0.25 : far && random() < 0.1 ? v * 1e7 : v;
-        }));
+        }),
+      );
       const whole = parts.flat();
       expect(percentilesOfParts(parts.map(distributionOf), [50, 90, 0, 100])).toEqual([50, 90, 0, 100].map((p) => percentile(whole, p)));
     }

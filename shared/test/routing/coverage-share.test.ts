@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadGraph, computeCoverage, coverageGaps, coverageShare, generateCityNetwork, reachableCells, type CoveragePolygon } from '../../src/routing/index.js';
+import {
+  buildRoadGraph,
+  computeCoverage,
+  coverageGaps,
+  coverageShare,
+  generateCityNetwork,
+  reachableCells,
+  type CoveragePolygon,
+} from '../../src/routing/index.js';
 
 const CENTRE = { lat: 30.66, lon: 104.07 };
 const city = buildRoadGraph(generateCityNetwork({ centerLat: CENTRE.lat, centerLon: CENTRE.lon, targetEdges: 5000, seed: 8 }));

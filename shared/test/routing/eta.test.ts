@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TRAVEL_MODES,
-  WALK_SPEED_KMH,
-  buildRoadGraph,
-  generateCityNetwork,
-  pointToPoint,
-  rankUnitsByEta,
-  type EtaUnit,
-} from '../../src/routing/index.js';
+import { TRAVEL_MODES, WALK_SPEED_KMH, buildRoadGraph, generateCityNetwork, pointToPoint, rankUnitsByEta, type EtaUnit } from '../../src/routing/index.js';
 import { seededRandom } from '../../src/routing/seeded-random.js';
 import { at, node, road } from './networks.js';
 
@@ -72,7 +64,10 @@ describe('rankUnitsByEta', () => {
 describe('rankUnitsByEta on one street', () => {
   /** 1 km residential street; 25 km/h → 144 s per km. */
   const street = (oneway: 'no' | 'forward') =>
-    buildRoadGraph({ nodes: [node(1, 0, 0), node(2, 1000, 0), node(3, 1000, 300), node(4, 0, 300)], ways: [road([1, 2], 'residential', { oneway }), road([2, 3, 4, 1])] });
+    buildRoadGraph({
+      nodes: [node(1, 0, 0), node(2, 1000, 0), node(3, 1000, 300), node(4, 0, 300)],
+      ways: [road([1, 2], 'residential', { oneway }), road([2, 3, 4, 1])],
+    });
 
   it('drives straight along the shared segment without visiting a node', () => {
     const [eta] = rankUnitsByEta(street('no'), at(600, 0), [{ id: 'car', ...at(500, 0), mode: 'car' }]);

@@ -9,14 +9,17 @@ export async function chartOption<T>(page: Page, name: string): Promise<T> {
 export async function clickChartAt(page: Page, name: string, seriesIndex: number, value: [number, number]): Promise<void> {
   // The click goes to viewport pixels: bring the chart into view first (an earlier step may have scrolled away).
   await page.locator(`[data-testid=chart-${name}]`).scrollIntoViewIfNeeded();
-  const point = await page.evaluate(({ n, s, v }) => {
-    const chart = window.lianfangCharts?.[n] as unknown as { convertToPixel(f: { seriesIndex: number }, v: [number, number]): [number, number] } | undefined;
-    const el = document.querySelector(`[data-testid=chart-${n}]`);
-    if (!chart || !el) return null;
-    const [x, y] = chart.convertToPixel({ seriesIndex: s }, v);
-    const r = el.getBoundingClientRect();
-    return { x: r.left + x, y: r.top + y };
-  }, { n: name, s: seriesIndex, v: value });
+  const point = await page.evaluate(
+    ({ n, s, v }) => {
+      const chart = window.lianfangCharts?.[n] as unknown as { convertToPixel(f: { seriesIndex: number }, v: [number, number]): [number, number] } | undefined;
+      const el = document.querySelector(`[data-testid=chart-${n}]`);
+      if (!chart || !el) return null;
+      const [x, y] = chart.convertToPixel({ seriesIndex: s }, v);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + x, y: r.top + y };
+    },
+    { n: name, s: seriesIndex, v: value },
+  );
   if (!point) throw new Error(`chart ${name} is not on the page`);
   await page.mouse.click(point.x, point.y);
 }

@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core';
 
-export interface Appearances { banner: Record<string, number>; queue: Record<string, number>; marker: Record<string, number> }
+export interface Appearances {
+  banner: Record<string, number>;
+  queue: Record<string, number>;
+  marker: Record<string, number>;
+}
 
 /**
  * Records in the page, by the page's clock, when each incident first shows up:

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 
-interface LoseContext { loseContext(): void; restoreContext(): void }
+interface LoseContext {
+  loseContext(): void;
+  restoreContext(): void;
+}
 type ProbeWindow = Window & { lianfangLoseContext?: LoseContext };
 
 /**
@@ -47,13 +50,17 @@ export async function restoreMapContext(page: Page): Promise<number> {
 export async function reloadWallUntilDrawn(page: Page, units: number): Promise<number> {
   await page.reload();
   await page.waitForSelector('[data-testid=connection-state][data-state=live]', { timeout: 30_000 });
-  return page.evaluate((min) => new Promise<number>((resolve) => {
-    const poll = () => {
-      if (window.lianfangMap?.loaded() && (window.lianfangUnits?.drawnCount() ?? 0) >= min) resolve(performance.now());
-      else setTimeout(poll, 20);
-    };
-    poll();
-  }), units);
+  return page.evaluate(
+    (min) =>
+      new Promise<number>((resolve) => {
+        const poll = () => {
+          if (window.lianfangMap?.loaded() && (window.lianfangUnits?.drawnCount() ?? 0) >= min) resolve(performance.now());
+          else setTimeout(poll, 20);
+        };
+        poll();
+      }),
+    units,
+  );
 }
 
 /**
@@ -61,15 +68,22 @@ export async function reloadWallUntilDrawn(page: Page, units: number): Promise<n
  * below the alert banner, as candidates from `points` ([lon, lat]) with where they are on the page.
  */
 export function emptySpots(page: Page, points: [number, number][], clearPx: number) {
-  return page.evaluate(({ pts, clear }) => {
-    const map = window.lianfangMap!;
-    const probe = window.lianfangUnits!;
-    const area = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
-    const bannerBottom = document.querySelector('.alert-overlay')?.getBoundingClientRect().bottom ?? 0;
-    const drawn = probe.ids().map((id) => probe.screenPosition(id)).filter((p) => p !== null);
-    return pts.map(([lon, lat]) => ({ lon, lat, p: map.project([lon, lat]) }))
-      .filter(({ p }) => p.x > 200 && p.x < area.width - 300 && p.y < area.height - 200 && p.y + area.top > Math.max(bannerBottom, area.top) + 150)
-      .filter(({ p }) => drawn.every((q) => Math.hypot(q.x - p.x, q.y - p.y) > clear))
-      .map(({ lon, lat, p }) => ({ lon, lat, x: p.x + area.left, y: p.y + area.top }));
-  }, { pts: points, clear: clearPx });
+  return page.evaluate(
+    ({ pts, clear }) => {
+      const map = window.lianfangMap!;
+      const probe = window.lianfangUnits!;
+      const area = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+      const bannerBottom = document.querySelector('.alert-overlay')?.getBoundingClientRect().bottom ?? 0;
+      const drawn = probe
+        .ids()
+        .map((id) => probe.screenPosition(id))
+        .filter((p) => p !== null);
+      return pts
+        .map(([lon, lat]) => ({ lon, lat, p: map.project([lon, lat]) }))
+        .filter(({ p }) => p.x > 200 && p.x < area.width - 300 && p.y < area.height - 200 && p.y + area.top > Math.max(bannerBottom, area.top) + 150)
+        .filter(({ p }) => drawn.every((q) => Math.hypot(q.x - p.x, q.y - p.y) > clear))
+        .map(({ lon, lat, p }) => ({ lon, lat, x: p.x + area.left, y: p.y + area.top }));
+    },
+    { pts: points, clear: clearPx },
+  );
 }

@@ -32,7 +32,17 @@ export async function startServer(webDist: string, env: Record<string, string> =
   let log = '';
   const child: ChildProcess = spawn('npx', ['tsx', '--conditions=lianfang-src', 'src/server.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword, DEMO: '1', WEB_DIST: webDist, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: adminPassword,
+      DEMO: '1',
+      WEB_DIST: webDist,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stop() ends npx, tsx and node together.
     detached: true,
@@ -54,7 +64,10 @@ export async function startServer(webDist: string, env: Record<string, string> =
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     // The demo seeds its city right after listen: wait until the wall has something to show.
     if (ready && log.includes('is running')) return { baseUrl, adminPassword, output: () => log, stop };
     await new Promise((r) => setTimeout(r, 300));

@@ -9,16 +9,20 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 
 /** true once the incident's marker stands on the visible part of the wall map. */
 export function incidentMarkerDrawn(page: Page, incidentId: string, timeout: number) {
-  return page.waitForFunction((id) => {
-    const marker = document.querySelector(`[data-testid=incident-marker][data-incident-id="${id}"]`);
-    const area = document.querySelector('[data-testid=map]');
-    if (!marker || !area) return false;
-    const r = marker.getBoundingClientRect();
-    const a = area.getBoundingClientRect();
-    const x = r.left + r.width / 2;
-    const y = r.top + r.height / 2;
-    return x >= a.left && x <= a.right && y >= a.top && y <= a.bottom;
-  }, incidentId, { timeout, polling: 50 });
+  return page.waitForFunction(
+    (id) => {
+      const marker = document.querySelector(`[data-testid=incident-marker][data-incident-id="${id}"]`);
+      const area = document.querySelector('[data-testid=map]');
+      if (!marker || !area) return false;
+      const r = marker.getBoundingClientRect();
+      const a = area.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      return x >= a.left && x <= a.right && y >= a.top && y <= a.bottom;
+    },
+    incidentId,
+    { timeout, polling: 50 },
+  );
 }
 
 /** Waits until the map's units layer draws at least `n` units (the demo patrols are reporting). */
@@ -34,7 +38,10 @@ export function isolatedUnit(page: Page, clearPx: number) {
   return page.evaluate((clear) => {
     const probe = window.lianfangUnits!;
     const area = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
-    const at = probe.ids().map((id) => ({ id, p: probe.screenPosition(id)! })).filter((u) => u.p && u.p.x > 200 && u.p.y > 200 && u.p.x < area.width - 300 && u.p.y < area.height - 200);
+    const at = probe
+      .ids()
+      .map((id) => ({ id, p: probe.screenPosition(id)! }))
+      .filter((u) => u.p && u.p.x > 200 && u.p.y > 200 && u.p.x < area.width - 300 && u.p.y < area.height - 200);
     const alone = at.find((u) => at.every((o) => o === u || Math.hypot(o.p.x - u.p.x, o.p.y - u.p.y) > clear));
     return alone ? { id: alone.id, x: alone.p.x + area.left, y: alone.p.y + area.top } : null;
   }, clearPx);
@@ -50,7 +57,12 @@ export async function dismissAlertBanners(page: Page): Promise<void> {
  * Another wall screen of the given size in the same login, closed whatever happens: a 4K page left
  * open by a failed step draws on the CPU for the rest of the run and starves every later test.
  */
-export async function withWallPage(context: BrowserContext, baseUrl: string, size: { width: number; height: number }, use: (page: Page) => Promise<void>): Promise<void> {
+export async function withWallPage(
+  context: BrowserContext,
+  baseUrl: string,
+  size: { width: number; height: number },
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
   const page = await context.newPage();
   try {
     await page.setViewportSize(size);

@@ -10,9 +10,10 @@ function formatter(kind: 'time' | 'date', locale: string): Intl.DateTimeFormat {
   const key = `${locale}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = kind === 'time'
-      ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      : new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' });
+    f =
+      kind === 'time'
+        ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+        : new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' });
     cache.set(key, f);
   }
   return f;

@@ -4,15 +4,19 @@ import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 export function useElementHeight(element: Ref<HTMLElement | null>): Ref<number> {
   const height = ref(0);
   let observer: ResizeObserver | null = null;
-  watch(element, (el) => {
-    observer?.disconnect();
-    observer = null;
-    height.value = el ? el.offsetHeight : 0;
-    if (el && typeof ResizeObserver !== 'undefined') {
-      observer = new ResizeObserver(() => (height.value = el.offsetHeight));
-      observer.observe(el);
-    }
-  }, { immediate: true, flush: 'post' });
+  watch(
+    element,
+    (el) => {
+      observer?.disconnect();
+      observer = null;
+      height.value = el ? el.offsetHeight : 0;
+      if (el && typeof ResizeObserver !== 'undefined') {
+        observer = new ResizeObserver(() => (height.value = el.offsetHeight));
+        observer.observe(el);
+      }
+    },
+    { immediate: true, flush: 'post' },
+  );
   onBeforeUnmount(() => observer?.disconnect());
   return height;
 }

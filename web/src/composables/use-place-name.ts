@@ -14,7 +14,11 @@ export function usePlaceName() {
   const { t } = useI18n();
   return (where: { gridId: string | null; lat: number; lon: number }): string => {
     const chain = geo.gridChain(where.gridId);
-    if (chain.length > 0) return chain.map((g) => g.name).reverse().join(' › ');
+    if (chain.length > 0)
+      return chain
+        .map((g) => g.name)
+        .reverse()
+        .join(' › ');
     let nearest: { name: string; d: number } | null = null;
     for (const s of geo.stations) {
       const d = distanceM(where.lat, where.lon, s.lat, s.lon);

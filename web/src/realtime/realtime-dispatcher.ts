@@ -12,7 +12,13 @@ export interface DispatcherOptions {
   retryMs?: number;
 }
 
-export interface DispatcherStats { applied: number; duplicates: number; gaps: number; resumes: number; unknown: number }
+export interface DispatcherStats {
+  applied: number;
+  duplicates: number;
+  gaps: number;
+  resumes: number;
+  unknown: number;
+}
 
 /**
  * Applies server messages strictly in `seq` order. Each message is judged

@@ -89,7 +89,12 @@ export function startRealtimeSession(options: RealtimeSessionOptions): RealtimeS
   });
 
   const scope = effectScope(true);
-  scope.run(() => watch(() => outbox.pendingCount, () => flusher.kick()));
+  scope.run(() =>
+    watch(
+      () => outbox.pendingCount,
+      () => flusher.kick(),
+    ),
+  );
 
   return {
     socket,

@@ -64,7 +64,20 @@ export const useSocketStore = defineStore('socket', () => {
   }
 
   return {
-    state, lastSeq, lastAppliedAt, lastSync, lastError, hasBaseline, serverClockOffsetMs, isLive,
-    setState, markApplied, markBaseline, markSynced, setServerClock, setError, reset,
+    state,
+    lastSeq,
+    lastAppliedAt,
+    lastSync,
+    lastError,
+    hasBaseline,
+    serverClockOffsetMs,
+    isLive,
+    setState,
+    markApplied,
+    markBaseline,
+    markSynced,
+    setServerClock,
+    setError,
+    reset,
   };
 });

@@ -41,9 +41,15 @@ describe('session list', () => {
   });
 
   it('shortens user agents it knows and cuts the ones it does not', () => {
-    expect(describeDevice('Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36')).toBe('Chrome · Android');
-    expect(describeDevice('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1')).toBe('Safari · iOS');
-    expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0')).toBe('Edge · Windows');
+    expect(describeDevice('Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36')).toBe(
+      'Chrome · Android',
+    );
+    expect(
+      describeDevice('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'),
+    ).toBe('Safari · iOS');
+    expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0')).toBe(
+      'Edge · Windows',
+    );
     expect(describeDevice(null)).toBeNull();
     expect(describeDevice('x'.repeat(40))).toHaveLength(32);
   });
@@ -101,7 +107,9 @@ describe('changing one’s own password', () => {
     const { plugins } = adminPlugins('zh-CN');
     const onUnauthorized = vi.fn();
     setUnauthorizedListener(onUnauthorized);
-    stubApi({ 'POST /api/auth/password': () => ({ status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'wrong', field: 'currentPassword' } }) });
+    stubApi({
+      'POST /api/auth/password': () => ({ status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'wrong', field: 'currentPassword' } }),
+    });
     const w = mount(ChangePasswordForm, { global: { plugins } });
     await fill(w, 'wrong-one', 'long-enough-1', 'long-enough-1');
     expect(w.get('[data-testid=error-currentPassword]').text()).toBe('当前密码不正确');

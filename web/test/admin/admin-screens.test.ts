@@ -32,7 +32,18 @@ describe('tracker ids', () => {
 
   it('show masked, reveal on 显示, and a rotated id comes back masked', async () => {
     const { plugins, admin } = await loadedAdmin({ 'POST /api/units/u1/tracker': ok({ unitId: 'u1', callsign: '东01', trackerId: 'lfNEWNEWNEWNEWzz01' }) });
-    const w = mount({ components: { TrackerRow }, template: '<table><tbody><TrackerRow :unit="unit" /></tbody></table>', setup: () => ({ get unit() { return admin.units.u1!; } }) }, { global: { plugins } });
+    const w = mount(
+      {
+        components: { TrackerRow },
+        template: '<table><tbody><TrackerRow :unit="unit" /></tbody></table>',
+        setup: () => ({
+          get unit() {
+            return admin.units.u1!;
+          },
+        }),
+      },
+      { global: { plugins } },
+    );
     expect(w.get('[data-testid=tracker-status]').text()).toBe('已绑定');
     expect(w.get('[data-testid=tracker-id]').text()).toBe('lf••••••••3k9q');
     await w.get('[data-testid=reveal-tracker]').trigger('click');

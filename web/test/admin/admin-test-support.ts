@@ -13,7 +13,11 @@ import { freshPinia } from '../support/test-app';
 export function adminPlugins(locale: 'en' | 'zh-CN' = 'zh-CN') {
   const pinia = freshPinia();
   const i18n = createI18n({
-    legacy: false, locale, fallbackLocale: 'zh-CN', missingWarn: false, fallbackWarn: false,
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    missingWarn: false,
+    fallbackWarn: false,
     messages: { en: { ...en, ...adminEn, ...accountEn }, 'zh-CN': { ...zhCN, ...adminZhCN, ...accountZhCN } },
   });
   return { pinia, i18n, plugins: [pinia, i18n] };
@@ -35,17 +39,40 @@ export function stubApi(routes: Record<string, Route>): { method: string; path: 
   return calls;
 }
 
-export const ok = (body: unknown): Route => () => ({ status: 200, body });
+export const ok =
+  (body: unknown): Route =>
+  () => ({ status: 200, body });
 
 export const team: Team = { id: 't1', name: '城东巡逻队', force: 'police' };
 export const unit = (over: Partial<EnrolledUnit> = {}): EnrolledUnit => ({
-  id: 'u1', callsign: '东01', force: 'police', mode: 'car', teamId: 't1', status: 'available', position: null, trackerId: null, ...over,
+  id: 'u1',
+  callsign: '东01',
+  force: 'police',
+  mode: 'car',
+  teamId: 't1',
+  status: 'available',
+  position: null,
+  trackerId: null,
+  ...over,
 });
 export const user = (over: Partial<ManagedUser> = {}): ManagedUser => ({
-  id: 'a1', username: 'wang', role: 'captain', teamId: 't1', unitId: 'u1', disabled: false, activeSessions: 2, ...over,
+  id: 'a1',
+  username: 'wang',
+  role: 'captain',
+  teamId: 't1',
+  unitId: 'u1',
+  disabled: false,
+  activeSessions: 2,
+  ...over,
 });
 export const session = (over: Partial<SessionInfo> = {}): SessionInfo => ({
-  id: 's1', userId: 'a1', createdAt: '2026-12-07T08:00:00.000Z', lastSeenAt: '2026-12-07T09:57:00.000Z',
-  expiresAt: '2026-12-14T08:00:00.000Z', address: '10.0.0.7', current: false,
-  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', ...over,
+  id: 's1',
+  userId: 'a1',
+  createdAt: '2026-12-07T08:00:00.000Z',
+  lastSeenAt: '2026-12-07T09:57:00.000Z',
+  expiresAt: '2026-12-14T08:00:00.000Z',
+  address: '10.0.0.7',
+  current: false,
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  ...over,
 });

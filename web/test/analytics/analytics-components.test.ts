@@ -14,7 +14,9 @@ describe('analytics tables', () => {
   it('period comparison: both counts and the difference beside every percentage; no percentage from nothing', async () => {
     const { plugins } = analyticsPlugins('en');
     const reply = {
-      ...envelope, previousFrom: envelope.from, previousTo: envelope.to,
+      ...envelope,
+      previousFrom: envelope.from,
+      previousTo: envelope.to,
       rows: [
         { category: 'criminal', current: 17, previous: 50, change: -33, changeShare: -0.66 },
         { category: 'medical', current: 1, previous: 0, change: 1, changeShare: null },
@@ -34,7 +36,12 @@ describe('analytics tables', () => {
 
   it('response table and KPI tiles print durations as m:ss (rounded to the second) and shares with their counts (zh-CN)', () => {
     const { plugins } = analyticsPlugins('zh-CN');
-    const reply = { ...envelope, groupBy: 'priority', rows: [responseRow('P1', { responseP50: 240, responseP90: 394.5, withinTarget: 2, responded: 4, withinTargetShare: 0.5 })], total: responseRow('all') };
+    const reply = {
+      ...envelope,
+      groupBy: 'priority',
+      rows: [responseRow('P1', { responseP50: 240, responseP90: 394.5, withinTarget: 2, responded: 4, withinTargetShare: 0.5 })],
+      total: responseRow('all'),
+    };
     const table = mount(ResponseTable, { props: { reply }, global: { plugins } });
     expect(cells(table.findAll('tbody tr')[0]!)).toEqual(['P1', '10', '4', '0:30', '0:20', '3:20', '4:00', '6:35', '2/4', '50.0%']);
     expect(cells(table.findAll('tbody tr')[1]!)[0]).toBe('合计');

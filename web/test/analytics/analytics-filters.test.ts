@@ -15,8 +15,12 @@ describe('analytics filters and drill targets', () => {
   it('defaults to the last 30 days and ignores malformed query values', () => {
     const now = new Date(2024, 2, 31, 15, 0);
     expect(defaultFilters(now)).toEqual({ fromDay: '2024-03-02', toDay: '2024-03-31' });
-    expect(filtersFromQuery({ from: 'yesterday', to: '2024-03-31', force: 'army', category: 'dispute', priority: 'P9', grid: 'g7' }, now))
-      .toEqual({ fromDay: '2024-03-02', toDay: '2024-03-31', category: 'dispute', gridId: 'g7' });
+    expect(filtersFromQuery({ from: 'yesterday', to: '2024-03-31', force: 'army', category: 'dispute', priority: 'P9', grid: 'g7' }, now)).toEqual({
+      fromDay: '2024-03-02',
+      toDay: '2024-03-31',
+      category: 'dispute',
+      gridId: 'g7',
+    });
     // an end before the start is pulled up to the start
     expect(filtersFromQuery({ from: '2024-03-10', to: '2024-03-01' }, now)).toEqual({ fromDay: '2024-03-10', toDay: '2024-03-10' });
   });
@@ -35,7 +39,10 @@ describe('analytics filters and drill targets', () => {
   it('a drill target survives the URL and becomes the drill-down endpoint parameters', () => {
     const f = { fromDay: '2024-03-04', toDay: '2024-03-07' };
     const route = drillRoute(f, { responseFrom: 300, responseTo: 360, only: 'breached' }) as { name: string; query: Record<string, string> };
-    expect(route).toEqual({ name: 'analytics-incidents', query: { from: '2024-03-04', to: '2024-03-07', responseFrom: '300', responseTo: '360', only: 'breached' } });
+    expect(route).toEqual({
+      name: 'analytics-incidents',
+      query: { from: '2024-03-04', to: '2024-03-07', responseFrom: '300', responseTo: '360', only: 'breached' },
+    });
     const back = drillFromQuery(route.query);
     expect(back.filters).toEqual(f);
     expect(drillParams(back.target)).toEqual({ only: 'breached', responseFrom: 300, responseTo: 360 });

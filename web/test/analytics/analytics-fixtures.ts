@@ -3,24 +3,61 @@ import type { ClosureRow, HeatmapCell, ResponseHistogramBin, ResponseRow } from 
 /** Rows shaped as the server sends them (schema types), with figures chosen to be told apart. */
 export function responseRow(key: string, over: Partial<ResponseRow> = {}): ResponseRow {
   return {
-    key, label: key, received: 10, excluded: 1, dispatched: 9, enRoute: 8, responded: 8,
-    processingP50: 30, processingP90: 60, turnoutP50: 20, turnoutP90: 40, travelP50: 200, travelP90: 400,
-    responseP50: 270, responseP90: 510, withinTarget: 6, withinTargetShare: 0.75, ...over,
+    key,
+    label: key,
+    received: 10,
+    excluded: 1,
+    dispatched: 9,
+    enRoute: 8,
+    responded: 8,
+    processingP50: 30,
+    processingP90: 60,
+    turnoutP50: 20,
+    turnoutP90: 40,
+    travelP50: 200,
+    travelP90: 400,
+    responseP50: 270,
+    responseP90: 510,
+    withinTarget: 6,
+    withinTargetShare: 0.75,
+    ...over,
   };
 }
 
 export function closureRow(key: string, over: Partial<ClosureRow> = {}): ClosureRow {
   return {
-    key, label: key, received: 10, resolved: 7, closed: 4, closureRate: 0.4, resolveP50: 3000, closeP50: 3800,
-    settledGrid: 4, settledCommunity: 2, settledStreet: 1, settledDepartment: 0,
-    settledGridShare: 4 / 7, settledCommunityShare: 2 / 7, settledStreetShare: 1 / 7, settledDepartmentShare: 0,
-    disputesResolved: 2, disputesMediated: 1, mediationSuccessRate: 0.5, rated: 4, ratingMean: 3.5, ...over,
+    key,
+    label: key,
+    received: 10,
+    resolved: 7,
+    closed: 4,
+    closureRate: 0.4,
+    resolveP50: 3000,
+    closeP50: 3800,
+    settledGrid: 4,
+    settledCommunity: 2,
+    settledStreet: 1,
+    settledDepartment: 0,
+    settledGridShare: 4 / 7,
+    settledCommunityShare: 2 / 7,
+    settledStreetShare: 1 / 7,
+    settledDepartmentShare: 0,
+    disputesResolved: 2,
+    disputesMediated: 1,
+    mediationSuccessRate: 0.5,
+    rated: 4,
+    ratingMean: 3.5,
+    ...over,
   };
 }
 
 export function histogramRows(counts: Record<number, [number, number]>): ResponseHistogramBin[] {
   return Array.from({ length: 31 }, (_, bin) => ({
-    bin, fromSeconds: bin * 60, toSeconds: bin === 30 ? null : (bin + 1) * 60, responded: counts[bin]?.[0] ?? 0, withinTarget: counts[bin]?.[1] ?? 0,
+    bin,
+    fromSeconds: bin * 60,
+    toSeconds: bin === 30 ? null : (bin + 1) * 60,
+    responded: counts[bin]?.[0] ?? 0,
+    withinTarget: counts[bin]?.[1] ?? 0,
   }));
 }
 

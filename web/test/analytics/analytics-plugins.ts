@@ -9,7 +9,11 @@ import { freshPinia } from '../support/test-app';
 export function analyticsPlugins(locale: 'en' | 'zh-CN' = 'en') {
   const pinia = freshPinia();
   const i18n = createI18n({
-    legacy: false, locale, fallbackLocale: 'zh-CN', missingWarn: false, fallbackWarn: false,
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    missingWarn: false,
+    fallbackWarn: false,
     messages: { en: { ...en, ...analyticsEn }, 'zh-CN': { ...zhCN, ...analyticsZhCN } },
   });
   return { pinia, i18n, plugins: [pinia, i18n] };

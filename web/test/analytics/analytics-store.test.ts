@@ -12,14 +12,28 @@ function serveAnalytics(asked: URL[], delayFor: (url: URL) => number = () => 0) 
     const table = url.pathname.replace('/api/analytics/', '');
     const groupBy = url.searchParams.get('groupBy') ?? 'day';
     const bodies: Record<string, unknown> = {
-      response: { ...envelope, groupBy, rows: [responseRow(groupBy === 'grid' ? 'g1' : `${groupBy}-1`)], total: responseRow('all', { received: Number(url.searchParams.get('gridId') === 'g2' ? 3 : 10) }) },
+      response: {
+        ...envelope,
+        groupBy,
+        rows: [responseRow(groupBy === 'grid' ? 'g1' : `${groupBy}-1`)],
+        total: responseRow('all', { received: Number(url.searchParams.get('gridId') === 'g2' ? 3 : 10) }),
+      },
       'response-histogram': { ...envelope, binSeconds: 60, responded: 8, rows: histogramRows({ 4: [2, 2] }) },
       closure: { ...envelope, groupBy, rows: [closureRow('criminal')], total: closureRow('all') },
-      'category-change': { ...envelope, previousFrom: envelope.from, previousTo: envelope.to, rows: [], total: { category: 'all', current: 10, previous: 4, change: 6, changeShare: 1.5 } },
+      'category-change': {
+        ...envelope,
+        previousFrom: envelope.from,
+        previousTo: envelope.to,
+        rows: [],
+        total: { category: 'all', current: 10, previous: 4, change: 6, changeShare: 1.5 },
+      },
       heatmap: { ...envelope, rows: heatmapCells({}) },
       coverage: { ...envelope, interval: url.searchParams.get('interval'), rows: [] },
       units: { ...envelope, per: url.searchParams.get('per'), rows: [] },
-      'key-areas': { ...envelope, rows: [{ keyAreaId: 'k1', name: '学校门口', everyMinutes: 30, from: '09:00', to: '11:00', slotsRequired: 16, slotsVisited: 3, compliance: 3 / 16 }] },
+      'key-areas': {
+        ...envelope,
+        rows: [{ keyAreaId: 'k1', name: '学校门口', everyMinutes: 30, from: '09:00', to: '11:00', slotsRequired: 16, slotsVisited: 3, compliance: 3 / 16 }],
+      },
     };
     return new Response(JSON.stringify(bodies[table]), { status: 200, headers: { 'content-type': 'application/json' } });
   };
@@ -41,12 +55,27 @@ describe('analytics store', () => {
       expect(u.searchParams.get('gridId')).toBe('g1');
       expect(u.searchParams.get('priority')).toBe('P1');
     }
-    const what = asked.map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy') ?? u.searchParams.get('interval') ?? u.searchParams.get('per') ?? ''}`.trim()).sort();
+    const what = asked
+      .map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy') ?? u.searchParams.get('interval') ?? u.searchParams.get('per') ?? ''}`.trim())
+      .sort();
     // two days: day bars and hourly coverage
-    expect(what).toEqual(['category-change', 'closure category', 'coverage hour', 'heatmap', 'key-areas', 'response day', 'response grid', 'response priority', 'response-histogram', 'units force']);
+    expect(what).toEqual([
+      'category-change',
+      'closure category',
+      'coverage hour',
+      'heatmap',
+      'key-areas',
+      'response day',
+      'response grid',
+      'response priority',
+      'response-histogram',
+      'units force',
+    ]);
     // each table asks only for the percentiles its views draw; the phase table draws all four (the default)
-    const percentiles = asked.filter((u) => /\/(response|closure)$/.test(u.pathname))
-      .map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy')} ${u.searchParams.get('percentiles') ?? 'all'}`).sort();
+    const percentiles = asked
+      .filter((u) => /\/(response|closure)$/.test(u.pathname))
+      .map((u) => `${u.pathname.slice(15)} ${u.searchParams.get('groupBy')} ${u.searchParams.get('percentiles') ?? 'all'}`)
+      .sort();
     expect(percentiles).toEqual(['closure category none', 'response day response', 'response grid none', 'response priority all']);
     // key-area compliance (the slowest table) arrives on its own, without holding the charts back
     await vi.waitFor(() => expect(store.keyAreas?.rows[0]?.slotsVisited).toBe(3));
@@ -59,7 +88,10 @@ describe('analytics store', () => {
     freshPinia();
     const asked: URL[] = [];
     // The first request (grid g1) answers slowly, the second (g2) at once.
-    vi.stubGlobal('fetch', serveAnalytics(asked, (u) => (u.searchParams.get('gridId') === 'g1' ? 50 : 0)));
+    vi.stubGlobal(
+      'fetch',
+      serveAnalytics(asked, (u) => (u.searchParams.get('gridId') === 'g1' ? 50 : 0)),
+    );
     const store = useAnalyticsStore();
     const slow = store.load({ fromDay: '2024-03-04', toDay: '2024-03-10', gridId: 'g1' });
     const fast = store.load({ fromDay: '2024-03-04', toDay: '2024-03-10', gridId: 'g2' });
@@ -68,13 +100,18 @@ describe('analytics store', () => {
     expect(store.data?.trend.total.received).toBe(3);
   });
 
-  it('shows the server\'s message when a table fails, and switches the unit table alone', async () => {
+  it("shows the server's message when a table fails, and switches the unit table alone", async () => {
     freshPinia();
     const asked: URL[] = [];
     const serve = serveAnalytics(asked);
-    vi.stubGlobal('fetch', async (input: string) => (input.includes('/heatmap')
-      ? new Response(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'to: the window is longer than 732 days', field: 'to' }), { status: 400, headers: { 'content-type': 'application/json' } })
-      : serve(input)));
+    vi.stubGlobal('fetch', async (input: string) =>
+      input.includes('/heatmap')
+        ? new Response(JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'to: the window is longer than 732 days', field: 'to' }), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          })
+        : serve(input),
+    );
     const store = useAnalyticsStore();
     await store.load({ fromDay: '2020-01-01', toDay: '2024-03-10' });
     expect(store.error).toBe('to: the window is longer than 732 days');

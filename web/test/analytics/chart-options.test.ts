@@ -26,7 +26,10 @@ describe('chart options are the server figures, drawn as they are', () => {
   });
 
   it('trend: p50 and p90 in minutes per bucket, gaps stay gaps', () => {
-    const rows = [responseRow('2024-03-04', { responseP50: 270, responseP90: 510 }), responseRow('2024-03-06', { responseP50: null, responseP90: null, responded: 0 })];
+    const rows = [
+      responseRow('2024-03-04', { responseP50: 270, responseP90: 510 }),
+      responseRow('2024-03-06', { responseP50: null, responseP90: null, responded: 0 }),
+    ];
     const [p50, p90] = seriesOf(trendOption(rows, SCREEN_PALETTE, t));
     expect(p50!.data).toEqual([4.5, null]);
     expect(p90!.data).toEqual([8.5, null]);
@@ -42,19 +45,28 @@ describe('chart options are the server figures, drawn as they are', () => {
     const o = complianceOption(rows, SCREEN_PALETTE, t) as { xAxis: { data: string[] } };
     expect(o.xAxis.data).toEqual(['West', '东湖网格']);
     const data = seriesOf(o)[0]!.data as { value: number; key: string; label: { formatter: string } }[];
-    expect(data.map((d) => [d.key, d.value, d.label.formatter])).toEqual([['g2', 33.3, '1/3'], ['g1', 80, '4/5']]);
+    expect(data.map((d) => [d.key, d.value, d.label.formatter])).toEqual([
+      ['g2', 33.3, '1/3'],
+      ['g1', 80, '4/5'],
+    ]);
   });
 
   it('heatmap: [hour, weekday − 1, count] for all 168 cells, Monday first', () => {
     const o = heatmapOption(heatmapCells({ '1-9': 2, '4-7': 1 }), SCREEN_PALETTE, t);
     const data = seriesOf(o)[0]!.data as [number, number, number][];
     expect(data).toHaveLength(168);
-    expect(data.filter((d) => d[2] > 0)).toEqual([[9, 0, 2], [7, 3, 1]]);
+    expect(data.filter((d) => d[2] > 0)).toEqual([
+      [9, 0, 2],
+      [7, 3, 1],
+    ]);
     expect((o as { yAxis: { data: string[] } }).yAxis.data[0]).toBe('Mon');
   });
 
   it('closure: settled counts stacked per level and the closure rate in percent', () => {
-    const rows = [closureRow('criminal', { received: 3, closed: 1, closureRate: 1 / 3, settledGrid: 1, settledCommunity: 0, settledStreet: 0, settledDepartment: 0 }), closureRow('fire', { received: 0 })];
+    const rows = [
+      closureRow('criminal', { received: 3, closed: 1, closureRate: 1 / 3, settledGrid: 1, settledCommunity: 0, settledStreet: 0, settledDepartment: 0 }),
+      closureRow('fire', { received: 0 }),
+    ];
     const series = seriesOf(closureOption(rows, SCREEN_PALETTE, t));
     expect(series.map((s) => s.name)).toEqual(['Grid', 'Community', 'Street', 'Department', 'Closure rate']);
     expect(series.map((s) => s.data)).toEqual([[1], [0], [0], [0], [33.3]]);

@@ -23,20 +23,39 @@ describe('incident replay', () => {
     expect(replayWindow(incident(), T0 + 600_000)).toEqual({ fromMs: T0 - 300_000, toMs: T0 + 900_000 });
   });
 
-  it('draws each unit\'s trail up to the replay time and a dot where it last was', () => {
+  it("draws each unit's trail up to the replay time and a dot where it last was", () => {
     const byUnit = tracksByUnit([
-      fix('u1', iso(0), 120.10, 30.20), fix('u1', iso(30), 120.11, 30.21), fix('u1', iso(60), 120.12, 30.22),
-      fix('u2', iso(90), 120.20, 30.30),
+      fix('u1', iso(0), 120.1, 30.2),
+      fix('u1', iso(30), 120.11, 30.21),
+      fix('u1', iso(60), 120.12, 30.22),
+      fix('u2', iso(90), 120.2, 30.3),
     ]);
-    const { full, trail } = trackReplayFeatures(byUnit, T0 + 45_000, () => '#3d8bff', (id) => `C-${id}`);
+    const { full, trail } = trackReplayFeatures(
+      byUnit,
+      T0 + 45_000,
+      () => '#3d8bff',
+      (id) => `C-${id}`,
+    );
     expect(full.features.map((f) => [f.properties.unitId, f.geometry.type])).toEqual([['u1', 'LineString']]);
     expect(trail.features.map((f) => [f.properties.unitId, f.geometry.type, f.geometry.coordinates])).toEqual([
-      ['u1', 'LineString', [[120.10, 30.20], [120.11, 30.21]]],
+      [
+        'u1',
+        'LineString',
+        [
+          [120.1, 30.2],
+          [120.11, 30.21],
+        ],
+      ],
       ['u1', 'Point', [120.11, 30.21]],
     ]);
     expect(trail.features[1]!.properties.label).toBe('C-u1');
     // later, u2 has its first fix: a dot, no trail yet
-    const later = trackReplayFeatures(byUnit, T0 + 90_000, () => '#fff', (id) => id);
+    const later = trackReplayFeatures(
+      byUnit,
+      T0 + 90_000,
+      () => '#fff',
+      (id) => id,
+    );
     expect(later.trail.features.filter((f) => f.properties.unitId === 'u2').map((f) => f.geometry.type)).toEqual(['Point']);
   });
 });

@@ -10,8 +10,22 @@ import { testPlugins } from '../support/test-app';
 
 function candidate(unitId: string, callsign: string, etaSeconds: number | null, over: Partial<Candidate> = {}): Candidate {
   return {
-    unitId, callsign, force: 'police', mode: 'car', status: 'available', available: true, etaSeconds, rankSeconds: etaSeconds,
-    uncertaintySeconds: 0, distanceM: 1500, positionAgeSeconds: 2, stale: false, fallback: false, lat: 0, lon: 0, ...over,
+    unitId,
+    callsign,
+    force: 'police',
+    mode: 'car',
+    status: 'available',
+    available: true,
+    etaSeconds,
+    rankSeconds: etaSeconds,
+    uncertaintySeconds: 0,
+    distanceM: 1500,
+    positionAgeSeconds: 2,
+    stale: false,
+    fallback: false,
+    lat: 0,
+    lon: 0,
+    ...over,
   };
 }
 
@@ -21,13 +35,30 @@ Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: tru
 describe('incident desk panel', () => {
   it('prints units on the incident with their state, and numbered candidates without them', async () => {
     const { plugins } = testPlugins();
-    useUnitsStore().replaceAll([unit({ id: 'u1', callsign: 'P-01' }), unit({ id: 'u2', callsign: 'P-02' }), unit({ id: 'u3', callsign: 'F-07', force: 'fire' })]);
-    useIncidentsStore().replaceAll([incident({ id: 'i1', status: 'acknowledged', assignments: [assignment({ unitId: 'u1', status: 'acknowledged', acknowledgedAt: '2025-01-01T08:01:00Z' })] })]);
+    useUnitsStore().replaceAll([
+      unit({ id: 'u1', callsign: 'P-01' }),
+      unit({ id: 'u2', callsign: 'P-02' }),
+      unit({ id: 'u3', callsign: 'F-07', force: 'fire' }),
+    ]);
+    useIncidentsStore().replaceAll([
+      incident({
+        id: 'i1',
+        status: 'acknowledged',
+        assignments: [assignment({ unitId: 'u1', status: 'acknowledged', acknowledgedAt: '2025-01-01T08:01:00Z' })],
+      }),
+    ]);
     const desk = useIncidentDeskStore();
     desk.openId = 'i1';
     desk.candidates = {
-      lat: 0, lon: 0, computedAt: '2025-01-01T08:00:00Z', emergencyFactor: 1.3,
-      candidates: [candidate('u1', 'P-01', 60), candidate('u2', 'P-02', 150, { stale: true }), candidate('u3', 'F-07', null, { available: false, status: 'busy' })],
+      lat: 0,
+      lon: 0,
+      computedAt: '2025-01-01T08:00:00Z',
+      emergencyFactor: 1.3,
+      candidates: [
+        candidate('u1', 'P-01', 60),
+        candidate('u2', 'P-02', 150, { stale: true }),
+        candidate('u3', 'F-07', null, { available: false, status: 'busy' }),
+      ],
     };
     const wrapper = mount(IncidentDeskPanel, { global: { plugins } });
     await wrapper.vm.$nextTick();

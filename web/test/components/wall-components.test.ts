@@ -18,10 +18,35 @@ describe('wall components', () => {
     const now = new Date().toISOString();
     useGeoStore().replaceAll({
       grids: [
-        { id: 'st', name: 'Anhe Street', level: 'street', parentId: null, ring: [[0, 0], [1, 0], [1, 1]], leader: null, contacts: [] },
-        { id: 'g1', name: 'Grid 1', level: 'grid', parentId: 'st', ring: [[0, 0], [1, 0], [1, 1]], leader: null, contacts: [] },
+        {
+          id: 'st',
+          name: 'Anhe Street',
+          level: 'street',
+          parentId: null,
+          ring: [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ],
+          leader: null,
+          contacts: [],
+        },
+        {
+          id: 'g1',
+          name: 'Grid 1',
+          level: 'grid',
+          parentId: 'st',
+          ring: [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ],
+          leader: null,
+          contacts: [],
+        },
       ],
-      stations: [], teams: [],
+      stations: [],
+      teams: [],
     });
     const i = incident({ gridId: 'g1', createdAt: now });
     useIncidentsStore().upsert(i);

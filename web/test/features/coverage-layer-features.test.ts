@@ -27,8 +27,18 @@ describe('coverage layer features', () => {
     const a = latLngToCell(31.23, 121.47, 9);
     const b = latLngToCell(31.24, 121.48, 9);
     const c = latLngToCell(31.25, 121.49, 9);
-    const fc = coverageFeatures(coverage([[a, 2.5], [b, 5], [c, 12.3]]));
-    expect(fc.features.map((f) => [f.properties.band, f.properties.minutes])).toEqual([['within5', 2.5], ['within5', 5], ['within15', 12.3]]);
+    const fc = coverageFeatures(
+      coverage([
+        [a, 2.5],
+        [b, 5],
+        [c, 12.3],
+      ]),
+    );
+    expect(fc.features.map((f) => [f.properties.band, f.properties.minutes])).toEqual([
+      ['within5', 2.5],
+      ['within5', 5],
+      ['within15', 12.3],
+    ]);
   });
 
   it('draws a cell as a closed hexagon around its own centre', () => {
@@ -66,24 +76,46 @@ describe('coverage layer features', () => {
 
 describe('post layer features', () => {
   const plan = (over: Partial<PatrolPlan>): PatrolPlan => ({
-    id: 'p1', unitId: 'u1', name: 'Gate 3', kind: 'post', from: '08:00', to: '20:00', post: { lat: 31.2, lon: 121.5, radiusM: 50 },
-    checkpoints: [], deviatingSince: null, shiftKey: null, ...over,
+    id: 'p1',
+    unitId: 'u1',
+    name: 'Gate 3',
+    kind: 'post',
+    from: '08:00',
+    to: '20:00',
+    post: { lat: 31.2, lon: 121.5, radiusM: 50 },
+    checkpoints: [],
+    deviatingSince: null,
+    shiftKey: null,
+    ...over,
   });
 
   it('marks a post whose unit has left it and names it as away', () => {
     const calm = postFeatures([plan({})], (p) => `${p.name} away`);
     expect(calm.features.map((f) => [f.geometry.type, f.properties.away, f.properties.label])).toEqual([
-      ['Polygon', false, 'lbl|post|Gate 3'], ['Point', false, 'lbl|post|Gate 3'],
+      ['Polygon', false, 'lbl|post|Gate 3'],
+      ['Point', false, 'lbl|post|Gate 3'],
     ]);
     const away = postFeatures([plan({ deviatingSince: '2025-01-01T09:00:00Z' })], (p) => `${p.name} away`);
     expect(away.features[1]!.properties).toMatchObject({ away: true, label: 'lbl|post-away|Gate 3 away' });
   });
 
   it('shows tour checkpoints, filled once checked in', () => {
-    const fc = postFeatures([plan({ kind: 'tour', post: null, checkpoints: [
-      { name: 'A', lat: 31.2, lon: 121.5, radiusM: 20, checkedInAt: '2025-01-01T09:00:00Z' },
-      { name: 'B', lat: 31.21, lon: 121.5, radiusM: 20, checkedInAt: null },
-    ] })], () => '');
-    expect(fc.features.map((f) => [f.properties.kind, f.properties.checked])).toEqual([['checkpoint', true], ['checkpoint', false]]);
+    const fc = postFeatures(
+      [
+        plan({
+          kind: 'tour',
+          post: null,
+          checkpoints: [
+            { name: 'A', lat: 31.2, lon: 121.5, radiusM: 20, checkedInAt: '2025-01-01T09:00:00Z' },
+            { name: 'B', lat: 31.21, lon: 121.5, radiusM: 20, checkedInAt: null },
+          ],
+        }),
+      ],
+      () => '',
+    );
+    expect(fc.features.map((f) => [f.properties.kind, f.properties.checked])).toEqual([
+      ['checkpoint', true],
+      ['checkpoint', false],
+    ]);
   });
 });

@@ -36,7 +36,9 @@ describe('apiRequest', () => {
     vi.stubGlobal('fetch', async () => reply(401, { statusCode: 401, error: 'Unauthorized', message: 'login required' }));
     await expect(apiRequest('/api/units')).rejects.toBeInstanceOf(ApiRequestError);
     expect(onUnauthorized).toHaveBeenCalledOnce();
-    vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(apiRequest('/api/units')).rejects.toBeInstanceOf(NetworkError);
   });
 

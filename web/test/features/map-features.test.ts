@@ -3,7 +3,12 @@ import type { Grid } from '@lianfang/shared';
 import { boundsOf } from '../../src/map/geojson/data-bounds';
 import { gridFeatures, ringCentre } from '../../src/map/geojson/grid-features';
 
-const square: Grid['ring'] = [[0, 0], [2, 0], [2, 2], [0, 2]];
+const square: Grid['ring'] = [
+  [0, 0],
+  [2, 0],
+  [2, 2],
+  [0, 2],
+];
 
 describe('map features', () => {
   it('closes grid rings and labels each grid at its centre', () => {

@@ -3,10 +3,17 @@ import { nextStep, unacknowledged } from '../../src/features/tablet/my-assignmen
 import type { QueuedCommand } from '../../src/realtime/outbox/queued-command';
 import { assignment, incident } from '../support/fixtures';
 
-const queued = (over: Partial<Extract<QueuedCommand, { kind: 'assignment:status' }>>): QueuedCommand =>
-  ({ id: 'c1', kind: 'assignment:status', createdAt: '2025-01-01T08:00:00Z', incidentId: 'i1', unitId: 'u1', status: 'acknowledged', ...over });
+const queued = (over: Partial<Extract<QueuedCommand, { kind: 'assignment:status' }>>): QueuedCommand => ({
+  id: 'c1',
+  kind: 'assignment:status',
+  createdAt: '2025-01-01T08:00:00Z',
+  incidentId: 'i1',
+  unitId: 'u1',
+  status: 'acknowledged',
+  ...over,
+});
 
-describe('the captain\'s next step', () => {
+describe("the captain's next step", () => {
   it('follows the assignment: acknowledge, en route, on scene, resolve', () => {
     const at = (status: 'dispatched' | 'acknowledged' | 'en_route' | 'on_scene') => incident({ id: 'i1', assignments: [assignment({ unitId: 'u1', status })] });
     expect(nextStep(at('dispatched'), 'u1', [])).toBe('acknowledged');

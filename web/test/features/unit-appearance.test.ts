@@ -27,12 +27,15 @@ describe('unit appearance', () => {
 
   it('builds the status board per force in a fixed force order', () => {
     const fresh = position({ serverTime: '2025-01-01T08:09:30Z', deviceTime: '2025-01-01T08:09:30Z' });
-    const rows = unitBoardRows([
-      unit({ id: '1', force: 'fire', position: fresh }),
-      unit({ id: '2', force: 'police', status: 'on_scene', position: fresh }),
-      unit({ id: '3', force: 'police', position: null }),
-      unit({ id: '4', force: 'police', status: 'off_duty', position: null }),
-    ], NOW);
+    const rows = unitBoardRows(
+      [
+        unit({ id: '1', force: 'fire', position: fresh }),
+        unit({ id: '2', force: 'police', status: 'on_scene', position: fresh }),
+        unit({ id: '3', force: 'police', position: null }),
+        unit({ id: '4', force: 'police', status: 'off_duty', position: null }),
+      ],
+      NOW,
+    );
     expect(rows.map((r) => r.force)).toEqual(['police', 'fire']);
     expect(rows[0]).toMatchObject({ total: 3, stale: 1, byStatus: { on_scene: 1, available: 1, off_duty: 1 } });
   });

@@ -7,9 +7,15 @@ import { useGeoJsonLayers } from '../../src/map/core/use-geojson-layers';
 import { featureCollection, type FeatureCollection } from '../../src/map/geojson/geojson-types';
 import { styleMap } from '../support/fake-style-map';
 
-const points = (n: number): FeatureCollection => featureCollection(Array.from({ length: n }, (_, i) => ({
-  type: 'Feature' as const, id: i, geometry: { type: 'Point' as const, coordinates: [120 + i * 0.01, 30] as [number, number] }, properties: { n: i },
-})));
+const points = (n: number): FeatureCollection =>
+  featureCollection(
+    Array.from({ length: n }, (_, i) => ({
+      type: 'Feature' as const,
+      id: i,
+      geometry: { type: 'Point' as const, coordinates: [120 + i * 0.01, 30] as [number, number] },
+      properties: { n: i },
+    })),
+  );
 
 describe('GeoJSON layers across a lost WebGL context', () => {
   it('leave the map alone while it is lost, then send the data and visibility of now into the sources MapLibre kept', async () => {
@@ -20,7 +26,12 @@ describe('GeoJSON layers across a lost WebGL context', () => {
     const shown = ref(true);
     const Layer = defineComponent({
       setup() {
-        useGeoJsonLayers({ sourceId: 'things', data: () => data.value, layers: () => [{ id: 'things-circle', type: 'circle', source: 'things' }], visible: () => shown.value });
+        useGeoJsonLayers({
+          sourceId: 'things',
+          data: () => data.value,
+          layers: () => [{ id: 'things-circle', type: 'circle', source: 'things' }],
+          visible: () => shown.value,
+        });
         // Static data (the roads): what MapLibre kept is still right.
         useGeoJsonLayers({ sourceId: 'roads', data: () => points(3), layers: () => [{ id: 'roads-line', type: 'line', source: 'roads' }] });
         return () => null;

@@ -1,7 +1,13 @@
 import { effectScope, nextTick } from 'vue';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGlContextHealth, styleLoaded } from '../../src/map/core/gl-context-health';
-import { ASK_RELOAD_AFTER_MS, AUTO_RELOAD_AFTER_MS, AUTO_RELOAD_MIN_GAP_MS, AUTO_RELOAD_RETRY_MS, glOutagePhase } from '../../src/map/controls/gl-outage-policy';
+import {
+  ASK_RELOAD_AFTER_MS,
+  AUTO_RELOAD_AFTER_MS,
+  AUTO_RELOAD_MIN_GAP_MS,
+  AUTO_RELOAD_RETRY_MS,
+  glOutagePhase,
+} from '../../src/map/controls/gl-outage-policy';
 import { AUTO_RELOAD_KEY, useGlOutage } from '../../src/map/controls/use-gl-outage';
 
 /** The outage clock of a wall whose map lost its WebGL context, with a reload and a session check that only record. */
@@ -12,14 +18,16 @@ function wall(options: { sessionValid?: boolean[]; lastAutoReloadAt?: number } =
   const answers = [...(options.sessionValid ?? [true])];
   const calls = { reload: 0, sessionChecks: 0 };
   const scope = effectScope();
-  const outage = scope.run(() => useGlOutage(health, {
-    reload: () => (calls.reload += 1),
-    sessionValid: async () => {
-      calls.sessionChecks += 1;
-      return answers.shift() ?? true;
-    },
-    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
-  }))!;
+  const outage = scope.run(() =>
+    useGlOutage(health, {
+      reload: () => (calls.reload += 1),
+      sessionValid: async () => {
+        calls.sessionChecks += 1;
+        return answers.shift() ?? true;
+      },
+      storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
+    }),
+  )!;
   async function lose(): Promise<void> {
     health.state.value = 'lost';
     health.lostAt.value = Date.now();

@@ -8,8 +8,29 @@ import type { FeatureCollection } from '../../src/map/geojson/geojson-types';
 import GridsLayer from '../../src/map/layers/GridsLayer.vue';
 import { styleMap } from '../support/fake-style-map';
 
-const grid = (id: string, x: number): Grid => ({ id, name: id, level: 'street', parentId: null, ring: [[x, 0], [x + 1, 0], [x + 1, 1], [x, 1]], leader: null, contacts: [] });
-const GRID_LAYERS = ['grids-street-fill', 'grids-grid-line', 'grids-community-line', 'grids-street-line', 'grids-street-label', 'grids-community-label', 'grids-grid-label'];
+const grid = (id: string, x: number): Grid => ({
+  id,
+  name: id,
+  level: 'street',
+  parentId: null,
+  ring: [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 1],
+  ],
+  leader: null,
+  contacts: [],
+});
+const GRID_LAYERS = [
+  'grids-street-fill',
+  'grids-grid-line',
+  'grids-community-line',
+  'grids-street-line',
+  'grids-street-label',
+  'grids-community-label',
+  'grids-grid-label',
+];
 
 /** A layer as a page uses it: its records and toggle are props of the host, no store anywhere. */
 function mountGrids(grids: Grid[], visible: boolean) {
@@ -17,7 +38,14 @@ function mountGrids(grids: Grid[], visible: boolean) {
   const props = ref({ grids, visible });
   const Host = defineComponent({
     setup() {
-      provide(MAP_CONTEXT, { map: shallowRef(fake.map), ready: ref(true), styleGeneration: ref(0), uiScale: ref(1), softwareRendering: false, glContext: createGlContextHealth() });
+      provide(MAP_CONTEXT, {
+        map: shallowRef(fake.map),
+        ready: ref(true),
+        styleGeneration: ref(0),
+        uiScale: ref(1),
+        softwareRendering: false,
+        glContext: createGlContextHealth(),
+      });
       return () => h(GridsLayer, props.value);
     },
   });

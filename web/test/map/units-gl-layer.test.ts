@@ -61,7 +61,10 @@ describe('units GPU layer (bookkeeping)', () => {
   it('greys units that stop reporting, and selects one unit at a time', () => {
     const layer = new UnitsGlLayer('u', () => 1);
     const t0 = Date.parse('2025-01-01T08:00:00Z');
-    layer.sync(units(unit({ id: 'a', position: at(120, 30, '2025-01-01T08:00:00.000Z') }), unit({ id: 'b', position: at(120, 30, '2025-01-01T08:00:00.000Z') })), t0);
+    layer.sync(
+      units(unit({ id: 'a', position: at(120, 30, '2025-01-01T08:00:00.000Z') }), unit({ id: 'b', position: at(120, 30, '2025-01-01T08:00:00.000Z') })),
+      t0,
+    );
     expect(layer.encoded('a')!.flags).toBe(0);
     layer.refreshStale(t0 + 3 * 60_000);
     expect(layer.encoded('a')!.flags).toBe(FLAG_STALE);
@@ -123,13 +126,25 @@ function stubGl(): WebGLRenderingContext {
  * object, as a real context's are), what it uploads, what it binds and draws, and whether it is lost.
  */
 function recordingGl() {
-  const log = { created: [] as object[], deleted: [] as object[], bound: [] as unknown[], uploads: [] as { whole: boolean; bytes: Uint8Array }[], draws: 0, lost: false };
+  const log = {
+    created: [] as object[],
+    deleted: [] as object[],
+    bound: [] as unknown[],
+    uploads: [] as { whole: boolean; bytes: Uint8Array }[],
+    draws: 0,
+    lost: false,
+  };
   const gl = new Proxy({} as WebGLRenderingContext, {
     get: (_t, name) => {
       if (name === 'getShaderParameter' || name === 'getProgramParameter') return () => true;
       if (name === 'getAttribLocation') return () => 0;
       if (name === 'isContextLost') return () => log.lost;
-      if (name === 'createBuffer' || name === 'createProgram') return () => { const h = { kind: name }; log.created.push(h); return h; };
+      if (name === 'createBuffer' || name === 'createProgram')
+        return () => {
+          const h = { kind: name };
+          log.created.push(h);
+          return h;
+        };
       if (name === 'deleteBuffer' || name === 'deleteProgram') return (h: object) => log.deleted.push(h);
       if (name === 'bindBuffer') return (_target: number, h: unknown) => log.bound.push(h);
       if (name === 'bufferData') return (_target: number, data: Uint8Array) => log.uploads.push({ whole: true, bytes: data.slice() });
@@ -146,7 +161,11 @@ function recordingGl() {
 function renderableMap(order: string[] = []) {
   const { map, calls } = fakeMap();
   Object.assign(map as unknown as Record<string, unknown>, {
-    getPixelRatio: () => 1, getBearing: () => 0, style: {}, getLayersOrder: () => order, getLayer: (id: string) => (order.includes(id) ? {} : undefined),
+    getPixelRatio: () => 1,
+    getBearing: () => 0,
+    style: {},
+    getLayersOrder: () => order,
+    getLayer: (id: string) => (order.includes(id) ? {} : undefined),
   });
   return { map, calls };
 }
@@ -174,7 +193,10 @@ describe('units GPU layer across a lost WebGL context', () => {
     expect(log.deleted).toEqual([]);
     // A batch while lost: unit a moves. It lands in the typed arrays, nothing touches the GPU.
     const callsWhileLost = log.uploads.length + log.draws;
-    const moved = new Map([['a', { ...a, position: at(120.2, 30.3) }], ['b', b]]);
+    const moved = new Map([
+      ['a', { ...a, position: at(120.2, 30.3) }],
+      ['b', b],
+    ]);
     layer.sync(moved, Date.now());
     expect(layer.encoded('a')!.mercatorX).toBeCloseTo(mercatorX(120.2), 9);
     expect(log.uploads.length + log.draws).toBe(callsWhileLost);

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { FLAG_HIDDEN, FLAG_SELECTED, FLAG_STALE, FLOATS_PER_VERTEX, FORCE_INDEX, NO_HEADING, STATUS_INDEX, STYLE_BYTE_OFFSET, VERTEX_BYTES, encodeUnit, headingRadians, mercatorX, mercatorY, readFlags, unitFlags, writeFlags } from '../../src/map/units-gl/unit-encoding';
+import {
+  FLAG_HIDDEN,
+  FLAG_SELECTED,
+  FLAG_STALE,
+  FLOATS_PER_VERTEX,
+  FORCE_INDEX,
+  NO_HEADING,
+  STATUS_INDEX,
+  STYLE_BYTE_OFFSET,
+  VERTEX_BYTES,
+  encodeUnit,
+  headingRadians,
+  mercatorX,
+  mercatorY,
+  readFlags,
+  unitFlags,
+  writeFlags,
+} from '../../src/map/units-gl/unit-encoding';
 import { matrixWithOrigin } from '../../src/map/units-gl/gl-program';
 import { LABEL_MIN_ZOOM, unitLabelFeatures } from '../../src/map/units-gl/unit-label-features';
 import { FORCE_SHAPES, isStale } from '../../src/features/units/unit-appearance';
@@ -28,7 +45,13 @@ describe('unit slots', () => {
     expect(slots.acquire('g')).toBe(4);
     expect(slots.size).toBe(5);
     expect(slots.idAt(2)).toBe('f');
-    expect([...slots.entries()]).toEqual([['e', 0], ['b', 1], ['f', 2], ['d', 3], ['g', 4]]);
+    expect([...slots.entries()]).toEqual([
+      ['e', 0],
+      ['b', 1],
+      ['f', 2],
+      ['d', 3],
+      ['g', 4],
+    ]);
   });
 });
 

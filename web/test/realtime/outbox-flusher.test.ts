@@ -49,13 +49,17 @@ describe('OutboxFlusher', () => {
     outbox.loadFor('c');
     const answers: DeliveryResult[] = [{ outcome: 'retry', message: 'timeout' }, { outcome: 'delivered' }, { outcome: 'delivered' }];
     const sent: string[] = [];
-    const flusher = new OutboxFlusher(outbox, {
-      isConnected: () => true,
-      send: async (c) => {
-        sent.push(c.id);
-        return answers.shift() ?? { outcome: 'delivered' };
+    const flusher = new OutboxFlusher(
+      outbox,
+      {
+        isConnected: () => true,
+        send: async (c) => {
+          sent.push(c.id);
+          return answers.shift() ?? { outcome: 'delivered' };
+        },
       },
-    }, 1000);
+      1000,
+    );
     outbox.enqueue(status('s1', 'busy'));
     outbox.enqueue(status('s2', 'on_scene'));
     flusher.kick();

@@ -80,11 +80,23 @@ describe('RealtimeDispatcher', () => {
     const { ctx, dispatcher } = setup();
     const apply = vi.spyOn(ctx.units, 'applyPositions');
     dispatcher.handleSnapshot(snapshot({ seq: 10, units: [unit({ id: 'u1' }), unit({ id: 'u2' })] }));
-    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 9, ...encodePositionRows([position({ unitId: 'u1', lat: 1, serverTime: '2025-01-01T08:00:01Z' })]) });
+    dispatcher.handleMessage('unit:positions', {
+      seq: 12,
+      fromSeq: 9,
+      ...encodePositionRows([position({ unitId: 'u1', lat: 1, serverTime: '2025-01-01T08:00:01Z' })]),
+    });
     vi.advanceTimersByTime(0);
     expect(apply).toHaveBeenCalledTimes(1);
-    dispatcher.handleMessage('unit:positions', { seq: 13, fromSeq: 13, ...encodePositionRows([position({ unitId: 'u1', lat: 2, serverTime: '2025-01-01T08:00:02Z' })]) });
-    dispatcher.handleMessage('unit:positions', { seq: 14, fromSeq: 14, ...encodePositionRows([position({ unitId: 'u1', lat: 3, serverTime: '2025-01-01T08:00:03Z' }), position({ unitId: 'u2', lat: 5 })]) });
+    dispatcher.handleMessage('unit:positions', {
+      seq: 13,
+      fromSeq: 13,
+      ...encodePositionRows([position({ unitId: 'u1', lat: 2, serverTime: '2025-01-01T08:00:02Z' })]),
+    });
+    dispatcher.handleMessage('unit:positions', {
+      seq: 14,
+      fromSeq: 14,
+      ...encodePositionRows([position({ unitId: 'u1', lat: 3, serverTime: '2025-01-01T08:00:03Z' }), position({ unitId: 'u2', lat: 5 })]),
+    });
     vi.advanceTimersByTime(100);
     expect(apply).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(200);
@@ -113,7 +125,11 @@ describe('RealtimeDispatcher', () => {
     // Seqs 11 and 12 are positions still waiting in the server's batch; the alert (13) goes first.
     dispatcher.handleMessage('alert:raised', { seq: 13, fromSeq: 11, alert: alert(), incident: incident() });
     expect(ctx.connection.lastSeq).toBe(13);
-    dispatcher.handleMessage('unit:positions', { seq: 12, fromSeq: 11, ...encodePositionRows([position({ unitId: 'u1', lat: 4, serverTime: '2025-01-01T08:00:04Z' })]) });
+    dispatcher.handleMessage('unit:positions', {
+      seq: 12,
+      fromSeq: 11,
+      ...encodePositionRows([position({ unitId: 'u1', lat: 4, serverTime: '2025-01-01T08:00:04Z' })]),
+    });
     vi.advanceTimersByTime(300);
     expect(apply).toHaveBeenCalledTimes(1);
     expect(ctx.units.get('u1')?.position?.lat).toBe(4);
@@ -166,8 +182,18 @@ describe('RealtimeDispatcher', () => {
     const { ctx, dispatcher } = setup();
     dispatcher.handleSnapshot(snapshot({ seq: 10 }));
     dispatcher.handleMessage('key_area:updated', { seq: 11, keyArea: keyArea({ overdueSince: '2025-01-01T08:00:00Z' }) });
-    dispatcher.handleMessage('incident:advice', { seq: 12, advice: { incidentId: 'i1', bestUnitId: 'u1', bestEtaSeconds: 200, wouldBreach: false, computedAt: '2025-01-01T08:00:00Z' } });
-    const coverage = (version: number, within5: number) => ({ version, computedAt: '2025-01-01T08:00:00Z', resolution: 9, cells: [], gaps: [], share: { overall: { within5, within15: 1 }, perGrid: [] } });
+    dispatcher.handleMessage('incident:advice', {
+      seq: 12,
+      advice: { incidentId: 'i1', bestUnitId: 'u1', bestEtaSeconds: 200, wouldBreach: false, computedAt: '2025-01-01T08:00:00Z' },
+    });
+    const coverage = (version: number, within5: number) => ({
+      version,
+      computedAt: '2025-01-01T08:00:00Z',
+      resolution: 9,
+      cells: [],
+      gaps: [],
+      share: { overall: { within5, within15: 1 }, perGrid: [] },
+    });
     dispatcher.handleMessage('coverage:updated', { seq: 13, coverage: coverage(5, 0.8) });
     ctx.coverage.replace(coverage(4, 0.1));
     expect(ctx.geo.keyAreas[0]?.overdueSince).not.toBeNull();

@@ -128,8 +128,18 @@ describe('offline command queue over a real Socket.IO server', () => {
 
     session.socket.disconnect();
     await until(() => socket.state === 'offline', 'offline');
-    outbox.enqueue({ id: 'p1', kind: 'position:report', createdAt: '2025-01-01T08:00:00.000Z', payload: { lat: 30.1, lon: 120.1, at: '2025-01-01T08:00:00.000Z' } });
-    outbox.enqueue({ id: 'p2', kind: 'position:report', createdAt: '2025-01-01T08:00:05.000Z', payload: { lat: 30.2, lon: 120.2, at: '2025-01-01T08:00:05.000Z' } });
+    outbox.enqueue({
+      id: 'p1',
+      kind: 'position:report',
+      createdAt: '2025-01-01T08:00:00.000Z',
+      payload: { lat: 30.1, lon: 120.1, at: '2025-01-01T08:00:00.000Z' },
+    });
+    outbox.enqueue({
+      id: 'p2',
+      kind: 'position:report',
+      createdAt: '2025-01-01T08:00:05.000Z',
+      payload: { lat: 30.2, lon: 120.2, at: '2025-01-01T08:00:05.000Z' },
+    });
     outbox.enqueue({ id: 'sos-1', kind: 'alert:raise', createdAt: '2025-01-01T08:00:07.000Z', payload: { kind: 'sos', lat: 30.2, lon: 120.2 } });
     await new Promise((r) => setTimeout(r, 100));
     expect(server.commands).toEqual([]);

@@ -14,15 +14,25 @@ describe('REST commands from the offline queue', () => {
     });
     const transport = createSocketCommandTransport({ connected: true } as unknown as LianfangClientSocket);
     const report = {
-      id: 'c-report-1', kind: 'incident:report' as const, createdAt: '2025-01-01T08:00:00.000Z',
+      id: 'c-report-1',
+      kind: 'incident:report' as const,
+      createdAt: '2025-01-01T08:00:00.000Z',
       payload: { category: 'other' as const, priority: 'P3' as const, title: 'Broken light', lat: 30.2, lon: 120.1 },
     };
-    const resolve = { id: 'c-resolve-1', kind: 'incident:resolve' as const, createdAt: '2025-01-01T08:01:00.000Z', incidentId: 'i1', outcome: 'solved_on_site' as const };
+    const resolve = {
+      id: 'c-resolve-1',
+      kind: 'incident:resolve' as const,
+      createdAt: '2025-01-01T08:01:00.000Z',
+      incidentId: 'i1',
+      outcome: 'solved_on_site' as const,
+    };
     await transport.send(report);
     await transport.send(report);
     await transport.send(resolve);
     expect(bodies.map((b) => [b.url, b.body.idempotencyKey])).toEqual([
-      ['/api/incidents', 'c-report-1'], ['/api/incidents', 'c-report-1'], ['/api/incidents/i1/resolve', 'c-resolve-1'],
+      ['/api/incidents', 'c-report-1'],
+      ['/api/incidents', 'c-report-1'],
+      ['/api/incidents/i1/resolve', 'c-resolve-1'],
     ]);
     expect(bodies[0]?.body).toMatchObject({ title: 'Broken light', category: 'other' });
     // The resolve also carries when the captain pressed it, not when the queue got through.

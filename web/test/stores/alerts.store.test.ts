@@ -11,7 +11,10 @@ describe('alerts store', () => {
     alerts.record(alert({ id: 'a1' }), incident({ id: 'i1', alertCount: 1 }));
     alerts.record(alert({ id: 'a2' }), incident({ id: 'i2', alertCount: 1 }));
     alerts.record(alert({ id: 'a3', receivedAt: '2025-01-01T08:01:00Z' }), incident({ id: 'i1', alertCount: 2 }));
-    expect(alerts.active.map((a) => [a.incidentId, a.pressCount])).toEqual([['i1', 2], ['i2', 1]]);
+    expect(alerts.active.map((a) => [a.incidentId, a.pressCount])).toEqual([
+      ['i1', 2],
+      ['i2', 1],
+    ]);
     expect(alerts.lastArrival).toMatchObject({ incidentId: 'i1', isNewIncident: false });
   });
 

@@ -7,8 +7,21 @@ import { freshPinia } from '../support/test-app';
 
 function candidate(unitId: string): Candidate {
   return {
-    unitId, callsign: unitId.toUpperCase(), force: 'police', mode: 'car', status: 'available', available: true, etaSeconds: 120,
-    rankSeconds: 120, uncertaintySeconds: 0, distanceM: 900, positionAgeSeconds: 3, stale: false, fallback: false, lat: 31, lon: 121,
+    unitId,
+    callsign: unitId.toUpperCase(),
+    force: 'police',
+    mode: 'car',
+    status: 'available',
+    available: true,
+    etaSeconds: 120,
+    rankSeconds: 120,
+    uncertaintySeconds: 0,
+    distanceM: 900,
+    positionAgeSeconds: 3,
+    stale: false,
+    fallback: false,
+    lat: 31,
+    lon: 121,
   };
 }
 

@@ -18,7 +18,14 @@ export function styleMap() {
     getSource: (id: string) => (live(), sources.get(id)),
     addSource: (id: string, spec: { data: unknown }) => {
       live();
-      sources.set(id, { data: spec.data, sent: 0, setData(d) { this.data = d; this.sent += 1; } });
+      sources.set(id, {
+        data: spec.data,
+        sent: 0,
+        setData(d) {
+          this.data = d;
+          this.sent += 1;
+        },
+      });
     },
     getLayer: (id: string) => (live(), layers.get(id)),
     addLayer: (l: LayerSpecification) => (live(), layers.set(l.id, { visibility: l.layout?.visibility })),

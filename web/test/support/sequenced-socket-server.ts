@@ -88,7 +88,17 @@ export class SequencedSocketServer {
       for (const entry of this.log.filter((e) => e.seq > lastSeq)) socket.emit('unit:updated', entry);
       mode = 'replay';
     } else {
-      const snapshot: Snapshot = { seq: this.head, serverTime: new Date().toISOString(), units: [...this.units.values()], incidents: [], grids: [], stations: [], teams: [], keyAreas: [], patrolPlans: [] };
+      const snapshot: Snapshot = {
+        seq: this.head,
+        serverTime: new Date().toISOString(),
+        units: [...this.units.values()],
+        incidents: [],
+        grids: [],
+        stations: [],
+        teams: [],
+        keyAreas: [],
+        patrolPlans: [],
+      };
       socket.emit('state:snapshot', snapshot);
       this.snapshotsSent += 1;
       mode = 'snapshot';

@@ -13,7 +13,11 @@ import { nowMs, round } from './stats.js';
 /** 'resume': a screen that reconnects with its last seq and audits every seq (bench/load, the fault drills). */
 type Mode = ClientMode | 'sio' | 'resume';
 
-interface Screen { group: string; counters: { frames: number; bytes: number; events: number; alerts: number; positionBatches: number; positions: number; lastSeq: number }; close(): void }
+interface Screen {
+  group: string;
+  counters: { frames: number; bytes: number; events: number; alerts: number; positionBatches: number; positions: number; lastSeq: number };
+  close(): void;
+}
 
 let arrivals = new Arrivals();
 let screens: Screen[] = [];
@@ -37,12 +41,23 @@ function sioScreen(url: string, token: string, audit: boolean): { screen: Screen
   socket.on('unit:positions', (p: { seq: number; rows: unknown[] }) => {
     counters.events++;
     counters.positionBatches++;
-    if (audit) { counters.positions += p.rows.length; counters.lastSeq = p.seq; }
+    if (audit) {
+      counters.positions += p.rows.length;
+      counters.lastSeq = p.seq;
+    }
   });
   return { screen: { group: url, counters, close: () => socket.disconnect() }, ready };
 }
 
-async function connect(args: { url: string; token?: string; mode: Mode; count: number; batch?: number; auditors?: number; reconnectDelayMs?: number }): Promise<{ connected: number; ms: number }> {
+async function connect(args: {
+  url: string;
+  token?: string;
+  mode: Mode;
+  count: number;
+  batch?: number;
+  auditors?: number;
+  reconnectDelayMs?: number;
+}): Promise<{ connected: number; ms: number }> {
   const started = nowMs();
   const batch = args.batch ?? 50;
   for (let start = 0; start < args.count; start += batch) {
@@ -50,7 +65,13 @@ async function connect(args: { url: string; token?: string; mode: Mode; count: n
       const audit = start + j < (args.auditors ?? 0);
       if (args.mode === 'sio') return sioScreen(args.url, args.token ?? '', audit);
       if (args.mode === 'resume') {
-        const screen = new ResumingScreen(args.url, args.url, args.token ?? '', arrivals, args.reconnectDelayMs !== undefined ? { reconnectDelayMs: args.reconnectDelayMs } : {});
+        const screen = new ResumingScreen(
+          args.url,
+          args.url,
+          args.token ?? '',
+          arrivals,
+          args.reconnectDelayMs !== undefined ? { reconnectDelayMs: args.reconnectDelayMs } : {},
+        );
         return { screen, ready: screen.connect() };
       }
       const screen = new LiteScreen(args.url, args.mode, args.token, arrivals, audit);
@@ -66,13 +87,23 @@ async function connect(args: { url: string; token?: string; mode: Mode; count: n
 function collect(args: { reset?: boolean } = {}) {
   const alerts = [...arrivals.alerts.entries()].map(([id, a]) => ({ id, first: a.first, last: a.last, n: a.n }));
   const c = screens.map((s) => s.counters);
-  const span = (k: keyof Screen['counters']) => ({ min: Math.min(...c.map((x) => x[k])), max: Math.max(...c.map((x) => x[k])), sum: c.reduce((t, x) => t + x[k], 0) });
+  const span = (k: keyof Screen['counters']) => ({
+    min: Math.min(...c.map((x) => x[k])),
+    max: Math.max(...c.map((x) => x[k])),
+    sum: c.reduce((t, x) => t + x[k], 0),
+  });
   const audited = c.filter((x) => x.lastSeq >= 0);
   // Events per server (screens are grouped by the URL they connected to).
   const eventsByGroup: Record<string, number> = {};
   for (const sc of screens) eventsByGroup[sc.group] = (eventsByGroup[sc.group] ?? 0) + sc.counters.events;
   const out = {
-    screens: screens.length, alerts, eventsByGroup, frames: span('frames'), bytes: span('bytes'), events: span('events'), alertsPerScreen: span('alerts'),
+    screens: screens.length,
+    alerts,
+    eventsByGroup,
+    frames: span('frames'),
+    bytes: span('bytes'),
+    events: span('events'),
+    alertsPerScreen: span('alerts'),
     positionBatches: span('positionBatches'),
     audit: audited.length > 0 ? { positions: audited[0]!.positions, lastSeq: audited[0]!.lastSeq, batches: audited[0]!.positionBatches } : null,
   };
@@ -115,9 +146,25 @@ function cpu(): { userUs: number; systemUs: number } {
 
 const resuming = () => screens.filter((s): s is ResumingScreen => s instanceof ResumingScreen);
 
-serveCalls({
-  connect, collect, sample, disconnect, eldStart, eldStop, cpu,
-  seqStatus: () => seqStatus(resuming().map((s) => s.state)),
-  setTarget: (args: { seq: number }) => { for (const s of resuming()) { s.target = args.seq; s.state.caughtUpAt = s.state.lastSeq >= args.seq ? nowMs() : null; } },
-  dropAll: () => { for (const s of resuming()) s.drop(); },
-}, async () => disconnect());
+serveCalls(
+  {
+    connect,
+    collect,
+    sample,
+    disconnect,
+    eldStart,
+    eldStop,
+    cpu,
+    seqStatus: () => seqStatus(resuming().map((s) => s.state)),
+    setTarget: (args: { seq: number }) => {
+      for (const s of resuming()) {
+        s.target = args.seq;
+        s.state.caughtUpAt = s.state.lastSeq >= args.seq ? nowMs() : null;
+      }
+    },
+    dropAll: () => {
+      for (const s of resuming()) s.drop();
+    },
+  },
+  async () => disconnect(),
+);

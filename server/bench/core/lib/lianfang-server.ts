@@ -32,11 +32,20 @@ export interface BenchServer {
  */
 export async function startLianfang(overrides: Partial<Config> = {}, db?: (dir: string) => Promise<Database>): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'lf-bench-'));
-  const config = loadConfig({}, {
-    PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_PASSWORD, LOG_LEVEL: 'silent',
-    INGEST_RATE_PER_SECOND: 1_000_000, LOGIN_RATE_PER_MINUTE: 1000, LOGIN_RATE_PER_ADDRESS_PER_MINUTE: 1000,
-    ...overrides,
-  });
+  const config = loadConfig(
+    {},
+    {
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'silent',
+      INGEST_RATE_PER_SECOND: 1_000_000,
+      LOGIN_RATE_PER_MINUTE: 1000,
+      LOGIN_RATE_PER_ADDRESS_PER_MINUTE: 1000,
+      ...overrides,
+    },
+  );
   const app = await buildApp(config, { logger: false, ...(db ? { db: await db(join(dir, 'pglite')) } : {}) });
   await bootstrapAdmin(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -46,7 +55,9 @@ export async function startLianfang(overrides: Partial<Config> = {}, db?: (dir: 
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   const token = (login.json() as { token: string }).token;
   return {
-    app, port, token,
+    app,
+    port,
+    token,
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -61,14 +72,18 @@ export async function createUnits(server: BenchServer, count: number, prefix = '
   const modes = ['foot', 'bike', 'moto', 'car'] as const;
   const inFlight = 8;
   for (let start = 0; start < count; start += inFlight) {
-    await Promise.all(trackerIds.slice(start, start + inFlight).map(async (trackerId, j) => {
-      const i = start + j;
-      const res = await server.app.inject({
-        method: 'POST', url: '/api/units', headers: { authorization: `Bearer ${server.token}` },
-        payload: { callsign: `${prefix}-${i}`, force: forces[i % forces.length], mode: modes[i % modes.length], trackerId },
-      });
-      if (res.statusCode !== 201) throw new Error(`create unit ${trackerId}: ${res.statusCode} ${res.body}`);
-    }));
+    await Promise.all(
+      trackerIds.slice(start, start + inFlight).map(async (trackerId, j) => {
+        const i = start + j;
+        const res = await server.app.inject({
+          method: 'POST',
+          url: '/api/units',
+          headers: { authorization: `Bearer ${server.token}` },
+          payload: { callsign: `${prefix}-${i}`, force: forces[i % forces.length], mode: modes[i % modes.length], trackerId },
+        });
+        if (res.statusCode !== 201) throw new Error(`create unit ${trackerId}: ${res.statusCode} ${res.body}`);
+      }),
+    );
   }
   return trackerIds;
 }
@@ -83,9 +98,16 @@ export async function createKeyAreas(server: BenchServer, count: number): Promis
   for (let k = 0; k < count; k++) {
     const lat = 31.2 + (k % 5) * 0.01 - 0.0005;
     const lon = 121.45 + Math.floor(k / 5) * 0.01 - 0.0005;
-    const ring = [[lon, lat], [lon + 0.005, lat], [lon + 0.005, lat + 0.005], [lon, lat + 0.005]];
+    const ring = [
+      [lon, lat],
+      [lon + 0.005, lat],
+      [lon + 0.005, lat + 0.005],
+      [lon, lat + 0.005],
+    ];
     const res = await server.app.inject({
-      method: 'POST', url: '/api/key-areas', headers: { authorization: `Bearer ${server.token}` },
+      method: 'POST',
+      url: '/api/key-areas',
+      headers: { authorization: `Bearer ${server.token}` },
       payload: { name: `Bench area ${k}`, ring, everyMinutes: 15, from: '00:00', to: '00:00' },
     });
     if (res.statusCode !== 201) throw new Error(`create key area ${k}: ${res.statusCode} ${res.body}`);
@@ -95,7 +117,9 @@ export async function createKeyAreas(server: BenchServer, count: number): Promis
 /** An alert gateway with a fixed location (a shop's panic button); returns its key. */
 export async function createGateway(server: BenchServer, name: string): Promise<string> {
   const res = await server.app.inject({
-    method: 'POST', url: '/api/devices', headers: { authorization: `Bearer ${server.token}` },
+    method: 'POST',
+    url: '/api/devices',
+    headers: { authorization: `Bearer ${server.token}` },
     payload: { name, kind: 'alert_gateway', lat: 31.2304, lon: 121.4737 },
   });
   if (res.statusCode !== 201) throw new Error(`create gateway: ${res.statusCode} ${res.body}`);

@@ -26,7 +26,15 @@ export interface LiteScreenResume {
   counters?: ScreenCounters;
 }
 
-export interface ScreenCounters { frames: number; bytes: number; events: number; alerts: number; positionBatches: number; positions: number; lastSeq: number }
+export interface ScreenCounters {
+  frames: number;
+  bytes: number;
+  events: number;
+  alerts: number;
+  positionBatches: number;
+  positions: number;
+  lastSeq: number;
+}
 
 const ALERT_ID_KEY = Buffer.from('"alert":{"id":"');
 const Q = 0x22; // "
@@ -45,7 +53,14 @@ export class LiteScreen {
   readonly counters: ScreenCounters;
   readonly ready: Promise<void>;
 
-  constructor(url: string, private readonly mode: ClientMode, token: string | undefined, private readonly arrivals: Arrivals, private readonly audit = false, private readonly resume: LiteScreenResume = {}) {
+  constructor(
+    url: string,
+    private readonly mode: ClientMode,
+    token: string | undefined,
+    private readonly arrivals: Arrivals,
+    private readonly audit = false,
+    private readonly resume: LiteScreenResume = {},
+  ) {
     this.counters = resume.counters ?? { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
     const wsUrl = mode === 'lite' ? `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket` : url.replace(/^http/, 'ws');
     this.ws = new WebSocket(wsUrl, { perMessageDeflate: false });
@@ -82,8 +97,10 @@ export class LiteScreen {
     if (name === 'alert:raised') {
       this.counters.alerts++;
       const i = data.indexOf(ALERT_ID_KEY);
-      const id = i >= 0 ? data.toString('latin1', i + ALERT_ID_KEY.length, i + ALERT_ID_KEY.length + 36)
-        : (JSON.parse(data.toString('utf8', 2)) as [string, { alert: { id: string } }])[1].alert.id;
+      const id =
+        i >= 0
+          ? data.toString('latin1', i + ALERT_ID_KEY.length, i + ALERT_ID_KEY.length + 36)
+          : (JSON.parse(data.toString('utf8', 2)) as [string, { alert: { id: string } }])[1].alert.id;
       this.arrivals.record(id, at);
       if (this.arrivals.sample === undefined) this.arrivals.sample = data.toString('utf8');
     } else if (name === 'unit:positions') {

@@ -44,17 +44,18 @@ export async function createPgliteWorkerDatabase(dataDir: string): Promise<Datab
   return {
     driver: 'pglite',
     query: <R extends object>(sql: string, params?: readonly unknown[]) => locked(() => raw<R[]>('query', sql, params)),
-    tx: <T>(fn: (q: Queryable) => Promise<T>) => locked(async () => {
-      await raw('query', 'BEGIN');
-      try {
-        const result = await fn(inside);
-        await raw('query', 'COMMIT');
-        return result;
-      } catch (err) {
-        await raw('query', 'ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
+    tx: <T>(fn: (q: Queryable) => Promise<T>) =>
+      locked(async () => {
+        await raw('query', 'BEGIN');
+        try {
+          const result = await fn(inside);
+          await raw('query', 'COMMIT');
+          return result;
+        } catch (err) {
+          await raw('query', 'ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
     exec: (sql: string) => locked(() => raw<void>('exec', sql)),
     async close() {
       await locked(() => raw<void>('close'));

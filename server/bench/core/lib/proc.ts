@@ -14,9 +14,18 @@ export interface BenchProcess {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-interface Reply { id: number; ok: boolean; result?: unknown; error?: string }
+interface Reply {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
 
-export async function startProcess(name: string, moduleUrl: URL, options: { extraExecArgv?: string[]; env?: Record<string, string> } = {}): Promise<BenchProcess> {
+export async function startProcess(
+  name: string,
+  moduleUrl: URL,
+  options: { extraExecArgv?: string[]; env?: Record<string, string> } = {},
+): Promise<BenchProcess> {
   const child: ChildProcess = fork(fileURLToPath(moduleUrl), [name], {
     execArgv: [...process.execArgv, ...(options.extraExecArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -26,7 +35,12 @@ export async function startProcess(name: string, moduleUrl: URL, options: { extr
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   let nextId = 1;
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   child.on('message', (msg: Reply | { ready: true }) => {
     if ('ready' in msg) return;
     const p = pending.get(msg.id);
@@ -37,11 +51,19 @@ export async function startProcess(name: string, moduleUrl: URL, options: { extr
     else p.reject(new Error(`${name}: ${msg.error}`));
   });
   void exitPromise.then(() => {
-    for (const p of pending.values()) { clearTimeout(p.timer); p.reject(new Error(`${name} exited`)); }
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new Error(`${name} exited`));
+    }
     pending.clear();
   });
   await new Promise<void>((resolve, reject) => {
-    const onMessage = (msg: { ready?: boolean }) => { if (msg.ready) { child.off('message', onMessage); resolve(); } };
+    const onMessage = (msg: { ready?: boolean }) => {
+      if (msg.ready) {
+        child.off('message', onMessage);
+        resolve();
+      }
+    };
     child.on('message', onMessage);
     child.once('exit', (code) => reject(new Error(`${name} exited during start (code ${code})`)));
   });
@@ -52,7 +74,10 @@ export async function startProcess(name: string, moduleUrl: URL, options: { extr
       if (exited) return Promise.reject(new Error(`${name} has exited`));
       const id = nextId++;
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => { pending.delete(id); reject(new Error(`${name}.${cmd} timed out after ${timeoutMs} ms`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`${name}.${cmd} timed out after ${timeoutMs} ms`));
+        }, timeoutMs);
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
         child.send({ id, cmd, args });
       });
@@ -60,7 +85,9 @@ export async function startProcess(name: string, moduleUrl: URL, options: { extr
     async stop(timeoutMs = 15_000) {
       if (exited) return;
       child.send({ id: 0, cmd: '__exit' });
-      const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, timeoutMs);
+      const timer = setTimeout(() => {
+        if (!exited) child.kill('SIGKILL');
+      }, timeoutMs);
       await exitPromise;
       clearTimeout(timer);
     },

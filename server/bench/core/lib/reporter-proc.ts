@@ -33,11 +33,15 @@ function start(args: { url: string; trackerIds: string[]; periodMs?: number; max
       res.resume();
       res.on('end', () => {
         inFlight--;
-        if (res.statusCode === 200) counts.ok++; else counts.notOk++;
+        if (res.statusCode === 200) counts.ok++;
+        else counts.notOk++;
         if (latencies.length < 1_000_000) latencies.push(nowMs() - t0);
       });
     });
-    req.on('error', () => { inFlight--; counts.errors++; });
+    req.on('error', () => {
+      inFlight--;
+      counts.errors++;
+    });
   };
 
   const timer = setInterval(() => {
@@ -46,7 +50,10 @@ function start(args: { url: string; trackerIds: string[]; periodMs?: number; max
     const target = Math.floor((elapsed / period) * n);
     for (; due < target; due++) {
       // A slow server makes the tracker skip a report rather than queue without bound.
-      if (inFlight >= maxInFlight) { counts.skipped++; continue; }
+      if (inFlight >= maxInFlight) {
+        counts.skipped++;
+        continue;
+      }
       send(due % n, Math.floor(due / n));
     }
   }, 10);
@@ -70,4 +77,6 @@ async function stop(): Promise<object> {
   return r.stop();
 }
 
-serveCalls({ start, stop }, async () => { if (running) await running.stop(); });
+serveCalls({ start, stop }, async () => {
+  if (running) await running.stop();
+});

@@ -52,7 +52,11 @@ async function dropPgDatabase(): Promise<void> {
   pgDatabase = undefined;
 }
 
-async function start(args: { kind: Kind; config?: Partial<Config>; db?: 'default' | 'worker' | 'postgres' }): Promise<{ port: number; token?: string; pid: number }> {
+async function start(args: {
+  kind: Kind;
+  config?: Partial<Config>;
+  db?: 'default' | 'worker' | 'postgres';
+}): Promise<{ port: number; token?: string; pid: number }> {
   const kind = args.kind;
   if (kind === 'lianfang') {
     const config = args.db === 'postgres' ? { ...args.config, DATABASE_URL: await createPgDatabase() } : args.config;
@@ -110,7 +114,10 @@ async function broadcast(args: { frame: string; sampleId: string; gapsMs: number
     if (wss) {
       const data = Buffer.from(args.frame.replace(args.sampleId, id));
       for (const client of wss.clients) {
-        if (client.readyState === WebSocket.OPEN) { client.send(data, { binary: false }); recipients++; }
+        if (client.readyState === WebSocket.OPEN) {
+          client.send(data, { binary: false });
+          recipients++;
+        }
       }
     } else if (lianfang) {
       const payload = { ...parsed[1], alert: { ...parsed[1].alert, id } };
@@ -132,8 +139,17 @@ let stream: NodeJS.Timeout | undefined;
 function streamStart(args: { positions: number; intervalMs: number }): { frameBytes: number } {
   const now = Date.now();
   const positions = Array.from({ length: args.positions }, (_, i) => ({
-    unitId: randomUUID(), lat: 31.2 + i * 1e-4, lon: 121.45 + i * 1e-4, speedKmh: 9.26, heading: 90, accuracyM: null, altitudeM: null,
-    battery: null, deviceTime: new Date(now).toISOString(), serverTime: new Date(now).toISOString(), flags: [] as Position['flags'],
+    unitId: randomUUID(),
+    lat: 31.2 + i * 1e-4,
+    lon: 121.45 + i * 1e-4,
+    speedKmh: 9.26,
+    heading: 90,
+    accuracyM: null,
+    altitudeM: null,
+    battery: null,
+    deviceTime: new Date(now).toISOString(),
+    serverTime: new Date(now).toISOString(),
+    flags: [] as Position['flags'],
   }));
   let seq = 1_000_000;
   // The same compact rows Lianfang puts on the wire.
@@ -209,7 +225,8 @@ let profiler: Session | undefined;
 async function profileStart(args: { samplingUs?: number } = {}): Promise<void> {
   profiler = new Session();
   profiler.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: args.samplingUs ?? 500 });
   await post('Profiler.start');
@@ -218,7 +235,9 @@ async function profileStart(args: { samplingUs?: number } = {}): Promise<void> {
 async function profileStop(args: { file: string }): Promise<string> {
   if (!profiler) throw new Error('profiler not started');
   const session = profiler;
-  const res = await new Promise<{ profile: object }>((resolve, reject) => session.post('Profiler.stop', (err, r) => (err ? reject(err) : resolve(r as { profile: object }))));
+  const res = await new Promise<{ profile: object }>((resolve, reject) =>
+    session.post('Profiler.stop', (err, r) => (err ? reject(err) : resolve(r as { profile: object }))),
+  );
   session.disconnect();
   profiler = undefined;
   writeFileSync(args.file, JSON.stringify(res.profile));
@@ -245,7 +264,9 @@ function traceQueries(): void {
         const key = `${inTx ? 'tx ' : ''}${sql.replace(/\s+/g, ' ').trim().slice(0, 70)}`;
         const ms = nowMs() - started;
         const hit = queryTimes.get(key) ?? { n: 0, ms: 0, maxMs: 0 };
-        hit.n++; hit.ms += ms; hit.maxMs = Math.max(hit.maxMs, ms);
+        hit.n++;
+        hit.ms += ms;
+        hit.maxMs = Math.max(hit.maxMs, ms);
         queryTimes.set(key, hit);
       }
     },
@@ -258,17 +279,40 @@ function traceQueries(): void {
     return tx((q) => fn(timed(q, true))).finally(() => {
       const hit = queryTimes.get('(whole transaction)') ?? { n: 0, ms: 0, maxMs: 0 };
       const ms = nowMs() - started;
-      hit.n++; hit.ms += ms; hit.maxMs = Math.max(hit.maxMs, ms);
+      hit.n++;
+      hit.ms += ms;
+      hit.maxMs = Math.max(hit.maxMs, ms);
       queryTimes.set('(whole transaction)', hit);
     });
   };
 }
 
 function queryStats(args: { reset?: boolean } = {}) {
-  const rows = [...queryTimes.entries()].map(([sql, t]) => ({ sql, n: t.n, totalMs: round(t.ms), meanMs: round(t.ms / t.n, 3), maxMs: round(t.maxMs) }))
+  const rows = [...queryTimes.entries()]
+    .map(([sql, t]) => ({ sql, n: t.n, totalMs: round(t.ms), meanMs: round(t.ms / t.n, 3), maxMs: round(t.maxMs) }))
     .sort((a, b) => b.totalMs - a.totalMs);
   if (args.reset) queryTimes.clear();
   return rows;
 }
 
-serveCalls({ streamStart, streamStop, traceQueries, queryStats, profileStart, profileStop, start, setup, broadcast, cpu, eldStart, eldStop, metric, clients, settle, close }, close);
+serveCalls(
+  {
+    streamStart,
+    streamStop,
+    traceQueries,
+    queryStats,
+    profileStart,
+    profileStop,
+    start,
+    setup,
+    broadcast,
+    cpu,
+    eldStart,
+    eldStop,
+    metric,
+    clients,
+    settle,
+    close,
+  },
+  close,
+);

@@ -25,14 +25,25 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
-export interface Summary { n: number; p50: number; p90: number; p99: number; max: number; mean: number }
+export interface Summary {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
 
 export function summarize(values: readonly number[]): Summary {
   const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
   return {
-    n: values.length, p50: round(percentile(values, 50)), p90: round(percentile(values, 90)), p99: round(percentile(values, 99)),
+    n: values.length,
+    p50: round(percentile(values, 50)),
+    p90: round(percentile(values, 90)),
+    p99: round(percentile(values, 99)),
     // A loop, not Math.max(...values): a reporter's latencies can be millions long (spread overflows the stack).
-    max: round(values.length ? values.reduce((m, v) => (v > m ? v : m), -Infinity) : Number.NaN), mean: round(mean),
+    max: round(values.length ? values.reduce((m, v) => (v > m ? v : m), -Infinity) : Number.NaN),
+    mean: round(mean),
   };
 }
 
@@ -41,7 +52,9 @@ function codeVersion(): { commit: string; dirtyFiles: number } {
   try {
     const cwd = new URL('../../../../', import.meta.url).pathname;
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server/src', 'shared/src'], { cwd, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server/src', 'shared/src'], { cwd, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
     return { commit, dirtyFiles: dirty };
   } catch {
     return { commit: 'unknown', dirtyFiles: -1 };

@@ -9,9 +9,24 @@
 import { randomUUID } from 'node:crypto';
 import { nowMs, sleep } from '../../core/lib/stats.js';
 
-export interface Press { i: number; key: string; sentAt: number; acceptedAt: number | null; alertId: string | null; statuses: number[] }
+export interface Press {
+  i: number;
+  key: string;
+  sentAt: number;
+  acceptedAt: number | null;
+  alertId: string | null;
+  statuses: number[];
+}
 
-export interface SenderOptions { baseUrl: string; deviceKeys: readonly string[]; everyMs: number; count: number; retryMs?: number; maxAttempts?: number; timeoutMs?: number }
+export interface SenderOptions {
+  baseUrl: string;
+  deviceKeys: readonly string[];
+  everyMs: number;
+  count: number;
+  retryMs?: number;
+  maxAttempts?: number;
+  timeoutMs?: number;
+}
 
 export class AlertSender {
   readonly presses: Press[] = [];

@@ -16,10 +16,21 @@ import type { AlertSender } from './alert-sender.js';
 
 const REPORTER_PROC = new URL('../../core/lib/reporter-proc.ts', import.meta.url);
 
-export interface DrillSize { instances: number; units: number; screens: number; gateways: number; clientProcesses?: number }
+export interface DrillSize {
+  instances: number;
+  units: number;
+  screens: number;
+  gateways: number;
+  clientProcesses?: number;
+}
 
 export interface Rig {
-  cluster: Cluster; fleet: Fleet; reporter: BenchProcess; token: string; gatewayKeys: string[]; size: DrillSize;
+  cluster: Cluster;
+  fleet: Fleet;
+  reporter: BenchProcess;
+  token: string;
+  gatewayKeys: string[];
+  size: DrillSize;
   stop(): Promise<void>;
 }
 
@@ -39,7 +50,12 @@ export async function startRig(size: DrillSize, env: Record<string, string> = {}
     const f = fleet;
     const r = reporter;
     return {
-      cluster, fleet, reporter, token, gatewayKeys, size,
+      cluster,
+      fleet,
+      reporter,
+      token,
+      gatewayKeys,
+      size,
       async stop() {
         await r.call('stop').catch(() => {});
         await r.stop();
@@ -67,9 +83,14 @@ export async function timeUntil(done: () => Promise<boolean>, timeoutMs: number,
 }
 
 export interface AlertVerdict {
-  presses: number; acknowledged: number; statuses: Record<string, number>;
-  inDatabase: number; missingFromDatabase: string[]; alertRowsInDatabase: number;
-  onEveryScreen: number; missingOnSomeScreen: number;
+  presses: number;
+  acknowledged: number;
+  statuses: Record<string, number>;
+  inDatabase: number;
+  missingFromDatabase: string[];
+  alertRowsInDatabase: number;
+  onEveryScreen: number;
+  missingOnSomeScreen: number;
   /** Acknowledged alerts not in the database, or not on every screen: must be 0. */
   lost: number;
   sentToAccepted: ReturnType<typeof summarize>;
@@ -85,9 +106,14 @@ export async function verifyAlerts(rig: Rig, sender: AlertSender, waitMs = 30_00
   const db = await alertsInDatabase(rig.cluster.databaseUrl, ids);
   const seq = await fleetSeqStatus(rig.fleet);
   return {
-    presses: sender.presses.length, acknowledged: acked.length, statuses: sender.statusCounts(),
-    inDatabase: db.present, missingFromDatabase: db.missing, alertRowsInDatabase: db.alerts,
-    onEveryScreen: onEvery, missingOnSomeScreen: ids.length - onEvery,
+    presses: sender.presses.length,
+    acknowledged: acked.length,
+    statuses: sender.statusCounts(),
+    inDatabase: db.present,
+    missingFromDatabase: db.missing,
+    alertRowsInDatabase: db.alerts,
+    onEveryScreen: onEvery,
+    missingOnSomeScreen: ids.length - onEvery,
     lost: new Set([...db.missing, ...ids.filter((id) => (got.alerts.get(id)?.n ?? 0) < rig.size.screens)]).size,
     sentToAccepted: summarize(acked.map((p) => p.acceptedAt! - p.sentAt)),
     seq: { ...seq, backMs: [] },
@@ -98,7 +124,14 @@ export async function verifyAlerts(rig: Rig, sender: AlertSender, waitMs = 30_00
 export function recordDrill(name: string, result: object): void {
   const dir = new URL('../../../../bench-results/drills/', import.meta.url);
   mkdirSync(dir, { recursive: true });
-  const out = { drill: name, at: new Date().toISOString(), ...machine(), loadavg: loadavg().map((x) => round(x)), command: process.argv.slice(1).join(' '), ...result };
+  const out = {
+    drill: name,
+    at: new Date().toISOString(),
+    ...machine(),
+    loadavg: loadavg().map((x) => round(x)),
+    command: process.argv.slice(1).join(' '),
+    ...result,
+  };
   writeFileSync(new URL(`${name}.json`, dir), `${JSON.stringify(out, null, 2)}\n`);
   console.log(JSON.stringify(out));
 }

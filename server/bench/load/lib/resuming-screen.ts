@@ -11,11 +11,21 @@ import { nowMs } from '../../core/lib/stats.js';
  * (a gap or a duplicate is counted, never silently accepted).
  * Bounded: at most `maxAttempts` tries per drop, backing off up to 2 s.
  */
-export interface ResumeOptions { reconnectDelayMs?: number; maxAttempts?: number }
+export interface ResumeOptions {
+  reconnectDelayMs?: number;
+  maxAttempts?: number;
+}
 
 export interface ScreenSeqState {
-  lastSeq: number; gaps: number; duplicates: number; snapshots: number; replays: number; drops: number; failedAttempts: number;
-  connected: boolean; caughtUpAt: number | null;
+  lastSeq: number;
+  gaps: number;
+  duplicates: number;
+  snapshots: number;
+  replays: number;
+  drops: number;
+  failedAttempts: number;
+  connected: boolean;
+  caughtUpAt: number | null;
   /** Per drop: from the close to the resumed connection (namespace joined; the replay follows). */
   backMs: number[];
 }
@@ -24,7 +34,18 @@ const SEQ = /"seq":(\d+)/;
 const FROM_SEQ = /"fromSeq":(\d+)/;
 
 export class ResumingScreen {
-  readonly state: ScreenSeqState = { lastSeq: -1, gaps: 0, duplicates: 0, snapshots: 0, replays: 0, drops: 0, failedAttempts: 0, connected: false, caughtUpAt: null, backMs: [] };
+  readonly state: ScreenSeqState = {
+    lastSeq: -1,
+    gaps: 0,
+    duplicates: 0,
+    snapshots: 0,
+    replays: 0,
+    drops: 0,
+    failedAttempts: 0,
+    connected: false,
+    caughtUpAt: null,
+    backMs: [],
+  };
   readonly counters: ScreenCounters = { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
   /** The seq this screen must reach to count as caught up (set by the drill after a fault). */
   target = Number.POSITIVE_INFINITY;
@@ -33,7 +54,13 @@ export class ResumingScreen {
   private droppedAt = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(readonly group: string, private readonly url: string, private readonly token: string, private readonly arrivals: Arrivals, private readonly options: ResumeOptions = {}) {}
+  constructor(
+    readonly group: string,
+    private readonly url: string,
+    private readonly token: string,
+    private readonly arrivals: Arrivals,
+    private readonly options: ResumeOptions = {},
+  ) {}
 
   /** First connection: a snapshot. */
   connect(): Promise<void> {
@@ -68,7 +95,10 @@ export class ResumingScreen {
     } else {
       const from = FROM_SEQ.exec(head);
       const verdict = judgeSeq(this.state.lastSeq, from ? { seq: s, fromSeq: Number(from[1]) } : { seq: s });
-      if (verdict === 'duplicate') { this.state.duplicates++; return; }
+      if (verdict === 'duplicate') {
+        this.state.duplicates++;
+        return;
+      }
       if (verdict === 'gap') this.state.gaps++;
       this.state.lastSeq = s;
     }

@@ -3,10 +3,19 @@ import type { ScreenSeqState } from './resuming-screen.js';
 
 /** What a set of resuming screens says about ordering and recovery (one process, or a whole fleet merged). */
 export interface SeqStatus {
-  screens: number; connected: number; lastSeqMin: number; lastSeqMax: number;
-  gaps: number; duplicates: number; snapshots: number; replays: number; drops: number; failedAttempts: number;
+  screens: number;
+  connected: number;
+  lastSeqMin: number;
+  lastSeqMax: number;
+  gaps: number;
+  duplicates: number;
+  snapshots: number;
+  replays: number;
+  drops: number;
+  failedAttempts: number;
   /** Screens that reached the target seq, and when the last of them did (shared clock), or null. */
-  caughtUp: number; caughtUpLast: number | null;
+  caughtUp: number;
+  caughtUpLast: number | null;
   /** Per drop: close → resumed connection, ms. */
   backMs: number[];
 }
@@ -15,24 +24,40 @@ export function seqStatus(states: readonly ScreenSeqState[]): SeqStatus {
   const sum = (k: 'gaps' | 'duplicates' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts') => states.reduce((t, s) => t + s[k], 0);
   const caught = states.filter((s) => s.caughtUpAt !== null).map((s) => s.caughtUpAt!);
   return {
-    screens: states.length, connected: states.filter((s) => s.connected).length,
+    screens: states.length,
+    connected: states.filter((s) => s.connected).length,
     lastSeqMin: states.length ? Math.min(...states.map((s) => s.lastSeq)) : -1,
     lastSeqMax: states.length ? Math.max(...states.map((s) => s.lastSeq)) : -1,
-    gaps: sum('gaps'), duplicates: sum('duplicates'), snapshots: sum('snapshots'), replays: sum('replays'), drops: sum('drops'), failedAttempts: sum('failedAttempts'),
-    caughtUp: caught.length, caughtUpLast: caught.length ? Math.max(...caught) : null,
+    gaps: sum('gaps'),
+    duplicates: sum('duplicates'),
+    snapshots: sum('snapshots'),
+    replays: sum('replays'),
+    drops: sum('drops'),
+    failedAttempts: sum('failedAttempts'),
+    caughtUp: caught.length,
+    caughtUpLast: caught.length ? Math.max(...caught) : null,
     backMs: states.flatMap((s) => s.backMs),
   };
 }
 
 export function mergeSeqStatus(parts: readonly SeqStatus[]): SeqStatus {
   const live = parts.filter((p) => p.screens > 0);
-  const sum = (k: 'screens' | 'connected' | 'gaps' | 'duplicates' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts' | 'caughtUp') => parts.reduce((t, p) => t + p[k], 0);
+  const sum = (k: 'screens' | 'connected' | 'gaps' | 'duplicates' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts' | 'caughtUp') =>
+    parts.reduce((t, p) => t + p[k], 0);
   const lasts = parts.map((p) => p.caughtUpLast).filter((x): x is number => x !== null);
   return {
-    screens: sum('screens'), connected: sum('connected'),
-    lastSeqMin: live.length ? Math.min(...live.map((p) => p.lastSeqMin)) : -1, lastSeqMax: live.length ? Math.max(...live.map((p) => p.lastSeqMax)) : -1,
-    gaps: sum('gaps'), duplicates: sum('duplicates'), snapshots: sum('snapshots'), replays: sum('replays'), drops: sum('drops'), failedAttempts: sum('failedAttempts'),
-    caughtUp: sum('caughtUp'), caughtUpLast: lasts.length ? Math.max(...lasts) : null,
+    screens: sum('screens'),
+    connected: sum('connected'),
+    lastSeqMin: live.length ? Math.min(...live.map((p) => p.lastSeqMin)) : -1,
+    lastSeqMax: live.length ? Math.max(...live.map((p) => p.lastSeqMax)) : -1,
+    gaps: sum('gaps'),
+    duplicates: sum('duplicates'),
+    snapshots: sum('snapshots'),
+    replays: sum('replays'),
+    drops: sum('drops'),
+    failedAttempts: sum('failedAttempts'),
+    caughtUp: sum('caughtUp'),
+    caughtUpLast: lasts.length ? Math.max(...lasts) : null,
     backMs: parts.flatMap((p) => p.backMs),
   };
 }

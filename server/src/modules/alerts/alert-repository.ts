@@ -27,8 +27,34 @@ export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: A
        SELECT $16, $17, $18, $10, $11, inc.id, $19, $20, $21, $22, $23, $24 FROM inc)
      INSERT INTO incident_events (incident_id, at, actor, kind, data)
      SELECT inc.id, now(), $25, 'alert_received', $26 FROM inc`,
-    [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level,
-      a.id, a.kind, a.source, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey, actor, JSON.stringify({ alertId: a.id, kind: a.kind })],
+    [
+      i.id,
+      i.status,
+      i.category,
+      i.priority,
+      i.source,
+      i.title,
+      i.lat,
+      i.lon,
+      i.gridId,
+      i.deviceId,
+      i.unitId,
+      i.alertCount,
+      i.createdAt,
+      i.updatedAt,
+      i.level,
+      a.id,
+      a.kind,
+      a.source,
+      a.lat,
+      a.lon,
+      a.note,
+      a.deviceTime,
+      a.receivedAt,
+      idempotencyKey,
+      actor,
+      JSON.stringify({ alertId: a.id, kind: a.kind }),
+    ],
   );
 }
 
@@ -39,36 +65,83 @@ export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: A
  * and the outbox event. Returns the committed entry, or why it wrote nothing.
  */
 export async function openAlertIncident(
-  q: Queryable, i: NewIncident, a: Alert, idempotencyKey: string | null, actor: string, windowSeconds: number, event: DomainEvent,
+  q: Queryable,
+  i: NewIncident,
+  a: Alert,
+  idempotencyKey: string | null,
+  actor: string,
+  windowSeconds: number,
+  event: DomainEvent,
 ): Promise<{ entry: LogEntry } | { taken: 'joinable' | 'idempotency' }> {
   const [row] = await q.query<{ taken: 'joinable' | 'idempotency' | null; seq: number | null; at: Date | null }>(
     `SELECT * FROM lf_open_alert_incident($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
-    [i.id, i.category, i.priority, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.createdAt, i.level,
-      a.id, a.kind, a.source, a.note, a.deviceTime, idempotencyKey, actor, windowSeconds, OPEN_INCIDENT_STATUSES, encodeEvent(event)],
+    [
+      i.id,
+      i.category,
+      i.priority,
+      i.title,
+      i.lat,
+      i.lon,
+      i.gridId,
+      i.deviceId,
+      i.unitId,
+      i.createdAt,
+      i.level,
+      a.id,
+      a.kind,
+      a.source,
+      a.note,
+      a.deviceTime,
+      idempotencyKey,
+      actor,
+      windowSeconds,
+      OPEN_INCIDENT_STATUSES,
+      encodeEvent(event),
+    ],
   );
   if (row!.taken) return { taken: row!.taken };
   return { entry: { ...event, seq: Number(row!.seq), at: row!.at!.toISOString() } };
 }
 
 interface AlertRow {
-  id: string; kind: Alert['kind']; source: Alert['source']; device_id: string | null; unit_id: string | null; incident_id: string;
-  lat: number | null; lon: number | null; note: string | null; device_time: Date | null; received_at: Date;
+  id: string;
+  kind: Alert['kind'];
+  source: Alert['source'];
+  device_id: string | null;
+  unit_id: string | null;
+  incident_id: string;
+  lat: number | null;
+  lon: number | null;
+  note: string | null;
+  device_time: Date | null;
+  received_at: Date;
 }
 
 export function toAlert(r: AlertRow): Alert {
   return {
-    id: r.id, kind: r.kind, source: r.source, deviceId: r.device_id, unitId: r.unit_id, incidentId: r.incident_id, lat: r.lat,
-    lon: r.lon, note: r.note, deviceTime: r.device_time?.toISOString() ?? null, receivedAt: r.received_at.toISOString(),
+    id: r.id,
+    kind: r.kind,
+    source: r.source,
+    deviceId: r.device_id,
+    unitId: r.unit_id,
+    incidentId: r.incident_id,
+    lat: r.lat,
+    lon: r.lon,
+    note: r.note,
+    deviceTime: r.device_time?.toISOString() ?? null,
+    receivedAt: r.received_at.toISOString(),
     ...clockSkewOf(r.device_time?.toISOString(), r.received_at.getTime()),
   };
 }
 
 /** A retried request with the same key gets the first answer back instead of a second alert. */
-export async function findAlertByIdempotencyKey(q: Queryable, owner: string | null, key: string): Promise<{ alert: Alert; incident: Incident; joined: boolean } | null> {
+export async function findAlertByIdempotencyKey(
+  q: Queryable,
+  owner: string | null,
+  key: string,
+): Promise<{ alert: Alert; incident: Incident; joined: boolean } | null> {
   if (!owner) return null;
-  const [row] = await q.query<AlertRow>(
-    'SELECT * FROM alerts WHERE COALESCE(device_id, unit_id) = $1 AND idempotency_key = $2', [owner, key],
-  );
+  const [row] = await q.query<AlertRow>('SELECT * FROM alerts WHERE COALESCE(device_id, unit_id) = $1 AND idempotency_key = $2', [owner, key]);
   if (!row) return null;
   const incident = await getIncident(q, row.incident_id);
   return { alert: toAlert(row), incident: incident!, joined: true };

@@ -28,7 +28,11 @@ export interface RaiseAlert {
   actor: string;
 }
 
-export interface RaiseAlertResult { alert: Alert; incident: Incident; joined: boolean }
+export interface RaiseAlertResult {
+  alert: Alert;
+  incident: Incident;
+  joined: boolean;
+}
 
 export class AlertService {
   constructor(
@@ -87,8 +91,17 @@ export class AlertService {
 
   private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string): Alert {
     return {
-      id: randomUUID(), kind: input.kind, source: input.source, deviceId: input.deviceId, unitId: input.unitId,
-      incidentId, lat: point.lat, lon: point.lon, note: input.note ?? null, deviceTime: input.at ?? null, receivedAt,
+      id: randomUUID(),
+      kind: input.kind,
+      source: input.source,
+      deviceId: input.deviceId,
+      unitId: input.unitId,
+      incidentId,
+      lat: point.lat,
+      lon: point.lon,
+      note: input.note ?? null,
+      deviceTime: input.at ?? null,
+      receivedAt,
       ...clockSkewOf(input.at, Date.parse(receivedAt)),
     };
   }
@@ -101,7 +114,7 @@ export class AlertService {
     if (input.incidentId) {
       // Backup for a named incident joins it while it is open; when it has closed meanwhile the
       // request still opens an incident of its own: someone on the street asked for help.
-      const named = this.picture.seq === lockedSeq ? this.picture.incidents.get(input.incidentId) ?? null : await getIncident(q, input.incidentId);
+      const named = this.picture.seq === lockedSeq ? (this.picture.incidents.get(input.incidentId) ?? null) : await getIncident(q, input.incidentId);
       if (named && isOpenIncident(named.status)) return named;
     }
     const by = { deviceId: input.deviceId, unitId: input.unitId };
@@ -122,9 +135,21 @@ export class AlertService {
     const triage = ALERT_TRIAGE[input.kind];
     const grid = findContainingArea(point.lon, point.lat, this.picture.grids);
     return {
-      id: randomUUID(), status: 'reported', category: triage.category, priority: triage.priority, source: 'alert',
-      title: `${input.kind.toUpperCase()} · ${input.label}`, lat: point.lat, lon: point.lon, gridId: grid?.id ?? null,
-      deviceId: input.deviceId, unitId: input.unitId, alertCount: 1, createdAt: now, updatedAt: now, level: startLevel(triage.category),
+      id: randomUUID(),
+      status: 'reported',
+      category: triage.category,
+      priority: triage.priority,
+      source: 'alert',
+      title: `${input.kind.toUpperCase()} · ${input.label}`,
+      lat: point.lat,
+      lon: point.lon,
+      gridId: grid?.id ?? null,
+      deviceId: input.deviceId,
+      unitId: input.unitId,
+      alertCount: 1,
+      createdAt: now,
+      updatedAt: now,
+      level: startLevel(triage.category),
     };
   }
 }

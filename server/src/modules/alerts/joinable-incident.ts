@@ -8,7 +8,10 @@ import { isOpenIncident } from '@lianfang/shared';
  * first). Used only while the picture is known to be at the database's seq.
  */
 export function joinableInPicture(
-  incidents: Iterable<Incident>, by: { deviceId: string | null; unitId: string | null }, windowSeconds: number, nowMs: number,
+  incidents: Iterable<Incident>,
+  by: { deviceId: string | null; unitId: string | null },
+  windowSeconds: number,
+  nowMs: number,
 ): Incident | null {
   let best: Incident | null = null;
   // Cheapest test first: a busy night has hundreds of open incidents, few of them this device's.

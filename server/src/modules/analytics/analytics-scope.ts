@@ -43,7 +43,11 @@ export interface ScopeOptions {
 }
 
 /** The incidents an analytics request is about: received in [from, to), with the optional filters. */
-export function incidentScope(f: Pick<AnalyticsFilters, 'from' | 'to' | 'gridId' | 'force' | 'teamId' | 'category' | 'priority'>, p: SqlParams, o: ScopeOptions = {}): IncidentScope {
+export function incidentScope(
+  f: Pick<AnalyticsFilters, 'from' | 'to' | 'gridId' | 'force' | 'teamId' | 'category' | 'priority'>,
+  p: SqlParams,
+  o: ScopeOptions = {},
+): IncidentScope {
   const leadFilters = o.leadFilters ?? true;
   const conditions = [`f.created_at >= ${p.add(f.from, 'timestamptz')}`, `f.created_at < ${p.add(f.to, 'timestamptz')}`];
   if (o.receivedOnly) conditions.push('f.received');

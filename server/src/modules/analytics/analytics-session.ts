@@ -46,7 +46,8 @@ export async function inAnalyticsSession<T>(db: Database, timeZone: string, fn: 
     });
   } catch (err) {
     // query_canceled by the timeout: the client can do something about it, unlike a 500.
-    if ((err as { code?: string }).code === '57014') throw new DomainError('unavailable', `the query took longer than ${STATEMENT_TIMEOUT_MS / 1000} s: narrow the window or add filters`);
+    if ((err as { code?: string }).code === '57014')
+      throw new DomainError('unavailable', `the query took longer than ${STATEMENT_TIMEOUT_MS / 1000} s: narrow the window or add filters`);
     throw err;
   } finally {
     release();

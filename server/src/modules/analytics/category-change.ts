@@ -10,7 +10,10 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 const toRow = (category: string, current: number, previous: number): CategoryChangeRow => ({
-  category, current, previous, change: current - previous,
+  category,
+  current,
+  previous,
+  change: current - previous,
   // A rise from nothing has no meaningful percentage: the counts beside it say what happened.
   changeShare: previous > 0 ? (current - previous) / previous : null,
 });
@@ -29,7 +32,10 @@ const SPEC: MeasureSpec = {
  * Received incidents per category in [from, to) and in the preceding period of
  * equal length. Categories in key order, those of either period.
  */
-export async function categoryChange(ctx: AnalyticsContext, q: AnalyticsFilters): Promise<{ rows: CategoryChangeRow[]; total: CategoryChangeRow; previousFrom: string; previousTo: string }> {
+export async function categoryChange(
+  ctx: AnalyticsContext,
+  q: AnalyticsFilters,
+): Promise<{ rows: CategoryChangeRow[]; total: CategoryChangeRow; previousFrom: string; previousTo: string }> {
   const prev = previousPeriod(q.from, q.to);
   const current = await groupedAggregate(ctx, q, SPEC);
   const previous = await groupedAggregate(ctx, { ...q, ...prev }, SPEC);
@@ -39,6 +45,7 @@ export async function categoryChange(ctx: AnalyticsContext, q: AnalyticsFilters)
   return {
     rows: categories.map((c) => toRow(c, now.get(c) ?? 0, before.get(c) ?? 0)),
     total: toRow('all', Number(current.total.count), Number(previous.total.count)),
-    previousFrom: prev.from, previousTo: prev.to,
+    previousFrom: prev.from,
+    previousTo: prev.to,
   };
 }

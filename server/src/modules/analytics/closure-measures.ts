@@ -4,8 +4,13 @@ import { groupedAggregate } from './grouped-aggregate.js';
 import type { GroupedFigures, MeasureSpec } from './measure-spec.js';
 
 const FACTS = {
-  status: 'f.status', category: 'f.category', outcome: 'f.outcome', settled_level: 'f.settled_level', rating: 'f.rating',
-  resolve_s: 'f.resolve_s', close_s: 'f.close_s',
+  status: 'f.status',
+  category: 'f.category',
+  outcome: 'f.outcome',
+  settled_level: 'f.settled_level',
+  rating: 'f.rating',
+  resolve_s: 'f.resolve_s',
+  close_s: 'f.close_s',
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 
@@ -42,21 +47,40 @@ const first = (value: unknown): number | null => (Array.isArray(value) && typeof
 
 function toRow(r: GroupedFigures): ClosureRow {
   const counts: LoopCounts = {
-    received: int(r.received), closed: int(r.closed), resolvedOrClosed: int(r.resolvedOrClosed),
-    settledGrid: int(r.settledGrid), settledCommunity: int(r.settledCommunity), settledStreet: int(r.settledStreet), settledDepartment: int(r.settledDepartment),
-    disputesResolved: int(r.disputesResolved), disputesMediated: int(r.disputesMediated),
+    received: int(r.received),
+    closed: int(r.closed),
+    resolvedOrClosed: int(r.resolvedOrClosed),
+    settledGrid: int(r.settledGrid),
+    settledCommunity: int(r.settledCommunity),
+    settledStreet: int(r.settledStreet),
+    settledDepartment: int(r.settledDepartment),
+    disputesResolved: int(r.disputesResolved),
+    disputesMediated: int(r.disputesMediated),
   };
   // The rates are the shared code's, the same the web and /api/stats/loop use.
   const rates = loopRates(counts);
   return {
-    key: r.key, label: r.label,
-    received: counts.received, resolved: counts.resolvedOrClosed, closed: counts.closed, closureRate: rates.closureRate,
-    resolveP50: first(r.resolveP50), closeP50: first(r.closeP50),
-    settledGrid: counts.settledGrid, settledCommunity: counts.settledCommunity, settledStreet: counts.settledStreet, settledDepartment: counts.settledDepartment,
-    settledGridShare: rates.settledShare?.grid ?? null, settledCommunityShare: rates.settledShare?.community ?? null,
-    settledStreetShare: rates.settledShare?.street ?? null, settledDepartmentShare: rates.settledShare?.department ?? null,
-    disputesResolved: counts.disputesResolved, disputesMediated: counts.disputesMediated, mediationSuccessRate: rates.mediationSuccessRate,
-    rated: int(r.rated), ratingMean: int(r.rated) > 0 ? int(r.ratingSum) / int(r.rated) : null,
+    key: r.key,
+    label: r.label,
+    received: counts.received,
+    resolved: counts.resolvedOrClosed,
+    closed: counts.closed,
+    closureRate: rates.closureRate,
+    resolveP50: first(r.resolveP50),
+    closeP50: first(r.closeP50),
+    settledGrid: counts.settledGrid,
+    settledCommunity: counts.settledCommunity,
+    settledStreet: counts.settledStreet,
+    settledDepartment: counts.settledDepartment,
+    settledGridShare: rates.settledShare?.grid ?? null,
+    settledCommunityShare: rates.settledShare?.community ?? null,
+    settledStreetShare: rates.settledShare?.street ?? null,
+    settledDepartmentShare: rates.settledShare?.department ?? null,
+    disputesResolved: counts.disputesResolved,
+    disputesMediated: counts.disputesMediated,
+    mediationSuccessRate: rates.mediationSuccessRate,
+    rated: int(r.rated),
+    ratingMean: int(r.rated) > 0 ? int(r.ratingSum) / int(r.rated) : null,
   };
 }
 

@@ -3,7 +3,12 @@ import type { AnalyticsContext } from './analytics-scope.js';
 import { SqlParams } from './sql-params.js';
 import { bucketLabelSql, bucketSeriesSql, bucketStartOfSql } from './time-buckets.js';
 
-export interface CoverageHistoryQuery { from: string; to: string; interval: CoverageInterval; gridId?: string | undefined }
+export interface CoverageHistoryQuery {
+  from: string;
+  to: string;
+  interval: CoverageInterval;
+  gridId?: string | undefined;
+}
 
 /**
  * Coverage over time from coverage_samples (about one a minute): mean and lowest
@@ -17,7 +22,12 @@ export async function coverageHistory(ctx: AnalyticsContext, q: CoverageHistoryQ
   const from = p.add(q.from, 'timestamptz');
   const to = p.add(q.to, 'timestamptz');
   const grid = q.gridId
-    ? { join: `CROSS JOIN LATERAL jsonb_array_elements(cs.per_grid) g`, where: `AND g->>'gridId' = ${p.add(q.gridId, 'text')}`, w5: `(g->>'within5')::float8`, w15: `(g->>'within15')::float8` }
+    ? {
+        join: `CROSS JOIN LATERAL jsonb_array_elements(cs.per_grid) g`,
+        where: `AND g->>'gridId' = ${p.add(q.gridId, 'text')}`,
+        w5: `(g->>'within5')::float8`,
+        w15: `(g->>'within15')::float8`,
+      }
     : { join: '', where: '', w5: 'cs.within5::float8', w15: 'cs.within15::float8' };
   return ctx.db.query<CoverageRow>(
     `WITH s AS (

@@ -20,8 +20,7 @@ export function sumCounts(parts: readonly GroupState[], nCounts: number): Float6
 }
 
 /** Bytes a kept state takes (about: 8 per array element), for the cache's budget. */
-export const groupStateBytes = (s: GroupState): number =>
-  64 + s.counts.byteLength + s.dists.reduce((n, d) => n + 48 + d.values.length * 16, 0);
+export const groupStateBytes = (s: GroupState): number => 64 + s.counts.byteLength + s.dists.reduce((n, d) => n + 48 + d.values.length * 16, 0);
 
 /**
  * A distribution from the comma-separated whole numbers PostgreSQL sends

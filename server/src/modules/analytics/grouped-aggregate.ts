@@ -15,7 +15,13 @@ function figuresOf(spec: MeasureSpec, key: string, label: string, parts: readonl
   const out: GroupedFigures = { key, label };
   const counts = sumCounts(parts, spec.counts.length);
   spec.counts.forEach((c, i) => (out[c.name] = counts[i]!));
-  spec.distributions.forEach((d, j) => (out[d.name] = percentilesOfParts(parts.map((s) => s.dists[j]!), d.percentiles)));
+  spec.distributions.forEach(
+    (d, j) =>
+      (out[d.name] = percentilesOfParts(
+        parts.map((s) => s.dists[j]!),
+        d.percentiles,
+      )),
+  );
   return out;
 }
 
@@ -27,7 +33,11 @@ function figuresOf(spec: MeasureSpec, key: string, label: string, parts: readonl
  * window, empty ones included, so a quiet day is a 0 on the chart and not a gap;
  * other groupings list what occurs, in key order.
  */
-export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec): Promise<{ groups: GroupedFigures[]; total: GroupedFigures }> {
+export async function groupedAggregate(
+  ctx: AnalyticsContext,
+  q: GroupedAnalyticsQuery,
+  spec: MeasureSpec,
+): Promise<{ groups: GroupedFigures[]; total: GroupedFigures }> {
   const groupBy = q.groupBy ?? 'day';
   const states = await periodStates(ctx, q, spec, await windowPeriods(ctx.db, q.from, q.to, ctx.timeZone));
   const perKey = new Map<string, GroupState[]>();
@@ -50,12 +60,18 @@ export async function groupedAggregate(ctx: AnalyticsContext, q: GroupedAnalytic
     const table = spec.groupKey ? undefined : LABEL_TABLES[groupBy];
     const names = new Map<string, string>();
     if (table && present.length > 0) {
-      for (const r of await ctx.db.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [present])) names.set(r.id, r.name);
+      for (const r of await ctx.db.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [present]))
+        names.set(r.id, r.name);
     }
     keys = present.map((key) => ({ key, label: names.get(key) ?? key }));
   }
   return {
     groups: keys.map(({ key, label }) => figuresOf(spec, key, label, perKey.get(key) ?? [])),
-    total: figuresOf(spec, 'all', 'all', states.flatMap((groups) => [...groups.values()])),
+    total: figuresOf(
+      spec,
+      'all',
+      'all',
+      states.flatMap((groups) => [...groups.values()]),
+    ),
   };
 }

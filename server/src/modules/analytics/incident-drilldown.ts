@@ -29,16 +29,33 @@ function behindTheBar(q: DrilldownQuery, p: SqlParams, tz: string): { from: stri
 }
 
 interface Raw {
-  id: string; created_at: Date; category: string; priority: string; status: string; grid_id: string | null; grid_name: string | null;
-  unit_id: string | null; callsign: string | null; force: string | null; team_id: string | null;
-  processing: number | null; turnout: number | null; travel: number | null; response: number | null; target: number; within: boolean | null;
+  id: string;
+  created_at: Date;
+  category: string;
+  priority: string;
+  status: string;
+  grid_id: string | null;
+  grid_name: string | null;
+  unit_id: string | null;
+  callsign: string | null;
+  force: string | null;
+  team_id: string | null;
+  processing: number | null;
+  turnout: number | null;
+  travel: number | null;
+  response: number | null;
+  target: number;
+  within: boolean | null;
 }
 
 /**
  * The incidents behind any aggregate (same filters, plus the bar's group and
  * subset), oldest first, one page at a time, from the same facts the tables count.
  */
-export async function incidentDrilldown(ctx: AnalyticsContext, q: DrilldownQuery): Promise<{ rows: DrilldownRow[]; total: number; limit: number; offset: number }> {
+export async function incidentDrilldown(
+  ctx: AnalyticsContext,
+  q: DrilldownQuery,
+): Promise<{ rows: DrilldownRow[]; total: number; limit: number; offset: number }> {
   const limit = q.limit ?? 100;
   const offset = q.offset ?? 0;
   const cp = new SqlParams();
@@ -58,9 +75,23 @@ export async function incidentDrilldown(ctx: AnalyticsContext, q: DrilldownQuery
     p.values,
   );
   const rows = raw.map((r): DrilldownRow => ({
-    id: r.id, createdAt: new Date(r.created_at).toISOString(), category: r.category, priority: r.priority, status: r.status,
-    gridId: r.grid_id, gridName: r.grid_name, leadUnitId: r.unit_id, leadCallsign: r.callsign, force: r.force, teamId: r.team_id,
-    processing: r.processing, turnout: r.turnout, travel: r.travel, response: r.response, targetSeconds: r.target, withinTarget: r.within,
+    id: r.id,
+    createdAt: new Date(r.created_at).toISOString(),
+    category: r.category,
+    priority: r.priority,
+    status: r.status,
+    gridId: r.grid_id,
+    gridName: r.grid_name,
+    leadUnitId: r.unit_id,
+    leadCallsign: r.callsign,
+    force: r.force,
+    teamId: r.team_id,
+    processing: r.processing,
+    turnout: r.turnout,
+    travel: r.travel,
+    response: r.response,
+    targetSeconds: r.target,
+    withinTarget: r.within,
   }));
   return { rows, total: count?.n ?? 0, limit, offset };
 }

@@ -21,6 +21,7 @@ export async function incidentHeatmap(ctx: AnalyticsContext, q: AnalyticsFilters
   const { groups } = await groupedAggregate(ctx, q, SPEC);
   const counts = new Map(groups.map((g) => [Number(g.key), Number(g.count)]));
   const cells: HeatmapCell[] = [];
-  for (let weekday = 1; weekday <= 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, count: counts.get(weekday * 24 + hour) ?? 0 });
+  for (let weekday = 1; weekday <= 7; weekday++)
+    for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, count: counts.get(weekday * 24 + hour) ?? 0 });
   return cells;
 }

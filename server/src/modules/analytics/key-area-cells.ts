@@ -10,7 +10,15 @@ import type { Ring } from '@lianfang/shared';
 export const CELLS_PER_DEGREE = 100;
 
 /** One row per (area, cell), with the area's bounding box so the cheap box test runs where the fixes are read. */
-export interface AreaCells { areaIds: string[]; ys: number[]; xs: number[]; minLat: number[]; maxLat: number[]; minLon: number[]; maxLon: number[] }
+export interface AreaCells {
+  areaIds: string[];
+  ys: number[];
+  xs: number[];
+  minLat: number[];
+  maxLat: number[];
+  minLon: number[];
+  maxLon: number[];
+}
 
 const cellOf = (degrees: number) => Math.floor(degrees * CELLS_PER_DEGREE);
 

@@ -15,7 +15,10 @@ export type { KeyAreaComplianceQuery } from './key-area-slots.js';
  * to the unit of each minute (its current force and team, as for fixes before).
  */
 export async function keyAreaCompliance(ctx: AnalyticsContext, q: KeyAreaComplianceQuery): Promise<KeyAreaComplianceRow[]> {
-  return keyAreaSlotTally(ctx, q, (_p, w) => `
+  return keyAreaSlotTally(
+    ctx,
+    q,
+    (_p, w) => `
      -- The units a force/team filter keeps, hashed once (a join to units in every probe cost twice as much).
      ${w.unitFilter ? `fu AS MATERIALIZED (SELECT id FROM units u WHERE ${w.unitFilter}),` : ''}
      -- One index probe per required slot (primary key: area, minute, unit), stopping at the first row:
@@ -26,5 +29,6 @@ export async function keyAreaCompliance(ctx: AnalyticsContext, q: KeyAreaComplia
                 SELECT 1 FROM key_area_visit_minutes v
                  WHERE v.key_area_id = slots.id AND v.minute >= slots.s0 AND v.minute < slots.s1
                        ${w.unitFilter ? 'AND v.unit_id IN (SELECT id FROM fu)' : ''}))::int AS visited
-         FROM slots GROUP BY id)`);
+         FROM slots GROUP BY id)`,
+  );
 }

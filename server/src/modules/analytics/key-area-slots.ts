@@ -2,7 +2,12 @@ import type { Force, KeyAreaComplianceRow } from '@lianfang/shared';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { SqlParams } from './sql-params.js';
 
-export interface KeyAreaComplianceQuery { from: string; to: string; force?: Force | undefined; teamId?: string | undefined }
+export interface KeyAreaComplianceQuery {
+  from: string;
+  to: string;
+  force?: Force | undefined;
+  teamId?: string | undefined;
+}
 
 /**
  * How a slot is found visited: CTEs that end in `tally (id, required, visited)`,

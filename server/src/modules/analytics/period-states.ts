@@ -16,10 +16,13 @@ async function shapeOf(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: Me
   const groupBy = spec.groupKey ? 'own key' : (q.groupBy ?? 'day');
   let units = '';
   if ((!spec.groupKey && needsLead(q.groupBy)) || q.force || q.teamId) {
-    const [row] = await ctx.db.query<{ fp: string | null }>(`SELECT md5(string_agg(id || '/' || force || '/' || COALESCE(team_id, ''), ',' ORDER BY id)) AS fp FROM units`);
+    const [row] = await ctx.db.query<{ fp: string | null }>(
+      `SELECT md5(string_agg(id || '/' || force || '/' || COALESCE(team_id, ''), ',' ORDER BY id)) AS fp FROM units`,
+    );
     units = row?.fp ?? '';
   }
-  return (id) => JSON.stringify([id, groupBy, q.gridId ?? null, q.force ?? null, q.teamId ?? null, q.category ?? null, q.priority ?? null, ctx.timeZone, units]);
+  return (id) =>
+    JSON.stringify([id, groupBy, q.gridId ?? null, q.force ?? null, q.teamId ?? null, q.category ?? null, q.priority ?? null, ctx.timeZone, units]);
 }
 
 /**
@@ -29,7 +32,12 @@ async function shapeOf(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: Me
  * the rest from the facts in as few statements as there are runs of consecutive
  * missing periods (one when nothing is kept, one for today when all is).
  */
-export async function periodStates(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec, window: WindowPeriods): Promise<ReadonlyMap<string, GroupState>[]> {
+export async function periodStates(
+  ctx: AnalyticsContext,
+  q: GroupedAnalyticsQuery,
+  spec: MeasureSpec,
+  window: WindowPeriods,
+): Promise<ReadonlyMap<string, GroupState>[]> {
   const { periods, snapshot, todayMs } = window;
   const kept = ctx.settled;
   const states: (ReadonlyMap<string, GroupState> | undefined)[] = periods.map(() => undefined);
@@ -62,7 +70,7 @@ export async function periodStates(ctx: AnalyticsContext, q: GroupedAnalyticsQue
       }
     }
   }
-  for (let i = 0; i < periods.length; ) {
+  for (let i = 0; i < periods.length;) {
     if (states[i]) {
       i++;
       continue;

@@ -12,7 +12,10 @@ const SPEC: MeasureSpec = {
   groupKey: `least(greatest(f.response_s, 0) / ${HISTOGRAM_BIN_SECONDS}, ${LAST})::text`,
   where: 'f.received AND f.response_s IS NOT NULL',
   facts: { within: 'f.within_target' },
-  counts: [{ name: 'responded', sql: 'count(*)' }, { name: 'within', sql: 'count(*) FILTER (WHERE f.within)' }],
+  counts: [
+    { name: 'responded', sql: 'count(*)' },
+    { name: 'within', sql: 'count(*) FILTER (WHERE f.within)' },
+  ],
   distributions: [],
 };
 
@@ -29,8 +32,11 @@ export async function responseHistogram(ctx: AnalyticsContext, q: AnalyticsFilte
   for (let bin = 0; bin <= LAST; bin++) {
     const g = byBin.get(bin);
     rows.push({
-      bin, fromSeconds: bin * HISTOGRAM_BIN_SECONDS, toSeconds: bin === LAST ? null : (bin + 1) * HISTOGRAM_BIN_SECONDS,
-      responded: Number(g?.responded ?? 0), withinTarget: Number(g?.within ?? 0),
+      bin,
+      fromSeconds: bin * HISTOGRAM_BIN_SECONDS,
+      toSeconds: bin === LAST ? null : (bin + 1) * HISTOGRAM_BIN_SECONDS,
+      responded: Number(g?.responded ?? 0),
+      withinTarget: Number(g?.within ?? 0),
     });
   }
   return { rows, responded: Number(total.responded) };

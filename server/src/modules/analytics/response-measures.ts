@@ -29,7 +29,9 @@ const PERCENTILE_PHASES: Record<ResponsePercentiles, readonly (keyof typeof PHAS
 // p50 and p90 of each phase over received incidents (linear interpolation, as percentile_cont)
 // the narrower tables are served from the full table's kept periods when those are there (period-states.ts)
 const specFor = (which: ResponsePercentiles): MeasureSpec => ({
-  id: `response/${which}`, facts: FACTS, counts: COUNTS,
+  id: `response/${which}`,
+  facts: FACTS,
+  counts: COUNTS,
   distributions: PERCENTILE_PHASES[which].map((phase) => ({ name: phase, value: `f.${phase}`, where: 'rec', percentiles: [50, 90] })),
   ...(which === 'all' ? {} : { servedFrom: { id: 'response/all', dists: PERCENTILE_PHASES[which].map((phase) => PERCENTILE_PHASES.all.indexOf(phase)) } }),
 });
@@ -42,13 +44,23 @@ function toRow(r: GroupedFigures): ResponseRow {
   const responded = int(r.responded);
   const withinTarget = int(r.withinTarget);
   return {
-    key: r.key, label: r.label,
-    received: int(r.received), excluded: int(r.excluded), dispatched: int(r.dispatched), enRoute: int(r.enRoute), responded,
-    processingP50: pct(r.processing, 0), processingP90: pct(r.processing, 1),
-    turnoutP50: pct(r.turnout, 0), turnoutP90: pct(r.turnout, 1),
-    travelP50: pct(r.travel, 0), travelP90: pct(r.travel, 1),
-    responseP50: pct(r.response, 0), responseP90: pct(r.response, 1),
-    withinTarget, withinTargetShare: responded > 0 ? withinTarget / responded : null,
+    key: r.key,
+    label: r.label,
+    received: int(r.received),
+    excluded: int(r.excluded),
+    dispatched: int(r.dispatched),
+    enRoute: int(r.enRoute),
+    responded,
+    processingP50: pct(r.processing, 0),
+    processingP90: pct(r.processing, 1),
+    turnoutP50: pct(r.turnout, 0),
+    turnoutP90: pct(r.turnout, 1),
+    travelP50: pct(r.travel, 0),
+    travelP90: pct(r.travel, 1),
+    responseP50: pct(r.response, 0),
+    responseP90: pct(r.response, 1),
+    withinTarget,
+    withinTargetShare: responded > 0 ? withinTarget / responded : null,
   };
 }
 

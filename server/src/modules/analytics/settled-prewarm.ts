@@ -92,7 +92,12 @@ export class SettledPrewarm {
         await inAnalyticsSession<unknown>(this.db, this.timeZone, (ctx) => warm.read(ctx, { from, to }));
       }
       const kept = settledFiguresOf(this.db).size;
-      this.onDone({ tables: DASHBOARD_TABLES.length, seconds: Math.round(performance.now() - started) / 1000, keptEntries: kept.entries, keptBytes: kept.bytes });
+      this.onDone({
+        tables: DASHBOARD_TABLES.length,
+        seconds: Math.round(performance.now() - started) / 1000,
+        keptEntries: kept.entries,
+        keptBytes: kept.bytes,
+      });
     } catch (err) {
       if (!this.stopped) this.onError(err);
     }

@@ -17,13 +17,22 @@ const KEY_TEXT: Partial<Record<AnalyticsGrouping, (col: string) => string>> = {
  * Group states of consecutive periods in one statement, grouped by (period,
  * group key). Returns one map (group key → state) per period, in order.
  */
-export async function spanGroupStates(ctx: AnalyticsContext, q: GroupedAnalyticsQuery, spec: MeasureSpec, periods: readonly Period[], calendar: { today: string; month: string }): Promise<Map<string, GroupState>[]> {
+export async function spanGroupStates(
+  ctx: AnalyticsContext,
+  q: GroupedAnalyticsQuery,
+  spec: MeasureSpec,
+  periods: readonly Period[],
+  calendar: { today: string; month: string },
+): Promise<Map<string, GroupState>[]> {
   const groupBy = q.groupBy ?? 'day';
   const p = new SqlParams();
-  const scopeOf = (from: string, to: string) => spec.source === 'assignments'
-    ? incidentScope({ ...q, from, to }, p, { receivedOnly: true, leadFilters: false, table: 'assignment_facts f' })
-    : incidentScope({ ...q, from, to }, p, { lead: !spec.groupKey && needsLead(groupBy) });
-  const columns = Object.entries(spec.facts).map(([name, sql]) => `, ${sql} AS "${name}"`).join('');
+  const scopeOf = (from: string, to: string) =>
+    spec.source === 'assignments'
+      ? incidentScope({ ...q, from, to }, p, { receivedOnly: true, leadFilters: false, table: 'assignment_facts f' })
+      : incidentScope({ ...q, from, to }, p, { lead: !spec.groupKey && needsLead(groupBy) });
+  const columns = Object.entries(spec.facts)
+    .map(([name, sql]) => `, ${sql} AS "${name}"`)
+    .join('');
   const keyText = spec.groupKey ? 'f.gk' : (KEY_TEXT[groupBy] ?? ((col: string) => col))('f.gk');
   const counts = spec.counts.map((c, i) => `(${c.sql})::float8 AS c${i}`);
   // whole seconds as text, joined: cheaper for PostgreSQL to send and for us to read than an int[] (see group-state.ts);
@@ -49,7 +58,9 @@ export async function spanGroupStates(ctx: AnalyticsContext, q: GroupedAnalytics
     // range (2,000 groups each) costs half of one over (period, unit), which spills
     // out of the CPU caches (measured, docs/performance.md). Each period is its own
     // branch with its own bounds, so the planner estimates each range as it is.
-    sql = periods.map((per, i) => `SELECT '${i}' AS period, ${keyText} AS key${aggregates} FROM ${rowsOf(per.from, per.to)} GROUP BY f.gk`).join('\n     UNION ALL\n     ');
+    sql = periods
+      .map((per, i) => `SELECT '${i}' AS period, ${keyText} AS key${aggregates} FROM ${rowsOf(per.from, per.to)} GROUP BY f.gk`)
+      .join('\n     UNION ALL\n     ');
     indexOf = (text) => (/^\d+$/.test(text) && Number(text) < periods.length ? Number(text) : undefined);
   } else {
     // Incident facts carry their local calendar keys: a period is told by them (periodKeySql), no arithmetic on instants.
@@ -63,7 +74,9 @@ export async function spanGroupStates(ctx: AnalyticsContext, q: GroupedAnalytics
   // 476 against 394 ms on half a million rows (measured). Sorting is turned off for this statement
   // only, and the setting the transaction had is put back after it.
   const hashOnly = spec.distributions.length > 0;
-  const [before] = hashOnly ? await ctx.db.query<{ prev: string }>(`SELECT current_setting('enable_sort') AS prev, set_config('enable_sort', 'off', true)`) : [];
+  const [before] = hashOnly
+    ? await ctx.db.query<{ prev: string }>(`SELECT current_setting('enable_sort') AS prev, set_config('enable_sort', 'off', true)`)
+    : [];
   const rows = await ctx.db.query<Record<string, unknown> & { period: string | null; key: string }>(sql, p.values);
   if (before) await ctx.db.query(`SELECT set_config('enable_sort', $1, true)`, [before.prev]);
   const out = periods.map(() => new Map<string, GroupState>());

@@ -31,10 +31,18 @@ const SECONDS = new Set<string>(['dispatchedSeconds', 'acknowledgedSeconds', 'en
 
 /** One group per unit; the unit's force and team are joined afterwards, as they are now. */
 const SPEC: MeasureSpec = {
-  id: 'units/per-unit', source: 'assignments', groupKey: 'f.unit_id',
+  id: 'units/per-unit',
+  source: 'assignments',
+  groupKey: 'f.unit_id',
   facts: {
-    arrived: 'f.arrived', first_on_scene: 'f.first_on_scene', declined: 'f.declined', ack_timeout: 'f.ack_timeout',
-    dispatched_s: 'f.dispatched_s', acknowledged_s: 'f.acknowledged_s', en_route_s: 'f.en_route_s', on_scene_s: 'f.on_scene_s',
+    arrived: 'f.arrived',
+    first_on_scene: 'f.first_on_scene',
+    declined: 'f.declined',
+    ack_timeout: 'f.ack_timeout',
+    dispatched_s: 'f.dispatched_s',
+    acknowledged_s: 'f.acknowledged_s',
+    en_route_s: 'f.en_route_s',
+    on_scene_s: 'f.on_scene_s',
   },
   counts: COUNTS,
   distributions: [],
@@ -42,8 +50,24 @@ const SPEC: MeasureSpec = {
 
 // Each unit row below is one unit (the assignments are summed per unit first), so a rollup counts its rows.
 const ROLLUPS: Record<UnitRollup, { key: string; label: string; force: string; teamId: string; units: string; groupBy: string; order: string }> = {
-  unit: { key: 'u.id', label: 'u.callsign', force: 'u.force', teamId: 'u.team_id', units: '1', groupBy: 'u.id, u.callsign, u.force, u.team_id', order: 'label, key' },
-  team: { key: `COALESCE(u.team_id, '${NO_GROUP}')`, label: `COALESCE(t.name, '${NO_GROUP}')`, force: 't.force', teamId: 'u.team_id', units: 'count(*)::int', groupBy: 'u.team_id, t.name, t.force', order: 'key' },
+  unit: {
+    key: 'u.id',
+    label: 'u.callsign',
+    force: 'u.force',
+    teamId: 'u.team_id',
+    units: '1',
+    groupBy: 'u.id, u.callsign, u.force, u.team_id',
+    order: 'label, key',
+  },
+  team: {
+    key: `COALESCE(u.team_id, '${NO_GROUP}')`,
+    label: `COALESCE(t.name, '${NO_GROUP}')`,
+    force: 't.force',
+    teamId: 'u.team_id',
+    units: 'count(*)::int',
+    groupBy: 'u.team_id, t.name, t.force',
+    order: 'key',
+  },
   force: { key: 'u.force', label: 'u.force', force: 'u.force', teamId: 'NULL::text', units: 'count(*)::int', groupBy: 'u.force', order: 'key' },
 };
 
@@ -72,7 +96,12 @@ export async function unitActivity(ctx: AnalyticsContext, q: UnitActivityQuery):
 
   const r = ROLLUPS[q.per ?? 'unit'];
   const p = new SqlParams();
-  const columns = COUNTS.map((_, i) => p.add(sums.map((s) => s[i]!), 'float8[]'));
+  const columns = COUNTS.map((_, i) =>
+    p.add(
+      sums.map((s) => s[i]!),
+      'float8[]',
+    ),
+  );
   const perUnit = `SELECT * FROM unnest(${p.add(units, 'text[]')}, ${columns.join(', ')}) AS pu(unit_id, ${COUNTS.map((c) => `"${c.name}"`).join(', ')})`;
   const unitFilters = [q.force ? `u.force = ${p.add(q.force, 'text')}` : null, q.teamId ? `u.team_id = ${p.add(q.teamId, 'text')}` : null].filter(Boolean);
   return ctx.db.query<UnitActivityRow>(

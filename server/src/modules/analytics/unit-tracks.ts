@@ -13,15 +13,31 @@ export async function unitTracks(db: Queryable, unitIds: readonly string[], from
   const unknown = unitIds.find((id) => !known.has(id));
   if (unknown !== undefined) return { unknownUnit: unknown };
   const window = 'unit_id = ANY($1::text[]) AND device_time >= $2::timestamptz AND device_time < $3::timestamptz';
-  const [size] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM positions WHERE ${window} LIMIT $4::int) x`, [unitIds, from, to, cap + 1]);
+  const [size] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM positions WHERE ${window} LIMIT $4::int) x`, [
+    unitIds,
+    from,
+    to,
+    cap + 1,
+  ]);
   if ((size?.n ?? 0) > cap) return { tooMany: true, cap };
-  const rows = await db.query<{ unit_id: string; device_time: Date; lat: number; lon: number; speed_kmh: number | null; heading: number | null; accuracy_m: number | null }>(
-    `SELECT unit_id, device_time, lat, lon, speed_kmh, heading, accuracy_m FROM positions WHERE ${window} ORDER BY unit_id, device_time`,
-    [unitIds, from, to],
-  );
+  const rows = await db.query<{
+    unit_id: string;
+    device_time: Date;
+    lat: number;
+    lon: number;
+    speed_kmh: number | null;
+    heading: number | null;
+    accuracy_m: number | null;
+  }>(`SELECT unit_id, device_time, lat, lon, speed_kmh, heading, accuracy_m FROM positions WHERE ${window} ORDER BY unit_id, device_time`, [unitIds, from, to]);
   return {
     points: rows.map((r) => ({
-      unitId: r.unit_id, at: new Date(r.device_time).toISOString(), lat: r.lat, lon: r.lon, speedKmh: r.speed_kmh, heading: r.heading, accuracyM: r.accuracy_m,
+      unitId: r.unit_id,
+      at: new Date(r.device_time).toISOString(),
+      lat: r.lat,
+      lon: r.lon,
+      speedKmh: r.speed_kmh,
+      heading: r.heading,
+      accuracyM: r.accuracy_m,
     })),
   };
 }

@@ -7,14 +7,34 @@ import { listAudit } from './audit-query.js';
 import { verifyTimelines } from './timeline-verifier.js';
 
 /** Admin-only oversight: the audit log, and the check that no incident timeline was altered. */
-export const adminRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/admin/audit', {
-    schema: { tags: ['admin'], summary: 'Audit log, newest first: every admin change, dispatch and escalation with its actor', querystring: AuditQuerySchema, response: { 200: Type.Array(AuditEntrySchema) } },
-    onRequest: requireRole('admin'),
-  }, async (request) => listAudit(core.db, request.query));
+export const adminRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/admin/audit',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Audit log, newest first: every admin change, dispatch and escalation with its actor',
+          querystring: AuditQuerySchema,
+          response: { 200: Type.Array(AuditEntrySchema) },
+        },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => listAudit(core.db, request.query),
+    );
 
-  app.get('/api/admin/timelines/verify', {
-    schema: { tags: ['admin'], summary: "Recompute every incident timeline's hash chain; reports the first broken link", querystring: TimelineVerifyQuerySchema, response: { 200: TimelineReportSchema } },
-    onRequest: requireRole('admin'),
-  }, async (request) => verifyTimelines(core.db, request.query));
-};
+    app.get(
+      '/api/admin/timelines/verify',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "Recompute every incident timeline's hash chain; reports the first broken link",
+          querystring: TimelineVerifyQuerySchema,
+          response: { 200: TimelineReportSchema },
+        },
+        onRequest: requireRole('admin'),
+      },
+      async (request) => verifyTimelines(core.db, request.query),
+    );
+  };

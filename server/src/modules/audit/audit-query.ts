@@ -1,7 +1,14 @@
 import type { AuditEntry, AuditQuery } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
-interface AuditRow { id: number; at: Date; actor: string; action: string; target: string | null; data: Record<string, unknown> }
+interface AuditRow {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  data: Record<string, unknown>;
+}
 
 /** Newest first. `action` ending in a dot is a prefix (`incident.` = every incident command). */
 export async function listAudit(q: Queryable, query: AuditQuery): Promise<AuditEntry[]> {

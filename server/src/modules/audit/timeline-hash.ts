@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 
 /** One timeline row as the chain sees it: every field as the database prints it. */
-export interface ChainRow { id: string; incidentId: string; atMicros: string; actor: string; kind: string; data: string }
+export interface ChainRow {
+  id: string;
+  incidentId: string;
+  atMicros: string;
+  actor: string;
+  kind: string;
+  data: string;
+}
 
 /** Each field as `<utf-8 byte length>:<text>`, so no content can fake a field boundary. */
 const field = (v: string) => `${Buffer.byteLength(v, 'utf8')}:${v}`;
@@ -13,5 +20,7 @@ const field = (v: string) => `${Buffer.byteLength(v, 'utf8')}:${v}`;
  */
 export function chainHash(prevHash: string | null, row: ChainRow): string {
   const canonical = field(row.id) + field(row.incidentId) + field(row.atMicros) + field(row.actor) + field(row.kind) + field(row.data);
-  return createHash('sha256').update((prevHash ?? '') + canonical, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update((prevHash ?? '') + canonical, 'utf8')
+    .digest('hex');
 }

@@ -5,7 +5,16 @@ import { chainHash } from './timeline-hash.js';
 
 type BrokenReason = BrokenLink['reason'];
 
-interface Row { id: string; incident_id: string; at_us: string; actor: string; kind: string; data: string; prev_hash: string | null; hash: string | null }
+interface Row {
+  id: string;
+  incident_id: string;
+  at_us: string;
+  actor: string;
+  kind: string;
+  data: string;
+  prev_hash: string | null;
+  hash: string | null;
+}
 
 const PAGE = 5000;
 
@@ -45,8 +54,12 @@ export async function verifyTimelines(q: Queryable, options: { incidentId?: stri
       }
       rows++;
       if (!brokenHere) {
-        const reason: BrokenReason | null = (r.prev_hash ?? null) !== lastHash ? 'link_broken'
-          : chainHash(r.prev_hash, { id: r.id, incidentId: r.incident_id, atMicros: r.at_us, actor: r.actor, kind: r.kind, data: r.data }) !== r.hash ? 'row_changed' : null;
+        const reason: BrokenReason | null =
+          (r.prev_hash ?? null) !== lastHash
+            ? 'link_broken'
+            : chainHash(r.prev_hash, { id: r.id, incidentId: r.incident_id, atMicros: r.at_us, actor: r.actor, kind: r.kind, data: r.data }) !== r.hash
+              ? 'row_changed'
+              : null;
         if (reason) {
           broken.push({ incidentId: r.incident_id, eventId: Number(r.id), reason });
           brokenHere = true;

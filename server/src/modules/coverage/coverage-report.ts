@@ -44,7 +44,9 @@ export function shareOf(grid: CoverageGrid, grids: readonly Grid[]): CoverageSha
 /** Equal for equal content however the object travelled (jsonb reorders keys), so "changed?" is exact. */
 export function coverageHash(body: Pick<Coverage, 'cells' | 'share'>): string {
   const share = [body.share.overall.within5, body.share.overall.within15, ...body.share.perGrid.map((g) => [g.gridId, g.within5, g.within15])];
-  return createHash('sha1').update(JSON.stringify([body.cells, share])).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify([body.cells, share]))
+    .digest('hex');
 }
 
 function pick(area: AreaCoverageShare): { within5: number; within15: number } {

@@ -9,7 +9,13 @@ const ADDED = 'what-if:';
  * computed from the sources it is given, never from or into the live picture. Adding only
  * is a cheap `coverageWith` over the base; removing needs a full recompute.
  */
-export function whatIfCoverage(graph: RoadGraph, base: readonly CoverageSource[], grids: readonly Grid[], request: WhatIfRequest, options: CoverageOptions): WhatIfReply {
+export function whatIfCoverage(
+  graph: RoadGraph,
+  base: readonly CoverageSource[],
+  grids: readonly Grid[],
+  request: WhatIfRequest,
+  options: CoverageOptions,
+): WhatIfReply {
   const before = computeCoverage(graph, base, options);
   const extra: CoverageSource[] = request.add.map((p, i) => ({ id: `${ADDED}${i}`, lat: p.lat, lon: p.lon, mode: p.mode }));
   const removed = new Set(request.removeUnitIds ?? []);

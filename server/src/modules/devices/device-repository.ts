@@ -2,21 +2,45 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CreateDevice, Device } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
-export interface DeviceRecord extends Device { lat: number | null; lon: number | null }
+export interface DeviceRecord extends Device {
+  lat: number | null;
+  lon: number | null;
+}
 
-interface DeviceRow { id: string; name: string; kind: Device['kind']; unit_id: string | null; lat: number | null; lon: number | null; created_at: Date }
+interface DeviceRow {
+  id: string;
+  name: string;
+  kind: Device['kind'];
+  unit_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  created_at: Date;
+}
 
-const toDevice = (r: DeviceRow): DeviceRecord => ({ id: r.id, name: r.name, kind: r.kind, unitId: r.unit_id, lat: r.lat, lon: r.lon, createdAt: r.created_at.toISOString() });
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  unitId: r.unit_id,
+  lat: r.lat,
+  lon: r.lon,
+  createdAt: r.created_at.toISOString(),
+});
 
 export const hashDeviceKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** The key is 256 random bits, returned once; only its hash is stored. */
 export async function createDevice(q: Queryable, input: CreateDevice & { lat?: number; lon?: number }): Promise<{ device: DeviceRecord; key: string }> {
   const key = `lfd_${randomBytes(32).toString('base64url')}`;
-  const [row] = await q.query<DeviceRow>(
-    'INSERT INTO devices (id, name, kind, unit_id, key_hash, lat, lon) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *',
-    [randomUUID(), input.name, input.kind, input.unitId ?? null, hashDeviceKey(key), input.lat ?? null, input.lon ?? null],
-  );
+  const [row] = await q.query<DeviceRow>('INSERT INTO devices (id, name, kind, unit_id, key_hash, lat, lon) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *', [
+    randomUUID(),
+    input.name,
+    input.kind,
+    input.unitId ?? null,
+    hashDeviceKey(key),
+    input.lat ?? null,
+    input.lon ?? null,
+  ]);
   return { device: toDevice(row!), key };
 }
 

@@ -8,22 +8,43 @@ import { recordAudit, userActor } from '../audit/audit-log.js';
 import { createDevice, listDevices } from './device-repository.js';
 
 // A panic button fixed in a shop has no GPS: its location is given here once.
-const CreateDeviceBody = Type.Composite([CreateDeviceSchema, Type.Object({ lat: Type.Optional(LatSchema), lon: Type.Optional(LonSchema) })], { additionalProperties: false });
+const CreateDeviceBody = Type.Composite([CreateDeviceSchema, Type.Object({ lat: Type.Optional(LatSchema), lon: Type.Optional(LonSchema) })], {
+  additionalProperties: false,
+});
 
-export const deviceRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/devices', { schema: { tags: ['devices'], summary: 'Devices (keys are never shown again)', response: { 200: Type.Array(DeviceSchema) } }, preHandler: requireRole('admin') },
-    async () => (await listDevices(core.db)).map(({ lat: _lat, lon: _lon, ...d }) => d));
+export const deviceRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/devices',
+      {
+        schema: { tags: ['devices'], summary: 'Devices (keys are never shown again)', response: { 200: Type.Array(DeviceSchema) } },
+        preHandler: requireRole('admin'),
+      },
+      async () => (await listDevices(core.db)).map(({ lat: _lat, lon: _lon, ...d }) => d),
+    );
 
-  app.post('/api/devices', { schema: { tags: ['devices'], summary: 'Register a tracker or alert gateway; the key is returned once', body: CreateDeviceBody, response: { 201: CreateDeviceReplySchema } }, preHandler: requireRole('admin') },
-    async (request, reply) => {
-      const body = request.body;
-      if ((body.lat === undefined) !== (body.lon === undefined)) throw unprocessable(body.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
-      if (body.unitId && !core.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
-      const { device, key } = await core.db.tx(async (q) => {
-        const created = await createDevice(q, body);
-        await recordAudit(q, userActor(request.session), 'device.create', created.device.id, { name: body.name, kind: body.kind });
-        return created;
-      });
-      return reply.status(201).send({ id: device.id, key });
-    });
-};
+    app.post(
+      '/api/devices',
+      {
+        schema: {
+          tags: ['devices'],
+          summary: 'Register a tracker or alert gateway; the key is returned once',
+          body: CreateDeviceBody,
+          response: { 201: CreateDeviceReplySchema },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if ((body.lat === undefined) !== (body.lon === undefined)) throw unprocessable(body.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
+        if (body.unitId && !core.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
+        const { device, key } = await core.db.tx(async (q) => {
+          const created = await createDevice(q, body);
+          await recordAudit(q, userActor(request.session), 'device.create', created.device.id, { name: body.name, kind: body.kind });
+          return created;
+        });
+        return reply.status(201).send({ id: device.id, key });
+      },
+    );
+  };

@@ -56,7 +56,11 @@ export class AckTimeoutWatcher {
         [incident.id, silentUnitId, replacement, 'dispatched'],
       );
       if (rows.length === 0) return { result: false, events: [] };
-      await appendTimeline(q, incident.id, 'system', 'ack_timeout', { unitId: silentUnitId, replacementUnitId: replacement, auto: this.autoRedispatch && replacement !== null });
+      await appendTimeline(q, incident.id, 'system', 'ack_timeout', {
+        unitId: silentUnitId,
+        replacementUnitId: replacement,
+        auto: this.autoRedispatch && replacement !== null,
+      });
       const updated = (await getIncident(q, incident.id))!;
       return { result: true, events: [{ type: 'incident.updated' as const, incident: updated }] };
     });
@@ -68,7 +72,12 @@ export class AckTimeoutWatcher {
     const silent = this.picture.units.get(silentUnitId);
     const pool = [...this.picture.units.values()].filter((u) => u.status === 'available' && u.position && u.id !== silentUnitId);
     if (pool.length === 0) return null;
-    const ranked = rankUnitsByEta(await this.graph(), incident, pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })), { maxSeconds: 3600 });
+    const ranked = rankUnitsByEta(
+      await this.graph(),
+      incident,
+      pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })),
+      { maxSeconds: 3600 },
+    );
     const sameForce = ranked.find((r) => this.picture.units.get(r.unitId)?.force === silent?.force);
     return (sameForce ?? ranked[0])?.unitId ?? null;
   }

@@ -32,13 +32,22 @@ const tenth = (v: number) => Math.round(v * 10) / 10;
  */
 export function rankCandidates(graph: RoadGraph, point: { lat: number; lon: number }, units: readonly LocatedUnit[], options: RankOptions): Candidate[] {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const etas = rankUnitsByEta(graph, point, units.map((u) => ({ id: u.id, lat: u.position.lat, lon: u.position.lon, mode: u.mode })), { emergencyFactor: options.emergencyFactor });
+  const etas = rankUnitsByEta(
+    graph,
+    point,
+    units.map((u) => ({ id: u.id, lat: u.position.lat, lon: u.position.lon, mode: u.mode })),
+    { emergencyFactor: options.emergencyFactor },
+  );
   const candidates = etas.map((eta): Candidate => {
     const unit = byId.get(eta.unitId)!;
     const age = positionAgeSeconds(unit.position, options.nowMs);
     const uncertainty = staleUncertaintySeconds(age);
     return {
-      unitId: unit.id, callsign: unit.callsign, force: unit.force, mode: unit.mode, status: unit.status,
+      unitId: unit.id,
+      callsign: unit.callsign,
+      force: unit.force,
+      mode: unit.mode,
+      status: unit.status,
       available: unit.status === 'available',
       etaSeconds: eta.etaSeconds === null ? null : tenth(eta.etaSeconds),
       rankSeconds: eta.etaSeconds === null ? null : tenth(eta.etaSeconds + uncertainty),

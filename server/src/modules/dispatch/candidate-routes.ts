@@ -13,25 +13,46 @@ async function dropEmptyQuery(request: FastifyRequest): Promise<void> {
 }
 
 /** ETA-ranked dispatch candidates: for an open incident, or for any point on the map. */
-export const candidateRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  // Checked on request, before the body is parsed or validated: no login, no hints about the input.
-  const controlRoom = requireRole(...CONTROL_ROOM);
+export const candidateRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    // Checked on request, before the body is parsed or validated: no login, no hints about the input.
+    const controlRoom = requireRole(...CONTROL_ROOM);
 
-  app.get('/api/incidents/:id/candidates', {
-    schema: { tags: ['dispatch'], summary: 'Units ranked by ETA to an open incident (available first, then busy ones, flagged)', params: Type.Object({ id: IdSchema }), querystring: CandidatesQuerySchema, response: { 200: CandidatesReplySchema } },
-    onRequest: controlRoom,
-    preValidation: dropEmptyQuery,
-  }, async (request) => {
-    const incident = core.picture.incidents.get(request.params.id);
-    if (!incident) throw notFound('open incident');
-    return core.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
-  });
+    app.get(
+      '/api/incidents/:id/candidates',
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: 'Units ranked by ETA to an open incident (available first, then busy ones, flagged)',
+          params: Type.Object({ id: IdSchema }),
+          querystring: CandidatesQuerySchema,
+          response: { 200: CandidatesReplySchema },
+        },
+        onRequest: controlRoom,
+        preValidation: dropEmptyQuery,
+      },
+      async (request) => {
+        const incident = core.picture.incidents.get(request.params.id);
+        if (!incident) throw notFound('open incident');
+        return core.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
+      },
+    );
 
-  app.post('/api/candidates', {
-    schema: { tags: ['dispatch'], summary: 'Units ranked by ETA to any point (available first, then busy ones, flagged)', body: CandidatesRequestSchema, response: { 200: CandidatesReplySchema } },
-    onRequest: controlRoom,
-  }, async (request) => {
-    const { lat, lon, ...filters } = request.body;
-    return core.candidates.find({ lat, lon }, filters);
-  });
-};
+    app.post(
+      '/api/candidates',
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: 'Units ranked by ETA to any point (available first, then busy ones, flagged)',
+          body: CandidatesRequestSchema,
+          response: { 200: CandidatesReplySchema },
+        },
+        onRequest: controlRoom,
+      },
+      async (request) => {
+        const { lat, lon, ...filters } = request.body;
+        return core.candidates.find({ lat, lon }, filters);
+      },
+    );
+  };

@@ -14,7 +14,11 @@ const DEFAULT_LIMIT = 10;
  * reported a position are left out: there is nothing to rank them by.
  */
 export class CandidateService {
-  constructor(private readonly picture: LivePicture, private readonly roads: () => Promise<RoadNetwork>, private readonly emergencyFactor: number) {}
+  constructor(
+    private readonly picture: LivePicture,
+    private readonly roads: () => Promise<RoadNetwork>,
+    private readonly emergencyFactor: number,
+  ) {}
 
   async find(point: { lat: number; lon: number }, filters: CandidateFilters = {}, nowMs = Date.now()): Promise<CandidatesReply> {
     const { graph } = await this.roads();
@@ -32,5 +36,7 @@ export class CandidateService {
 }
 
 function matches(unit: Unit, filters: CandidateFilters): boolean {
-  return (!filters.force || unit.force === filters.force) && (!filters.mode || unit.mode === filters.mode) && (!filters.teamId || unit.teamId === filters.teamId);
+  return (
+    (!filters.force || unit.force === filters.force) && (!filters.mode || unit.mode === filters.mode) && (!filters.teamId || unit.teamId === filters.teamId)
+  );
 }

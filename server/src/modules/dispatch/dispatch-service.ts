@@ -23,7 +23,10 @@ export class DispatchService {
         const unit = await getUnit(q, unitId);
         if (!unit) throw new DomainError('unprocessable', `unitIds: no unit ${unitId}`, 'unitIds');
         if (unit.status === 'off_duty') throw new DomainError('conflict', `unitIds: ${unit.callsign} is off duty`, 'unitIds');
-        const [busy] = await q.query<{ incident_id: string }>(`SELECT incident_id FROM incident_units WHERE unit_id = $1 AND status = ANY($2::text[])`, [unitId, ACTIVE]);
+        const [busy] = await q.query<{ incident_id: string }>(`SELECT incident_id FROM incident_units WHERE unit_id = $1 AND status = ANY($2::text[])`, [
+          unitId,
+          ACTIVE,
+        ]);
         if (busy) throw new DomainError('conflict', `unitIds: ${unit.callsign} is already on incident ${busy.incident_id}`, 'unitIds');
         // A unit re-sent after clearing or declining gets a fresh assignment and clock.
         await q.query(
@@ -44,7 +47,10 @@ export class DispatchService {
   /** A unit's own progress: from its captain's tablet, from the wall, or detected automatically. */
   async setAssignmentStatus(incidentId: string, unitId: string, to: Exclude<AssignmentStatus, 'dispatched'>, actor: string, at?: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
-      const [row] = await q.query<{ status: AssignmentStatus }>('SELECT status FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [incidentId, unitId]);
+      const [row] = await q.query<{ status: AssignmentStatus }>('SELECT status FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [
+        incidentId,
+        unitId,
+      ]);
       if (!row) throw new DomainError('conflict', 'status: this unit was never dispatched to this incident', 'status');
       if (!canAssignmentTransition(row.status, to)) throw new DomainError('conflict', `status: cannot go from ${row.status} to ${to}`, 'status');
       // A time sent by an offline tablet is kept, within reason: never in the future, never before dispatch.

@@ -45,6 +45,7 @@ export function isMaterialChange(previous: IncidentAdvice | undefined, next: Inc
   if (!previous) return true;
   if (previous.wouldBreach !== next.wouldBreach) return true;
   if ((previous.bestEtaSeconds === null) !== (next.bestEtaSeconds === null)) return true;
-  if (previous.bestEtaSeconds !== null && next.bestEtaSeconds !== null && Math.abs(previous.bestEtaSeconds - next.bestEtaSeconds) >= MATERIAL_ETA_SECONDS) return true;
+  if (previous.bestEtaSeconds !== null && next.bestEtaSeconds !== null && Math.abs(previous.bestEtaSeconds - next.bestEtaSeconds) >= MATERIAL_ETA_SECONDS)
+    return true;
   return previous.bestUnitId !== next.bestUnitId && (previous.bestUnitId === null || !stillEligible(previous.bestUnitId));
 }

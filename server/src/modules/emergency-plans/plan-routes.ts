@@ -4,17 +4,45 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 
-export const planRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Emergency plan templates (natural disaster, public health, production safety)' }, preHandler: requireRole(...ALL_STAFF) },
-    async () => EMERGENCY_PLANS);
+export const planRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/plans',
+      {
+        schema: { tags: ['plans'], summary: 'Emergency plan templates (natural disaster, public health, production safety)' },
+        preHandler: requireRole(...ALL_STAFF),
+      },
+      async () => EMERGENCY_PLANS,
+    );
 
-  app.post('/api/plans/:planId/activate', {
-    schema: { tags: ['plans'], summary: 'Open a major incident with the plan checklist and dispatch its unit mix by ETA', params: Type.Object({ planId: Type.String({ minLength: 1, maxLength: 40 }) }), body: ActivatePlanSchema, response: { 201: IncidentSchema } },
-    preHandler: requireRole('admin', 'operator'),
-  }, async (request, reply) => reply.status(201).send(await core.plans.activate(request.params.planId, request.body, `user:${request.session!.username}`)));
+    app.post(
+      '/api/plans/:planId/activate',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Open a major incident with the plan checklist and dispatch its unit mix by ETA',
+          params: Type.Object({ planId: Type.String({ minLength: 1, maxLength: 40 }) }),
+          body: ActivatePlanSchema,
+          response: { 201: IncidentSchema },
+        },
+        preHandler: requireRole('admin', 'operator'),
+      },
+      async (request, reply) => reply.status(201).send(await core.plans.activate(request.params.planId, request.body, `user:${request.session!.username}`)),
+    );
 
-  app.post('/api/incidents/:id/tasks/:index', {
-    schema: { tags: ['plans'], summary: 'Update a checklist task', params: Type.Object({ id: IdSchema, index: Type.Integer({ minimum: 0, maximum: 200 }) }), body: TaskUpdateSchema, response: { 200: IncidentSchema } },
-    preHandler: requireRole('admin', 'operator'),
-  }, async (request) => core.plans.updateTask(request.params.id, request.params.index, request.body, `user:${request.session!.username}`));
-};
+    app.post(
+      '/api/incidents/:id/tasks/:index',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Update a checklist task',
+          params: Type.Object({ id: IdSchema, index: Type.Integer({ minimum: 0, maximum: 200 }) }),
+          body: TaskUpdateSchema,
+          response: { 200: IncidentSchema },
+        },
+        preHandler: requireRole('admin', 'operator'),
+      },
+      async (request) => core.plans.updateTask(request.params.id, request.params.index, request.body, `user:${request.session!.username}`),
+    );
+  };

@@ -24,9 +24,22 @@ export class PlanService {
     const { result: opened } = await this.bus.run(async (q) => {
       const now = new Date().toISOString();
       const incident = await insertIncident(q, {
-        id: randomUUID(), status: 'reported', category: plan.category, priority: 'P1', source: 'manual', title: at.title ?? plan.name['zh-CN'],
-        lat: at.lat, lon: at.lon, gridId: findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null, deviceId: null, unitId: null,
-        alertCount: 0, createdAt: now, updatedAt: now, level: 'street', planId: plan.id,
+        id: randomUUID(),
+        status: 'reported',
+        category: plan.category,
+        priority: 'P1',
+        source: 'manual',
+        title: at.title ?? plan.name['zh-CN'],
+        lat: at.lat,
+        lon: at.lon,
+        gridId: findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null,
+        deviceId: null,
+        unitId: null,
+        alertCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        level: 'street',
+        planId: plan.id,
       });
       for (const [i, task] of plan.tasks.entries()) {
         await q.query('INSERT INTO incident_tasks (incident_id, idx, title, owner) VALUES ($1, $2, $3, $4)', [incident.id, i, task.title, task.owner]);
@@ -62,13 +75,21 @@ export class PlanService {
   }
 
   /** Per force, the available units with a position, nearest by road first; what is missing is reported, not invented. */
-  private async chooseUnits(mix: Partial<Record<Force, number>>, at: { lat: number; lon: number }): Promise<{ unitIds: string[]; shortfall: { force: Force; wanted: number; got: number }[] }> {
+  private async chooseUnits(
+    mix: Partial<Record<Force, number>>,
+    at: { lat: number; lon: number },
+  ): Promise<{ unitIds: string[]; shortfall: { force: Force; wanted: number; got: number }[] }> {
     const graph = await this.graph();
     const unitIds: string[] = [];
     const shortfall: { force: Force; wanted: number; got: number }[] = [];
     for (const [force, wanted] of Object.entries(mix) as [Force, number][]) {
       const pool = [...this.picture.units.values()].filter((u) => u.force === force && u.status === 'available' && u.position);
-      const ranked = rankUnitsByEta(graph, at, pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })), { maxSeconds: 3600 });
+      const ranked = rankUnitsByEta(
+        graph,
+        at,
+        pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })),
+        { maxSeconds: 3600 },
+      );
       const chosen = ranked.slice(0, wanted).map((r) => r.unitId);
       unitIds.push(...chosen);
       if (chosen.length < wanted) shortfall.push({ force, wanted, got: chosen.length });

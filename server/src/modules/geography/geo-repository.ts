@@ -2,9 +2,15 @@ import type { Grid, Station, Team } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
 export async function listGrids(q: Queryable): Promise<Grid[]> {
-  const rows = await q.query<{ id: string; name: string; level: Grid['level']; parent_id: string | null; ring: Grid['ring']; leader: string | null; contacts: Grid['contacts'] }>(
-    'SELECT id, name, level, parent_id, ring, leader, contacts FROM grids ORDER BY level DESC, id',
-  );
+  const rows = await q.query<{
+    id: string;
+    name: string;
+    level: Grid['level'];
+    parent_id: string | null;
+    ring: Grid['ring'];
+    leader: string | null;
+    contacts: Grid['contacts'];
+  }>('SELECT id, name, level, parent_id, ring, leader, contacts FROM grids ORDER BY level DESC, id');
   return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id, ring: r.ring, leader: r.leader, contacts: r.contacts }));
 }
 
@@ -17,8 +23,15 @@ export async function listTeams(q: Queryable): Promise<Team[]> {
 }
 
 export async function insertGrid(q: Queryable, g: Grid): Promise<void> {
-  await q.query('INSERT INTO grids (id, name, level, parent_id, ring, leader, contacts) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-    [g.id, g.name, g.level, g.parentId, JSON.stringify(g.ring), g.leader, JSON.stringify(g.contacts)]);
+  await q.query('INSERT INTO grids (id, name, level, parent_id, ring, leader, contacts) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+    g.id,
+    g.name,
+    g.level,
+    g.parentId,
+    JSON.stringify(g.ring),
+    g.leader,
+    JSON.stringify(g.contacts),
+  ]);
 }
 
 export async function insertStation(q: Queryable, s: Station): Promise<void> {

@@ -15,7 +15,10 @@ export class ClockWatcher {
   // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
   private readonly worker = new PeriodicWorker<number>((nowMs) => this.checkAll(nowMs), { onError: () => {} });
 
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+  ) {}
 
   start(intervalMs = 1000): void {
     this.worker.start(intervalMs);
@@ -32,11 +35,27 @@ export class ClockWatcher {
 
   private async checkAll(nowMs = Date.now()): Promise<void> {
     for (const incident of [...this.picture.incidents.values()]) {
-      const clock = responseClock({ ...incident.milestones, receivedAt: incident.createdAt, firstDispatchedAt: incident.milestones.dispatchedAt, firstAcknowledgedAt: incident.milestones.acknowledgedAt, firstEnRouteAt: incident.milestones.enRouteAt, firstOnSceneAt: incident.milestones.onSceneAt }, DEFAULT_TARGETS[incident.priority], nowMs);
+      const clock = responseClock(
+        {
+          ...incident.milestones,
+          receivedAt: incident.createdAt,
+          firstDispatchedAt: incident.milestones.dispatchedAt,
+          firstAcknowledgedAt: incident.milestones.acknowledgedAt,
+          firstEnRouteAt: incident.milestones.enRouteAt,
+          firstOnSceneAt: incident.milestones.onSceneAt,
+        },
+        DEFAULT_TARGETS[incident.priority],
+        nowMs,
+      );
       if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
-      if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt) await this.recordBreach(incident, 'arrival');
+      if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt)
+        await this.recordBreach(incident, 'arrival');
       const late = overdueCallIns(incident.callIns, nowMs);
-      if (late.length > 0) await this.escalateLateCallIns(incident, late.map((c) => c.department));
+      if (late.length > 0)
+        await this.escalateLateCallIns(
+          incident,
+          late.map((c) => c.department),
+        );
     }
   }
 

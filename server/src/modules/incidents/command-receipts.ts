@@ -8,7 +8,10 @@ import { DomainError } from '../domain-errors.js';
  * one key cannot both miss the receipt; the primary key is the last line of defence).
  */
 export async function findReceipt<T>(q: Queryable, actor: string, key: string, command: string): Promise<T | null> {
-  const rows = await q.query<{ command: string; reply: T }>('SELECT command, reply FROM command_receipts WHERE actor = $1 AND idempotency_key = $2', [actor, key]);
+  const rows = await q.query<{ command: string; reply: T }>('SELECT command, reply FROM command_receipts WHERE actor = $1 AND idempotency_key = $2', [
+    actor,
+    key,
+  ]);
   const row = rows[0];
   if (!row) return null;
   if (row.command !== command) throw new DomainError('conflict', `idempotencyKey: already used for ${row.command}`, 'idempotencyKey');

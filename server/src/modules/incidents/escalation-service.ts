@@ -16,7 +16,11 @@ const CALL_IN_MINUTES = 15;
  * office's whistle, which summons departments that must report in.
  */
 export class EscalationService {
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly notifier: Notifier,
+  ) {}
 
   async escalate(id: string, reason: string, actor: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
@@ -56,7 +60,10 @@ export class EscalationService {
 
   async reportIn(id: string, department: Department, actor: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
-      const rows = await q.query('UPDATE call_ins SET reported_at = now(), reported_by = $3 WHERE incident_id = $1 AND department = $2 AND reported_at IS NULL RETURNING department', [id, department, actor]);
+      const rows = await q.query(
+        'UPDATE call_ins SET reported_at = now(), reported_by = $3 WHERE incident_id = $1 AND department = $2 AND reported_at IS NULL RETURNING department',
+        [id, department, actor],
+      );
       if (rows.length === 0) throw new DomainError('conflict', `department: ${department} was not summoned or has already reported in`, 'department');
       await appendTimeline(q, id, actor, 'reported_in', { department });
       await recordAudit(q, actor, 'incident.report_in', id, { department });

@@ -4,41 +4,122 @@ import type { Queryable } from '../../db/database.js';
 
 type Ts = Date | null;
 interface IncidentRow {
-  id: string; status: Incident['status']; category: Incident['category']; priority: Incident['priority'];
-  source: Incident['source']; title: string; lat: number; lon: number; grid_id: string | null;
-  device_id: string | null; unit_id: string | null; alert_count: number; created_at: Date; updated_at: Date;
-  level: Incident['level']; note: string | null; dispatched_at: Ts; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts;
-  resolved_at: Ts; closed_at: Ts; ack_breached_at: Ts; arrival_breached_at: Ts; outcome: NonNullable<Incident['resolution']>['outcome'] | null;
-  settled_level: Incident['level'] | null; resolution_note: string | null; rating: number | null; feedback: string | null; plan_id: string | null;
+  id: string;
+  status: Incident['status'];
+  category: Incident['category'];
+  priority: Incident['priority'];
+  source: Incident['source'];
+  title: string;
+  lat: number;
+  lon: number;
+  grid_id: string | null;
+  device_id: string | null;
+  unit_id: string | null;
+  alert_count: number;
+  created_at: Date;
+  updated_at: Date;
+  level: Incident['level'];
+  note: string | null;
+  dispatched_at: Ts;
+  acknowledged_at: Ts;
+  en_route_at: Ts;
+  on_scene_at: Ts;
+  resolved_at: Ts;
+  closed_at: Ts;
+  ack_breached_at: Ts;
+  arrival_breached_at: Ts;
+  outcome: NonNullable<Incident['resolution']>['outcome'] | null;
+  settled_level: Incident['level'] | null;
+  resolution_note: string | null;
+  rating: number | null;
+  feedback: string | null;
+  plan_id: string | null;
 }
-interface TaskRow { incident_id: string; idx: number; title: string; owner: string; state: Task['state']; updated_at: Date }
-interface AssignmentRow { incident_id: string; unit_id: string; status: Assignment['status']; dispatched_at: Date; acknowledged_at: Ts; en_route_at: Ts; on_scene_at: Ts; cleared_at: Ts; ack_timeout_at: Ts; replacement_unit_id: string | null }
-interface CallInRow { incident_id: string; department: CallIn['department']; summoned_at: Date; deadline: Date; reported_at: Ts }
+interface TaskRow {
+  incident_id: string;
+  idx: number;
+  title: string;
+  owner: string;
+  state: Task['state'];
+  updated_at: Date;
+}
+interface AssignmentRow {
+  incident_id: string;
+  unit_id: string;
+  status: Assignment['status'];
+  dispatched_at: Date;
+  acknowledged_at: Ts;
+  en_route_at: Ts;
+  on_scene_at: Ts;
+  cleared_at: Ts;
+  ack_timeout_at: Ts;
+  replacement_unit_id: string | null;
+}
+interface CallInRow {
+  incident_id: string;
+  department: CallIn['department'];
+  summoned_at: Date;
+  deadline: Date;
+  reported_at: Ts;
+}
 
 const OPEN_LIST = OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',');
 const iso = (d: Ts) => (d ? d.toISOString() : null);
 
 function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[], tasks: Task[]): Incident {
   return {
-    id: r.id, status: r.status, category: r.category, priority: r.priority, source: r.source, title: r.title,
-    lat: r.lat, lon: r.lon, gridId: r.grid_id, deviceId: r.device_id, unitId: r.unit_id, alertCount: r.alert_count,
-    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), level: r.level, note: r.note, assignments, callIns,
+    id: r.id,
+    status: r.status,
+    category: r.category,
+    priority: r.priority,
+    source: r.source,
+    title: r.title,
+    lat: r.lat,
+    lon: r.lon,
+    gridId: r.grid_id,
+    deviceId: r.device_id,
+    unitId: r.unit_id,
+    alertCount: r.alert_count,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    level: r.level,
+    note: r.note,
+    assignments,
+    callIns,
     milestones: {
-      dispatchedAt: iso(r.dispatched_at), acknowledgedAt: iso(r.acknowledged_at), enRouteAt: iso(r.en_route_at), onSceneAt: iso(r.on_scene_at),
-      resolvedAt: iso(r.resolved_at), closedAt: iso(r.closed_at), ackBreachedAt: iso(r.ack_breached_at), arrivalBreachedAt: iso(r.arrival_breached_at),
+      dispatchedAt: iso(r.dispatched_at),
+      acknowledgedAt: iso(r.acknowledged_at),
+      enRouteAt: iso(r.en_route_at),
+      onSceneAt: iso(r.on_scene_at),
+      resolvedAt: iso(r.resolved_at),
+      closedAt: iso(r.closed_at),
+      ackBreachedAt: iso(r.ack_breached_at),
+      arrivalBreachedAt: iso(r.arrival_breached_at),
     },
     resolution: r.outcome ? { outcome: r.outcome, settledLevel: r.settled_level ?? r.level, note: r.resolution_note } : null,
     evaluation: r.rating ? { rating: r.rating, feedback: r.feedback } : null,
-    planId: r.plan_id, tasks,
+    planId: r.plan_id,
+    tasks,
   };
 }
 
 const toAssignment = (a: AssignmentRow): Assignment => ({
-  unitId: a.unit_id, status: a.status, dispatchedAt: a.dispatched_at.toISOString(), acknowledgedAt: iso(a.acknowledged_at),
-  enRouteAt: iso(a.en_route_at), onSceneAt: iso(a.on_scene_at), clearedAt: iso(a.cleared_at),
-  ackTimeoutAt: iso(a.ack_timeout_at), replacementUnitId: a.replacement_unit_id,
+  unitId: a.unit_id,
+  status: a.status,
+  dispatchedAt: a.dispatched_at.toISOString(),
+  acknowledgedAt: iso(a.acknowledged_at),
+  enRouteAt: iso(a.en_route_at),
+  onSceneAt: iso(a.on_scene_at),
+  clearedAt: iso(a.cleared_at),
+  ackTimeoutAt: iso(a.ack_timeout_at),
+  replacementUnitId: a.replacement_unit_id,
 });
-const toCallIn = (c: CallInRow): CallIn => ({ department: c.department, summonedAt: c.summoned_at.toISOString(), deadline: c.deadline.toISOString(), reportedAt: iso(c.reported_at) });
+const toCallIn = (c: CallInRow): CallIn => ({
+  department: c.department,
+  summonedAt: c.summoned_at.toISOString(),
+  deadline: c.deadline.toISOString(),
+  reportedAt: iso(c.reported_at),
+});
 
 const toTask = (t: TaskRow): Task => ({ index: t.idx, title: t.title, owner: t.owner, state: t.state, updatedAt: t.updated_at.toISOString() });
 
@@ -63,7 +144,11 @@ export async function getIncident(q: Queryable, id: string, lock = false): Promi
 }
 
 /** The open incident a repeated press joins: same device (or same unit), still open, within the window. */
-export async function findJoinableIncident(q: Queryable, by: { deviceId: string | null; unitId: string | null }, windowSeconds: number): Promise<Incident | null> {
+export async function findJoinableIncident(
+  q: Queryable,
+  by: { deviceId: string | null; unitId: string | null },
+  windowSeconds: number,
+): Promise<Incident | null> {
   const rows = await q.query<IncidentRow>(
     `SELECT * FROM incidents
      WHERE status IN (${OPEN_LIST}) AND source = 'alert' AND updated_at > now() - make_interval(secs => $3)
@@ -74,14 +159,49 @@ export async function findJoinableIncident(q: Queryable, by: { deviceId: string 
   return (await hydrate(q, rows))[0] ?? null;
 }
 
-export type NewIncident = Pick<Incident, 'id' | 'status' | 'category' | 'priority' | 'source' | 'title' | 'lat' | 'lon' | 'gridId' | 'deviceId' | 'unitId' | 'alertCount' | 'createdAt' | 'updatedAt' | 'level'> & { note?: string | null; planId?: string | null };
+export type NewIncident = Pick<
+  Incident,
+  | 'id'
+  | 'status'
+  | 'category'
+  | 'priority'
+  | 'source'
+  | 'title'
+  | 'lat'
+  | 'lon'
+  | 'gridId'
+  | 'deviceId'
+  | 'unitId'
+  | 'alertCount'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'level'
+> & { note?: string | null; planId?: string | null };
 
 export async function insertIncident(q: Queryable, i: NewIncident): Promise<Incident> {
   const [row] = await q.query<IncidentRow>(
     `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note, plan_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
      RETURNING *`,
-    [i.id, i.status, i.category, i.priority, i.source, i.title, i.lat, i.lon, i.gridId, i.deviceId, i.unitId, i.alertCount, i.createdAt, i.updatedAt, i.level, i.note ?? null, i.planId ?? null],
+    [
+      i.id,
+      i.status,
+      i.category,
+      i.priority,
+      i.source,
+      i.title,
+      i.lat,
+      i.lon,
+      i.gridId,
+      i.deviceId,
+      i.unitId,
+      i.alertCount,
+      i.createdAt,
+      i.updatedAt,
+      i.level,
+      i.note ?? null,
+      i.planId ?? null,
+    ],
   );
   // A new incident has no assignments, call-ins or tasks yet: RETURNING gives the row, no read-back (3 statements fewer).
   return toIncident(row!, [], [], []);
@@ -90,8 +210,24 @@ export async function insertIncident(q: Queryable, i: NewIncident): Promise<Inci
 /** A just-created incident as the database would return it: no units, call-ins, milestones or tasks yet. */
 export function blankIncident(i: NewIncident): Incident {
   return {
-    ...i, note: i.note ?? null, planId: i.planId ?? null, assignments: [], callIns: [], tasks: [], resolution: null, evaluation: null,
-    milestones: { dispatchedAt: null, acknowledgedAt: null, enRouteAt: null, onSceneAt: null, resolvedAt: null, closedAt: null, ackBreachedAt: null, arrivalBreachedAt: null },
+    ...i,
+    note: i.note ?? null,
+    planId: i.planId ?? null,
+    assignments: [],
+    callIns: [],
+    tasks: [],
+    resolution: null,
+    evaluation: null,
+    milestones: {
+      dispatchedAt: null,
+      acknowledgedAt: null,
+      enRouteAt: null,
+      onSceneAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      ackBreachedAt: null,
+      arrivalBreachedAt: null,
+    },
   };
 }
 
@@ -101,5 +237,10 @@ export async function bumpAlertCount(q: Queryable, id: string): Promise<Incident
 }
 
 export async function appendTimeline(q: Queryable, incidentId: string, actor: string, kind: string, data: object = {}): Promise<void> {
-  await q.query('INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES ($1, now(), $2, $3, $4)', [incidentId, actor, kind, JSON.stringify(data)]);
+  await q.query('INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES ($1, now(), $2, $3, $4)', [
+    incidentId,
+    actor,
+    kind,
+    JSON.stringify(data),
+  ]);
 }

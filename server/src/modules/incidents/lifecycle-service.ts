@@ -15,7 +15,10 @@ export const transitionCommand = (id: string, to: Incident['status']) => `incide
 
 /** Opening, resolving, evaluating and cancelling: the ends of the closed loop. */
 export class LifecycleService {
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+  ) {}
 
   /** With an idempotency key, a replay returns the incident the first call opened (no second one). */
   async create(input: CreateIncident, actor: string): Promise<Incident> {
@@ -25,9 +28,21 @@ export class LifecycleService {
       if (first) return { result: first, events: [] as DomainEvent[] };
       const now = new Date().toISOString();
       const incident = await insertIncident(q, {
-        id: randomUUID(), status: 'reported', category: input.category, priority: input.priority, source: input.source ?? 'manual',
-        title: input.title, lat: input.lat, lon: input.lon, gridId: findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null,
-        deviceId: null, unitId: null, alertCount: 0, createdAt: now, updatedAt: now, level: startLevel(input.category),
+        id: randomUUID(),
+        status: 'reported',
+        category: input.category,
+        priority: input.priority,
+        source: input.source ?? 'manual',
+        title: input.title,
+        lat: input.lat,
+        lon: input.lon,
+        gridId: findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null,
+        deviceId: null,
+        unitId: null,
+        alertCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        level: startLevel(input.category),
       });
       await appendTimeline(q, incident.id, actor, 'created', { source: incident.source });
       await recordAudit(q, actor, 'incident.create', incident.id, { source: incident.source, category: incident.category, priority: incident.priority });
@@ -38,7 +53,11 @@ export class LifecycleService {
   }
 
   /** With an idempotency key, a replay returns the first reply instead of "already resolved". */
-  async resolve(id: string, body: { outcome: Outcome; settledLevel?: LadderLevel; note?: string; idempotencyKey?: string; at?: string }, actor: string): Promise<Incident> {
+  async resolve(
+    id: string,
+    body: { outcome: Outcome; settledLevel?: LadderLevel; note?: string; idempotencyKey?: string; at?: string },
+    actor: string,
+  ): Promise<Incident> {
     return this.transition(id, 'resolved', actor, body.idempotencyKey, async (q, incident) => {
       // A resolve queued on a tablet without signal keeps the time it was pressed (closure times are
       // what managers are judged on); a device clock in the future counts as now, and no incident
@@ -55,20 +74,30 @@ export class LifecycleService {
   /** Closing is the evaluation step: resident feedback or a supervisor's rating ends the loop. */
   async close(id: string, body: { rating: number; feedback?: string }, actor: string): Promise<Incident> {
     return this.transition(id, 'closed', actor, undefined, async (q) => {
-      await q.query(`UPDATE incidents SET status = 'closed', closed_at = now(), rating = $2, feedback = $3, updated_at = now() WHERE id = $1`, [id, body.rating, body.feedback ?? null]);
+      await q.query(`UPDATE incidents SET status = 'closed', closed_at = now(), rating = $2, feedback = $3, updated_at = now() WHERE id = $1`, [
+        id,
+        body.rating,
+        body.feedback ?? null,
+      ]);
       return { kind: 'closed', data: { rating: body.rating } };
     });
   }
 
   async cancel(id: string, body: { as: 'cancelled' | 'false_alarm'; note?: string }, actor: string): Promise<Incident> {
     return this.transition(id, body.as, actor, undefined, async (q) => {
-      await q.query(`UPDATE incidents SET status = $2, closed_at = now(), resolution_note = $3, outcome = CASE WHEN $2 = 'false_alarm' THEN 'false_alarm' ELSE outcome END, updated_at = now() WHERE id = $1`, [id, body.as, body.note ?? null]);
+      await q.query(
+        `UPDATE incidents SET status = $2, closed_at = now(), resolution_note = $3, outcome = CASE WHEN $2 = 'false_alarm' THEN 'false_alarm' ELSE outcome END, updated_at = now() WHERE id = $1`,
+        [id, body.as, body.note ?? null],
+      );
       return { kind: body.as, data: { note: body.note ?? null } };
     });
   }
 
   private async transition(
-    id: string, to: Incident['status'], actor: string, key: string | undefined,
+    id: string,
+    to: Incident['status'],
+    actor: string,
+    key: string | undefined,
     apply: (q: Queryable, incident: Incident) => Promise<{ kind: string; data: object }>,
   ): Promise<Incident> {
     const command = transitionCommand(id, to);
@@ -77,7 +106,8 @@ export class LifecycleService {
       if (first) return { result: first, events: [] as DomainEvent[] };
       const incident = await getIncident(q, id);
       if (!incident) throw notFound('incident');
-      if (!canTransition(incident.status, to)) throw new DomainError('conflict', `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
+      if (!canTransition(incident.status, to))
+        throw new DomainError('conflict', `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
       const { kind, data } = await apply(q, incident);
       const unitEvents: DomainEvent[] = to === 'closed' ? [] : await clearAllUnits(q, id);
       await appendTimeline(q, id, actor, kind, data);

@@ -1,6 +1,11 @@
 import type { Grid, Incident } from '@lianfang/shared';
 
-export interface Notification { incident: Incident; level: Incident['level']; contacts: Grid['contacts']; reason: string }
+export interface Notification {
+  incident: Incident;
+  level: Incident['level'];
+  contacts: Grid['contacts'];
+  reason: string;
+}
 
 /** Where escalations go besides the screens (which get them as events): SMS gateways, webhooks, pagers. */
 export interface Notifier {
@@ -12,7 +17,9 @@ export class WebhookNotifier implements Notifier {
   constructor(private readonly url: string) {}
   async notify(n: Notification): Promise<void> {
     await fetch(this.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5000),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(5000),
       body: JSON.stringify({ incidentId: n.incident.id, title: n.incident.title, level: n.level, reason: n.reason, contacts: n.contacts }),
     });
   }

@@ -10,11 +10,17 @@ import type { DispatchService } from '../dispatch/dispatch-service.js';
 export class OnSceneWatcher {
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly picture: LivePicture, private readonly dispatch: DispatchService, private readonly rule: OnSceneRule = DEFAULT_ON_SCENE) {}
+  constructor(
+    private readonly picture: LivePicture,
+    private readonly dispatch: DispatchService,
+    private readonly rule: OnSceneRule = DEFAULT_ON_SCENE,
+  ) {}
 
   onFix(unitId: string, fix: { lat: number; lon: number }): void {
     for (const incident of this.picture.incidents.values()) {
-      const assignment = incident.assignments.find((a) => a.unitId === unitId && (a.status === 'dispatched' || a.status === 'acknowledged' || a.status === 'en_route'));
+      const assignment = incident.assignments.find(
+        (a) => a.unitId === unitId && (a.status === 'dispatched' || a.status === 'acknowledged' || a.status === 'en_route'),
+      );
       if (!assignment) continue;
       const key = `${incident.id}:${unitId}`;
       const { count, arrived } = nextOnSceneCount(this.counts.get(key) ?? 0, fix, incident, this.rule);

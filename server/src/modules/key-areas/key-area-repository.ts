@@ -1,11 +1,29 @@
 import type { KeyArea } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
-interface Row { id: string; name: string; ring: KeyArea['ring']; every_minutes: number; from_hhmm: string; to_hhmm: string; last_visit_at: Date | null; last_visit_unit_id: string | null; overdue_since: Date | null; created_at: Date }
+interface Row {
+  id: string;
+  name: string;
+  ring: KeyArea['ring'];
+  every_minutes: number;
+  from_hhmm: string;
+  to_hhmm: string;
+  last_visit_at: Date | null;
+  last_visit_unit_id: string | null;
+  overdue_since: Date | null;
+  created_at: Date;
+}
 
 const toKeyArea = (r: Row): KeyArea => ({
-  id: r.id, name: r.name, ring: r.ring, everyMinutes: r.every_minutes, from: r.from_hhmm, to: r.to_hhmm,
-  lastVisitAt: r.last_visit_at?.toISOString() ?? null, lastVisitUnitId: r.last_visit_unit_id, overdueSince: r.overdue_since?.toISOString() ?? null,
+  id: r.id,
+  name: r.name,
+  ring: r.ring,
+  everyMinutes: r.every_minutes,
+  from: r.from_hhmm,
+  to: r.to_hhmm,
+  lastVisitAt: r.last_visit_at?.toISOString() ?? null,
+  lastVisitUnitId: r.last_visit_unit_id,
+  overdueSince: r.overdue_since?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -14,10 +32,14 @@ export async function listKeyAreas(q: Queryable): Promise<KeyArea[]> {
 }
 
 export async function insertKeyArea(q: Queryable, a: Pick<KeyArea, 'id' | 'name' | 'ring' | 'everyMinutes' | 'from' | 'to'>): Promise<KeyArea> {
-  const [row] = await q.query<Row>(
-    'INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *',
-    [a.id, a.name, JSON.stringify(a.ring), a.everyMinutes, a.from, a.to],
-  );
+  const [row] = await q.query<Row>('INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *', [
+    a.id,
+    a.name,
+    JSON.stringify(a.ring),
+    a.everyMinutes,
+    a.from,
+    a.to,
+  ]);
   return toKeyArea(row!);
 }
 

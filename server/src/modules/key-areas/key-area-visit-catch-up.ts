@@ -20,7 +20,11 @@ export class KeyAreaVisitCatchUp {
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly db: Queryable, private readonly positions: PositionIngest, picture: LivePicture) {
+  constructor(
+    private readonly db: Queryable,
+    private readonly positions: PositionIngest,
+    picture: LivePicture,
+  ) {
     for (const id of picture.keyAreas.keys()) this.known.add(id);
   }
 

@@ -49,7 +49,11 @@ export class KeyAreaVisitMinutes implements FixBatchRider {
   }
 }
 
-export interface VisitMinute { keyAreaId: string; unitId: string; minuteMs: number }
+export interface VisitMinute {
+  keyAreaId: string;
+  unitId: string;
+  minuteMs: number;
+}
 
 export async function saveVisitMinutes(q: Queryable, rows: readonly VisitMinute[]): Promise<void> {
   if (rows.length === 0) return;

@@ -35,7 +35,9 @@ export class KeyAreaWatcher {
   private readonly worker = new PeriodicWorker<number>((nowMs) => this.beat(nowMs), { onError: () => {} });
 
   constructor(
-    private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string,
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly timeZone: string,
     private readonly minutes?: KeyAreaVisitMinutes,
   ) {}
 
@@ -66,20 +68,23 @@ export class KeyAreaWatcher {
     const visits = [...this.visits.entries()];
     this.visits.clear();
     const minutes = localMinutes(nowMs, this.timeZone);
-    await this.bus.run(async (q) => {
-      const events: DomainEvent[] = [];
-      for (const [id, v] of visits) {
-        const updated = await recordVisit(q, id, v.unitId, v.at);
-        if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
-      }
-      for (const area of this.picture.keyAreas.values()) {
-        if (area.overdueSince || visits.some(([id]) => id === area.id)) continue;
-        // Never visited: the watch runs from the area's creation, not from the beginning of time.
-        if (!isOverdue(area, Date.parse(area.lastVisitAt ?? area.createdAt), nowMs, minutes)) continue;
-        const updated = await markOverdue(q, area.id);
-        if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
-      }
-      return { result: undefined, events };
-    }, { awaitApply: true });
+    await this.bus.run(
+      async (q) => {
+        const events: DomainEvent[] = [];
+        for (const [id, v] of visits) {
+          const updated = await recordVisit(q, id, v.unitId, v.at);
+          if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
+        }
+        for (const area of this.picture.keyAreas.values()) {
+          if (area.overdueSince || visits.some(([id]) => id === area.id)) continue;
+          // Never visited: the watch runs from the area's creation, not from the beginning of time.
+          if (!isOverdue(area, Date.parse(area.lastVisitAt ?? area.createdAt), nowMs, minutes)) continue;
+          const updated = await markOverdue(q, area.id);
+          if (updated) events.push({ type: 'key_area.updated', keyArea: updated });
+        }
+        return { result: undefined, events };
+      },
+      { awaitApply: true },
+    );
   }
 }

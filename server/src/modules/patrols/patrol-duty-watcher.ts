@@ -27,14 +27,22 @@ export class PatrolDutyWatcher {
   // Database away: these changes are dropped; the next fixes bring them again.
   private readonly worker = new PeriodicWorker(() => this.writePending(), { onError: () => {} });
 
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly timeZone: string) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly timeZone: string,
+  ) {}
 
   onFix(unitId: string, fix: { lat: number; lon: number; deviceTimeMs: number }, nowMs = Date.now()): void {
     // Most fixes come from units without a plan: no clock arithmetic for them.
     let clock: { minutes: number; today: string; yesterday: string } | undefined;
     for (const plan of this.picture.patrolPlans.values()) {
       if (plan.unitId !== unitId) continue;
-      clock ??= { minutes: localMinutes(nowMs, this.timeZone), today: localDate(nowMs, this.timeZone), yesterday: localDate(nowMs - 86_400_000, this.timeZone) };
+      clock ??= {
+        minutes: localMinutes(nowMs, this.timeZone),
+        today: localDate(nowMs, this.timeZone),
+        yesterday: localDate(nowMs - 86_400_000, this.timeZone),
+      };
       const { minutes, today, yesterday } = clock;
       const shiftKey = shiftKeyAt(plan, today, minutes, yesterday);
       if (!shiftKey) continue;
@@ -98,7 +106,11 @@ function apply(plan: PatrolPlan, change: Change): PatrolPlan {
   switch (change.kind) {
     case 'checkin': {
       const fresh = plan.shiftKey === change.shiftKey ? plan.checkpoints : plan.checkpoints.map((c) => ({ ...c, checkedInAt: null }));
-      return { ...plan, shiftKey: change.shiftKey, checkpoints: fresh.map((c, i) => (change.indexes.includes(i) && !c.checkedInAt ? { ...c, checkedInAt: change.at } : c)) };
+      return {
+        ...plan,
+        shiftKey: change.shiftKey,
+        checkpoints: fresh.map((c, i) => (change.indexes.includes(i) && !c.checkedInAt ? { ...c, checkedInAt: change.at } : c)),
+      };
     }
     case 'away':
       return plan.deviatingSince ? plan : { ...plan, deviatingSince: change.at };

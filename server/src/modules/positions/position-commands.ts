@@ -3,15 +3,23 @@ import type { Core } from '../../compose.js';
 import { socketCommand } from '../socket-commands.js';
 
 /** A tablet shares the position of the unit its user belongs to, and no other. */
-export const positionReportCommand = (core: Core) => socketCommand({
-  event: 'position:report',
-  schema: PositionReportSchema,
-  refuse: (session) => (session.unitId ? null : 'this login is not bound to a unit'),
-  handle(r, session) {
-    const result = core.positions.accept({
-      unitId: session.unitId!, lat: r.lat, lon: r.lon, deviceTimeMs: r.at ? Date.parse(r.at) : Date.now(), speedKmh: r.speedKmh ?? null,
-      heading: r.heading ?? null, accuracyM: r.accuracyM ?? null, altitudeM: null, battery: r.battery ?? null,
-    });
-    return result.accepted ? { accepted: true, flags: result.flags } : { accepted: false, flags: [result.reason] };
-  },
-});
+export const positionReportCommand = (core: Core) =>
+  socketCommand({
+    event: 'position:report',
+    schema: PositionReportSchema,
+    refuse: (session) => (session.unitId ? null : 'this login is not bound to a unit'),
+    handle(r, session) {
+      const result = core.positions.accept({
+        unitId: session.unitId!,
+        lat: r.lat,
+        lon: r.lon,
+        deviceTimeMs: r.at ? Date.parse(r.at) : Date.now(),
+        speedKmh: r.speedKmh ?? null,
+        heading: r.heading ?? null,
+        accuracyM: r.accuracyM ?? null,
+        altitudeM: null,
+        battery: r.battery ?? null,
+      });
+      return result.accepted ? { accepted: true, flags: result.flags } : { accepted: false, flags: [result.reason] };
+    },
+  });

@@ -27,7 +27,10 @@ export interface FixBatchRider {
   /** What was gathered since the last call, or null when nothing was. */
   take(): RiderLoad | null;
 }
-export interface RiderLoad { write(q: Queryable): Promise<void>; putBack(): void }
+export interface RiderLoad {
+  write(q: Queryable): Promise<void>;
+  putBack(): void;
+}
 
 export type IngestResult = { accepted: true; flags: PositionFlag[] } | { accepted: false; reason: string };
 
@@ -62,7 +65,12 @@ export class PositionIngest {
   private readonly serverIso = new LastIso();
   private readonly deviceIso = new LastIso();
 
-  constructor(private readonly bus: CommandBus, private readonly picture: LivePicture, private readonly metrics: Metrics, private readonly flushMs: number) {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly picture: LivePicture,
+    private readonly metrics: Metrics,
+    private readonly flushMs: number,
+  ) {
     for (const unit of picture.units.values()) {
       if (unit.position) this.lastFix.set(unit.id, { lat: unit.position.lat, lon: unit.position.lon, deviceTimeMs: Date.parse(unit.position.deviceTime) });
     }
@@ -111,9 +119,17 @@ export class PositionIngest {
     }
     this.lastFix.set(fix.unitId, { lat: fix.lat, lon: fix.lon, deviceTimeMs: fix.deviceTimeMs });
     this.buffer.push({
-      unitId: fix.unitId, lat: fix.lat, lon: fix.lon, speedKmh: fix.speedKmh, heading: fix.heading, accuracyM: fix.accuracyM,
-      altitudeM: fix.altitudeM, battery: fix.battery, deviceTime: this.deviceIso.of(fix.deviceTimeMs),
-      serverTime: this.serverIso.of(now), flags: verdict.flags,
+      unitId: fix.unitId,
+      lat: fix.lat,
+      lon: fix.lon,
+      speedKmh: fix.speedKmh,
+      heading: fix.heading,
+      accuracyM: fix.accuracyM,
+      altitudeM: fix.altitudeM,
+      battery: fix.battery,
+      deviceTime: this.deviceIso.of(fix.deviceTimeMs),
+      serverTime: this.serverIso.of(now),
+      flags: verdict.flags,
     });
     if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
     this.metrics.positionsAccepted.inc();
@@ -141,13 +157,16 @@ export class PositionIngest {
     // Taken together with the batch: a rider holds rows of exactly these fixes.
     const loads = this.riders.map((r) => r.take()).filter((l) => l !== null);
     this.flushing = this.bus
-      .run(async (q) => {
-        await savePositions(q, batch);
-        if (latest) await saveLastFixes(q, latest);
-        for (const load of loads) await load.write(q);
-        const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
-        return { result: undefined, events };
-      }, { awaitApply: false })
+      .run(
+        async (q) => {
+          await savePositions(q, batch);
+          if (latest) await saveLastFixes(q, latest);
+          for (const load of loads) await load.write(q);
+          const events = batch.length > 0 ? [{ type: 'unit.positions' as const, positions: batch }] : [];
+          return { result: undefined, events };
+        },
+        { awaitApply: false },
+      )
       .then(() => this.markCommitted(through))
       .catch(() => {
         this.buffer = batch.concat(this.buffer);

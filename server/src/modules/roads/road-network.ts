@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import { loadRoadGraph } from './osm/graph-cache.js';
 
 /** Where the demo city stands: a plausible old-town district (the network itself is generated). */
-export const DEMO_CENTER = { lat: 30.2600, lon: 120.1700 };
+export const DEMO_CENTER = { lat: 30.26, lon: 120.17 };
 const DEMO_CITY = { targetEdges: 14_000, sizeKm: 5, seed: 20261122 };
 
 export interface RoadNetwork {
@@ -42,7 +42,9 @@ export function roadsGeoJson(graph: RoadGraph): string {
     const cls = ROAD_CLASSES[graph.roadClass[e]!] ?? 'unclassified';
     // Pedestrians keep the reverse edge of a oneway street, so ask the car's rule.
     const oneway = isOnewayFor(graph, e, 'car');
-    parts.push(`{"type":"Feature","properties":{"class":"${cls}","oneway":${oneway}},"geometry":{"type":"LineString","coordinates":[[${r(graph.lon[a]!)},${r(graph.lat[a]!)}],[${r(graph.lon[b]!)},${r(graph.lat[b]!)}]]}}`);
+    parts.push(
+      `{"type":"Feature","properties":{"class":"${cls}","oneway":${oneway}},"geometry":{"type":"LineString","coordinates":[[${r(graph.lon[a]!)},${r(graph.lat[a]!)}],[${r(graph.lon[b]!)},${r(graph.lat[b]!)}]]}}`,
+    );
   }
   return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
 }

@@ -13,25 +13,51 @@ import type { SessionClaims } from '../users-auth/session-tokens.js';
  * Tracker enrolment, for administrators only: tracker ids are secrets (whoever
  * knows one moves that unit), so no other role's reply or screen ever holds one.
  */
-export const trackerRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  const params = Type.Object({ id: IdSchema });
+export const trackerRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const params = Type.Object({ id: IdSchema });
 
-  app.get('/api/admin/trackers', { schema: { tags: ['units'], summary: 'Every unit with its tracker id (enrolment)', response: { 200: Type.Array(EnrolledUnitSchema) } }, preHandler: requireRole('admin') },
-    async () => listEnrolledUnits(core.db));
+    app.get(
+      '/api/admin/trackers',
+      {
+        schema: { tags: ['units'], summary: 'Every unit with its tracker id (enrolment)', response: { 200: Type.Array(EnrolledUnitSchema) } },
+        preHandler: requireRole('admin'),
+      },
+      async () => listEnrolledUnits(core.db),
+    );
 
-  app.post('/api/units/:id/tracker', {
-    schema: { tags: ['units'], summary: 'Enrol or rotate: a new unguessable tracker id; the old one stops working at once', params, response: { 200: TrackerEnrolmentSchema } },
-    preHandler: requireRole('admin'),
-  }, async (request) => {
-    const unit = await changeTracker(core, request.session!, request.params.id, newTrackerId());
-    return { unitId: unit.id, callsign: unit.callsign, trackerId: unit.trackerId! };
-  });
+    app.post(
+      '/api/units/:id/tracker',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Enrol or rotate: a new unguessable tracker id; the old one stops working at once',
+          params,
+          response: { 200: TrackerEnrolmentSchema },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request) => {
+        const unit = await changeTracker(core, request.session!, request.params.id, newTrackerId());
+        return { unitId: unit.id, callsign: unit.callsign, trackerId: unit.trackerId! };
+      },
+    );
 
-  app.delete('/api/units/:id/tracker', {
-    schema: { tags: ['units'], summary: "Revoke a unit's tracker id: its fixes and alarms are refused from now on", params, response: { 200: EnrolledUnitSchema } },
-    preHandler: requireRole('admin'),
-  }, async (request) => changeTracker(core, request.session!, request.params.id, null));
-};
+    app.delete(
+      '/api/units/:id/tracker',
+      {
+        schema: {
+          tags: ['units'],
+          summary: "Revoke a unit's tracker id: its fixes and alarms are refused from now on",
+          params,
+          response: { 200: EnrolledUnitSchema },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request) => changeTracker(core, request.session!, request.params.id, null),
+    );
+  };
 
 async function changeTracker(core: Core, actor: SessionClaims, unitId: string, trackerId: string | null) {
   const { result } = await core.bus.run(async (q) => {

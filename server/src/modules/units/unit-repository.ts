@@ -3,8 +3,14 @@ import type { CreateUnit, EnrolledUnit, Position, Unit, UnitStatus } from '@lian
 import type { Queryable } from '../../db/database.js';
 
 interface UnitRow {
-  id: string; callsign: string; force: Unit['force']; mode: Unit['mode']; tracker_id: string | null;
-  team_id: string | null; status: UnitStatus; last_fix: Position | null;
+  id: string;
+  callsign: string;
+  force: Unit['force'];
+  mode: Unit['mode'];
+  tracker_id: string | null;
+  team_id: string | null;
+  status: UnitStatus;
+  last_fix: Position | null;
 }
 
 const COLUMNS = 'id, callsign, force, mode, tracker_id, team_id, status, last_fix';
@@ -54,8 +60,19 @@ export async function savePositions(q: Queryable, positions: readonly Position[]
      SELECT u, dt, st, la, lo, sp, hd, ac, al, ba, string_to_array(fl, ',')
      FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::float8[], $5::float8[], $6::real[], $7::real[], $8::real[], $9::real[], $10::real[], $11::text[])
        AS x(u, dt, st, la, lo, sp, hd, ac, al, ba, fl)`,
-    [col('unitId'), col('deviceTime'), col('serverTime'), col('lat'), col('lon'), col('speedKmh'), col('heading'),
-      col('accuracyM'), col('altitudeM'), col('battery'), positions.map((p) => p.flags.join(','))],
+    [
+      col('unitId'),
+      col('deviceTime'),
+      col('serverTime'),
+      col('lat'),
+      col('lon'),
+      col('speedKmh'),
+      col('heading'),
+      col('accuracyM'),
+      col('altitudeM'),
+      col('battery'),
+      positions.map((p) => p.flags.join(',')),
+    ],
   );
 }
 
@@ -66,15 +83,24 @@ export async function savePositions(q: Queryable, positions: readonly Position[]
  */
 export async function saveLastFixes(q: Queryable, latest: ReadonlyMap<string, Position>): Promise<void> {
   if (latest.size === 0) return;
-  await q.query(
-    `UPDATE units SET last_fix = x.f FROM unnest($1::text[], $2::jsonb[]) AS x(id, f) WHERE units.id = x.id`,
-    [[...latest.keys()], [...latest.values()].map((p) => JSON.stringify(p))],
-  );
+  await q.query(`UPDATE units SET last_fix = x.f FROM unnest($1::text[], $2::jsonb[]) AS x(id, f) WHERE units.id = x.id`, [
+    [...latest.keys()],
+    [...latest.values()].map((p) => JSON.stringify(p)),
+  ]);
 }
 
 interface FixRow {
-  unit_id: string; device_time: Date; server_time: Date; lat: number; lon: number; speed_kmh: number | null; heading: number | null;
-  accuracy_m: number | null; altitude_m: number | null; battery: number | null; flags: Position['flags'];
+  unit_id: string;
+  device_time: Date;
+  server_time: Date;
+  lat: number;
+  lon: number;
+  speed_kmh: number | null;
+  heading: number | null;
+  accuracy_m: number | null;
+  altitude_m: number | null;
+  battery: number | null;
+  flags: Position['flags'];
 }
 
 /** The newest history row of every unit (one index probe each): what a restart trusts over a stale `last_fix`. */
@@ -84,7 +110,16 @@ export async function newestFixes(q: Queryable): Promise<Position[]> {
        SELECT * FROM positions WHERE unit_id = u.id ORDER BY device_time DESC LIMIT 1) p`,
   );
   return rows.map((r) => ({
-    unitId: r.unit_id, lat: r.lat, lon: r.lon, speedKmh: r.speed_kmh, heading: r.heading, accuracyM: r.accuracy_m, altitudeM: r.altitude_m,
-    battery: r.battery, deviceTime: r.device_time.toISOString(), serverTime: r.server_time.toISOString(), flags: r.flags,
+    unitId: r.unit_id,
+    lat: r.lat,
+    lon: r.lon,
+    speedKmh: r.speed_kmh,
+    heading: r.heading,
+    accuracyM: r.accuracy_m,
+    altitudeM: r.altitude_m,
+    battery: r.battery,
+    deviceTime: r.device_time.toISOString(),
+    serverTime: r.server_time.toISOString(),
+    flags: r.flags,
   }));
 }

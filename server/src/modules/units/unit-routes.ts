@@ -9,46 +9,79 @@ import { recordAudit, userActor } from '../audit/audit-log.js';
 import { insertUnit, setUnitStatus } from './unit-repository.js';
 import { trackerRoutes } from './tracker-routes.js';
 
-export const unitRoutes = (core: Core): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/units', { schema: { tags: ['units'], summary: 'All units with their last position (live picture)', response: { 200: Type.Array(UnitSchema) } }, preHandler: requireRole(...ALL_STAFF) },
-    async (request) => {
-      const s = request.session!;
-      const units = [...core.picture.units.values()];
-      // A captain sees their team and the units working alongside it, as on the socket.
-      if (s.role !== 'captain') return units;
-      const scope = captainScope(core.picture, s);
-      return units.filter((u) => scope.units.has(u.id));
-    });
+export const unitRoutes =
+  (core: Core): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/units',
+      {
+        schema: { tags: ['units'], summary: 'All units with their last position (live picture)', response: { 200: Type.Array(UnitSchema) } },
+        preHandler: requireRole(...ALL_STAFF),
+      },
+      async (request) => {
+        const s = request.session!;
+        const units = [...core.picture.units.values()];
+        // A captain sees their team and the units working alongside it, as on the socket.
+        if (s.role !== 'captain') return units;
+        const scope = captainScope(core.picture, s);
+        return units.filter((u) => scope.units.has(u.id));
+      },
+    );
 
-  app.post('/api/units', { schema: { tags: ['units'], summary: 'Create a unit (the reply, for the administrator only, holds its tracker id)', body: CreateUnitSchema, response: { 201: EnrolledUnitSchema } }, preHandler: requireRole('admin') },
-    async (request, reply) => {
-      const { result } = await core.bus.run(async (q) => {
-        const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [request.body.callsign, request.body.trackerId ?? null]);
-        if (clash.length > 0) throw new DomainError('conflict', 'callsign or trackerId already in use', 'callsign');
-        if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0) throw new DomainError('unprocessable', 'teamId: no such team', 'teamId');
-        const enrolled = await insertUnit(q, request.body);
-        const { trackerId, ...unit } = enrolled;
-        await recordAudit(q, userActor(request.session), 'unit.create', unit.id, { ...request.body, ...(trackerId ? { tracker: 'set' } : {}) });
-        return { result: enrolled, events: [{ type: 'unit.updated' as const, unit, trackerId }] };
-      });
-      return reply.status(201).send(result);
-    });
+    app.post(
+      '/api/units',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Create a unit (the reply, for the administrator only, holds its tracker id)',
+          body: CreateUnitSchema,
+          response: { 201: EnrolledUnitSchema },
+        },
+        preHandler: requireRole('admin'),
+      },
+      async (request, reply) => {
+        const { result } = await core.bus.run(async (q) => {
+          const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [
+            request.body.callsign,
+            request.body.trackerId ?? null,
+          ]);
+          if (clash.length > 0) throw new DomainError('conflict', 'callsign or trackerId already in use', 'callsign');
+          if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0)
+            throw new DomainError('unprocessable', 'teamId: no such team', 'teamId');
+          const enrolled = await insertUnit(q, request.body);
+          const { trackerId, ...unit } = enrolled;
+          await recordAudit(q, userActor(request.session), 'unit.create', unit.id, { ...request.body, ...(trackerId ? { tracker: 'set' } : {}) });
+          return { result: enrolled, events: [{ type: 'unit.updated' as const, unit, trackerId }] };
+        });
+        return reply.status(201).send(result);
+      },
+    );
 
-  app.post('/api/units/:id/status', {
-    schema: { tags: ['units'], summary: 'Change a unit status', params: Type.Object({ id: IdSchema }), body: UnitStatusChangeSchema, response: { 200: UnitSchema } },
-    preHandler: requireRole('admin', 'operator', 'captain'),
-  }, async (request) => {
-    const s = request.session!;
-    // A captain changes only the unit their tablet belongs to.
-    if (s.role === 'captain' && s.unitId !== request.params.id) throw forbidden('a captain may change only their own unit');
-    const { result } = await core.bus.run(async (q) => {
-      const unit = await setUnitStatus(q, request.params.id, request.body.status);
-      if (!unit) throw notFound('unit');
-      await recordAudit(q, userActor(s), 'unit.status', unit.id, request.body);
-      return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
-    });
-    return result;
-  });
+    app.post(
+      '/api/units/:id/status',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Change a unit status',
+          params: Type.Object({ id: IdSchema }),
+          body: UnitStatusChangeSchema,
+          response: { 200: UnitSchema },
+        },
+        preHandler: requireRole('admin', 'operator', 'captain'),
+      },
+      async (request) => {
+        const s = request.session!;
+        // A captain changes only the unit their tablet belongs to.
+        if (s.role === 'captain' && s.unitId !== request.params.id) throw forbidden('a captain may change only their own unit');
+        const { result } = await core.bus.run(async (q) => {
+          const unit = await setUnitStatus(q, request.params.id, request.body.status);
+          if (!unit) throw notFound('unit');
+          await recordAudit(q, userActor(s), 'unit.status', unit.id, request.body);
+          return { result: unit, events: [{ type: 'unit.updated' as const, unit }] };
+        });
+        return result;
+      },
+    );
 
-  await app.register(trackerRoutes(core));
-};
+    await app.register(trackerRoutes(core));
+  };

@@ -14,9 +14,16 @@ import type { LivePicture } from '../live-picture.js';
  * - geography (grids, stations, teams, key areas) for everyone on patrol;
  * - coverage: the control room's analysis, not sent.
  */
-export interface Viewer { teamId: string | null; unitId: string | null }
+export interface Viewer {
+  teamId: string | null;
+  unitId: string | null;
+}
 /** `team`: the captain's own units; `units`/`incidents`: everything they may see right now. */
-export interface CaptainScope { team: ReadonlySet<string>; units: ReadonlySet<string>; incidents: ReadonlySet<string> }
+export interface CaptainScope {
+  team: ReadonlySet<string>;
+  units: ReadonlySet<string>;
+  incidents: ReadonlySet<string>;
+}
 
 export function captainScope(picture: Pick<LivePicture, 'units' | 'incidents'>, viewer: Viewer): CaptainScope {
   const team = new Set<string>();

@@ -4,10 +4,29 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { SessionClaims, SessionTokens } from './session-tokens.js';
 
 /** Where a login came from, kept so that an administrator can tell two logins of one user apart. */
-export interface LoginOrigin { address: string | null; userAgent: string | null }
+export interface LoginOrigin {
+  address: string | null;
+  userAgent: string | null;
+}
 
-interface OpenRow { sid: string; uid: string; username: string; role: Role; team_id: string | null; unit_id: string | null; expires_at: Date }
-interface SessionRow { id: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date; address: string | null; user_agent: string | null }
+interface OpenRow {
+  sid: string;
+  uid: string;
+  username: string;
+  role: Role;
+  team_id: string | null;
+  unit_id: string | null;
+  expires_at: Date;
+}
+interface SessionRow {
+  id: string;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  address: string | null;
+  user_agent: string | null;
+}
 
 /** A session's last-seen time is written at most this often: a write per request would cost more than the check. */
 const TOUCH_EVERY_MS = 60_000;
@@ -23,16 +42,24 @@ export class SessionStore {
   private readonly touched = new Map<string, number>();
   private readonly endedListeners: ((sids: readonly string[], reason: SessionEndReason) => void)[] = [];
 
-  constructor(private readonly db: Database, readonly tokens: SessionTokens, private readonly hours: number) {}
+  constructor(
+    private readonly db: Database,
+    readonly tokens: SessionTokens,
+    private readonly hours: number,
+  ) {}
 
   /** A new login: the row, and the signed token that names it (shown to the client once). */
   async open(userId: string, origin: LoginOrigin, now = Date.now()): Promise<{ token: string; sid: string; expiresAt: number }> {
     const sid = randomBytes(18).toString('base64url');
     const expiresAt = now + this.hours * 3600_000;
-    await this.db.query(
-      'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, address, user_agent) VALUES ($1, $2, $3, $3, $4, $5, $6)',
-      [sid, userId, new Date(now), new Date(expiresAt), origin.address?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 256) ?? null],
-    );
+    await this.db.query('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, address, user_agent) VALUES ($1, $2, $3, $3, $4, $5, $6)', [
+      sid,
+      userId,
+      new Date(now),
+      new Date(expiresAt),
+      origin.address?.slice(0, 64) ?? null,
+      origin.userAgent?.slice(0, 256) ?? null,
+    ]);
     return { token: this.tokens.sign({ sid, exp: expiresAt }), sid, expiresAt };
   }
 
@@ -99,8 +126,14 @@ export class SessionStore {
       [userId, new Date(now)],
     );
     return rows.map((r) => ({
-      id: r.id, userId: r.user_id, createdAt: r.created_at.toISOString(), lastSeenAt: r.last_seen_at.toISOString(),
-      expiresAt: r.expires_at.toISOString(), address: r.address, userAgent: r.user_agent, current: r.id === currentSid,
+      id: r.id,
+      userId: r.user_id,
+      createdAt: r.created_at.toISOString(),
+      lastSeenAt: r.last_seen_at.toISOString(),
+      expiresAt: r.expires_at.toISOString(),
+      address: r.address,
+      userAgent: r.user_agent,
+      current: r.id === currentSid,
     }));
   }
 

@@ -2,10 +2,21 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@lianfang/shared';
 
 /** Who a request or socket acts for: read from the session row and the user as they are now, never from the token alone. */
-export interface SessionClaims { sid: string; uid: string; username: string; role: Role; teamId: string | null; unitId: string | null; exp: number }
+export interface SessionClaims {
+  sid: string;
+  uid: string;
+  username: string;
+  role: Role;
+  teamId: string | null;
+  unitId: string | null;
+  exp: number;
+}
 
 /** What the token itself carries: which session, and until when. */
-export interface TokenClaims { sid: string; exp: number }
+export interface TokenClaims {
+  sid: string;
+  exp: number;
+}
 
 /**
  * The signed wrapper around a session id (HMAC-SHA256). The signature lets every

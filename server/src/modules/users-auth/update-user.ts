@@ -31,8 +31,12 @@ export async function updateUserCommand(core: Core, actor: SessionClaims, id: st
     await updateUser(q, id, next);
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => before[k as keyof typeof before] !== v));
     if (Object.keys(changed).length > 0) await recordAudit(q, userActor(actor), 'user.update', id, changed);
-    const reason: SessionEndReason | null = next.disabled && !before.disabled ? 'disabled'
-      : next.role !== before.role || next.teamId !== before.teamId || next.unitId !== before.unitId ? 'role_changed' : null;
+    const reason: SessionEndReason | null =
+      next.disabled && !before.disabled
+        ? 'disabled'
+        : next.role !== before.role || next.teamId !== before.teamId || next.unitId !== before.unitId
+          ? 'role_changed'
+          : null;
     const ended = reason ? await core.sessions.endAllOf(q, id, reason) : [];
     return { result: { ...before, ...next }, ended, reason };
   });

@@ -3,16 +3,28 @@ import { hash, verify } from '@node-rs/argon2';
 import type { CreateUser, User } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
-interface UserRow { id: string; username: string; role: User['role']; team_id: string | null; unit_id: string | null; password_hash: string; disabled: boolean }
+interface UserRow {
+  id: string;
+  username: string;
+  role: User['role'];
+  team_id: string | null;
+  unit_id: string | null;
+  password_hash: string;
+  disabled: boolean;
+}
 
 const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, teamId: r.team_id, unitId: r.unit_id });
 
 export async function createUser(q: Queryable, input: CreateUser): Promise<User> {
   const passwordHash = await hash(input.password);
-  const [row] = await q.query<UserRow>(
-    'INSERT INTO users (id, username, password_hash, role, team_id, unit_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *',
-    [randomUUID(), input.username, passwordHash, input.role, input.teamId ?? null, input.unitId ?? null],
-  );
+  const [row] = await q.query<UserRow>('INSERT INTO users (id, username, password_hash, role, team_id, unit_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *', [
+    randomUUID(),
+    input.username,
+    passwordHash,
+    input.role,
+    input.teamId ?? null,
+    input.unitId ?? null,
+  ]);
   return toUser(row!);
 }
 
@@ -48,7 +60,10 @@ export async function loadOrCreateSecret(q: Queryable, key: string): Promise<str
   return row!.value;
 }
 
-export interface ManagedUserRow { user: User; disabled: boolean }
+export interface ManagedUserRow {
+  user: User;
+  disabled: boolean;
+}
 
 export async function getManagedUser(q: Queryable, id: string): Promise<ManagedUserRow | null> {
   const [row] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
@@ -65,8 +80,18 @@ export async function otherEnabledAdmins(q: Queryable, except: string): Promise<
   return row!.n;
 }
 
-export async function updateUser(q: Queryable, id: string, next: { role: User['role']; teamId: string | null; unitId: string | null; disabled: boolean }): Promise<void> {
-  await q.query('UPDATE users SET role = $2, team_id = $3, unit_id = $4, disabled = $5 WHERE id = $1', [id, next.role, next.teamId, next.unitId, next.disabled]);
+export async function updateUser(
+  q: Queryable,
+  id: string,
+  next: { role: User['role']; teamId: string | null; unitId: string | null; disabled: boolean },
+): Promise<void> {
+  await q.query('UPDATE users SET role = $2, team_id = $3, unit_id = $4, disabled = $5 WHERE id = $1', [
+    id,
+    next.role,
+    next.teamId,
+    next.unitId,
+    next.disabled,
+  ]);
 }
 
 export async function setPassword(q: Queryable, id: string, password: string): Promise<void> {

@@ -4,12 +4,12 @@ import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
 import type { SessionClaims } from '../../modules/users-auth/session-tokens.js';
 
 /** What the guard needs of the session store: the login a token stands for now, or null. */
-export interface SessionResolver { resolve(token: string | undefined): Promise<SessionClaims | null> }
+export interface SessionResolver {
+  resolve(token: string | undefined): Promise<SessionClaims | null>;
+}
 
 /** The only /api routes open without a login. Any other /api route must carry a `requireRole` guard, or the app refuses to start. */
 export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
-
-
 
 /** Reads the bearer token or the session cookie on every request; routes then demand roles. */
 export function registerAuth(app: FastifyInstance, sessions: SessionResolver): void {

@@ -5,7 +5,11 @@ import { integrityErrorOf } from '../../db/integrity-errors.js';
 import { pathOnly } from '../../observability/log-serializers.js';
 import { DomainError, RateLimited } from '../../modules/domain-errors.js';
 
-interface AjvIssue { instancePath?: string; params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] }; message?: string }
+interface AjvIssue {
+  instancePath?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] };
+  message?: string;
+}
 
 /** Ajv's words, made plain: a missing field "is required", an enum lists what it allows. */
 export function messageOf(issue: AjvIssue): string {
@@ -38,12 +42,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fe.validation && fe.validation.length > 0) {
       const issue = fe.validation[0]!;
       const field = fieldOf(issue);
-      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `${fe.validationContext ?? 'body'}.${field} ${messageOf(issue)}`, field });
+      return reply
+        .status(400)
+        .send({ statusCode: 400, error: 'Bad Request', message: `${fe.validationContext ?? 'body'}.${field} ${messageOf(issue)}`, field });
     }
     // Nothing was committed: say so, so that a gateway keeps the alert and retries (issue 7, PostgreSQL outage).
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ url: pathOnly(request.url), method: request.method, code: (error as { code?: string }).code }, 'database unavailable');
-      return reply.status(503).header('retry-after', '5').send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable: nothing was recorded, retry later' });
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable: nothing was recorded, retry later' });
     }
     const status = fe.statusCode ?? 500;
     if (status >= 500) {
@@ -53,9 +62,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // Fastify's own 4xx (bad JSON, body too large, unsupported media type) keep their message.
     return reply.status(status).send({ statusCode: status, error: reasonOf(status), message: fe.message });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} does not exist` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} does not exist` }),
+  );
 }
 
 function reasonOf(status: number): string {
-  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Error';
+  return (
+    (
+      {
+        400: 'Bad Request',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not Found',
+        409: 'Conflict',
+        413: 'Payload Too Large',
+        415: 'Unsupported Media Type',
+        422: 'Unprocessable Entity',
+        429: 'Too Many Requests',
+        503: 'Service Unavailable',
+      } as Record<number, string>
+    )[status] ?? 'Error'
+  );
 }

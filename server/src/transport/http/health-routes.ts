@@ -8,26 +8,43 @@ const PROBE_TIMEOUT_MS = 2000;
 
 function within<T>(probe: Promise<T>, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => { timer = setTimeout(() => resolve(fallback), PROBE_TIMEOUT_MS); });
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), PROBE_TIMEOUT_MS);
+  });
   return Promise.race([probe.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 }
 
-export const healthRoutes = (core: Core): FastifyPluginAsync => async (app) => {
-  app.get('/healthz', { schema: { tags: ['ops'], summary: 'The process is alive' } }, async () => ({ status: 'ok' }));
+export const healthRoutes =
+  (core: Core): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/healthz', { schema: { tags: ['ops'], summary: 'The process is alive' } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: { tags: ['ops'], summary: 'Database and event log reachable; 503 with the failing part otherwise' } }, async (_req, reply) => {
-    const [database, log] = await Promise.all([within(core.db.query('SELECT 1').then(() => true), false), within(core.log.healthy(), false)]);
-    const body = { status: database && log ? 'ready' : 'degraded', database, eventLog: log, logKind: core.log.kind, logIdentity: core.log.identity, seq: core.sequencer.applied };
-    return reply.status(database && log ? 200 : 503).send(body);
-  });
+    app.get('/readyz', { schema: { tags: ['ops'], summary: 'Database and event log reachable; 503 with the failing part otherwise' } }, async (_req, reply) => {
+      const [database, log] = await Promise.all([
+        within(
+          core.db.query('SELECT 1').then(() => true),
+          false,
+        ),
+        within(core.log.healthy(), false),
+      ]);
+      const body = {
+        status: database && log ? 'ready' : 'degraded',
+        database,
+        eventLog: log,
+        logKind: core.log.kind,
+        logIdentity: core.log.identity,
+        seq: core.sequencer.applied,
+      };
+      return reply.status(database && log ? 200 : 503).send(body);
+    });
 
-  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: false } }, async (request, reply) => {
-    const token = core.config.METRICS_TOKEN;
-    if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw unauthorized('metrics token required');
-    reply.type(core.metrics.registry.contentType);
-    return core.metrics.registry.metrics();
-  });
-};
+    app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: false } }, async (request, reply) => {
+      const token = core.config.METRICS_TOKEN;
+      if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw unauthorized('metrics token required');
+      reply.type(core.metrics.registry.contentType);
+      return core.metrics.registry.metrics();
+    });
+  };
 
 /** Compared in constant time (over hashes, so lengths do not leak either): the token must not be guessable by timing. */
 function sameSecret(given: string, expected: string): boolean {

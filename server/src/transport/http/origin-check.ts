@@ -15,7 +15,13 @@ const STATE_CHANGING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DE
 
 /** PUBLIC_ORIGIN (comma-separated) as normalised origins (`https://wall.example.org`, default port dropped). */
 export function allowedOriginsOf(publicOrigin: string | undefined): ReadonlySet<string> {
-  return new Set((publicOrigin ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin));
+  return new Set(
+    (publicOrigin ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => new URL(o).origin),
+  );
 }
 
 /** The origin a request claims: its Origin header, else its Referer's origin; null when it sends neither. */

@@ -1,6 +1,9 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 
-export interface RegisteredRoute { method: HTTPMethods; url: string }
+export interface RegisteredRoute {
+  method: HTTPMethods;
+  url: string;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -25,7 +25,10 @@ export class Broadcaster {
   // The tick is synchronous, so a beat costs no allocation; a throw is a bug and ends the process, as from a bare interval.
   private readonly worker = new PeriodicWorker(() => this.flushPositions(), { onError: raiseUncaught });
 
-  constructor(private readonly emitTo: EmitTo, private readonly flushMs = 250) {}
+  constructor(
+    private readonly emitTo: EmitTo,
+    private readonly flushMs = 250,
+  ) {}
 
   start(): void {
     this.worker.start(this.flushMs);

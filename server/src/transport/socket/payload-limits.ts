@@ -20,8 +20,10 @@ export function payloadLimitIssue(payload: unknown, limits: PayloadLimits = PAYL
   walkJson(payload, (node) => {
     const value = node.value;
     if (node.depth > limits.maxDepth) issue = { field: pathOf(node), message: `is nested deeper than ${limits.maxDepth} levels` };
-    else if (typeof value === 'string' && value.length > limits.maxStringLength) issue = { field: pathOf(node), message: `is longer than ${limits.maxStringLength} characters` };
-    else if (typeof node.key === 'string' && node.key.length > limits.maxStringLength) issue = { field: pathOf(node.parent!), message: `has a key longer than ${limits.maxStringLength} characters` };
+    else if (typeof value === 'string' && value.length > limits.maxStringLength)
+      issue = { field: pathOf(node), message: `is longer than ${limits.maxStringLength} characters` };
+    else if (typeof node.key === 'string' && node.key.length > limits.maxStringLength)
+      issue = { field: pathOf(node.parent!), message: `has a key longer than ${limits.maxStringLength} characters` };
     else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) issue = { field: pathOf(node), message: 'must not be binary' };
     else if ((nodes += childCount(value)) > limits.maxNodes) issue = { field: pathOf(node), message: `holds more than ${limits.maxNodes} values in all` };
     return issue === null;

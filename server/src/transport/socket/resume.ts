@@ -25,7 +25,7 @@ export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq:
     let after = lastSeq;
     if (core.sequencer.entriesAfter(lastSeq) === null) {
       // Older than this instance's memory: read the gap from the outbox table.
-      fromDb = await readEvents(core.db, lastSeq, MAX_REPLAY, (core.sequencer.oldestInMemory ?? applied + 1));
+      fromDb = await readEvents(core.db, lastSeq, MAX_REPLAY, core.sequencer.oldestInMemory ?? applied + 1);
       if (fromDb.length > 0 && fromDb[0]!.seq === lastSeq + 1) after = fromDb[fromDb.length - 1]!.seq;
       else fromDb = [];
     }

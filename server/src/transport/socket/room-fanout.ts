@@ -6,7 +6,11 @@ import type { LianfangServer } from './socket-types.js';
  * so every one is checked before use and the normal path is taken otherwise;
  * `room-fanout.test.ts` fails if a Socket.IO/ws upgrade renames them.
  */
-interface WsSender { sendFrame(frame: Buffer[], cb?: () => void): void; _state?: number; _queue?: unknown[] }
+interface WsSender {
+  sendFrame(frame: Buffer[], cb?: () => void): void;
+  _state?: number;
+  _queue?: unknown[];
+}
 interface EngineConn {
   readyState: string;
   writeBuffer: unknown[];
@@ -15,7 +19,10 @@ interface EngineConn {
 }
 
 /** Which path each write took (tests); counted only when given. */
-export interface FanoutCounters { direct: number; queued: number }
+export interface FanoutCounters {
+  direct: number;
+  queued: number;
+}
 
 /**
  * One event to every socket of a room, encoded once and framed once.
@@ -45,7 +52,11 @@ export function createRoomFanout(io: LianfangServer, counters?: FanoutCounters) 
       if (!conn || conn.readyState !== 'open') continue;
       // The engine.io "message" packet is "4" + the Socket.IO packet; the frame is a final, unmasked text frame.
       frame ??= (ws as unknown as { Sender: { frame(data: Buffer, o: object): Buffer[] } }).Sender.frame(Buffer.from(`4${packet}`), {
-        readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true,
+        readOnly: false,
+        mask: false,
+        rsv1: false,
+        opcode: 1,
+        fin: true,
       });
       const sender = idleWebSocketSender(conn);
       if (sender) {

@@ -13,7 +13,11 @@ export class SessionSweep {
   // The database is away: keep the sockets until it answers (the REST check refuses meanwhile anyway).
   private readonly worker = new PeriodicWorker(() => this.sweepOnce(), { onError: () => {} });
 
-  constructor(private readonly io: LianfangServer, private readonly sessions: SessionStore, private readonly everyMs: number) {}
+  constructor(
+    private readonly io: LianfangServer,
+    private readonly sessions: SessionStore,
+    private readonly everyMs: number,
+  ) {}
 
   start(): void {
     this.sessions.onEnded((sids, reason) => this.endSockets(new Set(sids), reason));

@@ -45,7 +45,10 @@ export class SlowConsumerGuard {
   private readonly worker = new PeriodicWorker(() => this.sweep(), { onError: raiseUncaught });
   private readonly dropped = new Map<string, number>();
 
-  constructor(private readonly io: LianfangServer, private readonly options: SlowConsumerOptions) {}
+  constructor(
+    private readonly io: LianfangServer,
+    private readonly options: SlowConsumerOptions,
+  ) {}
 
   start(): void {
     this.worker.start(this.options.checkEveryMs);

@@ -6,7 +6,9 @@ import { ackErrorOf } from './validate.js';
 
 export type CommandName = keyof ClientToServerEvents;
 export type CommandAck<E extends CommandName> = Parameters<ClientToServerEvents[E]>[1];
-export interface CommandFailureLog { error(details: object, message: string): void }
+export interface CommandFailureLog {
+  error(details: object, message: string): void;
+}
 
 // Starts as the tablet's outbox expects of a failure worth retrying (web/src/realtime/outbox/socket-command-transport.ts).
 export const SERVER_ERROR_ACK: AckError = { error: 'not accepted: server error, nothing was done; try again' };

@@ -36,15 +36,22 @@ export function createSocketServer(httpServer: HttpServer, options: Pick<Partial
 
 /** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
 export function attachSocketHandlers(
-  io: LianfangServer, core: Core, commands: readonly SocketCommand[], log?: { warn(details: object, message: string): void; error(details: object, message: string): void },
+  io: LianfangServer,
+  core: Core,
+  commands: readonly SocketCommand[],
+  log?: { warn(details: object, message: string): void; error(details: object, message: string): void },
 ): { stop(): void } {
   const serveCommands = commandServer(commands);
   if (log) setCommandFailureLog(io, log);
   const guard = new SlowConsumerGuard(io, {
-    maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES, checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
+    maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES,
+    checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
     onDrop: (socket, pendingBytes) => {
       core.metrics.slowConsumerDrops.inc();
-      log?.warn({ user: socket.data.session.username, address: socket.handshake.address, pendingBytes }, 'slow consumer: socket dropped, it resumes from a snapshot');
+      log?.warn(
+        { user: socket.data.session.username, address: socket.handshake.address, pendingBytes },
+        'slow consumer: socket dropped, it resumes from a snapshot',
+      );
     },
   });
   guard.start();
@@ -57,11 +64,14 @@ export function attachSocketHandlers(
     try {
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-      core.sessions.resolve(token).then((session) => {
-        if (!session) return next(new Error('unauthorized: login required'));
-        socket.data.session = session;
-        next();
-      }, () => next(new Error('unavailable: try again')));
+      core.sessions.resolve(token).then(
+        (session) => {
+          if (!session) return next(new Error('unauthorized: login required'));
+          socket.data.session = session;
+          next();
+        },
+        () => next(new Error('unavailable: try again')),
+      );
     } catch (err) {
       log?.warn({ err, address: socket.handshake.address }, 'socket handshake refused: the check failed');
       next(new Error('unauthorized: login required'));
@@ -83,11 +93,19 @@ export function attachSocketHandlers(
     onCommand(socket, 'sync:resume', (req, ack) => {
       const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
       const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
-      return bringUpToDate(core, socket, seq).then((data) => ack({ data }), () => ack({ error: 'resume failed, try again' }));
+      return bringUpToDate(core, socket, seq).then(
+        (data) => ack({ data }),
+        () => ack({ error: 'resume failed, try again' }),
+      );
     });
     serveCommands(socket);
   });
-  return { stop: () => { guard.stop(); sweep.stop(); } };
+  return {
+    stop: () => {
+      guard.stop();
+      sweep.stop();
+    },
+  };
 }
 
 /** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */

@@ -19,16 +19,23 @@ import { SocketAffinity, type Backend } from './socket-affinity.js';
 
 export type { Backend } from './socket-affinity.js';
 
-export interface LoadBalancer { port: number; backends: Backend[]; close(): Promise<void> }
+export interface LoadBalancer {
+  port: number;
+  backends: Backend[];
+  close(): Promise<void>;
+}
 
 const DOWN_FOR_MS = 2000;
 
 function parseBackends(list: string): Backend[] {
-  return list.split(',').filter(Boolean).map((b) => {
-    const [host, port] = b.split(':');
-    if (!host || !port || host !== '127.0.0.1') throw new Error(`backend ${b}: expected 127.0.0.1:<port>`);
-    return { host, port: Number(port), downUntil: 0 };
-  });
+  return list
+    .split(',')
+    .filter(Boolean)
+    .map((b) => {
+      const [host, port] = b.split(':');
+      if (!host || !port || host !== '127.0.0.1') throw new Error(`backend ${b}: expected 127.0.0.1:<port>`);
+      return { host, port: Number(port), downUntil: 0 };
+    });
 }
 
 export async function startLoadBalancer(backendList: string | Backend[], port = 0): Promise<LoadBalancer> {
@@ -42,16 +49,24 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
     return [...rotated.filter((b) => b.downUntil <= now), ...rotated.filter((b) => b.downUntil > now)];
   };
   /** Opens a TCP connection to the first backend that accepts one. */
-  const connect = (candidates: Backend[]): Promise<net.Socket> => new Promise((resolve, reject) => {
-    const attempt = (i: number) => {
-      const b = candidates[i];
-      if (!b) return reject(new Error('no backend accepted the connection'));
-      const socket = net.connect(b.port, b.host);
-      socket.once('connect', () => { socket.removeAllListeners('error'); resolve(socket); });
-      socket.once('error', () => { b.downUntil = Date.now() + DOWN_FOR_MS; socket.destroy(); attempt(i + 1); });
-    };
-    attempt(0);
-  });
+  const connect = (candidates: Backend[]): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      const attempt = (i: number) => {
+        const b = candidates[i];
+        if (!b) return reject(new Error('no backend accepted the connection'));
+        const socket = net.connect(b.port, b.host);
+        socket.once('connect', () => {
+          socket.removeAllListeners('error');
+          resolve(socket);
+        });
+        socket.once('error', () => {
+          b.downUntil = Date.now() + DOWN_FOR_MS;
+          socket.destroy();
+          attempt(i + 1);
+        });
+      };
+      attempt(0);
+    });
 
   const affinity = new SocketAffinity();
   const server = http.createServer((req, res) => {
@@ -60,31 +75,49 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
     const handshake = affinity.isHandshake(req.url);
     const forward = (i: number) => {
       const b = candidates[i];
-      if (!b) { res.writeHead(502, { 'content-type': 'text/plain' }); return res.end('no backend available'); }
+      if (!b) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        return res.end('no backend available');
+      }
       let connected = false;
-      const upstream = http.request({
-        host: b.host, port: b.port, method: req.method, path: req.url,
-        headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
-      }, (up) => {
-        if (!handshake) {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          return void up.pipe(res);
-        }
-        // A polling handshake reply is small: read it to learn the session id, then pass it on.
-        const chunks: Buffer[] = [];
-        up.on('data', (c: Buffer) => chunks.push(c));
-        up.on('end', () => {
-          const body = Buffer.concat(chunks);
-          affinity.learn(body.toString('latin1'), b);
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          res.end(body);
-        });
-      });
+      const upstream = http.request(
+        {
+          host: b.host,
+          port: b.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
+        },
+        (up) => {
+          if (!handshake) {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            return void up.pipe(res);
+          }
+          // A polling handshake reply is small: read it to learn the session id, then pass it on.
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('end', () => {
+            const body = Buffer.concat(chunks);
+            affinity.learn(body.toString('latin1'), b);
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            res.end(body);
+          });
+        },
+      );
       // A kept-alive socket is connected already; a new one is once it connects.
-      upstream.once('socket', (s) => { if (!s.connecting) connected = true; else s.once('connect', () => { connected = true; }); });
+      upstream.once('socket', (s) => {
+        if (!s.connecting) connected = true;
+        else
+          s.once('connect', () => {
+            connected = true;
+          });
+      });
       upstream.on('error', () => {
         // Refused before anything was sent: try the next backend. Lost mid-way: 502 (the client did not get a 2xx).
-        if (!connected) { b.downUntil = Date.now() + DOWN_FOR_MS; return forward(i + 1); }
+        if (!connected) {
+          b.downUntil = Date.now() + DOWN_FOR_MS;
+          return forward(i + 1);
+        }
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
         res.end();
       });
@@ -100,20 +133,23 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
     tunnels.add(client);
     client.on('close', () => tunnels.delete(client));
     const pinned = affinity.pinned(req.url);
-    connect(pinned ? [pinned] : order()).then((upstream) => {
-      const lines = [`${req.method} ${req.url} HTTP/1.1`];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-      if (head.length) upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-      // Either side gone: close the other, so a screen learns at once that its instance died.
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-      client.on('close', () => upstream.destroy());
-    }, () => {
-      client.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n');
-    });
+    connect(pinned ? [pinned] : order()).then(
+      (upstream) => {
+        const lines = [`${req.method} ${req.url} HTTP/1.1`];
+        for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+        upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+        if (head.length) upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+        // Either side gone: close the other, so a screen learns at once that its instance died.
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+        client.on('close', () => upstream.destroy());
+      },
+      () => {
+        client.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n');
+      },
+    );
   });
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -121,10 +157,11 @@ export async function startLoadBalancer(backendList: string | Backend[], port = 
   return {
     port: typeof address === 'object' && address ? address.port : port,
     backends,
-    close: () => new Promise<void>((resolve) => {
-      for (const t of tunnels) t.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of tunnels) t.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

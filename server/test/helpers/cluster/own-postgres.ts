@@ -21,7 +21,10 @@ function binDir(): string {
 export class OwnPostgres {
   private readonly bin = binDir();
 
-  private constructor(readonly dir: string, readonly port: number) {}
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+  ) {}
 
   /** `postgres://postgres@127.0.0.1:<port>/<database>` */
   url(database = 'postgres'): string {

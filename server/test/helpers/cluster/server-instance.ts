@@ -19,7 +19,13 @@ export class ServerInstance {
    * `execArgv`: how to run TypeScript; the caller's own flags by default (it runs under tsx). A test
    * runner's process has none, so it passes ['--import', 'tsx', '--conditions=lianfang-src'].
    */
-  constructor(readonly name: string, readonly port: number, private readonly env: Record<string, string>, private readonly dir: string, private readonly options: { cpuProfDir?: string; execArgv?: string[] } = {}) {}
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+    private readonly dir: string,
+    private readonly options: { cpuProfDir?: string; execArgv?: string[] } = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -36,7 +42,10 @@ export class ServerInstance {
   async start(timeoutMs = 120_000): Promise<void> {
     const log = openSync(join(this.dir, `${this.name}.log`), 'a');
     const prof = this.options.cpuProfDir;
-    const execArgv = [...(this.options.execArgv ?? process.execArgv), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${this.name}.cpuprofile`] : [])];
+    const execArgv = [
+      ...(this.options.execArgv ?? process.execArgv),
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${this.name}.cpuprofile`] : []),
+    ];
     this.child = spawn(process.execPath, [...execArgv, SERVER_ENTRY], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: join(this.dir, this.name) },
       stdio: ['ignore', log, log],
@@ -81,7 +90,9 @@ export class ServerInstance {
     if (!child || !this.running) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => { if (this.running) child.kill('SIGKILL'); }, timeoutMs);
+    const timer = setTimeout(() => {
+      if (this.running) child.kill('SIGKILL');
+    }, timeoutMs);
     await exited;
     clearTimeout(timer);
   }

@@ -1,5 +1,9 @@
 /** One server instance behind the balancer; `downUntil` skips it for a while after a refused connection. */
-export interface Backend { host: string; port: number; downUntil: number }
+export interface Backend {
+  host: string;
+  port: number;
+  downUntil: number;
+}
 
 /**
  * Sticky sessions for Socket.IO's long-polling fallback. A WebSocket session is
@@ -12,7 +16,10 @@ export interface Backend { host: string; port: number; downUntil: number }
 export class SocketAffinity {
   private readonly sessions = new Map<string, { backend: Backend; until: number }>();
 
-  constructor(private readonly max = 100_000, private readonly ttlMs = 3_600_000) {}
+  constructor(
+    private readonly max = 100_000,
+    private readonly ttlMs = 3_600_000,
+  ) {}
 
   /** The instance this request must go to, or undefined when any will do. */
   pinned(url: string | undefined): Backend | undefined {

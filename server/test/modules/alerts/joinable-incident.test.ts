@@ -7,8 +7,21 @@ const NOW = Date.parse('2026-11-30T10:00:00Z');
 const ago = (s: number) => new Date(NOW - s * 1000).toISOString();
 const incident = (id: string, over: Partial<Incident> = {}): Incident => ({
   ...blankIncident({
-    id, status: 'reported', category: 'public_order', priority: 'P2', source: 'alert', title: id, lat: 30, lon: 120, gridId: null,
-    deviceId: 'dev-1', unitId: null, alertCount: 1, createdAt: ago(60), updatedAt: ago(60), level: 'grid',
+    id,
+    status: 'reported',
+    category: 'public_order',
+    priority: 'P2',
+    source: 'alert',
+    title: id,
+    lat: 30,
+    lon: 120,
+    gridId: null,
+    deviceId: 'dev-1',
+    unitId: null,
+    alertCount: 1,
+    createdAt: ago(60),
+    updatedAt: ago(60),
+    level: 'grid',
   }),
   ...over,
 });

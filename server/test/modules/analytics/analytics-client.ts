@@ -14,5 +14,11 @@ export async function startOn(driver: Driver): Promise<TestApp> {
   if (driver === 'pglite') return startTestApp();
   const db = await createTestDatabase();
   const t = await startTestApp({ databaseUrl: db.url });
-  return { ...t, async close() { await t.close(); await db.drop(); } };
+  return {
+    ...t,
+    async close() {
+      await t.close();
+      await db.drop();
+    },
+  };
 }

@@ -23,10 +23,20 @@ describe('CSV writer (RFC 4180, Excel-friendly)', () => {
   });
 
   it('BOM, header row, CRLF after every record, columns in the order given, and it reads back', () => {
-    const text = toCsv(['name', 'n', 'share'], [{ name: 'West, "old" grid', n: 3, share: null }, { name: '东湖网格', n: 0, share: 0.5 }]);
+    const text = toCsv(
+      ['name', 'n', 'share'],
+      [
+        { name: 'West, "old" grid', n: 3, share: null },
+        { name: '东湖网格', n: 0, share: 0.5 },
+      ],
+    );
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(text).toBe(`${UTF8_BOM}name,n,share\r\n"West, ""old"" grid",3,\r\n东湖网格,0,0.5\r\n`);
-    expect(parseCsv(text.slice(1))).toEqual([['name', 'n', 'share'], ['West, "old" grid', '3', ''], ['东湖网格', '0', '0.5']]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['name', 'n', 'share'],
+      ['West, "old" grid', '3', ''],
+      ['东湖网格', '0', '0.5'],
+    ]);
     expect(toCsv(['a'], [])).toBe(`${UTF8_BOM}a\r\n`);
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CategoryChangeRowSchema, ClosureRowSchema, CoverageRowSchema, DrilldownRowSchema, HeatmapCellSchema, KeyAreaComplianceRowSchema,
-  ResponseRowSchema, TrackPointSchema, UnitActivityRowSchema,
+  CategoryChangeRowSchema,
+  ClosureRowSchema,
+  CoverageRowSchema,
+  DrilldownRowSchema,
+  HeatmapCellSchema,
+  KeyAreaComplianceRowSchema,
+  ResponseRowSchema,
+  TrackPointSchema,
+  UnitActivityRowSchema,
 } from '@lianfang/shared';
 import type { TObject } from '@sinclair/typebox';
 import { api, login, type TestApp } from '../../helpers/test-app.js';
@@ -31,9 +38,17 @@ describe('analytics API contract: CSV = JSON rows, roles, 400s naming the field 
     await seedGeography(db);
     await seedIncidents(db);
     await db.query('INSERT INTO coverage_samples (at, within5, within15) VALUES ($1, 0.5, 0.75)', [localInstant('2024-03-04T09:00:00')]);
-    await db.query(`INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', '学校, "南门"', '[[120.1,30.2],[120.2,30.2],[120.2,30.3]]', 60, '08:00', '10:00', '2024-01-01')`);
-    await db.query(`INSERT INTO positions (unit_id, device_time, server_time, lat, lon) VALUES ('u1', $1, $1, 30.21, 120.15)`, [localInstant('2024-03-04T08:30:00')]);
-    for (const [username, role, unitId] of [['mgr', 'manager'], ['op', 'operator'], ['cap', 'captain', 'u4']] as const) {
+    await db.query(
+      `INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', '学校, "南门"', '[[120.1,30.2],[120.2,30.2],[120.2,30.3]]', 60, '08:00', '10:00', '2024-01-01')`,
+    );
+    await db.query(`INSERT INTO positions (unit_id, device_time, server_time, lat, lon) VALUES ('u1', $1, $1, 30.21, 120.15)`, [
+      localInstant('2024-03-04T08:30:00'),
+    ]);
+    for (const [username, role, unitId] of [
+      ['mgr', 'manager'],
+      ['op', 'operator'],
+      ['cap', 'captain', 'u4'],
+    ] as const) {
       const created = await api(t.app, t.adminToken, 'POST', '/api/users', { username, password: 'password-123', role, ...(unitId ? { unitId } : {}) });
       expect(created.status).toBe(201);
       tokens[role] = await login(t.app, username, 'password-123');
@@ -57,7 +72,11 @@ describe('analytics API contract: CSV = JSON rows, roles, 400s naming the field 
   });
 
   it('CSV keeps Chinese and quotes names with commas and quotes', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/analytics/response?${Q}&groupBy=grid&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/analytics/response?${Q}&groupBy=grid&format=csv`,
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
     expect(res.body).toContain('\r\ng1,东湖网格,5,1,');
     expect(res.body).toContain('\r\ng2,"West, ""old"" grid",4,1,');
     const areas = await t.app.inject({ method: 'GET', url: `/api/analytics/key-areas?${Q}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });

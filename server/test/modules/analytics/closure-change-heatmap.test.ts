@@ -20,16 +20,44 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
     // settled: grid A1 A2 A6 A12, community A3 A5, street A4 → 4/7, 2/7, 1/7, 0
     // disputes resolved A2 (mediated) and A5 (referred); A10 was a false alarm → 1/2; ratings 5 4 3 2 → 3.5
     expect(total).toEqual({
-      key: 'all', label: 'all', received: 10, resolved: 7, closed: 4, closureRate: 0.4, resolveP50: 3000, closeP50: 3800,
-      settledGrid: 4, settledCommunity: 2, settledStreet: 1, settledDepartment: 0,
-      settledGridShare: 4 / 7, settledCommunityShare: 2 / 7, settledStreetShare: 1 / 7, settledDepartmentShare: 0,
-      disputesResolved: 2, disputesMediated: 1, mediationSuccessRate: 0.5, rated: 4, ratingMean: 3.5,
+      key: 'all',
+      label: 'all',
+      received: 10,
+      resolved: 7,
+      closed: 4,
+      closureRate: 0.4,
+      resolveP50: 3000,
+      closeP50: 3800,
+      settledGrid: 4,
+      settledCommunity: 2,
+      settledStreet: 1,
+      settledDepartment: 0,
+      settledGridShare: 4 / 7,
+      settledCommunityShare: 2 / 7,
+      settledStreetShare: 1 / 7,
+      settledDepartmentShare: 0,
+      disputesResolved: 2,
+      disputesMediated: 1,
+      mediationSuccessRate: 0.5,
+      rated: 4,
+      ratingMean: 3.5,
     });
   });
 
   it('closure by day: a day without cases has null rates beside its zero counts', async () => {
     const { rows } = (await get<ClosureReply>(t, `/api/analytics/closure?${Q}&groupBy=day`)).body;
-    const brief = rows.map((r) => [r.key, r.received, r.resolved, r.closed, r.closureRate, r.resolveP50, r.closeP50, r.settledGrid, r.mediationSuccessRate, r.ratingMean]);
+    const brief = rows.map((r) => [
+      r.key,
+      r.received,
+      r.resolved,
+      r.closed,
+      r.closureRate,
+      r.resolveP50,
+      r.closeP50,
+      r.settledGrid,
+      r.mediationSuccessRate,
+      r.ratingMean,
+    ]);
     expect(brief).toEqual([
       // Mon A1–A4: to resolve 1800 3000 3600 5400 → 3300; to close 3600 4000 7200 → 4000; A2 mediated; ratings 5 4 3
       ['2024-03-04', 4, 4, 3, 0.75, 3300, 4000, 2, 1, 4],
@@ -45,8 +73,12 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
   it('closure agrees with /api/stats/loop on the same window', async () => {
     const loop = (await get<{ counts: Record<string, number> }>(t, `/api/stats/loop?${Q}`)).body.counts;
     const { total } = (await get<ClosureReply>(t, `/api/analytics/closure?${Q}`)).body;
-    expect({ received: total.received, closed: total.closed, resolvedOrClosed: total.resolved, disputesMediated: total.disputesMediated })
-      .toEqual({ received: loop.received, closed: loop.closed, resolvedOrClosed: loop.resolvedOrClosed, disputesMediated: loop.disputesMediated });
+    expect({ received: total.received, closed: total.closed, resolvedOrClosed: total.resolved, disputesMediated: total.disputesMediated }).toEqual({
+      received: loop.received,
+      closed: loop.closed,
+      resolvedOrClosed: loop.resolvedOrClosed,
+      disputesMediated: loop.disputesMediated,
+    });
   });
 
   it('change by category against the four days before (Thu 02-29 … Sun 03-03), counts beside every share', async () => {
@@ -79,9 +111,22 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
     expect(rows[0]).toEqual({ weekday: 1, hour: 0, count: 0 });
     const nonZero = rows.filter((c) => c.count > 0).map((c) => [c.weekday, c.hour, c.count]);
     // Mon 9 10 21 22; Tue 9 (A5 and A6), 14, 15 (A9 at 16 cancelled, A10 at 23 false alarm); Thu 7 (A12) and 8 (A11)
-    expect(nonZero).toEqual([[1, 9, 1], [1, 10, 1], [1, 21, 1], [1, 22, 1], [2, 9, 2], [2, 14, 1], [2, 15, 1], [4, 7, 1], [4, 8, 1]]);
+    expect(nonZero).toEqual([
+      [1, 9, 1],
+      [1, 10, 1],
+      [1, 21, 1],
+      [1, 22, 1],
+      [2, 9, 2],
+      [2, 14, 1],
+      [2, 15, 1],
+      [4, 7, 1],
+      [4, 8, 1],
+    ]);
     const p1 = (await get<HeatmapReply>(t, `/api/analytics/heatmap?${Q}&priority=P1&force=police`)).body.rows.filter((c) => c.count > 0);
     // P1 led by police: A1 (Mon 9) and A11 (Thu 8)
-    expect(p1.map((c) => [c.weekday, c.hour])).toEqual([[1, 9], [4, 8]]);
+    expect(p1.map((c) => [c.weekday, c.hour])).toEqual([
+      [1, 9],
+      [4, 8],
+    ]);
   });
 });

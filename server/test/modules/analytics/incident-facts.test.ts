@@ -15,8 +15,12 @@ import { startOn } from './analytics-client.js';
 async function drift(db: Queryable): Promise<unknown[]> {
   // the view's columns: the table also has its change mark (migration 015), which the view cannot know
   const differences = async (table: string) => {
-    const columns = (await db.query<{ c: string }>(
-      `SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_name = $1`, [`${table}_source`]))[0]!.c;
+    const columns = (
+      await db.query<{ c: string }>(
+        `SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_name = $1`,
+        [`${table}_source`],
+      )
+    )[0]!.c;
     return db.query(
       `(SELECT 'stale' AS kind, ${columns} FROM ${table} EXCEPT SELECT 'stale', ${columns} FROM ${table}_source)
        UNION ALL
@@ -26,8 +30,7 @@ async function drift(db: Queryable): Promise<unknown[]> {
   return [...(await differences('incident_facts')), ...(await differences('assignment_facts'))];
 }
 
-const facts = async (db: Queryable, id: string) =>
-  (await db.query<Record<string, unknown>>('SELECT * FROM incident_facts WHERE incident_id = $1', [id]))[0];
+const facts = async (db: Queryable, id: string) => (await db.query<Record<string, unknown>>('SELECT * FROM incident_facts WHERE incident_id = $1', [id]))[0];
 
 describe.each(['pglite', 'postgres'] as const)('incident facts follow every change (%s)', (driver) => {
   let t: TestApp;
@@ -67,15 +70,22 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/close`, { rating: 4 });
     expect(await facts(db, id)).toMatchObject({ status: 'closed', outcome: 'mediated', rating: 4, received: true });
     const assignments = await db.query<{ unit_id: string; arrived: boolean; first_on_scene: boolean }>(
-      'SELECT unit_id, arrived, first_on_scene FROM assignment_facts WHERE incident_id = $1 ORDER BY unit_id = $2 DESC', [id, u2]);
-    expect(assignments.map((a) => [a.unit_id, a.arrived, a.first_on_scene])).toEqual([[u2, true, true], [u1, false, false]]);
+      'SELECT unit_id, arrived, first_on_scene FROM assignment_facts WHERE incident_id = $1 ORDER BY unit_id = $2 DESC',
+      [id, u2],
+    );
+    expect(assignments.map((a) => [a.unit_id, a.arrived, a.first_on_scene])).toEqual([
+      [u2, true, true],
+      [u1, false, false],
+    ]);
 
     const cancelled = (await postAlert(t.app, gatewayKey, { kind: 'other', idempotencyKey: 'facts-cancel' })).body.incidentId as string;
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${cancelled}/dispatch`, { unitIds: [u1] });
     await db.query(`UPDATE incidents SET status = 'cancelled', closed_at = now() WHERE id = $1`, [cancelled]);
     expect(await facts(db, cancelled)).toMatchObject({ status: 'cancelled', received: false });
     // the incident's change reaches its assignments' copy of the filters
-    expect((await db.query<{ received: boolean }>('SELECT received FROM assignment_facts WHERE incident_id = $1', [cancelled])).map((a) => a.received)).toEqual([false]);
+    expect((await db.query<{ received: boolean }>('SELECT received FROM assignment_facts WHERE incident_id = $1', [cancelled])).map((a) => a.received)).toEqual(
+      [false],
+    );
     expect(await drift(db)).toEqual([]);
   });
 
@@ -83,10 +93,19 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     // a gateway of its own: the one above still has its (SQL-cancelled) incident open in the live picture
     const key = (await createGateway(t.app, t.adminToken, 'facts gw 2', { lat: 30.27, lon: 120.18 })).key;
     const id = (await postAlert(t.app, key, { kind: 'other', idempotencyKey: 'facts-lead' })).body.incidentId as string;
-    const [{ created }] = (await db.query<{ created: string }>('SELECT created_at::text AS created FROM incidents WHERE id = $1', [id])) as [{ created: string }];
-    await db.query(`INSERT INTO incident_units (incident_id, unit_id, dispatched_at, status) VALUES ($1, $2, $3::timestamptz + interval '5 s', 'dispatched')`, [id, u1, created]);
+    const [{ created }] = (await db.query<{ created: string }>('SELECT created_at::text AS created FROM incidents WHERE id = $1', [id])) as [
+      { created: string },
+    ];
+    await db.query(`INSERT INTO incident_units (incident_id, unit_id, dispatched_at, status) VALUES ($1, $2, $3::timestamptz + interval '5 s', 'dispatched')`, [
+      id,
+      u1,
+      created,
+    ]);
     expect((await facts(db, id))?.lead_unit_id).toBe(u1);
-    await db.query(`INSERT INTO incident_units (incident_id, unit_id, dispatched_at, on_scene_at, status) VALUES ($1, $2, $3::timestamptz + interval '9 s', $3::timestamptz + interval '60 s', 'on_scene')`, [id, u2, created]);
+    await db.query(
+      `INSERT INTO incident_units (incident_id, unit_id, dispatched_at, on_scene_at, status) VALUES ($1, $2, $3::timestamptz + interval '9 s', $3::timestamptz + interval '60 s', 'on_scene')`,
+      [id, u2, created],
+    );
     expect((await facts(db, id))?.lead_unit_id).toBe(u2);
     await db.query(`UPDATE incident_units SET status = 'declined' WHERE incident_id = $1 AND unit_id = $2`, [id, u1]);
     await db.query('DELETE FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [id, u2]);
@@ -102,7 +121,11 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     let n = 0;
     for (const priority of PRIORITIES) {
       const target = arrivalTargetSeconds(priority);
-      for (const [arrival, within] of [[target, true], [target + 0.001, false], [target - 0.5, true]] as const) {
+      for (const [arrival, within] of [
+        [target, true],
+        [target + 0.001, false],
+        [target - 0.5, true],
+      ] as const) {
         const id = `facts-${priority}-${n++}`;
         const created = new Date(base + n * 60_000);
         await db.query(
@@ -120,7 +143,12 @@ describe.each(['pglite', 'postgres'] as const)('incident facts follow every chan
     await db.query(`INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, created_at, updated_at)
                     VALUES ('facts-tz', 'reported', 'other', 'P3', 'manual', 'tz', 30.2, 120.1, '2024-06-02T23:30:00Z', '2024-06-02T23:30:00Z')`);
     const local = (r: Record<string, unknown> | undefined) => [String(r?.local_day).slice(0, 10), r?.local_hour, r?.local_isodow];
-    const day = async () => (await db.query<{ d: string; w: string; m: string }>(`SELECT local_day::text AS d, local_week::text AS w, local_month::text AS m FROM incident_facts WHERE incident_id = 'facts-tz'`))[0];
+    const day = async () =>
+      (
+        await db.query<{ d: string; w: string; m: string }>(
+          `SELECT local_day::text AS d, local_week::text AS w, local_month::text AS m FROM incident_facts WHERE incident_id = 'facts-tz'`,
+        )
+      )[0];
     expect(await day()).toEqual({ d: '2024-06-03', w: '2024-06-03', m: '2024-06-01' });
     expect(local(await facts(db, 'facts-tz')).slice(1)).toEqual([7, 1]);
     expect(await syncFactsTimeZone(t.app.core.db, 'UTC')).toBe(true);

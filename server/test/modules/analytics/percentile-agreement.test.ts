@@ -31,7 +31,12 @@ describe.each(['pglite', 'postgres'] as const)('percentile_cont on %s = shared p
   });
 
   const sql = async (values: number[], ps: number[]) =>
-    (await db.query<{ p: number[] | null }>('SELECT percentile_cont($2::float8[]) WITHIN GROUP (ORDER BY x) AS p FROM unnest($1::float8[]) AS x', [values, ps.map((p) => p / 100)]))[0]!.p;
+    (
+      await db.query<{ p: number[] | null }>('SELECT percentile_cont($2::float8[]) WITHIN GROUP (ORDER BY x) AS p FROM unnest($1::float8[]) AS x', [
+        values,
+        ps.map((p) => p / 100),
+      ])
+    )[0]!.p;
 
   it('hand-picked samples', async () => {
     expect(await sql([240, 240, 300, 300, 330, 400, 600, 960], [50, 90])).toEqual([315, percentile([240, 240, 300, 300, 330, 400, 600, 960], 90)]);
@@ -41,7 +46,10 @@ describe.each(['pglite', 'postgres'] as const)('percentile_cont on %s = shared p
   });
 
   it('random samples and percentiles (property)', async () => {
-    const sample = fc.array(fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })), { minLength: 1, maxLength: 60 });
+    const sample = fc.array(fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })), {
+      minLength: 1,
+      maxLength: 60,
+    });
     await fc.assert(
       fc.asyncProperty(sample, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }), async (values, ps) => {
         // -0 and 0 sort as equal in both; compare as numbers so -0 = 0.

@@ -26,26 +26,45 @@ describe.each(['pglite', 'postgres'] as const)('response and closure with fewer 
   });
   afterAll(async () => t?.close());
 
-  it.each(['day', 'week', 'priority', 'grid', 'team'])('response by %s: `response` keeps its p50/p90 and every count, `none` keeps the counts', async (groupBy) => {
-    const full = await response(groupBy);
-    expect(await response(groupBy, 'all')).toEqual(full);
-    const only = await response(groupBy, 'response');
-    expect(only).toEqual({ ...full, rows: full.rows.map((r: ResponseRow) => withNull(r, OTHER_PHASES)), total: withNull(full.total, OTHER_PHASES) });
-    const none = await response(groupBy, 'none');
-    expect(none).toEqual({ ...full, rows: full.rows.map((r: ResponseRow) => withNull(r, [...OTHER_PHASES, ...RESPONSE])), total: withNull(full.total, [...OTHER_PHASES, ...RESPONSE]) });
-    // the hand-computed totals of the seed (response-measures.test.ts), summed from the groups when no percentile is asked
-    expect(none.total).toMatchObject({ received: 10, excluded: 2, dispatched: 9, enRoute: 8, responded: 8, withinTarget: 5, withinTargetShare: 0.625, responseP50: null });
-    expect(only.total).toMatchObject({ responseP50: 315, responded: 8 });
-  });
+  it.each(['day', 'week', 'priority', 'grid', 'team'])(
+    'response by %s: `response` keeps its p50/p90 and every count, `none` keeps the counts',
+    async (groupBy) => {
+      const full = await response(groupBy);
+      expect(await response(groupBy, 'all')).toEqual(full);
+      const only = await response(groupBy, 'response');
+      expect(only).toEqual({ ...full, rows: full.rows.map((r: ResponseRow) => withNull(r, OTHER_PHASES)), total: withNull(full.total, OTHER_PHASES) });
+      const none = await response(groupBy, 'none');
+      expect(none).toEqual({
+        ...full,
+        rows: full.rows.map((r: ResponseRow) => withNull(r, [...OTHER_PHASES, ...RESPONSE])),
+        total: withNull(full.total, [...OTHER_PHASES, ...RESPONSE]),
+      });
+      // the hand-computed totals of the seed (response-measures.test.ts), summed from the groups when no percentile is asked
+      expect(none.total).toMatchObject({
+        received: 10,
+        excluded: 2,
+        dispatched: 9,
+        enRoute: 8,
+        responded: 8,
+        withinTarget: 5,
+        withinTargetShare: 0.625,
+        responseP50: null,
+      });
+      expect(only.total).toMatchObject({ responseP50: 315, responded: 8 });
+    },
+  );
 
-  it.each(['day', 'category', 'month'])('closure by %s without medians: the same counts, rates and rating mean (to the last bit), medians null', async (groupBy) => {
-    const full = await closure(groupBy);
-    const none = await closure(groupBy, 'none');
-    const MEDIANS = ['resolveP50', 'closeP50'] as const;
-    expect(none).toEqual({ ...full, rows: full.rows.map((r: ClosureRow) => withNull(r, MEDIANS)), total: withNull(full.total, MEDIANS) });
-    expect(full.total.ratingMean).not.toBeNull();
-    expect(none.total.ratingMean).toBe(full.total.ratingMean);
-  });
+  it.each(['day', 'category', 'month'])(
+    'closure by %s without medians: the same counts, rates and rating mean (to the last bit), medians null',
+    async (groupBy) => {
+      const full = await closure(groupBy);
+      const none = await closure(groupBy, 'none');
+      const MEDIANS = ['resolveP50', 'closeP50'] as const;
+      expect(none).toEqual({ ...full, rows: full.rows.map((r: ClosureRow) => withNull(r, MEDIANS)), total: withNull(full.total, MEDIANS) });
+      expect(full.total.ratingMean).not.toBeNull();
+      expect(none.total.ratingMean).toBe(full.total.ratingMean);
+    },
+  );
 
   it('a value it does not know is a 400 naming percentiles', async () => {
     for (const url of [`/api/analytics/response?${Q}&percentiles=p95`, `/api/analytics/closure?${Q}&percentiles=response`]) {

@@ -21,20 +21,37 @@ describe('response-time distribution and its drill-down (PostgreSQL)', () => {
     // responses: A1 240 A5 240 | A2 300 A6 300 A11 330 | A3 400 | A4 600 | A12 960; A9 (cancelled, 200 s) is left out.
     // within: P1/P2 ≤ 300 (A1 A5 A2 A6; not A11 A3), P3 ≤ 900 (A4; not A12)
     const nonEmpty = body.rows.filter((r) => r.responded > 0).map((r) => [r.bin, r.responded, r.withinTarget]);
-    expect(nonEmpty).toEqual([[4, 2, 2], [5, 3, 2], [6, 1, 0], [10, 1, 1], [16, 1, 0]]);
+    expect(nonEmpty).toEqual([
+      [4, 2, 2],
+      [5, 3, 2],
+      [6, 1, 0],
+      [10, 1, 1],
+      [16, 1, 0],
+    ]);
     expect(body.responded).toBe(8);
     const { total } = (await get<ResponseReply>(t, `/api/analytics/response?${Q}`)).body;
-    expect({ responded: total.responded, within: total.withinTarget }).toEqual({ responded: body.responded, within: body.rows.reduce((n, r) => n + r.withinTarget, 0) });
+    expect({ responded: total.responded, within: total.withinTarget }).toEqual({
+      responded: body.responded,
+      within: body.rows.reduce((n, r) => n + r.withinTarget, 0),
+    });
   });
 
   it('filters apply like every incident table', async () => {
     const { body } = await get<ResponseHistogramReply>(t, `/api/analytics/response-histogram?${Q}&gridId=g2`);
-    expect(body.rows.filter((r) => r.responded > 0).map((r) => [r.bin, r.responded])).toEqual([[6, 1], [10, 1], [16, 1]]);
+    expect(body.rows.filter((r) => r.responded > 0).map((r) => [r.bin, r.responded])).toEqual([
+      [6, 1],
+      [10, 1],
+      [16, 1],
+    ]);
   });
 
   it('a bar drills down to exactly its incidents', async () => {
     const { body } = await get<DrilldownReply>(t, `/api/analytics/incidents?${Q}&responseFrom=300&responseTo=360`);
-    expect(body.rows.map((r) => [r.id, r.response])).toEqual([['A2', 300], ['A6', 300], ['A11', 330]]);
+    expect(body.rows.map((r) => [r.id, r.response])).toEqual([
+      ['A2', 300],
+      ['A6', 300],
+      ['A11', 330],
+    ]);
     expect(body.total).toBe(3);
     const open = await get<DrilldownReply>(t, `/api/analytics/incidents?${Q}&responseFrom=900`);
     expect(open.body.rows.map((r) => r.id)).toEqual(['A12']);
@@ -49,8 +66,15 @@ describe('response-time distribution and its drill-down (PostgreSQL)', () => {
   });
 
   it('CSV has the same bars; a bad bound names its field', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/analytics/response-histogram?${Q}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
-    const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/analytics/response-histogram?${Q}&format=csv`,
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('bin,fromSeconds,toSeconds,responded,withinTarget');
     expect(lines[5]).toBe('4,240,300,2,2');
     expect(lines[31]).toBe('30,1800,,0,0');

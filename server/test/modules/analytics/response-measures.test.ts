@@ -6,7 +6,23 @@ import { Q, seedGeography, seedIncidents } from './analytics-seed.js';
 
 /** Interpolated percentiles are doubles (0.9 × 7 is not exactly 6.3): compare to a micro-second. */
 const rounded = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v))) as T;
-const ZERO = { received: 0, excluded: 0, dispatched: 0, enRoute: 0, responded: 0, processingP50: null, processingP90: null, turnoutP50: null, turnoutP90: null, travelP50: null, travelP90: null, responseP50: null, responseP90: null, withinTarget: 0, withinTargetShare: null };
+const ZERO = {
+  received: 0,
+  excluded: 0,
+  dispatched: 0,
+  enRoute: 0,
+  responded: 0,
+  processingP50: null,
+  processingP90: null,
+  turnoutP50: null,
+  turnoutP90: null,
+  travelP50: null,
+  travelP90: null,
+  responseP50: null,
+  responseP90: null,
+  withinTarget: 0,
+  withinTargetShare: null,
+};
 const pick = (row: ResponseRow | undefined, ...keys: (keyof ResponseRow)[]) => Object.fromEntries(keys.map((k) => [k, row?.[k]]));
 
 describe.each(['pglite', 'postgres'] as const)('response measures on %s', (driver) => {
@@ -27,9 +43,23 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     // travel 160 180 180 270 295 350 460 900: p50 = 282.5; p90 = 460 + 0.3·440 = 592
     // within target: A1 240, A2 300 (= 300 counts), A4 600 (P3: 900), A5, A6 → 5 of 8
     expect(rounded(body.total)).toEqual({
-      key: 'all', label: 'all', received: 10, excluded: 2, dispatched: 9, enRoute: 8, responded: 8,
-      processingP50: 30, processingP90: 68, turnoutP50: 30, turnoutP90: 60, travelP50: 282.5, travelP90: 592, responseP50: 315, responseP90: 708,
-      withinTarget: 5, withinTargetShare: 0.625,
+      key: 'all',
+      label: 'all',
+      received: 10,
+      excluded: 2,
+      dispatched: 9,
+      enRoute: 8,
+      responded: 8,
+      processingP50: 30,
+      processingP90: 68,
+      turnoutP50: 30,
+      turnoutP90: 60,
+      travelP50: 282.5,
+      travelP90: 592,
+      responseP50: 315,
+      responseP90: 708,
+      withinTarget: 5,
+      withinTargetShare: 0.625,
     });
     expect(body).toMatchObject({ groupBy: 'day', timeZone: 'Asia/Shanghai', from: '2024-03-03T16:00:00.000Z', to: '2024-03-07T16:00:00.000Z', notApplied: [] });
   });
@@ -38,12 +68,66 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     const { rows } = await response('day');
     expect(rows.map((r) => r.key)).toEqual(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07']);
     // Mon: processing 30 45 60 100 → 52.5 / 60+0.7·40 = 88; turnout 5 30 40 60 → 35 / 54; travel 180 180 350 460 → 265 / 427; response 240 300 400 600 → 350 / 540
-    expect(rounded(rows[0])).toEqual({ key: '2024-03-04', label: '2024-03-04', received: 4, excluded: 0, dispatched: 4, enRoute: 4, responded: 4, processingP50: 52.5, processingP90: 88, turnoutP50: 35, turnoutP90: 54, travelP50: 265, travelP90: 427, responseP50: 350, responseP90: 540, withinTarget: 3, withinTargetShare: 0.75 });
+    expect(rounded(rows[0])).toEqual({
+      key: '2024-03-04',
+      label: '2024-03-04',
+      received: 4,
+      excluded: 0,
+      dispatched: 4,
+      enRoute: 4,
+      responded: 4,
+      processingP50: 52.5,
+      processingP90: 88,
+      turnoutP50: 35,
+      turnoutP90: 54,
+      travelP50: 265,
+      travelP90: 427,
+      responseP50: 350,
+      responseP90: 540,
+      withinTarget: 3,
+      withinTargetShare: 0.75,
+    });
     // Tue: A5 A6 A7 A8 received, A9 A10 excluded; processing 10 20 50 → 20 / 44; two arrivals 240 300 → 270 / 294
-    expect(rounded(rows[1])).toEqual({ key: '2024-03-05', label: '2024-03-05', received: 4, excluded: 2, dispatched: 3, enRoute: 2, responded: 2, processingP50: 20, processingP90: 44, turnoutP50: 40, turnoutP90: 56, travelP50: 215, travelP90: 259, responseP50: 270, responseP90: 294, withinTarget: 2, withinTargetShare: 1 });
+    expect(rounded(rows[1])).toEqual({
+      key: '2024-03-05',
+      label: '2024-03-05',
+      received: 4,
+      excluded: 2,
+      dispatched: 3,
+      enRoute: 2,
+      responded: 2,
+      processingP50: 20,
+      processingP90: 44,
+      turnoutP50: 40,
+      turnoutP90: 56,
+      travelP50: 215,
+      travelP90: 259,
+      responseP50: 270,
+      responseP90: 294,
+      withinTarget: 2,
+      withinTargetShare: 1,
+    });
     expect(rows[2]).toEqual({ key: '2024-03-06', label: '2024-03-06', ...ZERO });
     // Thu: A11 330 (P1, late) and A12 960 (P3, late): 645 / 330 + 0.9·630 = 897; none within target → 0, not null
-    expect(rounded(rows[3])).toEqual({ key: '2024-03-07', label: '2024-03-07', received: 2, excluded: 0, dispatched: 2, enRoute: 2, responded: 2, processingP50: 30, processingP90: 30, turnoutP50: 17.5, turnoutP90: 27.5, travelP50: 597.5, travelP90: 839.5, responseP50: 645, responseP90: 897, withinTarget: 0, withinTargetShare: 0 });
+    expect(rounded(rows[3])).toEqual({
+      key: '2024-03-07',
+      label: '2024-03-07',
+      received: 2,
+      excluded: 0,
+      dispatched: 2,
+      enRoute: 2,
+      responded: 2,
+      processingP50: 30,
+      processingP90: 30,
+      turnoutP50: 17.5,
+      turnoutP90: 27.5,
+      travelP50: 597.5,
+      travelP90: 839.5,
+      responseP50: 645,
+      responseP90: 897,
+      withinTarget: 0,
+      withinTargetShare: 0,
+    });
   });
 
   it('by week (the Monday) and month', async () => {
@@ -88,7 +172,11 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
       { key: 'volunteer', received: 1, excluded: 0, responded: 1, responseP50: 300, responseP90: 300, withinTarget: 1 },
     ]);
     const team = (await response('team')).rows;
-    expect(team.map((r) => [r.key, r.label, r.received, r.responded])).toEqual([['none', 'none', 2, 1], ['t1', '巡逻一队', 6, 5], ['t2', 'Guards', 2, 2]]);
+    expect(team.map((r) => [r.key, r.label, r.received, r.responded])).toEqual([
+      ['none', 'none', 2, 1],
+      ['t1', '巡逻一队', 6, 5],
+      ['t2', 'Guards', 2, 2],
+    ]);
   });
 
   it('by grid with names; an incident outside every grid is "none"', async () => {
@@ -103,7 +191,13 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
   it('by category: a category with only a cancelled case shows received 0 and excluded 1', async () => {
     const rows = (await response('category')).rows;
     expect(rows.map((r) => [r.key, r.received, r.excluded])).toEqual([
-      ['criminal', 3, 0], ['dispute', 2, 1], ['fire', 0, 1], ['medical', 1, 0], ['other', 1, 0], ['public_order', 1, 0], ['traffic', 2, 0],
+      ['criminal', 3, 0],
+      ['dispute', 2, 1],
+      ['fire', 0, 1],
+      ['medical', 1, 0],
+      ['other', 1, 0],
+      ['public_order', 1, 0],
+      ['traffic', 2, 0],
     ]);
   });
 
@@ -118,7 +212,10 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
 
   it('an empty period: zeros and nulls, no error, every day still listed', async () => {
     const body = (await get<ResponseReply>(t, '/api/analytics/response?from=2023-01-01T00:00:00%2B08:00&to=2023-01-03T00:00:00%2B08:00')).body;
-    expect(body.rows).toEqual([{ key: '2023-01-01', label: '2023-01-01', ...ZERO }, { key: '2023-01-02', label: '2023-01-02', ...ZERO }]);
+    expect(body.rows).toEqual([
+      { key: '2023-01-01', label: '2023-01-01', ...ZERO },
+      { key: '2023-01-02', label: '2023-01-02', ...ZERO },
+    ]);
     expect(body.total).toEqual({ key: 'all', label: 'all', ...ZERO });
   });
 });

@@ -107,7 +107,17 @@ describe.each(['pglite', 'postgres'] as const)('kept figures of settled periods 
 
   it('an incident recorded late into a settled day (backdated) is counted', async () => {
     await fetchAll(longWindow());
-    await seedIncidents(t.app.core.db, [{ id: 'LATE1', at: '2024-03-05T09:00:00', priority: 'P1', category: 'fire', grid: 'g1', status: 'on_scene', units: [{ unit: 'u2', d: 20, k: 30, e: 40, o: 250, status: 'on_scene' }] }]);
+    await seedIncidents(t.app.core.db, [
+      {
+        id: 'LATE1',
+        at: '2024-03-05T09:00:00',
+        priority: 'P1',
+        category: 'fire',
+        grid: 'g1',
+        status: 'on_scene',
+        units: [{ unit: 'u2', d: 20, k: 30, e: 40, o: 250, status: 'on_scene' }],
+      },
+    ]);
     const fresh = await expectKeptEqualsFresh(longWindow());
     expect((fresh['response/priority'] as Awaited<ReturnType<typeof responseMeasures>>).total.received).toBe(11);
   });
@@ -143,7 +153,9 @@ describe.each(['pglite', 'postgres'] as const)('kept figures of settled periods 
     const v1 = (rows: typeof before) => rows.find((r) => r.key === 'u4')!;
     expect(v1(added).assignments).toBe(v1(before).assignments + 1);
     expect(v1(added).onSceneSeconds).toBe(v1(before).onSceneSeconds); // still on scene: the spell has no end yet
-    await t.app.core.db.query(`UPDATE incident_units SET cleared_at = on_scene_at + interval '1800 s', status = 'cleared' WHERE incident_id = 'A12' AND unit_id = 'u4'`);
+    await t.app.core.db.query(
+      `UPDATE incident_units SET cleared_at = on_scene_at + interval '1800 s', status = 'cleared' WHERE incident_id = 'A12' AND unit_id = 'u4'`,
+    );
     const ended = await expectKeptEqualsFresh(longWindow());
     const rows = ended['units/unit'] as typeof before;
     expect(v1(rows).onSceneSeconds).toBe(v1(before).onSceneSeconds + 1800);
@@ -206,12 +218,15 @@ describe.each(['pglite', 'postgres'] as const)('kept figures of settled periods 
     expect(errors).toEqual([]);
     expect(kept().size.entries).toBeGreaterThan(0);
     const misses = kept().misses;
-    const [w] = await t.app.core.db.query<{ from: string }>(`SELECT to_json(date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') #>> '{}' AS "from"`);
+    const [w] = await t.app.core.db.query<{ from: string }>(
+      `SELECT to_json(date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') #>> '{}' AS "from"`,
+    );
     const thisYear = { from: new Date(w!.from).toISOString(), to: tomorrow() };
     // every table the dashboard sends for "this year" (analytics.store.ts load and setTableBy)
     await run((ctx) => responseMeasures(ctx, { ...thisYear, groupBy: 'week', percentiles: 'response' }));
     await run((ctx) => responseMeasures(ctx, { ...thisYear, groupBy: 'grid', percentiles: 'none' }));
-    for (const groupBy of ['priority', 'category', 'grid', 'force', 'team', 'shift'] as const) await run((ctx) => responseMeasures(ctx, { ...thisYear, groupBy }));
+    for (const groupBy of ['priority', 'category', 'grid', 'force', 'team', 'shift'] as const)
+      await run((ctx) => responseMeasures(ctx, { ...thisYear, groupBy }));
     await run((ctx) => responseHistogram(ctx, thisYear));
     await run((ctx) => incidentHeatmap(ctx, thisYear));
     await run((ctx) => closureMeasures(ctx, { ...thisYear, groupBy: 'category', percentiles: 'none' }));
@@ -243,7 +258,8 @@ describe.each(['pglite', 'postgres'] as const)('kept figures of settled periods 
 });
 
 describe('SettledFigures budget', () => {
-  const state = (n: number) => new Map([['k', { counts: new Float64Array(2), dists: [{ values: new Array<number>(n).fill(1), counts: new Array<number>(n).fill(1) }] }]]);
+  const state = (n: number) =>
+    new Map([['k', { counts: new Float64Array(2), dists: [{ values: new Array<number>(n).fill(1), counts: new Array<number>(n).fill(1) }] }]]);
 
   it('drops the least recently used entries when over budget, and never keeps one bigger than the budget', () => {
     const figures = new SettledFigures(40_000);

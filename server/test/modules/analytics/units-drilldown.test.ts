@@ -22,30 +22,114 @@ describe('unit activity and the drill-down behind the bars (PostgreSQL)', () => 
     expect(rows).toEqual([
       // u1: A1 A4 A7 A11 (A9 cancelled: not counted). dispatched→ack 10+10+5 (A7 never acknowledged: open, left out);
       // ack→en route 20+20+0; en route→on scene 180+550+295; on scene→cleared 3360+2300 (A11 still on scene: left out)
-      { key: 'u1', label: 'P-1', force: 'police', teamId: 't1', units: 1, assignments: 4, arrived: 3, firstOnScene: 2, declined: 0, ackTimeouts: 1, dispatchedSeconds: 25, acknowledgedSeconds: 40, enRouteSeconds: 1025, onSceneSeconds: 5660 },
+      {
+        key: 'u1',
+        label: 'P-1',
+        force: 'police',
+        teamId: 't1',
+        units: 1,
+        assignments: 4,
+        arrived: 3,
+        firstOnScene: 2,
+        declined: 0,
+        ackTimeouts: 1,
+        dispatchedSeconds: 25,
+        acknowledgedSeconds: 40,
+        enRouteSeconds: 1025,
+        onSceneSeconds: 5660,
+      },
       // u2: A2 A5 A12: 30+10+10, 30+50+10, 180+160+900, 1500+1760+2040
-      { key: 'u2', label: 'P-2', force: 'police', teamId: 't1', units: 1, assignments: 3, arrived: 3, firstOnScene: 3, declined: 0, ackTimeouts: 0, dispatchedSeconds: 50, acknowledgedSeconds: 90, enRouteSeconds: 1240, onSceneSeconds: 5300 },
+      {
+        key: 'u2',
+        label: 'P-2',
+        force: 'police',
+        teamId: 't1',
+        units: 1,
+        assignments: 3,
+        arrived: 3,
+        firstOnScene: 3,
+        declined: 0,
+        ackTimeouts: 0,
+        dispatchedSeconds: 50,
+        acknowledgedSeconds: 90,
+        enRouteSeconds: 1240,
+        onSceneSeconds: 5300,
+      },
       // u3: A3 (no en route: travelling from its acknowledgement, 50→400), A4, A12 declined after 15 s
-      { key: 'u3', label: 'S-1', force: 'security', teamId: 't2', units: 1, assignments: 3, arrived: 2, firstOnScene: 2, declined: 1, ackTimeouts: 0, dispatchedSeconds: 30, acknowledgedSeconds: 30, enRouteSeconds: 810, onSceneSeconds: 7400 },
-      { key: 'u4', label: 'V-1', force: 'volunteer', teamId: null, units: 1, assignments: 1, arrived: 1, firstOnScene: 1, declined: 0, ackTimeouts: 0, dispatchedSeconds: 10, acknowledgedSeconds: 10, enRouteSeconds: 270, onSceneSeconds: 700 },
+      {
+        key: 'u3',
+        label: 'S-1',
+        force: 'security',
+        teamId: 't2',
+        units: 1,
+        assignments: 3,
+        arrived: 2,
+        firstOnScene: 2,
+        declined: 1,
+        ackTimeouts: 0,
+        dispatchedSeconds: 30,
+        acknowledgedSeconds: 30,
+        enRouteSeconds: 810,
+        onSceneSeconds: 7400,
+      },
+      {
+        key: 'u4',
+        label: 'V-1',
+        force: 'volunteer',
+        teamId: null,
+        units: 1,
+        assignments: 1,
+        arrived: 1,
+        firstOnScene: 1,
+        declined: 0,
+        ackTimeouts: 0,
+        dispatchedSeconds: 10,
+        acknowledgedSeconds: 10,
+        enRouteSeconds: 270,
+        onSceneSeconds: 700,
+      },
     ]);
   });
 
   it('rolled up per force and per team; the unit filters pick units, the incident filters pick assignments', async () => {
     const force = (await get<UnitActivityReply>(t, `/api/analytics/units?${Q}&per=force`)).body.rows;
-    expect(force.map((r) => [r.key, r.units, r.assignments, r.arrived, r.firstOnScene, r.dispatchedSeconds, r.acknowledgedSeconds, r.enRouteSeconds, r.onSceneSeconds])).toEqual([
+    expect(
+      force.map((r) => [
+        r.key,
+        r.units,
+        r.assignments,
+        r.arrived,
+        r.firstOnScene,
+        r.dispatchedSeconds,
+        r.acknowledgedSeconds,
+        r.enRouteSeconds,
+        r.onSceneSeconds,
+      ]),
+    ).toEqual([
       ['police', 2, 7, 6, 5, 75, 130, 2265, 10960],
       ['security', 1, 3, 2, 2, 30, 30, 810, 7400],
       ['volunteer', 1, 1, 1, 1, 10, 10, 270, 700],
     ]);
     const team = (await get<UnitActivityReply>(t, `/api/analytics/units?${Q}&per=team`)).body.rows;
-    expect(team.map((r) => [r.key, r.label, r.force, r.teamId, r.units, r.assignments])).toEqual([['none', 'none', null, null, 1, 1], ['t1', '巡逻一队', 'police', 't1', 2, 7], ['t2', 'Guards', 'security', 't2', 1, 3]]);
+    expect(team.map((r) => [r.key, r.label, r.force, r.teamId, r.units, r.assignments])).toEqual([
+      ['none', 'none', null, null, 1, 1],
+      ['t1', '巡逻一队', 'police', 't1', 2, 7],
+      ['t2', 'Guards', 'security', 't2', 1, 3],
+    ]);
     // Police units on P3 cases only: u1 on A4, u2 on A12.
     const p3 = (await get<UnitActivityReply>(t, `/api/analytics/units?${Q}&force=police&priority=P3`)).body.rows;
-    expect(p3.map((r) => [r.key, r.assignments, r.firstOnScene])).toEqual([['u1', 1, 0], ['u2', 1, 1]]);
+    expect(p3.map((r) => [r.key, r.assignments, r.firstOnScene])).toEqual([
+      ['u1', 1, 0],
+      ['u2', 1, 1],
+    ]);
     // An idle period lists every unit with zeros.
     const idle = (await get<UnitActivityReply>(t, '/api/analytics/units?from=2023-01-01T00:00:00Z&to=2023-01-02T00:00:00Z')).body.rows;
-    expect(idle.map((r) => [r.key, r.assignments, r.onSceneSeconds])).toEqual([['u1', 0, 0], ['u2', 0, 0], ['u3', 0, 0], ['u4', 0, 0]]);
+    expect(idle.map((r) => [r.key, r.assignments, r.onSceneSeconds])).toEqual([
+      ['u1', 0, 0],
+      ['u2', 0, 0],
+      ['u3', 0, 0],
+      ['u4', 0, 0],
+    ]);
   });
 
   it('every phase in SQL equals responsePhases (shared) for every incident, and the lead unit is as defined', async () => {
@@ -58,7 +142,14 @@ describe('unit activity and the drill-down behind the bars (PostgreSQL)', () => 
     }
     const lead = Object.fromEntries(all.rows.map((r) => [r.id, r.leadUnitId]));
     expect(lead).toMatchObject({ A4: 'u3', A7: 'u1', A8: null, A12: 'u2' });
-    expect(all.rows.find((r) => r.id === 'A4')).toMatchObject({ gridName: 'West, "old" grid', leadCallsign: 'S-1', force: 'security', teamId: 't2', targetSeconds: 900, withinTarget: true });
+    expect(all.rows.find((r) => r.id === 'A4')).toMatchObject({
+      gridName: 'West, "old" grid',
+      leadCallsign: 'S-1',
+      force: 'security',
+      teamId: 't2',
+      targetSeconds: 900,
+      withinTarget: true,
+    });
     expect(all.rows.find((r) => r.id === 'A8')).toMatchObject({ withinTarget: null, response: null, status: 'reported' });
   });
 

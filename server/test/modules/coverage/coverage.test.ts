@@ -26,7 +26,12 @@ describe('live coverage', () => {
     centre = nearestNode(graph, DEMO_CENTER.lat, DEMO_CENTER.lon);
     const c = DEMO_CENTER;
     await t.app.core.db.query(`INSERT INTO grids (id, name, level, ring) VALUES ('g-cov', 'Coverage grid', 'grid', $1)`, [
-      JSON.stringify([[c.lon - D, c.lat - D], [c.lon + D, c.lat - D], [c.lon + D, c.lat + D], [c.lon - D, c.lat + D]]),
+      JSON.stringify([
+        [c.lon - D, c.lat - D],
+        [c.lon + D, c.lat - D],
+        [c.lon + D, c.lat + D],
+        [c.lon - D, c.lat + D],
+      ]),
     ]);
     // Geography is loaded at start; reload it as an admin change would.
     t.app.core.picture.geography.grids = await listGrids(t.app.core.db);
@@ -41,7 +46,10 @@ describe('live coverage', () => {
   const coverageAfter = async (version: number): Promise<Coverage> => {
     const until = Date.now() + 15_000;
     for (;;) {
-      const latest = screen.received.filter((r) => r.event === 'coverage:updated').map((r) => r.payload.coverage as Coverage).at(-1);
+      const latest = screen.received
+        .filter((r) => r.event === 'coverage:updated')
+        .map((r) => r.payload.coverage as Coverage)
+        .at(-1);
       if (latest && latest.version > version) return latest;
       if (Date.now() > until) throw new Error(`no coverage after version ${version}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -106,7 +114,12 @@ describe('live coverage', () => {
   it('answers what-if without touching the live map', async () => {
     const live = structuredClone(t.app.core.picture.coverage!);
     const far = nodeAtDistance(graph, centre, 1800, 315);
-    const added = await api<WhatIfReply>(t.app, t.adminToken, 'POST', '/api/coverage/what-if', { add: [{ lat: far.lat, lon: far.lon, mode: 'foot' }, { lat: 0.5, lon: 0.5, mode: 'car' }] });
+    const added = await api<WhatIfReply>(t.app, t.adminToken, 'POST', '/api/coverage/what-if', {
+      add: [
+        { lat: far.lat, lon: far.lon, mode: 'foot' },
+        { lat: 0.5, lon: 0.5, mode: 'car' },
+      ],
+    });
     expect(added.status).toBe(200);
     expect(added.body.after.overall.within15).toBeGreaterThan(added.body.before.overall.within15);
     expect(added.body.gainedCells.length).toBeGreaterThan(0);
@@ -119,7 +132,10 @@ describe('live coverage', () => {
     expect(removed.status).toBe(200);
     expect(removed.body.lostCells.length).toBeGreaterThan(0);
     expect(removed.body.after.overall.within15).toBeLessThan(removed.body.before.overall.within15);
-    expect(await api(t.app, t.adminToken, 'POST', '/api/coverage/what-if', { add: [], removeUnitIds: ['no-such-unit'] })).toMatchObject({ status: 422, body: { field: 'removeUnitIds' } });
+    expect(await api(t.app, t.adminToken, 'POST', '/api/coverage/what-if', { add: [], removeUnitIds: ['no-such-unit'] })).toMatchObject({
+      status: 422,
+      body: { field: 'removeUnitIds' },
+    });
 
     await t.app.core.settle();
     expect(t.app.core.picture.coverage).toEqual(live);

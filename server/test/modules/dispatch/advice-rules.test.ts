@@ -4,7 +4,14 @@ import { positionAgeSeconds, staleUncertaintySeconds } from '../../../src/module
 import { adviceFor, isMaterialChange } from '../../../src/modules/dispatch/incident-advice.js';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
-const advice = (over: Partial<IncidentAdvice>): IncidentAdvice => ({ incidentId: 'i1', bestUnitId: 'u1', bestEtaSeconds: 200, wouldBreach: false, computedAt: new Date(T0).toISOString(), ...over });
+const advice = (over: Partial<IncidentAdvice>): IncidentAdvice => ({
+  incidentId: 'i1',
+  bestUnitId: 'u1',
+  bestEtaSeconds: 200,
+  wouldBreach: false,
+  computedAt: new Date(T0).toISOString(),
+  ...over,
+});
 
 describe('advice rules', () => {
   it.each([
@@ -25,7 +32,11 @@ describe('advice rules', () => {
     const best = { unitId: 'u1', rankSeconds: 200 } as Candidate;
     expect(adviceFor(incident, [best], T0 + 60_000)).toMatchObject({ bestUnitId: 'u1', bestEtaSeconds: 200, wouldBreach: false });
     expect(adviceFor(incident, [best], T0 + 101_000)).toMatchObject({ wouldBreach: true });
-    expect(adviceFor(incident, [{ unitId: 'u9', rankSeconds: null } as Candidate], T0)).toMatchObject({ bestUnitId: null, bestEtaSeconds: null, wouldBreach: true });
+    expect(adviceFor(incident, [{ unitId: 'u9', rankSeconds: null } as Candidate], T0)).toMatchObject({
+      bestUnitId: null,
+      bestEtaSeconds: null,
+      wouldBreach: true,
+    });
     expect(adviceFor({ ...incident, priority: 'P4' }, [best], T0 + 1500_000)).toMatchObject({ wouldBreach: false });
   });
 

@@ -20,7 +20,13 @@ describe('incident advice', () => {
   afterAll(async () => t?.close());
 
   const openIncident = async (at: { lat: number; lon: number }, priority = 'P1') => {
-    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'public_order', priority, title: 'Fight outside a bar', lat: at.lat, lon: at.lon });
+    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'public_order',
+      priority,
+      title: 'Fight outside a bar',
+      lat: at.lat,
+      lon: at.lon,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -29,7 +35,11 @@ describe('incident advice', () => {
     const site = nearestNode(graph, DEMO_CENTER.lat, DEMO_CENTER.lon);
     const screen = new RecordingClient(t.url, t.adminToken);
     await screen.connected();
-    const adviceFor = (id: string) => screen.received.filter((r) => r.event === 'incident:advice').map((r) => r.payload.advice as IncidentAdvice).filter((a) => a.incidentId === id);
+    const adviceFor = (id: string) =>
+      screen.received
+        .filter((r) => r.event === 'incident:advice')
+        .map((r) => r.payload.advice as IncidentAdvice)
+        .filter((a) => a.incidentId === id);
 
     // On foot 1.5 km away: a quarter of an hour, against a five-minute P1 target.
     const far = await placeUnit(t.app, t.adminToken, 'ADV-FOOT', nodeAtDistance(graph, site, 1500), { mode: 'foot' });
@@ -41,7 +51,9 @@ describe('incident advice', () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ bestUnitId: far.id, wouldBreach: true });
     // The same number the candidate list shows for that unit.
-    const listed = (await api<CandidatesReply>(t.app, t.adminToken, 'GET', `/api/incidents/${incident.id}/candidates`)).body.candidates.find((c) => c.unitId === far.id)!;
+    const listed = (await api<CandidatesReply>(t.app, t.adminToken, 'GET', `/api/incidents/${incident.id}/candidates`)).body.candidates.find(
+      (c) => c.unitId === far.id,
+    )!;
     expect(Math.abs(first[0]!.bestEtaSeconds! - listed.rankSeconds!)).toBeLessThanOrEqual(1);
     expect(first[0]!.bestEtaSeconds!).toBeGreaterThan(300);
 

@@ -90,11 +90,17 @@ describe('dispatch candidates', () => {
     };
     await only({ mode: 'foot' }, (c) => c.mode === 'foot');
     expect((await only({ force: 'security' }, (c) => c.force === 'security')).map((c) => c.callsign).sort()).toEqual(['FOOT-1', 'GUARD-1']);
-    expect((await only({ teamId: 'team-guards' }, (c) => c.unitId === units['GUARD-1']!.id))).toHaveLength(1);
+    expect(await only({ teamId: 'team-guards' }, (c) => c.unitId === units['GUARD-1']!.id)).toHaveLength(1);
     const limited = await only({ limit: 2 }, () => true);
     expect(limited.filter((c) => c.available)).toHaveLength(2);
 
-    const incident = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'dispute', priority: 'P2', title: 'Quarrel at the market', lat: site.lat, lon: site.lon });
+    const incident = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'dispute',
+      priority: 'P2',
+      title: 'Quarrel at the market',
+      lat: site.lat,
+      lon: site.lon,
+    });
     expect(incident.status).toBe(201);
     // An empty filter, as a form leaves it, is no filter.
     const forIncident = await api<CandidatesReply>(t.app, t.adminToken, 'GET', `/api/incidents/${incident.body.id}/candidates?limit=3&force=&mode=car`);
@@ -117,7 +123,9 @@ describe('dispatch candidates', () => {
     const captain = await loginAs(t.app, t.adminToken, 'cand_captain', 'captain', units['CAR-1']!.id);
     const tablet = new RecordingClient(t.url, captain);
     await tablet.connected();
-    expect(await tablet.socket.emitWithAck('dispatch:candidates', { lat: site.lat, lon: site.lon })).toMatchObject({ error: expect.stringMatching(/forbidden/) });
+    expect(await tablet.socket.emitWithAck('dispatch:candidates', { lat: site.lat, lon: site.lon })).toMatchObject({
+      error: expect.stringMatching(/forbidden/),
+    });
     tablet.close();
   });
 

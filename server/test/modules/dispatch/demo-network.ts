@@ -5,7 +5,11 @@ import { postFix } from '../../helpers/fixtures.js';
 import { api } from '../../helpers/test-app.js';
 
 /** A node of the demo network: placing units and incidents exactly on it makes snapping trivial. */
-export interface NodePoint { node: number; lat: number; lon: number }
+export interface NodePoint {
+  node: number;
+  lat: number;
+  lon: number;
+}
 
 export function nodePoint(graph: RoadGraph, node: number): NodePoint {
   return { node, lat: graph.lat[node]!, lon: graph.lon[node]! };
@@ -42,9 +46,21 @@ function closestBy(graph: RoadGraph, cost: (node: number) => number): NodePoint 
 let trackers = 0;
 
 /** A unit created over REST and placed by one OsmAnd fix (`ageSeconds` old) at the point. */
-export async function placeUnit(app: FastifyInstance, token: string, callsign: string, at: { lat: number; lon: number }, extra: { force?: string; mode?: string; teamId?: string; ageSeconds?: number } = {}): Promise<EnrolledUnit> {
+export async function placeUnit(
+  app: FastifyInstance,
+  token: string,
+  callsign: string,
+  at: { lat: number; lon: number },
+  extra: { force?: string; mode?: string; teamId?: string; ageSeconds?: number } = {},
+): Promise<EnrolledUnit> {
   const trackerId = `trk-${callsign}-${++trackers}`;
-  const res = await api<EnrolledUnit>(app, token, 'POST', '/api/units', { callsign, force: extra.force ?? 'police', mode: extra.mode ?? 'car', trackerId, ...(extra.teamId ? { teamId: extra.teamId } : {}) });
+  const res = await api<EnrolledUnit>(app, token, 'POST', '/api/units', {
+    callsign,
+    force: extra.force ?? 'police',
+    mode: extra.mode ?? 'car',
+    trackerId,
+    ...(extra.teamId ? { teamId: extra.teamId } : {}),
+  });
   if (res.status !== 201) throw new Error(`create unit ${callsign}: ${res.status} ${JSON.stringify(res.body)}`);
   const fix = await postFix(app, trackerId, at.lat, at.lon, Math.floor(Date.now() / 1000) - (extra.ageSeconds ?? 1));
   if (fix.status !== 200) throw new Error(`fix for ${callsign}: ${fix.status} ${fix.body}`);
@@ -59,7 +75,13 @@ export async function moveUnit(app: FastifyInstance, unit: EnrolledUnit, at: { l
 }
 
 /** A login of the given role (captains need a unit). */
-export async function loginAs(app: FastifyInstance, adminToken: string, username: string, role: 'captain' | 'manager' | 'operator', unitId?: string): Promise<string> {
+export async function loginAs(
+  app: FastifyInstance,
+  adminToken: string,
+  username: string,
+  role: 'captain' | 'manager' | 'operator',
+  unitId?: string,
+): Promise<string> {
   const made = await api(app, adminToken, 'POST', '/api/users', { username, password: `${username}-password`, role, ...(unitId ? { unitId } : {}) });
   if (made.status !== 201) throw new Error(`create user ${username}: ${made.status} ${JSON.stringify(made.body)}`);
   const res = await api<{ token: string }>(app, '', 'POST', '/api/auth/login', { username, password: `${username}-password` });

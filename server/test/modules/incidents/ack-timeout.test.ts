@@ -11,7 +11,12 @@ describe.each([false, true])('ack timeout (auto-redispatch %s)', (auto) => {
   beforeAll(async () => {
     t = await startTestApp({ config: { AUTO_REDISPATCH: auto, ACK_TIMEOUT_SECONDS: 60 } });
     const now = Math.floor(Date.now() / 1000);
-    for (const [callsign, force, offset] of [['silent', 'police', 0.001], ['near', 'police', 0.003], ['far', 'police', 0.012], ['medic', 'medical', 0.0015]] as const) {
+    for (const [callsign, force, offset] of [
+      ['silent', 'police', 0.001],
+      ['near', 'police', 0.003],
+      ['far', 'police', 0.012],
+      ['medic', 'medical', 0.0015],
+    ] as const) {
       ids[callsign] = (await createUnit(t.app, t.adminToken, `${callsign}-${auto}`, `ack-${callsign}`, { force, mode: 'car' })).id;
       await postFix(t.app, `ack-${callsign}`, DEMO_CENTER.lat + offset, DEMO_CENTER.lon, now);
     }
@@ -20,7 +25,15 @@ describe.each([false, true])('ack timeout (auto-redispatch %s)', (auto) => {
   afterAll(async () => t?.close());
 
   it('after the limit, offers the nearest available unit of the same force, once', async () => {
-    const incident = (await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'criminal', priority: 'P1', title: 'fight', lat: DEMO_CENTER.lat, lon: DEMO_CENTER.lon })).body;
+    const incident = (
+      await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+        category: 'criminal',
+        priority: 'P1',
+        title: 'fight',
+        lat: DEMO_CENTER.lat,
+        lon: DEMO_CENTER.lon,
+      })
+    ).body;
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/dispatch`, { unitIds: [ids.silent] });
     const dispatchedAt = Date.parse(t.app.core.picture.incidents.get(incident.id)!.assignments[0]!.dispatchedAt);
     await t.app.core.ackTimeouts.check(dispatchedAt + 30_000);

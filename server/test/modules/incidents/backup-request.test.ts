@@ -33,12 +33,20 @@ describe('backup request from a tablet', () => {
     await wall.connected();
     const tablet = new RecordingClient(t.url, captain);
     await tablet.connected();
-    const ack = await tablet.socket.emitWithAck('alert:raise', { kind: 'backup', incidentId: incident.id, lat: 30.2601, lon: 120.1702, note: 'need two more', idempotencyKey: randomUUID() });
+    const ack = await tablet.socket.emitWithAck('alert:raise', {
+      kind: 'backup',
+      incidentId: incident.id,
+      lat: 30.2601,
+      lon: 120.1702,
+      note: 'need two more',
+      idempotencyKey: randomUUID(),
+    });
     // The incident was opened by an operator (no alert yet): the backup request is its first alert.
     expect(ack).toMatchObject({ data: { incidentId: incident.id, joined: true, pressCount: 1 } });
     await t.app.core.settle();
     await wall.waitForSeq(t.app.core.sequencer.applied);
-    const raised = wall.received.filter((r) => r.event === 'alert:raised').at(-1)?.payload as { alert: { kind: string; unitId: string }; incident: Incident } | undefined;
+    const raised = wall.received.filter((r) => r.event === 'alert:raised').at(-1)?.payload as
+      { alert: { kind: string; unitId: string }; incident: Incident } | undefined;
     expect(raised?.alert).toMatchObject({ kind: 'backup', unitId });
     expect(raised?.incident.id).toBe(incident.id);
     const detail = await api<Detail>(t.app, t.adminToken, 'GET', `/api/incidents/${incident.id}`);

@@ -50,7 +50,10 @@ describe('the closed loop', () => {
     // The medical unit never acknowledged: "on scene" straight from "dispatched" is refused.
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/units/${otherUnitId}/status`, { status: 'on_scene' })).status).toBe(409);
 
-    const resolved = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/resolve`, { outcome: 'mediated', note: 'settled between neighbours' });
+    const resolved = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/resolve`, {
+      outcome: 'mediated',
+      note: 'settled between neighbours',
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: { outcome: 'mediated', settledLevel: 'community' } });
     // Everyone stands down.
     expect(resolved.body.assignments.every((a) => a.status === 'cleared')).toBe(true);
@@ -64,7 +67,14 @@ describe('the closed loop', () => {
 
     // Phase times agree with the per-unit times and with the timeline.
     const m = closed.body.milestones;
-    const phases = responsePhases({ receivedAt: closed.body.createdAt, firstDispatchedAt: m.dispatchedAt, firstAcknowledgedAt: m.acknowledgedAt, firstEnRouteAt: m.enRouteAt, firstOnSceneAt: m.onSceneAt, resolvedAt: m.resolvedAt });
+    const phases = responsePhases({
+      receivedAt: closed.body.createdAt,
+      firstDispatchedAt: m.dispatchedAt,
+      firstAcknowledgedAt: m.acknowledgedAt,
+      firstEnRouteAt: m.enRouteAt,
+      firstOnSceneAt: m.onSceneAt,
+      resolvedAt: m.resolvedAt,
+    });
     const a = closed.body.assignments.find((x) => x.unitId === unitId)!;
     expect(m.onSceneAt).toBe(a.onSceneAt);
     expect(phases.response).toBeCloseTo((Date.parse(a.onSceneAt!) - Date.parse(closed.body.createdAt)) / 1000, 3);
@@ -73,7 +83,14 @@ describe('the closed loop', () => {
 
     const detail = await api<{ timeline: { kind: string; actor: string }[] }>(t.app, t.adminToken, 'GET', `/api/incidents/${id}`);
     expect(detail.body.timeline.map((e) => e.kind)).toEqual([
-      'alert_received', 'unit_dispatched', 'unit_dispatched', 'unit_acknowledged', 'unit_en_route', 'unit_on_scene', 'resolved', 'closed',
+      'alert_received',
+      'unit_dispatched',
+      'unit_dispatched',
+      'unit_acknowledged',
+      'unit_en_route',
+      'unit_on_scene',
+      'resolved',
+      'closed',
     ]);
     expect(detail.body.timeline.find((e) => e.kind === 'unit_on_scene')?.actor).toBe('system:geofence');
     expect(detail.body.timeline.find((e) => e.kind === 'unit_acknowledged')?.actor).toBe('user:loopcap');
@@ -93,7 +110,13 @@ describe('the closed loop', () => {
   });
 
   it('records breaches once and climbs the ladder on an arrival breach (fake clock)', async () => {
-    const created = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'dispute', priority: 'P2', title: 'noise', lat: SITE.lat, lon: SITE.lon });
+    const created = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'dispute',
+      priority: 'P2',
+      title: 'noise',
+      lat: SITE.lat,
+      lon: SITE.lon,
+    });
     expect(created.body).toMatchObject({ status: 'reported', level: 'grid', source: 'manual' });
     const id = created.body.id;
     const born = Date.parse(created.body.createdAt);
@@ -107,24 +130,41 @@ describe('the closed loop', () => {
     expect(after.milestones.arrivalBreachedAt).not.toBeNull();
     expect(after.level).toBe('community');
     const detail = await api<{ timeline: { kind: string }[] }>(t.app, t.adminToken, 'GET', `/api/incidents/${id}`);
-    expect(detail.body.timeline.filter((e) => e.kind.endsWith('_target_breached')).map((e) => e.kind)).toEqual(['ack_target_breached', 'arrival_target_breached']);
+    expect(detail.body.timeline.filter((e) => e.kind.endsWith('_target_breached')).map((e) => e.kind)).toEqual([
+      'ack_target_breached',
+      'arrival_target_breached',
+    ]);
   });
 
   it('escalates by hand to the street office, which blows the whistle; departments report in', async () => {
-    const created = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'public_order', priority: 'P3', title: 'stall blocking exit', lat: SITE.lat, lon: SITE.lon });
+    const created = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'public_order',
+      priority: 'P3',
+      title: 'stall blocking exit',
+      lat: SITE.lat,
+      lon: SITE.lon,
+    });
     const id = created.body.id;
     expect((await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/escalate`, { reason: 'grid cannot settle' })).body.level).toBe('community');
-    const whistled = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/whistle`, { departments: ['city_mgmt', 'market_supervision'], minutes: 10 });
+    const whistled = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/whistle`, {
+      departments: ['city_mgmt', 'market_supervision'],
+      minutes: 10,
+    });
     expect(whistled.body.level).toBe('street');
     expect(whistled.body.callIns.map((c) => c.department).sort()).toEqual(['city_mgmt', 'market_supervision']);
     const reported = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/report-in`, { department: 'city_mgmt' });
     expect(reported.body.callIns.find((c) => c.department === 'city_mgmt')?.reportedAt).not.toBeNull();
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/report-in`, { department: 'city_mgmt' })).status).toBe(409);
-    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/whistle`, { departments: ['army'] })).body.field).toMatch(/departments/);
+    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/whistle`, { departments: ['army'] })).body.field).toMatch(
+      /departments/,
+    );
 
     // Market supervision never reports in: once its deadline passes in the database, the case goes to the departments' level.
-    await t.app.core.db.query("UPDATE call_ins SET summoned_at = now() - interval '11 minutes', deadline = now() - interval '1 minute' WHERE incident_id = $1 AND department = 'market_supervision'", [id]);
-    await t.app.core.db.query("UPDATE incidents SET updated_at = now() WHERE id = $1", [id]);
+    await t.app.core.db.query(
+      "UPDATE call_ins SET summoned_at = now() - interval '11 minutes', deadline = now() - interval '1 minute' WHERE incident_id = $1 AND department = 'market_supervision'",
+      [id],
+    );
+    await t.app.core.db.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [id]);
     // The picture learns of the moved deadline the way it learns everything: reload it here as a restart would.
     const fresh = await (await import('../../../src/modules/incidents/incident-repository.js')).getIncident(t.app.core.db, id);
     t.app.core.picture.incidents.set(id, fresh!);

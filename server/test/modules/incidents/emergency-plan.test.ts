@@ -12,8 +12,12 @@ describe('emergency plans', () => {
     const now = Math.floor(Date.now() / 1000);
     // On the demo city's streets (the default road network): near, middle and far from the centre.
     const roster: [string, 'fire' | 'medical' | 'police', number][] = [
-      ['F-1', 'fire', 0.002], ['F-2', 'fire', 0.006], ['M-1', 'medical', 0.004],
-      ['P-near', 'police', 0.001], ['P-mid', 'police', 0.005], ['P-far', 'police', 0.015],
+      ['F-1', 'fire', 0.002],
+      ['F-2', 'fire', 0.006],
+      ['M-1', 'medical', 0.004],
+      ['P-near', 'police', 0.001],
+      ['P-mid', 'police', 0.005],
+      ['P-far', 'police', 0.015],
     ];
     for (const [callsign, force, offset] of roster) {
       ids[callsign] = (await createUnit(t.app, t.adminToken, callsign, `plan-${callsign}`, { force, mode: 'car' })).id;
@@ -29,10 +33,21 @@ describe('emergency plans', () => {
   });
 
   it('activates: P1 at the street office, checklist, nearest units of each force, shortfall on the timeline', async () => {
-    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/plans/hazmat/activate', { lat: DEMO_CENTER.lat, lon: DEMO_CENTER.lon, title: '化工仓库泄漏' });
+    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/plans/hazmat/activate', {
+      lat: DEMO_CENTER.lat,
+      lon: DEMO_CENTER.lon,
+      title: '化工仓库泄漏',
+    });
     expect(res.status).toBe(201);
     const incident = res.body;
-    expect(incident).toMatchObject({ priority: 'P1', category: 'production_safety', level: 'street', planId: 'hazmat', status: 'dispatched', title: '化工仓库泄漏' });
+    expect(incident).toMatchObject({
+      priority: 'P1',
+      category: 'production_safety',
+      level: 'street',
+      planId: 'hazmat',
+      status: 'dispatched',
+      title: '化工仓库泄漏',
+    });
     expect(incident.tasks).toHaveLength(5);
     expect(incident.tasks.every((task) => task.state === 'open')).toBe(true);
     // hazmat asks fire 2, medical 1, police 2, city_mgmt 1: the two nearest police, not the far one; no city_mgmt exists.
@@ -44,7 +59,9 @@ describe('emergency plans', () => {
     const done = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/tasks/1`, { state: 'done', owner: '区医院' });
     expect(done.body.tasks[1]).toMatchObject({ state: 'done', owner: '区医院' });
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/tasks/9`, { state: 'done' })).status).toBe(404);
-    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/tasks/1`, { state: 'finished' })).body.field).toBe('state');
+    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/tasks/1`, { state: 'finished' })).body.field).toBe(
+      'state',
+    );
   });
 
   it('refuses an unknown plan and a missing location', async () => {

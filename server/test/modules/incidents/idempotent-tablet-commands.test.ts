@@ -15,10 +15,13 @@ type Detail = { timeline: { kind: string }[] };
  */
 describe.each([
   ['PGlite', async () => ({ t: await startTestApp(), drop: async () => {} })],
-  ['PostgreSQL', async () => {
-    const db = await createTestDatabase();
-    return { t: await startTestApp({ databaseUrl: db.url }), drop: db.drop };
-  }],
+  [
+    'PostgreSQL',
+    async () => {
+      const db = await createTestDatabase();
+      return { t: await startTestApp({ databaseUrl: db.url }), drop: db.drop };
+    },
+  ],
 ] as const)('idempotent tablet commands on %s', (_name, start) => {
   let t: TestApp;
   let drop: () => Promise<void>;
@@ -81,7 +84,11 @@ describe.each([
     // Pressed 1 s after the report was created, delivered now.
     const pressed = new Date(Date.parse(late.body.createdAt) + 1000).toISOString();
     await new Promise((r) => setTimeout(r, 1200));
-    const resolved = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${late.body.id}/resolve`, { outcome: 'solved_on_site', idempotencyKey: randomUUID(), at: pressed });
+    const resolved = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${late.body.id}/resolve`, {
+      outcome: 'solved_on_site',
+      idempotencyKey: randomUUID(),
+      at: pressed,
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body.milestones.resolvedAt).toBe(pressed);
     const detail = await api<{ timeline: { kind: string; data: { at?: string } }[] }>(t.app, t.adminToken, 'GET', `/api/incidents/${late.body.id}`);
@@ -90,23 +97,46 @@ describe.each([
     const future = await report(randomUUID(), 'Resolved by a clock in the future');
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${future.body.id}/dispatch`, { unitIds: [unitId] });
     const before = Date.now();
-    const ahead = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, { outcome: 'solved_on_site', at: new Date(Date.now() + 3_600_000).toISOString() });
+    const ahead = await api<Incident>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, {
+      outcome: 'solved_on_site',
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     expect(Date.parse(ahead.body.milestones.resolvedAt!)).toBeGreaterThanOrEqual(before - 5);
     expect(Date.parse(ahead.body.milestones.resolvedAt!)).toBeLessThanOrEqual(Date.now());
-    const bad = await api<{ field?: string }>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, { outcome: 'solved_on_site', at: 'yesterday' });
+    const bad = await api<{ field?: string }>(t.app, captain, 'POST', `/api/incidents/${future.body.id}/resolve`, {
+      outcome: 'solved_on_site',
+      at: 'yesterday',
+    });
     expect(bad.status).toBe(400);
   });
 
   it('a key used for another command is refused naming the field; keys are per user; a bad key is a 400', async () => {
     const key = randomUUID();
     const created = await report(key, 'Key reuse');
-    const misuse = await api<{ field: string }>(t.app, captain, 'POST', `/api/incidents/${created.body.id}/resolve`, { outcome: 'solved_on_site', idempotencyKey: key });
+    const misuse = await api<{ field: string }>(t.app, captain, 'POST', `/api/incidents/${created.body.id}/resolve`, {
+      outcome: 'solved_on_site',
+      idempotencyKey: key,
+    });
     expect(misuse).toMatchObject({ status: 409, body: { field: 'idempotencyKey' } });
     // The operator's queue happens to hold the same key: a different command, a different incident.
-    const operators = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'other', priority: 'P3', title: 'Key reuse', lat: SITE.lat, lon: SITE.lon, idempotencyKey: key });
+    const operators = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'other',
+      priority: 'P3',
+      title: 'Key reuse',
+      lat: SITE.lat,
+      lon: SITE.lon,
+      idempotencyKey: key,
+    });
     expect(operators.status).toBe(201);
     expect(operators.body.id).not.toBe(created.body.id);
-    const empty = await api<{ field?: string; message: string }>(t.app, captain, 'POST', '/api/incidents', { category: 'other', priority: 'P3', title: 'x', lat: SITE.lat, lon: SITE.lon, idempotencyKey: '' });
+    const empty = await api<{ field?: string; message: string }>(t.app, captain, 'POST', '/api/incidents', {
+      category: 'other',
+      priority: 'P3',
+      title: 'x',
+      lat: SITE.lat,
+      lon: SITE.lon,
+      idempotencyKey: '',
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toContain('idempotencyKey');
   });

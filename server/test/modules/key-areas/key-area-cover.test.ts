@@ -11,17 +11,34 @@ import type { TestApp } from '../../helpers/test-app.js';
  * tolerance of them.
  */
 const RINGS: Record<string, Ring> = {
-  triangle: [[120.169, 30.259], [120.171, 30.259], [120.169, 30.261]],
+  triangle: [
+    [120.169, 30.259],
+    [120.171, 30.259],
+    [120.169, 30.261],
+  ],
   // concave (an L), with a horizontal edge level with a vertex
-  ell: [[120.2, 30.2], [120.204, 30.2], [120.204, 30.201], [120.201, 30.201], [120.201, 30.204], [120.2, 30.204]],
+  ell: [
+    [120.2, 30.2],
+    [120.204, 30.2],
+    [120.204, 30.201],
+    [120.201, 30.201],
+    [120.201, 30.204],
+    [120.2, 30.204],
+  ],
   // closed GeoJSON-style: the first point repeated at the end
-  closed: [[120.3, 30.3], [120.302, 30.3001], [120.3015, 30.3023], [120.2998, 30.3012], [120.3, 30.3]],
+  closed: [
+    [120.3, 30.3],
+    [120.302, 30.3001],
+    [120.3015, 30.3023],
+    [120.2998, 30.3012],
+    [120.3, 30.3],
+  ],
 };
 
 /** A fixed sequence, so a failure names the same points on every run. */
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 function probes(ring: Ring, random: () => number): [number, number][] {
@@ -40,7 +57,10 @@ function probes(ring: Ring, random: () => number): [number, number][] {
   const lons = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   for (let k = 0; k < 300; k++) {
-    out.push([Math.min(...lons) - 0.001 + random() * (Math.max(...lons) - Math.min(...lons) + 0.002), Math.min(...lats) - 0.001 + random() * (Math.max(...lats) - Math.min(...lats) + 0.002)]);
+    out.push([
+      Math.min(...lons) - 0.001 + random() * (Math.max(...lons) - Math.min(...lons) + 0.002),
+      Math.min(...lats) - 0.001 + random() * (Math.max(...lats) - Math.min(...lats) + 0.002),
+    ]);
   }
   return out;
 }

@@ -4,7 +4,19 @@ import { startOn, type Driver } from '../analytics/analytics-client.js';
 import type { KeyArea } from '@lianfang/shared';
 import { api, type TestApp } from '../../helpers/test-app.js';
 import {
-  complianceFromApi, complianceFromPositions, FILTERS, fixAt, GATE, MIN, P, refillFromPositions, seedAreasAndUnits, T0, visitRows, WINDOW, type Seeded,
+  complianceFromApi,
+  complianceFromPositions,
+  FILTERS,
+  fixAt,
+  GATE,
+  MIN,
+  P,
+  refillFromPositions,
+  seedAreasAndUnits,
+  T0,
+  visitRows,
+  WINDOW,
+  type Seeded,
 } from './visit-history-fixture.js';
 
 /**
@@ -51,9 +63,21 @@ describe.each<Driver>(['pglite', 'postgres'])('key-area visit history (%s)', (dr
       ['Market', 4, 1, 0.25], //  slot 1
     ]);
     const byFilter = async (q: object) => (await complianceFromApi(t, { ...WINDOW, ...q })).map((r) => [r.name, r.slotsVisited]);
-    expect(await byFilter({ force: 'police' })).toEqual([['Bank', 1], ['Gate', 3], ['Market', 0]]);
-    expect(await byFilter({ force: 'security' })).toEqual([['Bank', 1], ['Gate', 2], ['Market', 1]]);
-    expect(await byFilter({ teamId: 't-x' })).toEqual([['Bank', 1], ['Gate', 1], ['Market', 0]]);
+    expect(await byFilter({ force: 'police' })).toEqual([
+      ['Bank', 1],
+      ['Gate', 3],
+      ['Market', 0],
+    ]);
+    expect(await byFilter({ force: 'security' })).toEqual([
+      ['Bank', 1],
+      ['Gate', 2],
+      ['Market', 1],
+    ]);
+    expect(await byFilter({ teamId: 't-x' })).toEqual([
+      ['Bank', 1],
+      ['Gate', 1],
+      ['Market', 0],
+    ]);
   });
 
   it('gives the same tables as every stored fix, for every filter and for windows off the minute', async () => {
@@ -71,13 +95,21 @@ describe.each<Driver>(['pglite', 'postgres'])('key-area visit history (%s)', (dr
     const at = (minutes: number) => new Date(T0 + minutes * MIN).toISOString();
     const { gate, market, bank } = s.ids;
     const { u1, u2, u3 } = s.units;
-    expect(live).toEqual([
-      { area: bank, minute: at(31), unit: u1 }, { area: bank, minute: at(50), unit: u3 },
-      { area: gate, minute: at(1), unit: u1 }, { area: gate, minute: at(15), unit: u1 }, { area: gate, minute: at(29), unit: u1 },
-      { area: gate, minute: at(62), unit: u2 }, { area: gate, minute: at(95), unit: u3 }, { area: gate, minute: at(100), unit: u1 },
-      { area: gate, minute: at(100), unit: u3 }, { area: gate, minute: at(120), unit: u2 },
-      { area: market, minute: at(45), unit: u2 },
-    ].sort((a, b) => (a.area + a.minute + a.unit < b.area + b.minute + b.unit ? -1 : 1)));
+    expect(live).toEqual(
+      [
+        { area: bank, minute: at(31), unit: u1 },
+        { area: bank, minute: at(50), unit: u3 },
+        { area: gate, minute: at(1), unit: u1 },
+        { area: gate, minute: at(15), unit: u1 },
+        { area: gate, minute: at(29), unit: u1 },
+        { area: gate, minute: at(62), unit: u2 },
+        { area: gate, minute: at(95), unit: u3 },
+        { area: gate, minute: at(100), unit: u1 },
+        { area: gate, minute: at(100), unit: u3 },
+        { area: gate, minute: at(120), unit: u2 },
+        { area: market, minute: at(45), unit: u2 },
+      ].sort((a, b) => (a.area + a.minute + a.unit < b.area + b.minute + b.unit ? -1 : 1)),
+    );
     expect(await refillFromPositions(t)).toBe(live.length);
     expect(await visitRows(t)).toEqual(live);
     // Run again, nothing is added.
@@ -111,11 +143,22 @@ describe.each<Driver>(['pglite', 'postgres'])('key-area visit history (%s)', (dr
 
   it('an area created while a fix inside it waits in the batch still gets that minute (caught up from positions)', async () => {
     const { core } = t.app;
-    const ring: [number, number][] = [[120.33, 30.3], [120.332, 30.3], [120.332, 30.302], [120.33, 30.302]];
+    const ring: [number, number][] = [
+      [120.33, 30.3],
+      [120.332, 30.3],
+      [120.332, 30.302],
+      [120.33, 30.302],
+    ];
     // Device time a little ahead, so that it falls after the area's creation; the fix is accepted while no area is there.
     const deviceMs = Date.now() + 30_000;
     expect(await fixAt(t, 'vh-1', { lon: 120.331, lat: 30.301 }, deviceMs)).toBe(200);
-    const created = await api<KeyArea>(t.app, t.adminToken, 'POST', '/api/key-areas', { name: 'Late gate', ring, everyMinutes: 10, from: '00:00', to: '00:00' });
+    const created = await api<KeyArea>(t.app, t.adminToken, 'POST', '/api/key-areas', {
+      name: 'Late gate',
+      ring,
+      everyMinutes: 10,
+      from: '00:00',
+      to: '00:00',
+    });
     expect(created.status).toBe(201);
     expect(Date.parse(created.body.createdAt)).toBeLessThanOrEqual(deviceMs);
     await core.settle();

@@ -5,7 +5,12 @@ import { RecordingClient } from '../../helpers/socket-client.js';
 import { api, startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { localMinutes } from '../../../src/modules/key-areas/key-area-watcher.js';
 
-const RING: [number, number][] = [[120.17, 30.26], [120.172, 30.26], [120.172, 30.262], [120.17, 30.262]];
+const RING: [number, number][] = [
+  [120.17, 30.26],
+  [120.172, 30.26],
+  [120.172, 30.262],
+  [120.17, 30.262],
+];
 
 describe('key areas', () => {
   let t: TestApp;
@@ -21,7 +26,13 @@ describe('key areas', () => {
   });
 
   it('records visits from positions, raises overdue once, and a visit clears it', async () => {
-    const created = await api<KeyArea>(t.app, t.adminToken, 'POST', '/api/key-areas', { name: '学校门口', ring: RING, everyMinutes: 10, from: '00:00', to: '00:00' });
+    const created = await api<KeyArea>(t.app, t.adminToken, 'POST', '/api/key-areas', {
+      name: '学校门口',
+      ring: RING,
+      everyMinutes: 10,
+      from: '00:00',
+      to: '00:00',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     const screen = new RecordingClient(t.url, t.adminToken);
@@ -59,7 +70,13 @@ describe('key areas', () => {
   });
 
   it('refuses bad hours naming the field, and captains may not create areas', async () => {
-    const bad = await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/key-areas', { name: 'x', ring: RING, everyMinutes: 10, from: '25:00', to: '06:00' });
+    const bad = await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/key-areas', {
+      name: 'x',
+      ring: RING,
+      everyMinutes: 10,
+      from: '25:00',
+      to: '06:00',
+    });
     expect(bad).toMatchObject({ status: 400, body: { field: 'from' } });
     const unit = await createUnit(t.app, t.adminToken, 'K-2', 'key-2');
     await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'kcap', password: 'kcap-password', role: 'captain', unitId: unit.id });

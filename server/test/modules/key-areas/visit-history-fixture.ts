@@ -15,9 +15,18 @@ export const MIN = 60_000;
 export const T0 = Math.floor(Date.now() / (60 * MIN)) * 60 * MIN - 120 * MIN;
 export const WINDOW: KeyAreaComplianceQuery = { from: new Date(T0).toISOString(), to: new Date(T0 + 120 * MIN).toISOString() };
 
-const square = (lon: number, lat: number): [number, number][] => [[lon, lat], [lon + 0.002, lat], [lon + 0.002, lat + 0.002], [lon, lat + 0.002]];
+const square = (lon: number, lat: number): [number, number][] => [
+  [lon, lat],
+  [lon + 0.002, lat],
+  [lon + 0.002, lat + 0.002],
+  [lon, lat + 0.002],
+];
 export const GATE = square(120.3, 30.3);
-export const MARKET: [number, number][] = [[120.31, 30.3], [120.312, 30.3], [120.31, 30.302]];
+export const MARKET: [number, number][] = [
+  [120.31, 30.3],
+  [120.312, 30.3],
+  [120.31, 30.302],
+];
 export const BANK = square(120.32, 30.3);
 export const P = {
   gate: { lon: 120.301, lat: 30.301 },
@@ -30,9 +39,13 @@ export const P = {
   nowhere: { lon: 120.35, lat: 30.35 },
 };
 
-const hhmm = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+const hhmm = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
 
-export interface Seeded { ids: { gate: string; market: string; bank: string }; units: { u1: string; u2: string; u3: string } }
+export interface Seeded {
+  ids: { gate: string; market: string; bank: string };
+  units: { u1: string; u2: string; u3: string };
+}
 
 /** Areas (created a day before T0), a team and three units: u1 police, u2 security, u3 security in team t-x. */
 export async function seedAreasAndUnits(t: TestApp): Promise<Seeded> {
@@ -52,7 +65,13 @@ export async function seedAreasAndUnits(t: TestApp): Promise<Seeded> {
   await db.query(`INSERT INTO teams (id, name, force) VALUES ('t-x', 'Team X', 'security')`);
   const u1 = await createUnit(t.app, t.adminToken, 'VH-1', 'vh-1', { force: 'police' });
   const u2 = await createUnit(t.app, t.adminToken, 'VH-2', 'vh-2', { force: 'security' });
-  const res = await api<{ id: string }>(t.app, t.adminToken, 'POST', '/api/units', { callsign: 'VH-3', force: 'security', mode: 'car', trackerId: 'vh-3', teamId: 't-x' });
+  const res = await api<{ id: string }>(t.app, t.adminToken, 'POST', '/api/units', {
+    callsign: 'VH-3',
+    force: 'security',
+    mode: 'car',
+    trackerId: 'vh-3',
+    teamId: 't-x',
+  });
   if (res.status !== 201) throw new Error(`unit: ${res.status}`);
   return { ids, units: { u1: u1.id, u2: u2.id, u3: res.body.id } };
 }
@@ -62,7 +81,10 @@ export async function fixAt(t: TestApp, tracker: string, where: { lon: number; l
 }
 
 export const FILTERS: { name: string; q: Partial<KeyAreaComplianceQuery> }[] = [
-  { name: 'all units', q: {} }, { name: 'police', q: { force: 'police' } }, { name: 'security', q: { force: 'security' } }, { name: 'team t-x', q: { teamId: 't-x' } },
+  { name: 'all units', q: {} },
+  { name: 'police', q: { force: 'police' } },
+  { name: 'security', q: { force: 'security' } },
+  { name: 'team t-x', q: { teamId: 't-x' } },
 ];
 
 export async function complianceFromApi(t: TestApp, q: KeyAreaComplianceQuery): Promise<KeyAreaComplianceRow[]> {
@@ -76,7 +98,11 @@ export async function complianceFromApi(t: TestApp, q: KeyAreaComplianceQuery): 
 export const complianceFromPositions = (t: TestApp, q: KeyAreaComplianceQuery) =>
   inAnalyticsSession(t.app.core.db, t.app.core.config.TIME_ZONE, (ctx) => keyAreaComplianceFromPositions(ctx, q));
 
-export interface VisitRow { area: string; minute: string; unit: string }
+export interface VisitRow {
+  area: string;
+  minute: string;
+  unit: string;
+}
 
 export async function visitRows(t: TestApp): Promise<VisitRow[]> {
   const rows = await t.app.core.db.query<{ area: string; minute: Date; unit: string }>(

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveVisitMinutes } from '../../../src/modules/key-areas/key-area-visit-minutes.js';
 import { startTwoInstances, type TwoInstances } from '../../helpers/two-instances.js';
 import {
-  complianceFromApi, complianceFromPositions, FILTERS, fixAt, MIN, P, refillFromPositions, seedAreasAndUnits, T0, visitRows, WINDOW, type Seeded,
+  complianceFromApi,
+  complianceFromPositions,
+  FILTERS,
+  fixAt,
+  MIN,
+  P,
+  refillFromPositions,
+  seedAreasAndUnits,
+  T0,
+  visitRows,
+  WINDOW,
+  type Seeded,
 } from './visit-history-fixture.js';
 
 /**
@@ -37,12 +48,16 @@ describe('key-area visit history with two instances (PostgreSQL + Redis)', () =>
     const { gate, market, bank } = s.ids;
     const { u1, u2, u3 } = s.units;
     const rows = await visitRows(two.a);
-    expect(rows).toEqual([
-      { area: bank, minute: at(50), unit: u3 },
-      { area: gate, minute: at(1), unit: u1 }, { area: gate, minute: at(16), unit: u1 }, { area: gate, minute: at(16), unit: u2 },
-      { area: gate, minute: at(100), unit: u1 },
-      { area: market, minute: at(45), unit: u2 },
-    ].sort((x, y) => (x.area + x.minute + x.unit < y.area + y.minute + y.unit ? -1 : 1)));
+    expect(rows).toEqual(
+      [
+        { area: bank, minute: at(50), unit: u3 },
+        { area: gate, minute: at(1), unit: u1 },
+        { area: gate, minute: at(16), unit: u1 },
+        { area: gate, minute: at(16), unit: u2 },
+        { area: gate, minute: at(100), unit: u1 },
+        { area: market, minute: at(45), unit: u2 },
+      ].sort((x, y) => (x.area + x.minute + x.unit < y.area + y.minute + y.unit ? -1 : 1)),
+    );
     // The repeated fix is stored twice in positions; the history has it once, as the backfill does.
     const [dup] = await two.a.app.core.db.query<{ n: string }>('SELECT count(*) AS n FROM positions WHERE device_time = $1', [at(100)]);
     expect(Number(dup!.n)).toBe(2);

@@ -25,7 +25,14 @@ describe('fixed posts and guard tours', () => {
   });
 
   it('reports a guard away from the post after three fixes, and clears it when back', async () => {
-    const created = await api<PatrolPlan>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: guard, name: '银行门岗', kind: 'post', from: '00:00', to: '00:00', post: POST });
+    const created = await api<PatrolPlan>(t.app, t.adminToken, 'POST', '/api/patrol-plans', {
+      unitId: guard,
+      name: '银行门岗',
+      kind: 'post',
+      from: '00:00',
+      to: '00:00',
+      post: POST,
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     const t0 = Math.floor(Date.now() / 1000) - 20;
@@ -44,8 +51,18 @@ describe('fixed posts and guard tours', () => {
   });
 
   it('checks tour checkpoints in by geofence, each once per shift', async () => {
-    const checkpoints = [{ name: '东门', lat: 30.27, lon: 120.18, radiusM: 30 }, { name: '停车场', lat: 30.271, lon: 120.181, radiusM: 30 }];
-    const created = await api<PatrolPlan>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: walker, name: '商场夜巡', kind: 'tour', from: '00:00', to: '00:00', checkpoints });
+    const checkpoints = [
+      { name: '东门', lat: 30.27, lon: 120.18, radiusM: 30 },
+      { name: '停车场', lat: 30.271, lon: 120.181, radiusM: 30 },
+    ];
+    const created = await api<PatrolPlan>(t.app, t.adminToken, 'POST', '/api/patrol-plans', {
+      unitId: walker,
+      name: '商场夜巡',
+      kind: 'tour',
+      from: '00:00',
+      to: '00:00',
+      checkpoints,
+    });
     const id = created.body.id;
     const t0 = Math.floor(Date.now() / 1000) - 10;
     await postFix(t.app, 'walker-1', 30.27, 120.1801, t0);
@@ -57,8 +74,17 @@ describe('fixed posts and guard tours', () => {
   });
 
   it('refuses a post without its point and a tour without checkpoints, naming the field', async () => {
-    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: guard, name: 'x', kind: 'post', from: '08:00', to: '16:00' })).body.field).toBe('post');
-    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: guard, name: 'x', kind: 'tour', from: '08:00', to: '16:00' })).body.field).toBe('checkpoints');
-    expect((await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: 'ghost', name: 'x', kind: 'tour', from: '08:00', to: '16:00' })).body.field).toBe('unitId');
+    expect(
+      (await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: guard, name: 'x', kind: 'post', from: '08:00', to: '16:00' }))
+        .body.field,
+    ).toBe('post');
+    expect(
+      (await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: guard, name: 'x', kind: 'tour', from: '08:00', to: '16:00' }))
+        .body.field,
+    ).toBe('checkpoints');
+    expect(
+      (await api<{ field: string }>(t.app, t.adminToken, 'POST', '/api/patrol-plans', { unitId: 'ghost', name: 'x', kind: 'tour', from: '08:00', to: '16:00' }))
+        .body.field,
+    ).toBe('unitId');
   });
 });

@@ -18,7 +18,11 @@ describe('device clocks far in the past or future', () => {
   afterAll(async () => t?.close());
 
   const live = () => t.app.core.picture.units.get(unit.id)!.position!;
-  const stored = async () => t.app.core.db.query<{ device_time: Date; server_time: Date; flags: string[]; lat: number }>('SELECT device_time, server_time, flags, lat FROM positions WHERE unit_id = $1 ORDER BY server_time, device_time', [unit.id]);
+  const stored = async () =>
+    t.app.core.db.query<{ device_time: Date; server_time: Date; flags: string[]; lat: number }>(
+      'SELECT device_time, server_time, flags, lat FROM positions WHERE unit_id = $1 ORDER BY server_time, device_time',
+      [unit.id],
+    );
 
   it('OsmAnd: keeps and flags a fix from the future, and the next correctly-timed fix is not refused as out of order', async () => {
     const now = Math.floor(Date.now() / 1000);
@@ -49,11 +53,16 @@ describe('device clocks far in the past or future', () => {
   });
 
   it('socket position:report: flags a future `at` in the reply', async () => {
-    expect((await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'clkcap', password: 'clkcap-password', role: 'captain', unitId: unit.id })).status).toBe(201);
-    const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clkcap', password: 'clkcap-password' } })).json().token as string;
+    expect(
+      (await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'clkcap', password: 'clkcap-password', role: 'captain', unitId: unit.id })).status,
+    ).toBe(201);
+    const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clkcap', password: 'clkcap-password' } })).json()
+      .token as string;
     const tablet = new RecordingClient(t.url, token);
     await tablet.connected();
-    const reply = await tablet.socket.timeout(5000).emitWithAck('position:report', { lat: 31.2003, lon: 121.4, at: new Date(Date.now() + YEAR_MS).toISOString() });
+    const reply = await tablet.socket
+      .timeout(5000)
+      .emitWithAck('position:report', { lat: 31.2003, lon: 121.4, at: new Date(Date.now() + YEAR_MS).toISOString() });
     expect(reply).toEqual({ data: { accepted: true, flags: ['clock_skew'] } });
     tablet.close();
   });

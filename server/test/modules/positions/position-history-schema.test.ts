@@ -17,8 +17,15 @@ async function drivers(): Promise<[string, Database][]> {
   const pgTest = await createTestDatabase();
   const pgDb = createPgDatabase(pgTest.url);
   const lite = await createPgliteDatabase();
-  closers.push(pgTest.drop, () => pgDb.close(), () => lite.close());
-  return [['postgresql', pgDb], ['pglite', lite]];
+  closers.push(
+    pgTest.drop,
+    () => pgDb.close(),
+    () => lite.close(),
+  );
+  return [
+    ['postgresql', pgDb],
+    ['pglite', lite],
+  ];
 }
 
 describe('position history schema', () => {
@@ -27,10 +34,14 @@ describe('position history schema', () => {
       await migrate(db);
       const fks = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'positions'::regclass AND contype = 'f'`);
       expect(fks[0]!.n, name).toBe(0);
-      const idx = await db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'positions' AND indexname = 'positions_unit_time_idx'`);
+      const idx = await db.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes WHERE tablename = 'positions' AND indexname = 'positions_unit_time_idx'`,
+      );
       expect(idx[0]?.indexdef, name).toContain('(unit_id, device_time)');
       // Other tables keep theirs: only the hot history table was changed.
-      const others = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'incident_units'::regclass AND contype = 'f'`);
+      const others = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'incident_units'::regclass AND contype = 'f'`,
+      );
       expect(others[0]!.n, name).toBeGreaterThan(0);
     }
   });

@@ -24,16 +24,31 @@ describe('what a captain sees', () => {
     return (await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'dispute', priority: 'P3', title, ...SITE })).body;
   }
   const dispatch = (id: string, unitId: string) => api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/dispatch`, { unitIds: [unitId] });
-  const unitIdsOf = (c: RecordingClient) => new Set(c.received.flatMap((r) => (r.event === 'unit:positions' ? (r.payload.rows as [string][]).map((row) => row[0]) : r.event === 'unit:updated' ? [(r.payload.unit as Unit).id] : [])));
+  const unitIdsOf = (c: RecordingClient) =>
+    new Set(
+      c.received.flatMap((r) =>
+        r.event === 'unit:positions' ? (r.payload.rows as [string][]).map((row) => row[0]) : r.event === 'unit:updated' ? [(r.payload.unit as Unit).id] : [],
+      ),
+    );
   const incidentIdsOf = (c: RecordingClient) => new Set(c.received.flatMap((r) => ('incident' in r.payload ? [(r.payload.incident as Incident).id] : [])));
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [id, name] of [['team-a', 'A'], ['team-b', 'B']] as const) await t.app.core.db.query('INSERT INTO teams (id, name, force) VALUES ($1, $2, $3)', [id, name, 'police']);
+    for (const [id, name] of [
+      ['team-a', 'A'],
+      ['team-b', 'B'],
+    ] as const)
+      await t.app.core.db.query('INSERT INTO teams (id, name, force) VALUES ($1, $2, $3)', [id, name, 'police']);
     units.A1 = await unit('A1', 'team-a');
     units.A2 = await unit('A2', 'team-a');
     units.B1 = await unit('B1', 'team-b');
-    const made = await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'cap-a', password: 'captain-a-pass', role: 'captain', unitId: units.A1.id, teamId: 'team-a' });
+    const made = await api(t.app, t.adminToken, 'POST', '/api/users', {
+      username: 'cap-a',
+      password: 'captain-a-pass',
+      role: 'captain',
+      unitId: units.A1.id,
+      teamId: 'team-a',
+    });
     expect(made.status).toBe(201);
     captain = await login(t.app, 'cap-a', 'captain-a-pass');
   });
@@ -136,7 +151,9 @@ describe('what a captain sees', () => {
   it('gives a captain the same share over REST', async () => {
     const state = await api<Snapshot>(t.app, captain, 'GET', '/api/state');
     expect(state.body.units.map((u) => u.callsign).sort()).toEqual(['A1', 'A2']);
-    expect(state.body.incidents.every((i) => i.assignments.some((a) => a.unitId === units.A1.id || a.unitId === units.A2.id) || i.unitId === units.A1.id)).toBe(true);
+    expect(state.body.incidents.every((i) => i.assignments.some((a) => a.unitId === units.A1.id || a.unitId === units.A2.id) || i.unitId === units.A1.id)).toBe(
+      true,
+    );
     expect(state.body.incidents.length).toBeGreaterThan(0);
     const list = await api<Unit[]>(t.app, captain, 'GET', '/api/units');
     expect(list.body.map((u) => u.callsign).sort()).toEqual(['A1', 'A2']);

@@ -30,12 +30,26 @@ describe('one instance killed with SIGKILL', () => {
     const prefix = testRedisPrefix();
     survivor = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
     dir = mkdtempSync(join(tmpdir(), 'lf-kill-'));
-    victim = new ServerInstance('victim', await freePort(), {
-      DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: prefix, ADMIN_PASSWORD, LOG_LEVEL: 'warn', INGEST_RATE_PER_SECOND: '100000',
-    }, dir, { execArgv: ['--import', 'tsx', '--conditions=lianfang-src'] });
+    victim = new ServerInstance(
+      'victim',
+      await freePort(),
+      {
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        INGEST_RATE_PER_SECOND: '100000',
+      },
+      dir,
+      { execArgv: ['--import', 'tsx', '--conditions=lianfang-src'] },
+    );
     await victim.start();
     // The victim first: the load balancer's first connection goes to it.
-    lb = await startLoadBalancer([{ host: '127.0.0.1', port: victim.port, downUntil: 0 }, { host: '127.0.0.1', port: Number(new URL(survivor.url).port), downUntil: 0 }]);
+    lb = await startLoadBalancer([
+      { host: '127.0.0.1', port: victim.port, downUntil: 0 },
+      { host: '127.0.0.1', port: Number(new URL(survivor.url).port), downUntil: 0 },
+    ]);
   });
   afterAll(async () => {
     await lb?.close();

@@ -30,10 +30,20 @@ describe('load balancer (infra/local)', () => {
     const gateway = await createGateway(a.app, a.adminToken, 'lb gate', { lat: 31.2, lon: 121.4 });
     await b.app.core.settle();
     const clients = (['polling', 'polling', 'websocket', 'websocket'] as const).map((transport) => {
-      const socket = io(`http://127.0.0.1:${lb.port}`, { path: '/socket.io', transports: [transport], upgrade: false, reconnection: false, forceNew: true, auth: { token: a.adminToken } });
+      const socket = io(`http://127.0.0.1:${lb.port}`, {
+        path: '/socket.io',
+        transports: [transport],
+        upgrade: false,
+        reconnection: false,
+        forceNew: true,
+        auth: { token: a.adminToken },
+      });
       const alerts: string[] = [];
       socket.on('alert:raised', (p: { alert: { id: string } }) => alerts.push(p.alert.id));
-      const snapshot = new Promise<void>((resolve, reject) => { socket.once('state:snapshot', () => resolve()); socket.once('connect_error', reject); });
+      const snapshot = new Promise<void>((resolve, reject) => {
+        socket.once('state:snapshot', () => resolve());
+        socket.once('connect_error', reject);
+      });
       return { socket, alerts, snapshot };
     });
     await Promise.all(clients.map((c) => c.snapshot));

@@ -37,7 +37,12 @@ describe('PostgreSQL outage', () => {
     expect(before.status).toBe(202);
 
     pgc.crash();
-    const refused = await server.app.inject({ method: 'POST', url: '/ingest/alerts', headers: { authorization: `Bearer ${gateway.key}` }, payload: { kind: 'panic', idempotencyKey: 'press-2' } });
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/ingest/alerts',
+      headers: { authorization: `Bearer ${gateway.key}` },
+      payload: { kind: 'panic', idempotencyKey: 'press-2' },
+    });
     expect(refused.statusCode).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(refused.json()).toMatchObject({ statusCode: 503, message: expect.stringContaining('nothing was recorded') });

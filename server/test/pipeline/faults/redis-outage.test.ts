@@ -32,7 +32,8 @@ describe('Redis outage', () => {
     await drop?.();
   });
 
-  const readyz = async (t: TestApp) => (await t.app.inject({ method: 'GET', url: '/readyz' })).json() as { status: string; eventLog: boolean; database: boolean };
+  const readyz = async (t: TestApp) =>
+    (await t.app.inject({ method: 'GET', url: '/readyz' })).json() as { status: string; eventLog: boolean; database: boolean };
   const until = async (check: () => Promise<boolean>, what: string) => {
     for (let i = 0; i < 100; i++) {
       if (await check()) return;

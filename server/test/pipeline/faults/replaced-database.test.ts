@@ -29,10 +29,11 @@ describe('database replaced behind a running Redis', () => {
   };
   const nameOf = (url: string) => new URL(url).pathname.slice(1);
   /** Drops the database and creates it again under the same name: empty, or as a copy of `template` (a restore). */
-  const recreate = (url: string, template?: string) => admin(async (c) => {
-    await c.query(`DROP DATABASE ${nameOf(url)} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${nameOf(url)}${template ? ` TEMPLATE ${template}` : ''}`);
-  });
+  const recreate = (url: string, template?: string) =>
+    admin(async (c) => {
+      await c.query(`DROP DATABASE ${nameOf(url)} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${nameOf(url)}${template ? ` TEMPLATE ${template}` : ''}`);
+    });
 
   async function startBoth(url: string, prefix: string): Promise<{ a: TestApp; b: TestApp; stop(): Promise<void> }> {
     const a = await startTestApp({ databaseUrl: url, redisUrl: REDIS_URL, redisPrefix: prefix });
@@ -151,7 +152,9 @@ describe('database replaced behind a running Redis', () => {
     expect(returning.snapshots.length).toBe(1);
     // B's picture is the restored database's: the kept incidents plus the new ones, none of the lost presses.
     const open = third.b.app.core.picture.snapshot().incidents as { id: string }[];
-    const dbIncidents = await third.a.app.core.db.query<{ id: string }>("SELECT id FROM incidents WHERE status IN ('reported','dispatched','acknowledged','en_route','on_scene')");
+    const dbIncidents = await third.a.app.core.db.query<{ id: string }>(
+      "SELECT id FROM incidents WHERE status IN ('reported','dispatched','acknowledged','en_route','on_scene')",
+    );
     expect(open.map((i) => i.id).sort()).toEqual(dbIncidents.map((r) => r.id).sort());
     screen.close();
     returning.close();

@@ -18,7 +18,7 @@ describe('the web app fallback', () => {
     rmSync(webDist, { recursive: true, force: true });
   });
 
-  it('serves the page on the screens\' paths', async () => {
+  it("serves the page on the screens' paths", async () => {
     for (const url of ['/wall', '/tablet', '/admin', '/analytics/incidents/abc']) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(200);

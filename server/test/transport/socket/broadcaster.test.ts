@@ -5,11 +5,24 @@ import { Broadcaster } from '../../../src/transport/socket/broadcaster.js';
 
 const at = '2026-11-30T10:00:00.000Z';
 const fix = (unitId: string, lat: number): Position => ({
-  unitId, lat, lon: 120.1, speedKmh: 10, heading: 90, accuracyM: 5, altitudeM: null, battery: 80, deviceTime: at, serverTime: at, flags: [],
+  unitId,
+  lat,
+  lon: 120.1,
+  speedKmh: 10,
+  heading: 90,
+  accuracyM: 5,
+  altitudeM: null,
+  battery: 80,
+  deviceTime: at,
+  serverTime: at,
+  flags: [],
 });
 const positions = (seq: number, ...list: Position[]): LogEntry => ({ type: 'unit.positions', positions: list, seq, at });
 const unitUpdate = (seq: number): LogEntry => ({
-  type: 'unit.updated', seq, at, unit: { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', teamId: null, status: 'busy', position: null },
+  type: 'unit.updated',
+  seq,
+  at,
+  unit: { id: 'u1', callsign: 'A-1', force: 'police', mode: 'car', teamId: null, status: 'busy', position: null },
 });
 
 /** The socket side replaced by a recorder: what the broadcaster hands to Socket.IO, in order. */
@@ -28,10 +41,16 @@ describe('broadcaster: events ahead of positions, positions merged per unit', ()
     broadcaster.onEntry(positions(14, fix('u2', 31.1)));
     expect(sent.map((s) => [s.event, s.msg.seq, s.msg.fromSeq])).toEqual([['unit:updated', 13, 11]]);
     broadcaster.flushPositions();
-    expect(sent.map((s) => [s.event, s.msg.seq, s.msg.fromSeq])).toEqual([['unit:updated', 13, 11], ['unit:positions', 14, 11]]);
+    expect(sent.map((s) => [s.event, s.msg.seq, s.msg.fromSeq])).toEqual([
+      ['unit:updated', 13, 11],
+      ['unit:positions', 14, 11],
+    ]);
     const batch = sent[1]!.msg as Extract<SequencedMessage, { rows: unknown }>;
     // Newest fix per unit only.
-    expect(decodePositionRows(batch).map((p) => [p.unitId, p.lat])).toEqual([['u1', 30.2], ['u2', 31.1]]);
+    expect(decodePositionRows(batch).map((p) => [p.unitId, p.lat])).toEqual([
+      ['u1', 30.2],
+      ['u2', 31.1],
+    ]);
   });
 
   it('gives a client that follows judgeSeq every message applied, no gap', () => {

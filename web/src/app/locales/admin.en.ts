@@ -28,7 +28,8 @@ export const adminEn: AdminMessages = {
     },
     password: {
       title: 'New password for {username}',
-      warning: 'This password is shown only this once and cannot be viewed again after closing. Copy it now and hand it over in person or through a secure channel.',
+      warning:
+        'This password is shown only this once and cannot be viewed again after closing. Copy it now and hand it over in person or through a secure channel.',
       copy: 'Copy',
       copied: 'Copied',
       close: 'I have noted it, close',

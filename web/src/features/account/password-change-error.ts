@@ -3,7 +3,11 @@ import { ApiRequestError, NetworkError } from '../../api/api-errors';
 export type PasswordField = 'currentPassword' | 'newPassword';
 
 /** Where the form shows a refusal: beside the input the server named, or above the form. */
-export interface PasswordChangeProblem { field?: PasswordField; key: string; params?: Record<string, string> }
+export interface PasswordChangeProblem {
+  field?: PasswordField;
+  key: string;
+  params?: Record<string, string>;
+}
 
 export function describePasswordChangeError(err: unknown): PasswordChangeProblem {
   if (err instanceof NetworkError) return { key: 'login.serverUnreachable' };

@@ -1,7 +1,10 @@
 import { ApiRequestError, NetworkError } from '../../api/api-errors';
 
 /** A message key and its params for vue-i18n. */
-export interface AdminProblem { key: string; params?: Record<string, string> }
+export interface AdminProblem {
+  key: string;
+  params?: Record<string, string>;
+}
 
 /** Turns a failed admin call into words; the "last enabled admin" refusal gets its own sentence. */
 export function describeAdminError(err: unknown): AdminProblem {

@@ -1,6 +1,4 @@
-import type {
-  CreateUser, EnrolledUnit, ManagedUser, SessionInfo, Team, TrackerEnrolment, UpdateUser, User,
-} from '@lianfang/shared';
+import type { CreateUser, EnrolledUnit, ManagedUser, SessionInfo, Team, TrackerEnrolment, UpdateUser, User } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** The administrator's REST calls: accounts, their logins, and tracker enrolment. Admin-only on the server. */

@@ -4,7 +4,11 @@ import { computed, ref } from 'vue';
 import { adminApi } from './admin.api';
 
 /** A generated password, kept only until the administrator closes the dialog that shows it. */
-export interface RevealedPassword { userId: string; username: string; password: string }
+export interface RevealedPassword {
+  userId: string;
+  username: string;
+  password: string;
+}
 
 const byId = <T extends { id: string }>(rows: readonly T[]): Record<string, T> => Object.fromEntries(rows.map((r) => [r.id, r]));
 const byCallsign = (a: EnrolledUnit, b: EnrolledUnit) => a.callsign.localeCompare(b.callsign, undefined, { numeric: true });
@@ -97,8 +101,24 @@ export const useAdminStore = defineStore('admin', () => {
   }
 
   return {
-    users, teams, units, sessions, revealedPassword, userList, teamList, unitList, sessionsOf,
-    load, createUser, updateUser, resetPassword, clearRevealedPassword, loadSessions, endSession, endAllSessions,
-    enrolTracker, revokeTracker,
+    users,
+    teams,
+    units,
+    sessions,
+    revealedPassword,
+    userList,
+    teamList,
+    unitList,
+    sessionsOf,
+    load,
+    createUser,
+    updateUser,
+    resetPassword,
+    clearRevealedPassword,
+    loadSessions,
+    endSession,
+    endAllSessions,
+    enrolTracker,
+    revokeTracker,
   };
 });

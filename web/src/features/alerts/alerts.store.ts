@@ -20,7 +20,14 @@ export interface AlertAnnouncement {
 }
 
 /** What just happened, for the one-shot reactions (beep, fly to): `serial` changes on every press. */
-export interface AlertArrival { serial: number; incidentId: string; isNewIncident: boolean; priority: Priority; lat: number; lon: number }
+export interface AlertArrival {
+  serial: number;
+  incidentId: string;
+  isNewIncident: boolean;
+  priority: Priority;
+  lat: number;
+  lon: number;
+}
 
 const KEEP = 30;
 
@@ -50,8 +57,17 @@ export const useAlertsStore = defineStore('alerts', () => {
       moveToFront(existing);
     } else {
       announcements.value.unshift({
-        incidentId: incident.id, kind: alert.kind, priority: incident.priority, pressCount: Math.max(1, incident.alertCount),
-        lat, lon, gridId: incident.gridId, unitId: alert.kind === 'backup' ? alert.unitId : incident.unitId, firstAt: alert.receivedAt, lastAt: alert.receivedAt, dismissed: false,
+        incidentId: incident.id,
+        kind: alert.kind,
+        priority: incident.priority,
+        pressCount: Math.max(1, incident.alertCount),
+        lat,
+        lon,
+        gridId: incident.gridId,
+        unitId: alert.kind === 'backup' ? alert.unitId : incident.unitId,
+        firstAt: alert.receivedAt,
+        lastAt: alert.receivedAt,
+        dismissed: false,
         clockSkew: alert.clockSkew === true,
       });
       announcements.value.length = Math.min(announcements.value.length, KEEP);

@@ -33,14 +33,17 @@ export function useAlertSound() {
     beeper.close();
   });
 
-  watch(() => alerts.lastArrival?.serial, () => {
-    const arrival = alerts.lastArrival;
-    if (!arrival || settings.muted) return;
-    const now = Date.now();
-    if (now - lastBeep < MIN_GAP_MS) return;
-    lastBeep = now;
-    beeper.play(arrival.priority);
-  });
+  watch(
+    () => alerts.lastArrival?.serial,
+    () => {
+      const arrival = alerts.lastArrival;
+      if (!arrival || settings.muted) return;
+      const now = Date.now();
+      if (now - lastBeep < MIN_GAP_MS) return;
+      lastBeep = now;
+      beeper.play(arrival.priority);
+    },
+  );
 
   return { blocked, unlock };
 }

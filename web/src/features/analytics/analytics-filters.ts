@@ -64,8 +64,9 @@ export function toParams(f: AnalyticsFilterState): AnalyticsParams {
   return p;
 }
 
-const first = (v: LocationQuery[string] | undefined): string | undefined => (Array.isArray(v) ? v[0] ?? undefined : v ?? undefined) || undefined;
-const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | undefined => (values as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+const first = (v: LocationQuery[string] | undefined): string | undefined => (Array.isArray(v) ? (v[0] ?? undefined) : (v ?? undefined)) || undefined;
+const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | undefined =>
+  (values as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 /** Reads the filters from a route query; anything missing or malformed falls back to the default. */
 export function filtersFromQuery(q: LocationQuery, now: Date = new Date()): AnalyticsFilterState {

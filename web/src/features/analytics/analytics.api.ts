@@ -1,6 +1,16 @@
 import type {
-  Alert, CategoryChangeReply, ClosureReply, CoverageReply, DrilldownReply, HeatmapReply, Incident, KeyAreaComplianceReply, ResponseHistogramReply,
-  ResponseReply, TracksReply, UnitActivityReply,
+  Alert,
+  CategoryChangeReply,
+  ClosureReply,
+  CoverageReply,
+  DrilldownReply,
+  HeatmapReply,
+  Incident,
+  KeyAreaComplianceReply,
+  ResponseHistogramReply,
+  ResponseReply,
+  TracksReply,
+  UnitActivityReply,
 } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 import { ApiRequestError, NetworkError } from '../../api/api-errors';
@@ -8,7 +18,8 @@ import { readSessionToken } from '../../api/session-token';
 import type { AnalyticsParams } from './analytics-filters';
 
 /** The tables the dashboard reads, by their path under /api/analytics/ (the same path serves the CSV). */
-export type AnalyticsTable = 'response' | 'response-histogram' | 'closure' | 'category-change' | 'heatmap' | 'coverage' | 'key-areas' | 'units' | 'incidents' | 'tracks';
+export type AnalyticsTable =
+  'response' | 'response-histogram' | 'closure' | 'category-change' | 'heatmap' | 'coverage' | 'key-areas' | 'units' | 'incidents' | 'tracks';
 
 export function tableUrl(table: AnalyticsTable, params: AnalyticsParams, format: 'json' | 'csv' = 'json'): string {
   const search = new URLSearchParams();
@@ -17,8 +28,10 @@ export function tableUrl(table: AnalyticsTable, params: AnalyticsParams, format:
   return `/api/analytics/${table}?${search.toString()}`;
 }
 
-const table = <T>(name: AnalyticsTable) => (params: AnalyticsParams, signal?: AbortSignal) =>
-  apiRequest<T>(tableUrl(name, params), signal ? { signal } : {});
+const table =
+  <T>(name: AnalyticsTable) =>
+  (params: AnalyticsParams, signal?: AbortSignal) =>
+    apiRequest<T>(tableUrl(name, params), signal ? { signal } : {});
 
 export const analyticsApi = {
   response: table<ResponseReply>('response'),
@@ -34,8 +47,17 @@ export const analyticsApi = {
   incident: (id: string) => apiRequest<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
 };
 
-export interface TimelineEntry { at: string; actor: string; kind: string; data: Record<string, unknown> }
-export interface IncidentDetail { incident: Incident; alerts: Alert[]; timeline: TimelineEntry[] }
+export interface TimelineEntry {
+  at: string;
+  actor: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+export interface IncidentDetail {
+  incident: Incident;
+  alerts: Alert[];
+  timeline: TimelineEntry[];
+}
 
 /**
  * Downloads the server's CSV of a table (the same rows as the JSON the page shows)

@@ -1,6 +1,16 @@
 import type {
-  AnalyticsGrouping, CategoryChangeReply, ClosureReply, ClosurePercentiles, ResponsePercentiles, CoverageReply, HeatmapReply, KeyAreaComplianceReply, ResponseHistogramReply, ResponseReply,
-  UnitActivityReply, UnitRollup,
+  AnalyticsGrouping,
+  CategoryChangeReply,
+  ClosureReply,
+  ClosurePercentiles,
+  ResponsePercentiles,
+  CoverageReply,
+  HeatmapReply,
+  KeyAreaComplianceReply,
+  ResponseHistogramReply,
+  ResponseReply,
+  UnitActivityReply,
+  UnitRollup,
 } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -30,7 +40,11 @@ export interface DashboardData {
  * (byGroup) draws all four phases, so it asks for the default. The CSV buttons
  * ask for the full table.
  */
-const DRAWN = { trend: 'response', byGrid: 'none', closure: 'none' } as const satisfies { trend: ResponsePercentiles; byGrid: ResponsePercentiles; closure: ClosurePercentiles };
+const DRAWN = { trend: 'response', byGrid: 'none', closure: 'none' } as const satisfies {
+  trend: ResponsePercentiles;
+  byGrid: ResponsePercentiles;
+  closure: ClosurePercentiles;
+};
 
 /**
  * The managers' dashboard: the filters and the server's tables for them. The
@@ -67,8 +81,12 @@ export const useAnalyticsStore = defineStore('analytics', () => {
     keyAreas.value = null;
     keyAreasError.value = null;
     analyticsApi.keyAreas(p).then(
-      (reply) => { if (mine === generation) keyAreas.value = reply; },
-      (err: unknown) => { if (mine === generation) keyAreasError.value = err instanceof Error ? err.message : String(err); },
+      (reply) => {
+        if (mine === generation) keyAreas.value = reply;
+      },
+      (err: unknown) => {
+        if (mine === generation) keyAreasError.value = err instanceof Error ? err.message : String(err);
+      },
     );
     try {
       const [trend, histogram, byGrid, byGroup, heatmap, closure, change, coverage, units] = await Promise.all([

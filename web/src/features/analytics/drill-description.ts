@@ -11,9 +11,11 @@ export function describeDrill(target: DrillTarget, t: Translate): string {
   }
   if (target.responseFrom !== undefined) {
     const from = target.responseFrom / 60;
-    parts.push(target.responseTo === undefined
-      ? t('analytics.drill.what.responseOpen', { from })
-      : t('analytics.drill.what.response', { from, to: target.responseTo / 60 }));
+    parts.push(
+      target.responseTo === undefined
+        ? t('analytics.drill.what.responseOpen', { from })
+        : t('analytics.drill.what.response', { from, to: target.responseTo / 60 }),
+    );
   }
   if (target.weekday !== undefined || target.hour !== undefined) {
     const weekday = target.weekday !== undefined ? t(`analytics.weekday.${target.weekday}`) : '';

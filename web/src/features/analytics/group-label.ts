@@ -7,9 +7,13 @@ import { NO_GROUP } from '@lianfang/shared';
 export function groupLabel(groupBy: string, key: string, label: string, t: (key: string) => string): string {
   if (key === NO_GROUP) return groupBy === 'grid' ? t('analytics.noGrid') : t('analytics.none');
   switch (groupBy) {
-    case 'category': return t(`analytics.category.${key}`);
-    case 'force': return t(`force.${key}`);
-    case 'shift': return t(`analytics.shift.${key}`);
-    default: return label;
+    case 'category':
+      return t(`analytics.category.${key}`);
+    case 'force':
+      return t(`force.${key}`);
+    case 'shift':
+      return t(`analytics.shift.${key}`);
+    default:
+      return label;
   }
 }

@@ -37,7 +37,8 @@ export function useDashboardCharts(data: Ref<DashboardData | null>, palette: Cha
     const categories = closureKeys(d.closure.rows);
     return [
       {
-        name: 'histogram', option: histogramOption(bins, palette, tr),
+        name: 'histogram',
+        option: histogramOption(bins, palette, tr),
         drill: (series, i) => {
           const bin = bins[i];
           if (!bin) return null;
@@ -46,15 +47,18 @@ export function useDashboardCharts(data: Ref<DashboardData | null>, palette: Cha
         },
       },
       {
-        name: 'trend', option: trendOption(trendRows, palette, tr),
+        name: 'trend',
+        option: trendOption(trendRows, palette, tr),
         drill: (_s, i) => (trendRows[i] ? { groupBy: d.trend.groupBy as DrillTarget['groupBy'], groupKey: trendRows[i].key, only: 'responded' } : null),
       },
       {
-        name: 'compliance', option: complianceOption(d.byGrid.rows, palette, tr),
+        name: 'compliance',
+        option: complianceOption(d.byGrid.rows, palette, tr),
         drill: (_s, i) => (grids[i] ? { groupBy: 'grid', groupKey: grids[i].key, only: 'responded' } : null),
       },
       {
-        name: 'heatmap', option: heatmapOption(d.heatmap.rows, palette, tr),
+        name: 'heatmap',
+        option: heatmapOption(d.heatmap.rows, palette, tr),
         // Heatmap data items are [hour, weekday − 1, count] in the order of the cells.
         drill: (_s, i) => {
           const cell = d.heatmap.rows[i];
@@ -62,12 +66,14 @@ export function useDashboardCharts(data: Ref<DashboardData | null>, palette: Cha
         },
       },
       {
-        name: 'closure', option: closureOption(d.closure.rows, palette, tr),
+        name: 'closure',
+        option: closureOption(d.closure.rows, palette, tr),
         // The rate line drills to the closed cases, the level bars to all received of the category.
         drill: (series, i) => (categories[i] ? { groupBy: 'category', groupKey: categories[i], only: series === 4 ? 'closed' : 'received' } : null),
       },
       {
-        name: 'coverage', option: coverageOption(d.coverage.rows, palette, tr),
+        name: 'coverage',
+        option: coverageOption(d.coverage.rows, palette, tr),
         // Coverage has no incidents of its own: a day drills to the incidents received that day.
         drill: (_s, i) => {
           const row = d.coverage.rows[i];

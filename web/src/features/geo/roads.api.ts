@@ -15,6 +15,10 @@ export async function fetchRoads(signal?: AbortSignal): Promise<FeatureCollectio
 }
 
 function isFeatureCollection(value: unknown): value is FeatureCollection {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection'
-    && Array.isArray((value as { features?: unknown }).features);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'FeatureCollection' &&
+    Array.isArray((value as { features?: unknown }).features)
+  );
 }

@@ -7,7 +7,11 @@ const PRIORITY_RANK: Record<Priority, number> = { P1: 0, P2: 1, P3: 2, P4: 3 };
 
 // Nobody has taken it yet > taken but not moving > moving > there.
 const STATUS_RANK: Partial<Record<IncidentStatus, number>> = {
-  reported: 0, dispatched: 1, acknowledged: 2, en_route: 3, on_scene: 4,
+  reported: 0,
+  dispatched: 1,
+  acknowledged: 2,
+  en_route: 3,
+  on_scene: 4,
 };
 
 /** Queue order: priority first, then the least handled, then whoever has waited longest. */

@@ -2,8 +2,17 @@ import type { Alert, CandidatesReply, Incident, Outcome } from '@lianfang/shared
 import { apiRequest } from '../../api/http-client';
 
 /** One line of an incident's timeline as `GET /api/incidents/:id` returns it. */
-export interface TimelineEntry { at: string; actor: string; kind: string; data: Record<string, unknown> }
-export interface IncidentDetail { incident: Incident; alerts: Alert[]; timeline: TimelineEntry[] }
+export interface TimelineEntry {
+  at: string;
+  actor: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+export interface IncidentDetail {
+  incident: Incident;
+  alerts: Alert[];
+  timeline: TimelineEntry[];
+}
 
 const base = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
 

@@ -21,11 +21,16 @@ export function nextStep(incident: Incident, unitId: string, queued: readonly Qu
     if (c.kind === 'incident:resolve' && c.incidentId === incident.id) return null;
   }
   switch (status) {
-    case 'dispatched': return 'acknowledged';
-    case 'acknowledged': return 'en_route';
-    case 'en_route': return 'on_scene';
-    case 'on_scene': return 'resolve';
-    default: return null;
+    case 'dispatched':
+      return 'acknowledged';
+    case 'acknowledged':
+      return 'en_route';
+    case 'en_route':
+      return 'on_scene';
+    case 'on_scene':
+      return 'resolve';
+    default:
+      return null;
   }
 }
 

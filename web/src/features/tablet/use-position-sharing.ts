@@ -3,7 +3,14 @@ import { useCommandOutboxStore } from '../../realtime/outbox/command-outbox.stor
 import { newCommandId } from '../../realtime/outbox/queued-command';
 import { distanceM } from '@lianfang/shared';
 
-export interface Fix { lat: number; lon: number; accuracyM: number | null; speedKmh: number | null; heading: number | null; at: number }
+export interface Fix {
+  lat: number;
+  lon: number;
+  accuracyM: number | null;
+  speedKmh: number | null;
+  heading: number | null;
+  at: number;
+}
 export type GeoProblem = 'denied' | 'unavailable' | null;
 
 const DUTY_KEY = 'lianfang.onDuty';
@@ -28,22 +35,31 @@ export function usePositionSharing(canShare: () => boolean) {
   function onPosition(pos: GeolocationPosition): void {
     const c = pos.coords;
     const fix: Fix = {
-      lat: c.latitude, lon: c.longitude, accuracyM: Number.isFinite(c.accuracy) ? c.accuracy : null,
+      lat: c.latitude,
+      lon: c.longitude,
+      accuracyM: Number.isFinite(c.accuracy) ? c.accuracy : null,
       speedKmh: c.speed !== null && c.speed >= 0 ? c.speed * 3.6 : null,
-      heading: c.heading !== null && c.heading >= 0 && c.heading <= 360 ? c.heading : null, at: pos.timestamp || Date.now(),
+      heading: c.heading !== null && c.heading >= 0 && c.heading <= 360 ? c.heading : null,
+      at: pos.timestamp || Date.now(),
     };
     lastFix.value = fix;
     problem.value = null;
     if (!onDuty.value || !canShare()) return;
-    const due = !lastSent || fix.at - lastSent.at >= MIN_INTERVAL_MS
-      || (fix.at - lastSent.at >= 1000 && distanceM(lastSent.lat, lastSent.lon, fix.lat, fix.lon) >= MOVED_M);
+    const due =
+      !lastSent ||
+      fix.at - lastSent.at >= MIN_INTERVAL_MS ||
+      (fix.at - lastSent.at >= 1000 && distanceM(lastSent.lat, lastSent.lon, fix.lat, fix.lon) >= MOVED_M);
     if (!due) return;
     lastSent = fix;
     const at = new Date(fix.at).toISOString();
     outbox.enqueue({
-      id: newCommandId(), kind: 'position:report', createdAt: at,
+      id: newCommandId(),
+      kind: 'position:report',
+      createdAt: at,
       payload: {
-        lat: fix.lat, lon: fix.lon, at,
+        lat: fix.lat,
+        lon: fix.lon,
+        at,
         ...(fix.accuracyM !== null ? { accuracyM: Math.min(fix.accuracyM, 100000) } : {}),
         ...(fix.speedKmh !== null ? { speedKmh: Math.min(fix.speedKmh, 1000) } : {}),
         ...(fix.heading !== null ? { heading: fix.heading } : {}),
@@ -85,11 +101,15 @@ export function usePositionSharing(canShare: () => boolean) {
     });
   }
 
-  watch(onDuty, (value) => {
-    writeDuty(value);
-    if (value) start();
-    else stop();
-  }, { immediate: true });
+  watch(
+    onDuty,
+    (value) => {
+      writeDuty(value);
+      if (value) start();
+      else stop();
+    },
+    { immediate: true },
+  );
   onBeforeUnmount(stop);
 
   return { onDuty, lastFix, problem, currentFix };

@@ -19,7 +19,13 @@ export const FORCE_COLORS: Record<Force, string> = {
  * Indices match the fragment shader (map/units-gl/unit-shaders.ts): 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon, 5 cross, 6 inverted triangle.
  */
 export const FORCE_SHAPES: Readonly<Record<Force, number>> = {
-  police: 0, security: 1, merchant_guard: 2, volunteer: 3, fire: 6, medical: 5, city_mgmt: 4,
+  police: 0,
+  security: 1,
+  merchant_guard: 2,
+  volunteer: 3,
+  fire: 6,
+  medical: 5,
+  city_mgmt: 4,
 };
 /** The same shapes as CSS clip-paths, for the legend. */
 export const SHAPE_CLIP_PATHS = [

@@ -7,7 +7,16 @@ export type MapLayerKey = (typeof MAP_LAYER_KEYS)[number];
 
 const STORAGE_KEY = 'lianfang.mapLayers';
 /** Coverage shading is off at first: it is an analysis view, not the live picture. */
-const DEFAULTS: Record<MapLayerKey, boolean> = { units: true, incidents: true, grids: true, stations: true, keyAreas: true, posts: true, coverage: false, gaps: false };
+const DEFAULTS: Record<MapLayerKey, boolean> = {
+  units: true,
+  incidents: true,
+  grids: true,
+  stations: true,
+  keyAreas: true,
+  posts: true,
+  coverage: false,
+  gaps: false,
+};
 
 /** Which layers are on; remembered per screen (a wall PC keeps its operator's choice across reloads). */
 export const useMapLayersStore = defineStore('mapLayers', () => {

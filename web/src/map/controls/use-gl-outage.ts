@@ -69,19 +69,23 @@ export function useGlOutage(health: GlContextHealth, deps: GlOutageDeps): GlOuta
     timer = null;
   }
 
-  watch(health.state, (state) => {
-    now.value = Date.now();
-    if (state === 'ok') {
-      stop();
-      plannedAt.value = null;
-      return;
-    }
-    if (timer === null) {
-      const lostAt = health.lostAt.value ?? Date.now();
-      plannedAt.value = autoReloadAt(lostAt, lastAutoReload());
-      timer = setInterval(() => void tick(), 1000);
-    }
-  }, { immediate: true });
+  watch(
+    health.state,
+    (state) => {
+      now.value = Date.now();
+      if (state === 'ok') {
+        stop();
+        plannedAt.value = null;
+        return;
+      }
+      if (timer === null) {
+        const lostAt = health.lostAt.value ?? Date.now();
+        plannedAt.value = autoReloadAt(lostAt, lastAutoReload());
+        timer = setInterval(() => void tick(), 1000);
+      }
+    },
+    { immediate: true },
+  );
   onScopeDispose(stop);
 
   return {

@@ -7,9 +7,34 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
  *
  * Id format: `lbl|<style>|<text>`.
  */
-export type LabelStyle = 'unit' | 'unit-stale' | 'incident-p1' | 'incident-p2' | 'incident-p3' | 'incident-p4' | 'station' | 'grid-street' | 'grid-community' | 'grid-grid' | 'key-area' | 'key-area-overdue' | 'gap' | 'post' | 'post-away' | `badge:${string}`;
+export type LabelStyle =
+  | 'unit'
+  | 'unit-stale'
+  | 'incident-p1'
+  | 'incident-p2'
+  | 'incident-p3'
+  | 'incident-p4'
+  | 'station'
+  | 'grid-street'
+  | 'grid-community'
+  | 'grid-grid'
+  | 'key-area'
+  | 'key-area-overdue'
+  | 'gap'
+  | 'post'
+  | 'post-away'
+  | `badge:${string}`;
 
-interface LabelLook { font: number; weight: number; color: string; background: string | null; border: string | null; padX: number; padY: number; radius: number }
+interface LabelLook {
+  font: number;
+  weight: number;
+  color: string;
+  background: string | null;
+  border: string | null;
+  padX: number;
+  padY: number;
+  radius: number;
+}
 
 const LOOKS: Record<Exclude<LabelStyle, `badge:${string}`>, LabelLook> = {
   unit: { font: 13, weight: 700, color: '#f3f7fb', background: 'rgba(6,9,14,0.82)', border: null, padX: 5, padY: 2, radius: 4 },

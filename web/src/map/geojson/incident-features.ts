@@ -16,18 +16,24 @@ export interface IncidentFeatureProps {
 }
 
 /** Open incidents as points; the label is short (priority + title) so it stays readable across a room. */
-export function incidentFeatures(incidents: readonly Incident[], now: number, labelOf: (i: Incident) => string): FeatureCollection<Feature['geometry'], IncidentFeatureProps> {
-  return featureCollection(incidents.map((i) => ({
-    type: 'Feature' as const,
-    id: i.id,
-    geometry: { type: 'Point' as const, coordinates: [i.lon, i.lat] as [number, number] },
-    properties: {
+export function incidentFeatures(
+  incidents: readonly Incident[],
+  now: number,
+  labelOf: (i: Incident) => string,
+): FeatureCollection<Feature['geometry'], IncidentFeatureProps> {
+  return featureCollection(
+    incidents.map((i) => ({
+      type: 'Feature' as const,
       id: i.id,
-      priority: i.priority,
-      color: PRIORITY_COLORS[i.priority],
-      overdue: isOverdue(i, now),
-      label: labelImageId(`incident-${i.priority.toLowerCase() as 'p1' | 'p2' | 'p3' | 'p4'}`, labelOf(i)),
-      rank: 4 - Number(i.priority.slice(1)),
-    },
-  })));
+      geometry: { type: 'Point' as const, coordinates: [i.lon, i.lat] as [number, number] },
+      properties: {
+        id: i.id,
+        priority: i.priority,
+        color: PRIORITY_COLORS[i.priority],
+        overdue: isOverdue(i, now),
+        label: labelImageId(`incident-${i.priority.toLowerCase() as 'p1' | 'p2' | 'p3' | 'p4'}`, labelOf(i)),
+        rank: 4 - Number(i.priority.slice(1)),
+      },
+    })),
+  );
 }

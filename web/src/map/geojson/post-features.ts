@@ -26,7 +26,8 @@ export function postFeatures(plans: readonly PatrolPlan[], awayText: (p: PatrolP
     }
     for (const c of p.checkpoints) {
       features.push({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
         properties: { away: false, kind: 'checkpoint', checked: c.checkedInAt !== null, label: labelImageId('post', c.name) },
       });
     }

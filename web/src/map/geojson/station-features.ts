@@ -20,10 +20,12 @@ export interface StationFeatureProps {
 
 /** Stations as points with a one-character badge of their kind and their name. */
 export function stationFeatures(stations: readonly Station[], badgeOf: (s: Station) => string): FeatureCollection<Feature['geometry'], StationFeatureProps> {
-  return featureCollection(stations.map((s) => ({
-    type: 'Feature' as const,
-    id: s.id,
-    geometry: { type: 'Point' as const, coordinates: [s.lon, s.lat] as [number, number] },
-    properties: { id: s.id, kind: s.kind, badge: labelImageId(`badge:${STATION_COLORS[s.kind]}`, badgeOf(s)), label: labelImageId('station', s.name) },
-  })));
+  return featureCollection(
+    stations.map((s) => ({
+      type: 'Feature' as const,
+      id: s.id,
+      geometry: { type: 'Point' as const, coordinates: [s.lon, s.lat] as [number, number] },
+      properties: { id: s.id, kind: s.kind, badge: labelImageId(`badge:${STATION_COLORS[s.kind]}`, badgeOf(s)), label: labelImageId('station', s.name) },
+    })),
+  );
 }

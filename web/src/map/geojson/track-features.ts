@@ -24,7 +24,12 @@ export function tracksByUnit(points: readonly TrackPoint[]): Map<string, TrackPo
  * last fix before then (a unit with no fix yet is not drawn). `colorOf` gives a
  * unit's colour (its force's).
  */
-export function trackReplayFeatures(byUnit: ReadonlyMap<string, readonly TrackPoint[]>, atMs: number, colorOf: (unitId: string) => string, labelOf: (unitId: string) => string): TrackReplayFeatures {
+export function trackReplayFeatures(
+  byUnit: ReadonlyMap<string, readonly TrackPoint[]>,
+  atMs: number,
+  colorOf: (unitId: string) => string,
+  labelOf: (unitId: string) => string,
+): TrackReplayFeatures {
   const full: Feature[] = [];
   const trail: Feature[] = [];
   for (const [unitId, points] of byUnit) {
@@ -32,9 +37,15 @@ export function trackReplayFeatures(byUnit: ReadonlyMap<string, readonly TrackPo
     const coords: Position2[] = points.map((p) => [p.lon, p.lat]);
     if (coords.length >= 2) full.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: coords }, properties: { unitId, color } });
     const upTo = points.filter((p) => Date.parse(p.at) <= atMs);
-    if (upTo.length >= 2) trail.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: upTo.map((p) => [p.lon, p.lat]) }, properties: { unitId, color } });
+    if (upTo.length >= 2)
+      trail.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: upTo.map((p) => [p.lon, p.lat]) }, properties: { unitId, color } });
     const last = upTo[upTo.length - 1];
-    if (last) trail.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [last.lon, last.lat] }, properties: { unitId, color, label: labelOf(unitId), at: last.at } });
+    if (last)
+      trail.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [last.lon, last.lat] },
+        properties: { unitId, color, label: labelOf(unitId), at: last.at },
+      });
   }
   return { full: featureCollection(full), trail: featureCollection(trail) };
 }

@@ -23,7 +23,10 @@ export function useIncidentMarkers(incidents: Ref<readonly Incident[]>, onSelect
     element.setAttribute('aria-hidden', 'true');
     if (onSelect) {
       element.style.cursor = 'pointer';
-      element.addEventListener('click', (event) => { event.stopPropagation(); onSelect(incident.id); });
+      element.addEventListener('click', (event) => {
+        event.stopPropagation();
+        onSelect(incident.id);
+      });
     }
     element.innerHTML = '<span class="ring"></span><span class="dot"></span>';
     // Most urgent on top where markers overlap.

@@ -2,7 +2,10 @@
 export function createProgram(gl: WebGLRenderingContext | WebGL2RenderingContext, vertexSource: string, fragmentSource: string): WebGLProgram {
   const program = gl.createProgram();
   if (!program) throw new Error('WebGL: cannot create a program');
-  for (const [type, source] of [[gl.VERTEX_SHADER, vertexSource], [gl.FRAGMENT_SHADER, fragmentSource]] as const) {
+  for (const [type, source] of [
+    [gl.VERTEX_SHADER, vertexSource],
+    [gl.FRAGMENT_SHADER, fragmentSource],
+  ] as const) {
     const shader = gl.createShader(type);
     if (!shader) throw new Error('WebGL: cannot create a shader');
     gl.shaderSource(shader, source);

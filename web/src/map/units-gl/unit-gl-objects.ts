@@ -24,12 +24,23 @@ export function createUnitGlObjects(gl: GL): UnitGlObjects {
   if (!buffer) throw new Error('WebGL: cannot create a buffer');
   const uniform = (name: string) => gl.getUniformLocation(program, name);
   return {
-    program, buffer, capacity: 0,
-    aPos: gl.getAttribLocation(program, 'a_pos'), aStyle: gl.getAttribLocation(program, 'a_style'),
+    program,
+    buffer,
+    capacity: 0,
+    aPos: gl.getAttribLocation(program, 'a_pos'),
+    aStyle: gl.getAttribLocation(program, 'a_style'),
     u: {
-      matrix: uniform('u_matrix'), size: uniform('u_size'), radius: uniform('u_radius'), ring: uniform('u_ring'), pass: uniform('u_pass'),
-      bearing: uniform('u_bearing'), force: uniform('u_force'), shape: uniform('u_shape'), status: uniform('u_status'),
-      stale: uniform('u_stale'), staleRing: uniform('u_stale_ring'),
+      matrix: uniform('u_matrix'),
+      size: uniform('u_size'),
+      radius: uniform('u_radius'),
+      ring: uniform('u_ring'),
+      pass: uniform('u_pass'),
+      bearing: uniform('u_bearing'),
+      force: uniform('u_force'),
+      shape: uniform('u_shape'),
+      status: uniform('u_status'),
+      stale: uniform('u_stale'),
+      staleRing: uniform('u_stale_ring'),
     },
   };
 }

@@ -8,7 +8,12 @@ export const LABEL_MIN_ZOOM = 14;
 /** More units than this in view and the labels are noise (and a big hand-off to the map's worker): none. */
 export const LABEL_MAX_UNITS = 300;
 
-export interface LngLatBox { west: number; south: number; east: number; north: number }
+export interface LngLatBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
 
 export interface UnitLabelProps {
   [key: string]: string | number | boolean | null;
@@ -23,7 +28,13 @@ const EMPTY = featureCollection<Feature['geometry'], UnitLabelProps>([]);
  * Callsign labels for the units in view, for a small GeoJSON symbol layer over the GPU markers.
  * Empty below LABEL_MIN_ZOOM or with more than `max` units in view.
  */
-export function unitLabelFeatures(units: Iterable<Unit>, box: LngLatBox, zoom: number, now: number, max = LABEL_MAX_UNITS): FeatureCollection<Feature['geometry'], UnitLabelProps> {
+export function unitLabelFeatures(
+  units: Iterable<Unit>,
+  box: LngLatBox,
+  zoom: number,
+  now: number,
+  max = LABEL_MAX_UNITS,
+): FeatureCollection<Feature['geometry'], UnitLabelProps> {
   if (zoom < LABEL_MIN_ZOOM) return EMPTY;
   const features: Feature<{ type: 'Point'; coordinates: [number, number] }, UnitLabelProps>[] = [];
   for (const unit of units) {
@@ -34,7 +45,10 @@ export function unitLabelFeatures(units: Iterable<Unit>, box: LngLatBox, zoom: n
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { label: labelImageId(stale ? 'unit-stale' : 'unit', unit.callsign), rank: stale ? 0 : unit.status === 'available' || unit.status === 'off_duty' ? 1 : 2 },
+      properties: {
+        label: labelImageId(stale ? 'unit-stale' : 'unit', unit.callsign),
+        rank: stale ? 0 : unit.status === 'available' || unit.status === 'off_duty' ? 1 : 2,
+      },
     });
   }
   return featureCollection(features);

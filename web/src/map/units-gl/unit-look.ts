@@ -8,7 +8,11 @@ import { FORCE_COLORS, FORCE_SHAPES, STALE_COLOR, STATUS_COLORS } from '../../fe
 
 /** Body radius in CSS px at this zoom: readable across a room at the district overview (z12–13). */
 export function unitRadiusPx(zoom: number, uiScale: number): number {
-  const stops: [number, number][] = [[10, 7], [14, 10], [17, 12]];
+  const stops: [number, number][] = [
+    [10, 7],
+    [14, 10],
+    [17, 12],
+  ];
   let r = stops[stops.length - 1]![1];
   if (zoom <= stops[0]![0]) r = stops[0]![1];
   else {

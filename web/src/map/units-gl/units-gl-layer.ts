@@ -1,7 +1,19 @@
 import type { Unit } from '@lianfang/shared';
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MaplibreMap } from 'maplibre-gl';
 import { matrixWithOrigin } from './gl-program';
-import { encodeUnit, FLAG_HIDDEN, FLAG_SELECTED, FLOATS_PER_VERTEX, mercatorX, mercatorY, readFlags, STYLE_BYTE_OFFSET, unitFlags, VERTEX_BYTES, writeFlags } from './unit-encoding';
+import {
+  encodeUnit,
+  FLAG_HIDDEN,
+  FLAG_SELECTED,
+  FLOATS_PER_VERTEX,
+  mercatorX,
+  mercatorY,
+  readFlags,
+  STYLE_BYTE_OFFSET,
+  unitFlags,
+  VERTEX_BYTES,
+  writeFlags,
+} from './unit-encoding';
 import { palette, unitRadiusPx } from './unit-look';
 import { pickNearest } from './unit-picking';
 import { staleJudge } from './stale-check';
@@ -51,7 +63,11 @@ export class UnitsGlLayer implements CustomLayerInterface {
    * @param minRepaintMs at most one frame per this many ms for position changes (0 = every batch). Without a
    *   GPU a frame costs hundreds of ms (render-capability.ts): moving units then redraw once a second, not 4×.
    */
-  constructor(readonly id: string, private readonly uiScale: () => number, private readonly minRepaintMs = 0) {}
+  constructor(
+    readonly id: string,
+    private readonly uiScale: () => number,
+    private readonly minRepaintMs = 0,
+  ) {}
 
   /** Brings the buffer up to date with the store's units: only changed Unit objects are re-encoded. */
   sync(units: ReadonlyMap<string, Unit>, now: number): void {
@@ -111,8 +127,12 @@ export class UnitsGlLayer implements CustomLayerInterface {
     const at = this.map.unproject([point.x, point.y]);
     const zoom = this.map.getZoom();
     const slot = pickNearest({
-      f32: this.f32, u8: this.u8, count: this.slots.size, zoom,
-      x: mercatorX(at.lng) - this.origin[0], y: mercatorY(at.lat) - this.origin[1],
+      f32: this.f32,
+      u8: this.u8,
+      count: this.slots.size,
+      zoom,
+      x: mercatorX(at.lng) - this.origin[0],
+      y: mercatorY(at.lat) - this.origin[1],
       radiusPx: unitRadiusPx(zoom, this.uiScale()) + 8,
     });
     return slot < 0 ? null : this.slots.idAt(slot);
@@ -132,8 +152,11 @@ export class UnitsGlLayer implements CustomLayerInterface {
     if (slot === undefined || !this.origin) return null;
     const b = slot * VERTEX_BYTES + STYLE_BYTE_OFFSET;
     return {
-      mercatorX: this.f32[slot * FLOATS_PER_VERTEX]! + this.origin[0], mercatorY: this.f32[slot * FLOATS_PER_VERTEX + 1]! + this.origin[1],
-      force: this.u8[b]!, status: this.u8[b + 1]!, flags: this.u8[b + 2]!,
+      mercatorX: this.f32[slot * FLOATS_PER_VERTEX]! + this.origin[0],
+      mercatorY: this.f32[slot * FLOATS_PER_VERTEX + 1]! + this.origin[1],
+      force: this.u8[b]!,
+      status: this.u8[b + 1]!,
+      flags: this.u8[b + 2]!,
     };
   }
 

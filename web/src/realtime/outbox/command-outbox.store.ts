@@ -2,7 +2,11 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { nextToSend, withinPositionBudget, type DeliveryResult, type QueuedCommand, type QueuedCommandKind } from './queued-command';
 
-export interface CommandOutcome { kind: QueuedCommandKind; result: DeliveryResult; at: number }
+export interface CommandOutcome {
+  kind: QueuedCommandKind;
+  result: DeliveryResult;
+  at: number;
+}
 
 const KEY_PREFIX = 'lianfang.outbox.';
 

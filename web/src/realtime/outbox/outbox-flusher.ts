@@ -42,7 +42,8 @@ export class OutboxFlusher {
         const next = this.outbox.peek();
         if (!next) return;
         const result = await this.transport.send(next).catch((err: unknown): DeliveryResult => ({
-          outcome: 'retry', message: err instanceof Error ? err.message : 'send failed',
+          outcome: 'retry',
+          message: err instanceof Error ? err.message : 'send failed',
         }));
         this.outbox.settle(next.id, result);
         if (result.outcome === 'retry') {

@@ -17,10 +17,7 @@ export type QueuedCommand =
 export type QueuedCommandKind = QueuedCommand['kind'];
 
 /** How a delivery attempt ended: done (or refused for good) leaves the queue; `retry` stays first. */
-export type DeliveryResult =
-  | { outcome: 'delivered'; detail?: unknown }
-  | { outcome: 'refused'; message: string }
-  | { outcome: 'retry'; message: string };
+export type DeliveryResult = { outcome: 'delivered'; detail?: unknown } | { outcome: 'refused'; message: string } | { outcome: 'retry'; message: string };
 
 export function newCommandId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto

@@ -25,7 +25,10 @@ const KNOTS_TO_KMH = 1.852;
 const MPS_TO_KMH = 3.6;
 
 class DecodeError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -62,13 +65,17 @@ function decodeFields(f: Fields, nowMs: number): DecodedFix {
   const speedKnots = optionalNumber(f.speed, 'speed', 0, 2000);
   const charge = f.charge === undefined ? null : ['true', '1', true].includes(f.charge as string | boolean);
   return {
-    trackerId, lat, lon, timeMs: timestamp(f.timestamp, nowMs),
+    trackerId,
+    lat,
+    lon,
+    timeMs: timestamp(f.timestamp, nowMs),
     speedKmh: speedKnots === null ? null : speedKnots * KNOTS_TO_KMH,
     heading: optionalNumber(f.bearing ?? f.heading, f.bearing !== undefined ? 'bearing' : 'heading', 0, 360),
     accuracyM: optionalNumber(f.accuracy ?? f.hdop, 'accuracy', 0, 1e6),
     altitudeM: optionalNumber(f.altitude, 'altitude', -1000, 20000),
     battery: optionalNumber(f.batt, 'batt', 0, 100),
-    charging: charge, alarm: f.alarm === undefined ? null : text(f.alarm, 'alarm').toLowerCase(),
+    charging: charge,
+    alarm: f.alarm === undefined ? null : text(f.alarm, 'alarm').toLowerCase(),
   };
 }
 
@@ -76,7 +83,8 @@ function decodeJson(b: Fields, nowMs: number): DecodedFix {
   const trackerId = text(b.device_id, 'device_id');
   const location = object(b.location, 'location');
   const coords = object(location.coords, 'location.coords');
-  const battery = location.battery === undefined ? (b.battery === undefined ? null : object(b.battery, 'battery')) : object(location.battery, 'location.battery');
+  const battery =
+    location.battery === undefined ? (b.battery === undefined ? null : object(b.battery, 'battery')) : object(location.battery, 'location.battery');
   const speed = optionalNumber(coords.speed, 'location.coords.speed', -1, 1000);
   const level = battery ? optionalNumber(battery.level, 'battery.level', -1, 1) : null;
   const extras = location.extras && typeof location.extras === 'object' ? (location.extras as Fields) : {};

@@ -7,51 +7,77 @@ import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 
 const OK = { type: 'string' } as const;
 
-export const osmandRoutes = (core: Core): FastifyPluginAsync => async (app) => {
-  const limit = new PerSecondLimit(core.config.INGEST_RATE_PER_SECOND);
-  const unknownIds = new UnknownCredentialGuard({ what: 'tracker id', perAddressPerSecond: core.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
-  const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
-    // An address guessing tracker ids is refused before anything else.
-    unknownIds.checkAddress(request.ip);
-    // Counted before decoding: a flood of malformed requests is limited too.
-    const retryMs = limit.take(trackerKey(request));
-    if (retryMs > 0) {
-      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'rate_limited' });
-      throw new RateLimited(`rate limit: at most ${limit.perSecond} fixes a second per tracker id`, retryMs);
-    }
-    const decoded = decodeOsmand((request.query ?? {}) as Record<string, unknown>, request.body);
-    if (!decoded.ok) {
-      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
-      throw badRequest(decoded.field, decoded.message);
-    }
-    const fix = decoded.fix;
-    const unitId = core.picture.unitByTracker.get(fix.trackerId);
-    if (!unitId) {
-      core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
-      unknownIds.recordUnknown(request.ip, fix.trackerId, request.log);
-      throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
-    }
-    const result = core.positions.accept({
-      unitId, lat: fix.lat, lon: fix.lon, deviceTimeMs: fix.timeMs, speedKmh: fix.speedKmh, heading: fix.heading,
-      accuracyM: fix.accuracyM, altitudeM: fix.altitudeM, battery: fix.battery,
-    });
-    if (fix.alarm === 'sos' || fix.alarm === 'panic') {
-      // The alarm is committed before the tracker gets its 200: a retried request joins, never duplicates.
-      const unit = core.picture.units.get(unitId)!;
-      await core.alerts.raise({
-        kind: 'sos', source: 'tracker', deviceId: null, unitId, fixedPoint: null, label: unit.callsign, lat: fix.lat, lon: fix.lon,
-        at: new Date(fix.timeMs).toISOString(), idempotencyKey: `osmand:${fix.timeMs}`, actor: `tracker:${unit.callsign}`,
+export const osmandRoutes =
+  (core: Core): FastifyPluginAsync =>
+  async (app) => {
+    const limit = new PerSecondLimit(core.config.INGEST_RATE_PER_SECOND);
+    const unknownIds = new UnknownCredentialGuard({ what: 'tracker id', perAddressPerSecond: core.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
+    const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
+      // An address guessing tracker ids is refused before anything else.
+      unknownIds.checkAddress(request.ip);
+      // Counted before decoding: a flood of malformed requests is limited too.
+      const retryMs = limit.take(trackerKey(request));
+      if (retryMs > 0) {
+        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'rate_limited' });
+        throw new RateLimited(`rate limit: at most ${limit.perSecond} fixes a second per tracker id`, retryMs);
+      }
+      const decoded = decodeOsmand((request.query ?? {}) as Record<string, unknown>, request.body);
+      if (!decoded.ok) {
+        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
+        throw badRequest(decoded.field, decoded.message);
+      }
+      const fix = decoded.fix;
+      const unitId = core.picture.unitByTracker.get(fix.trackerId);
+      if (!unitId) {
+        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
+        unknownIds.recordUnknown(request.ip, fix.trackerId, request.log);
+        throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
+      }
+      const result = core.positions.accept({
+        unitId,
+        lat: fix.lat,
+        lon: fix.lon,
+        deviceTimeMs: fix.timeMs,
+        speedKmh: fix.speedKmh,
+        heading: fix.heading,
+        accuracyM: fix.accuracyM,
+        altitudeM: fix.altitudeM,
+        battery: fix.battery,
       });
-      core.metrics.alertsAccepted.inc({ source: 'tracker' });
-    }
-    // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
-    return result.accepted ? 'OK' : `OK (${result.reason})`;
+      if (fix.alarm === 'sos' || fix.alarm === 'panic') {
+        // The alarm is committed before the tracker gets its 200: a retried request joins, never duplicates.
+        const unit = core.picture.units.get(unitId)!;
+        await core.alerts.raise({
+          kind: 'sos',
+          source: 'tracker',
+          deviceId: null,
+          unitId,
+          fixedPoint: null,
+          label: unit.callsign,
+          lat: fix.lat,
+          lon: fix.lon,
+          at: new Date(fix.timeMs).toISOString(),
+          idempotencyKey: `osmand:${fix.timeMs}`,
+          actor: `tracker:${unit.callsign}`,
+        });
+        core.metrics.alertsAccepted.inc({ source: 'tracker' });
+      }
+      // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
+      return result.accepted ? 'OK' : `OK (${result.reason})`;
+    };
+    // Thousands of fixes a second: a log line per request would drown everything else (and cost CPU).
+    // Refusals still log at warn; accepted fixes are counted in /metrics instead.
+    app.get(
+      '/ingest/osmand',
+      { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } } },
+      handler,
+    );
+    app.post(
+      '/ingest/osmand',
+      { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } } },
+      handler,
+    );
   };
-  // Thousands of fixes a second: a log line per request would drown everything else (and cost CPU).
-  // Refusals still log at warn; accepted fixes are counted in /metrics instead.
-  app.get('/ingest/osmand', { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol (Traccar Client), query fields', response: { 200: OK } } }, handler);
-  app.post('/ingest/osmand', { logLevel: 'warn', schema: { tags: ['ingest'], summary: 'OsmAnd protocol: form fields or Traccar Client JSON body', response: { 200: OK } } }, handler);
-};
 
 function trackerKey(r: { query: unknown; body: unknown; ip: string }): string {
   const q = (r.query ?? {}) as Record<string, unknown>;

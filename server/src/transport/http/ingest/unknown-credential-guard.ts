@@ -36,7 +36,8 @@ export class UnknownCredentialGuard {
   /** Throws a 429 (with Retry-After) when this address has used up its failures for this second. */
   checkAddress(address: string, now = Date.now()): void {
     const waitMs = this.failures.waitFor(address, now);
-    if (waitMs > 0) throw new RateLimited(`rate limit: too many unknown ${this.options.what}s from this address, at most ${this.failures.perSecond} a second`, waitMs);
+    if (waitMs > 0)
+      throw new RateLimited(`rate limit: too many unknown ${this.options.what}s from this address, at most ${this.failures.perSecond} a second`, waitMs);
   }
 
   /** Counts a failure against the address and logs the unknown id if its interval allows. */

@@ -41,7 +41,8 @@ describe('importOsmXml', () => {
 
   it('builds a graph that honours the imported oneway', () => {
     const graph = buildRoadGraph(importOsmXml(SMALL_TOWN_OSM).network);
-    const nodeAt = (lat: number, lon: number): number => Array.from(graph.lat).findIndex((value, i) => Math.abs(value - lat) < 1e-9 && Math.abs(graph.lon[i]! - lon) < 1e-9);
+    const nodeAt = (lat: number, lon: number): number =>
+      Array.from(graph.lat).findIndex((value, i) => Math.abs(value - lat) < 1e-9 && Math.abs(graph.lon[i]! - lon) < 1e-9);
     const [two, five] = [nodeAt(43.73, 7.421), nodeAt(43.729, 7.421)];
     expect(Math.min(two, five)).toBeGreaterThanOrEqual(0);
     expect(nodeToNode(graph, { mode: 'car' }, two, five).seconds).toBeLessThan(Infinity);

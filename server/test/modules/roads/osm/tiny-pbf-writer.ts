@@ -35,8 +35,14 @@ function primitiveBlock(osm: TinyOsm): Uint8Array {
     pbf.writePackedSVarint(9, delta(osm.nodes.map((n) => Math.round(n.lon / 1e-9 / granularity))));
   });
   return message((pbf) => {
-    pbf.writeBytesField(1, message((table) => strings.forEach((s) => table.writeBytesField(1, new TextEncoder().encode(s)))));
-    pbf.writeBytesField(2, message((group) => group.writeBytesField(2, dense)));
+    pbf.writeBytesField(
+      1,
+      message((table) => strings.forEach((s) => table.writeBytesField(1, new TextEncoder().encode(s)))),
+    );
+    pbf.writeBytesField(
+      2,
+      message((group) => group.writeBytesField(2, dense)),
+    );
     pbf.writeBytesField(
       2,
       message((group) => {
@@ -51,7 +57,10 @@ function primitiveBlock(osm: TinyOsm): Uint8Array {
             }),
           );
         }
-        group.writeBytesField(4, message((relation) => relation.writeVarintField(1, 99))); // must be skipped
+        group.writeBytesField(
+          4,
+          message((relation) => relation.writeVarintField(1, 99)),
+        ); // must be skipped
       }),
     );
     pbf.writeVarintField(17, granularity);

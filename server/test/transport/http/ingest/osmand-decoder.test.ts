@@ -7,8 +7,37 @@ const NOW = Date.parse('2026-11-22T10:00:00Z');
 describe('OsmAnd decoder', () => {
   it('decodes the classic query string of Traccar Client', () => {
     // GET /?id=123456&timestamp=1795338000&lat=22.5431&lon=114.0579&speed=10.5&bearing=87.3&altitude=12.0&accuracy=8.0&batt=76.0
-    const r = decodeOsmand({ id: '123456', timestamp: '1795338000', lat: '22.5431', lon: '114.0579', speed: '10.5', bearing: '87.3', altitude: '12.0', accuracy: '8.0', batt: '76.0' }, undefined, NOW);
-    expect(r).toEqual({ ok: true, fix: { trackerId: '123456', lat: 22.5431, lon: 114.0579, timeMs: 1795338000000, speedKmh: 10.5 * 1.852, heading: 87.3, accuracyM: 8, altitudeM: 12, battery: 76, charging: null, alarm: null } });
+    const r = decodeOsmand(
+      {
+        id: '123456',
+        timestamp: '1795338000',
+        lat: '22.5431',
+        lon: '114.0579',
+        speed: '10.5',
+        bearing: '87.3',
+        altitude: '12.0',
+        accuracy: '8.0',
+        batt: '76.0',
+      },
+      undefined,
+      NOW,
+    );
+    expect(r).toEqual({
+      ok: true,
+      fix: {
+        trackerId: '123456',
+        lat: 22.5431,
+        lon: 114.0579,
+        timeMs: 1795338000000,
+        speedKmh: 10.5 * 1.852,
+        heading: 87.3,
+        accuracyM: 8,
+        altitudeM: 12,
+        battery: 76,
+        charging: null,
+        alarm: null,
+      },
+    });
   });
 
   it('decodes form posts, location=lat,lon, millisecond and ISO timestamps, charge and alarm', () => {
@@ -22,13 +51,32 @@ describe('OsmAnd decoder', () => {
     const body = {
       device_id: '867530900000001',
       location: {
-        timestamp: '2026-11-22T09:58:30.000Z', is_moving: true, odometer: 1200, event: 'motionchange',
+        timestamp: '2026-11-22T09:58:30.000Z',
+        is_moving: true,
+        odometer: 1200,
+        event: 'motionchange',
         coords: { latitude: 22.54, longitude: 114.05, accuracy: 4.5, speed: 5, heading: 180, altitude: 30 },
-        battery: { level: 0.57, is_charging: false }, activity: { type: 'on_foot' },
+        battery: { level: 0.57, is_charging: false },
+        activity: { type: 'on_foot' },
       },
     };
     const r = decodeOsmand({}, body, NOW);
-    expect(r).toEqual({ ok: true, fix: { trackerId: '867530900000001', lat: 22.54, lon: 114.05, timeMs: Date.parse('2026-11-22T09:58:30Z'), speedKmh: 18, heading: 180, accuracyM: 4.5, altitudeM: 30, battery: 57, charging: false, alarm: null } });
+    expect(r).toEqual({
+      ok: true,
+      fix: {
+        trackerId: '867530900000001',
+        lat: 22.54,
+        lon: 114.05,
+        timeMs: Date.parse('2026-11-22T09:58:30Z'),
+        speedKmh: 18,
+        heading: 180,
+        accuracyM: 4.5,
+        altitudeM: 30,
+        battery: 57,
+        charging: false,
+        alarm: null,
+      },
+    });
   });
 
   it('treats -1 speed/heading from the geolocation library as unknown', () => {

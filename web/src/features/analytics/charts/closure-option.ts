@@ -13,7 +13,11 @@ export const LEVELS = ['Grid', 'Community', 'Street', 'Department'] as const;
 export function closureOption(rows: readonly ClosureRow[], p: ChartPalette, t: Translate): ChartOption {
   const shown = rows.filter((r) => r.received > 0);
   const levelSeries = LEVELS.map((level, i) => ({
-    name: t(`analytics.level.${level.toLowerCase()}`), type: 'bar' as const, stack: 'settled', barMaxWidth: 36, itemStyle: { color: p.levels[i] },
+    name: t(`analytics.level.${level.toLowerCase()}`),
+    type: 'bar' as const,
+    stack: 'settled',
+    barMaxWidth: 36,
+    itemStyle: { color: p.levels[i] },
     data: shown.map((r) => r[`settled${level}`]),
   }));
   return {
@@ -21,14 +25,26 @@ export function closureOption(rows: readonly ClosureRow[], p: ChartPalette, t: T
     grid: { left: 48, right: 48, top: 36, bottom: 56 },
     legend: { top: 0, textStyle: { color: p.text } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: shown.map((r) => t(`analytics.category.${r.key}`)), ...axisStyle(p), axisLabel: { color: p.text, rotate: shown.length > 6 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: shown.map((r) => t(`analytics.category.${r.key}`)),
+      ...axisStyle(p),
+      axisLabel: { color: p.text, rotate: shown.length > 6 ? 30 : 0 },
+    },
     yAxis: [
       { type: 'value', minInterval: 1, name: t('analytics.axis.incidents'), ...axisStyle(p) },
       { type: 'value', min: 0, max: 100, name: '%', ...axisStyle(p), splitLine: { show: false } },
     ],
     series: [
       ...levelSeries,
-      { name: t('analytics.series.closureRate'), type: 'line', yAxisIndex: 1, symbolSize: 7, itemStyle: { color: p.accent }, data: shown.map((r) => toPercent(r.closureRate)) },
+      {
+        name: t('analytics.series.closureRate'),
+        type: 'line',
+        yAxisIndex: 1,
+        symbolSize: 7,
+        itemStyle: { color: p.accent },
+        data: shown.map((r) => toPercent(r.closureRate)),
+      },
     ],
   };
 }

@@ -14,21 +14,32 @@ export function complianceOption(rows: readonly ResponseRow[], p: ChartPalette, 
     animation: false,
     grid: { left: 48, right: 16, top: 24, bottom: 56 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: sorted.map((r) => (r.key === 'none' ? t('analytics.noGrid') : r.label)), ...axisStyle(p), axisLabel: { color: p.text, rotate: sorted.length > 8 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: sorted.map((r) => (r.key === 'none' ? t('analytics.noGrid') : r.label)),
+      ...axisStyle(p),
+      axisLabel: { color: p.text, rotate: sorted.length > 8 ? 30 : 0 },
+    },
     yAxis: { type: 'value', min: 0, max: 100, name: '%', ...axisStyle(p) },
-    series: [{
-      name: t('analytics.series.withinTargetShare'), type: 'bar', barMaxWidth: 40,
-      data: sorted.map((r) => ({
-        value: toPercent(r.withinTargetShare),
-        key: r.key,
-        itemStyle: { color: (r.withinTargetShare ?? 0) >= 0.8 ? p.ok : (r.withinTargetShare ?? 0) >= 0.5 ? p.second : p.bad },
-        label: { show: true, position: 'top', color: p.text, formatter: `${r.withinTarget}/${r.responded}` },
-      })),
-    }],
+    series: [
+      {
+        name: t('analytics.series.withinTargetShare'),
+        type: 'bar',
+        barMaxWidth: 40,
+        data: sorted.map((r) => ({
+          value: toPercent(r.withinTargetShare),
+          key: r.key,
+          itemStyle: { color: (r.withinTargetShare ?? 0) >= 0.8 ? p.ok : (r.withinTargetShare ?? 0) >= 0.5 ? p.second : p.bad },
+          label: { show: true, position: 'top', color: p.text, formatter: `${r.withinTarget}/${r.responded}` },
+        })),
+      },
+    ],
   };
 }
 
 /** Grids with arrivals, lowest share first (ties: more arrivals first); grids nobody reached are left out. */
 export function complianceOrder(rows: readonly ResponseRow[]): ResponseRow[] {
-  return rows.filter((r) => r.responded > 0).sort((a, b) => (a.withinTargetShare ?? 0) - (b.withinTargetShare ?? 0) || b.responded - a.responded || a.key.localeCompare(b.key));
+  return rows
+    .filter((r) => r.responded > 0)
+    .sort((a, b) => (a.withinTargetShare ?? 0) - (b.withinTargetShare ?? 0) || b.responded - a.responded || a.key.localeCompare(b.key));
 }

@@ -16,7 +16,14 @@ export function coverageOption(rows: readonly CoverageRow[], p: ChartPalette, t:
     series: [
       { name: t('analytics.series.within5'), type: 'line', symbolSize: 5, itemStyle: { color: p.accent }, data: rows.map((r) => toPercent(r.within5Mean)) },
       { name: t('analytics.series.within15'), type: 'line', symbolSize: 5, itemStyle: { color: p.ok }, data: rows.map((r) => toPercent(r.within15Mean)) },
-      { name: t('analytics.series.within5Low'), type: 'line', symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: p.second }, data: rows.map((r) => toPercent(r.within5Min)) },
+      {
+        name: t('analytics.series.within5Low'),
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: p.second },
+        data: rows.map((r) => toPercent(r.within5Min)),
+      },
     ],
   };
 }

@@ -20,23 +20,43 @@ export function histogramOption(rows: readonly ResponseHistogramBin[], p: ChartP
     legend: { top: 0, textStyle: { color: p.text } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: {
-      type: 'value', min: 0, max: last * binMinutes, interval: 5, name: t('analytics.axis.minutes'), nameLocation: 'middle', nameGap: 26,
-      ...axisStyle(p), splitLine: { show: false },
+      type: 'value',
+      min: 0,
+      max: last * binMinutes,
+      interval: 5,
+      name: t('analytics.axis.minutes'),
+      nameLocation: 'middle',
+      nameGap: 26,
+      ...axisStyle(p),
+      splitLine: { show: false },
       // The last bar holds every longer response: its start reads "30+", the axis end has no label.
       axisLabel: { color: p.text, formatter: (v: number) => (v >= last * binMinutes ? '' : v >= (last - 1) * binMinutes ? `${v}+` : String(v)) },
     },
     yAxis: { type: 'value', minInterval: 1, name: t('analytics.axis.incidents'), ...axisStyle(p) },
     series: [
       {
-        name: t('analytics.series.withinTarget'), type: 'bar', stack: 'n', barWidth: '90%', itemStyle: { color: p.ok },
+        name: t('analytics.series.withinTarget'),
+        type: 'bar',
+        stack: 'n',
+        barWidth: '90%',
+        itemStyle: { color: p.ok },
         data: rows.map((r) => [x(r), r.withinTarget]),
         markLine: {
-          symbol: 'none', silent: true, lineStyle: { color: p.bad, type: 'dashed', width: 2 },
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: p.bad, type: 'dashed', width: 2 },
           label: { formatter: t('analytics.fiveMinuteLine'), color: p.bad, position: 'end' },
           data: [{ xAxis: TARGET_MINUTES }],
         },
       },
-      { name: t('analytics.series.late'), type: 'bar', stack: 'n', barWidth: '90%', itemStyle: { color: p.bad }, data: rows.map((r) => [x(r), r.responded - r.withinTarget]) },
+      {
+        name: t('analytics.series.late'),
+        type: 'bar',
+        stack: 'n',
+        barWidth: '90%',
+        itemStyle: { color: p.bad },
+        data: rows.map((r) => [x(r), r.responded - r.withinTarget]),
+      },
     ],
   };
 }

@@ -15,8 +15,19 @@ export function trendOption(rows: readonly ResponseRow[], p: ChartPalette, t: Tr
     yAxis: { type: 'value', name: t('analytics.axis.minutes'), ...axisStyle(p) },
     series: [
       {
-        name: 'p50', type: 'line', symbolSize: 6, connectNulls: false, itemStyle: { color: p.accent }, data: rows.map((r) => toMinutes(r.responseP50)),
-        markLine: { symbol: 'none', silent: true, lineStyle: { color: p.bad, type: 'dashed' }, label: { formatter: t('analytics.fiveMinuteLine'), color: p.bad }, data: [{ yAxis: 5 }] },
+        name: 'p50',
+        type: 'line',
+        symbolSize: 6,
+        connectNulls: false,
+        itemStyle: { color: p.accent },
+        data: rows.map((r) => toMinutes(r.responseP50)),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: p.bad, type: 'dashed' },
+          label: { formatter: t('analytics.fiveMinuteLine'), color: p.bad },
+          data: [{ yAxis: 5 }],
+        },
       },
       { name: 'p90', type: 'line', symbolSize: 6, connectNulls: false, itemStyle: { color: p.second }, data: rows.map((r) => toMinutes(r.responseP90)) },
     ],

@@ -3,9 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiRequestError } from '../../../api/api-errors';
 import { useIncidentsStore } from '../../incidents/incidents.store';
-import {
-  dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, resolveIncident, type TimelineEntry,
-} from '../../incidents/incidents.api';
+import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, resolveIncident, type TimelineEntry } from '../../incidents/incidents.api';
 
 /** What the operator is doing in the open panel: picking units, confirming an escalation, choosing an outcome. */
 export type DeskMode = 'dispatch' | 'confirm-escalate' | 'choose-outcome';
@@ -37,7 +35,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   const message = ref<{ kind: 'ok' | 'error'; text: string } | null>(null);
   let loadToken = 0;
 
-  const incident = computed(() => (openId.value ? incidents.get(openId.value) ?? null : null));
+  const incident = computed(() => (openId.value ? (incidents.get(openId.value) ?? null) : null));
 
   async function load(id: string): Promise<void> {
     const token = ++loadToken;
@@ -133,8 +131,27 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   }
 
   return {
-    openId, highlightId, incident, candidates, timeline, clockSkew, picked, mode, busy, loading, message,
-    open, close, refresh, togglePick, pickByNumber, dispatchPicked, escalate, resolve, setMode, moveHighlight,
+    openId,
+    highlightId,
+    incident,
+    candidates,
+    timeline,
+    clockSkew,
+    picked,
+    mode,
+    busy,
+    loading,
+    message,
+    open,
+    close,
+    refresh,
+    togglePick,
+    pickByNumber,
+    dispatchPicked,
+    escalate,
+    resolve,
+    setMode,
+    moveHighlight,
   };
 });
 

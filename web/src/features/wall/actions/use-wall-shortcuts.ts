@@ -11,15 +11,27 @@ export function useWallShortcuts(): void {
 
   function run(cmd: WallCommand): void {
     switch (cmd.type) {
-      case 'move': return desk.moveHighlight(cmd.delta);
-      case 'open': if (desk.highlightId) desk.open(desk.highlightId); return;
-      case 'close': return desk.close();
-      case 'back': return desk.setMode('dispatch');
-      case 'pick': return desk.pickByNumber(cmd.n);
-      case 'dispatch': void desk.dispatchPicked(t('ops.dispatched')); return;
-      case 'escalate': return desk.setMode('confirm-escalate');
-      case 'confirm-escalate': void desk.escalate(t('ops.escalateReason'), t('ops.escalated')); return;
-      case 'resolve': return desk.setMode('choose-outcome');
+      case 'move':
+        return desk.moveHighlight(cmd.delta);
+      case 'open':
+        if (desk.highlightId) desk.open(desk.highlightId);
+        return;
+      case 'close':
+        return desk.close();
+      case 'back':
+        return desk.setMode('dispatch');
+      case 'pick':
+        return desk.pickByNumber(cmd.n);
+      case 'dispatch':
+        void desk.dispatchPicked(t('ops.dispatched'));
+        return;
+      case 'escalate':
+        return desk.setMode('confirm-escalate');
+      case 'confirm-escalate':
+        void desk.escalate(t('ops.escalateReason'), t('ops.escalated'));
+        return;
+      case 'resolve':
+        return desk.setMode('choose-outcome');
       case 'outcome': {
         const outcome = OUTCOMES[cmd.n - 1];
         if (outcome) void desk.resolve(outcome, t('ops.resolved'));
