@@ -3,7 +3,7 @@ import { useCoverageStore } from '../features/coverage/coverage.store';
 import { useAdviceStore } from '../features/dispatch/advice.store';
 import { useGeoStore } from '../features/geo/geo.store';
 import { useIncidentsStore } from '../features/incidents/incidents.store';
-import { usePatrolPlansStore } from '../features/plans/patrol-plans.store';
+import { usePatrolPlansStore } from '../features/patrol-plans/patrol-plans.store';
 import { useUnitsStore } from '../features/units/units.store';
 
 /** On logout the next user must not see the previous picture for a moment. */

@@ -3,7 +3,7 @@ import type { useCoverageStore } from '../../features/coverage/coverage.store';
 import type { useAdviceStore } from '../../features/dispatch/advice.store';
 import type { useGeoStore } from '../../features/geo/geo.store';
 import type { useIncidentsStore } from '../../features/incidents/incidents.store';
-import type { usePatrolPlansStore } from '../../features/plans/patrol-plans.store';
+import type { usePatrolPlansStore } from '../../features/patrol-plans/patrol-plans.store';
 import type { useUnitsStore } from '../../features/units/units.store';
 import type { PositionCoalescer } from '../position-coalescer';
 import type { useSocketStore } from '../socket.store';
