@@ -2,7 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
-import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
+import { ClockedCheck } from '../../pipeline/clocked-check.js';
 import type { DispatchService } from './dispatch-service.js';
 import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
 
@@ -13,10 +13,7 @@ import { appendTimeline, getIncident } from '../incidents/incident-repository.js
  * AUTO_REDISPATCH is on. Recorded once per assignment, by whichever instance
  * gets there first (`ack_timeout_at IS NULL` in the update).
  */
-export class AckTimeoutWatcher {
-  // Database away: the next beat tries again.
-  private readonly worker = new PeriodicWorker<number>((nowMs) => this.checkAll(nowMs), { onError: () => {} });
-
+export class AckTimeoutWatcher extends ClockedCheck {
   constructor(
     private readonly bus: CommandBus,
     private readonly picture: LivePicture,
@@ -24,22 +21,11 @@ export class AckTimeoutWatcher {
     private readonly graph: () => Promise<RoadGraph>,
     private readonly limitSeconds: number,
     private readonly autoRedispatch: boolean,
-  ) {}
-
-  start(intervalMs = 1000): void {
-    this.worker.start(intervalMs);
+  ) {
+    super();
   }
 
-  stop(): Promise<void> {
-    return this.worker.stop();
-  }
-
-  /** One check now (tests pass a clock); while one runs, resolves with it instead of starting another. */
-  check(nowMs = Date.now()): Promise<void> {
-    return this.worker.kick(nowMs);
-  }
-
-  private async checkAll(nowMs = Date.now()): Promise<void> {
+  protected async checkAt(nowMs: number): Promise<void> {
     for (const incident of [...this.picture.incidents.values()]) {
       for (const a of incident.assignments) {
         if (a.status !== 'dispatched' || a.ackTimeoutAt || nowMs - Date.parse(a.dispatchedAt) < this.limitSeconds * 1000) continue;

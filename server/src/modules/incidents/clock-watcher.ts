@@ -2,7 +2,7 @@ import type { Incident } from '@lianfang/shared';
 import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
-import { PeriodicWorker } from '../../pipeline/periodic-worker.js';
+import { ClockedCheck } from '../../pipeline/clocked-check.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { appendTimeline, getIncident } from './incident-repository.js';
 
@@ -11,29 +11,15 @@ import { appendTimeline, getIncident } from './incident-repository.js';
  * once (`… IS NULL` in the update: with several instances only the first one
  * records it and emits the event) and an arrival breach climbs the ladder.
  */
-export class ClockWatcher {
-  // Database away: the next tick tries again; nothing is half-written (one transaction per breach).
-  private readonly worker = new PeriodicWorker<number>((nowMs) => this.checkAll(nowMs), { onError: () => {} });
-
+export class ClockWatcher extends ClockedCheck {
   constructor(
     private readonly bus: CommandBus,
     private readonly picture: LivePicture,
-  ) {}
-
-  start(intervalMs = 1000): void {
-    this.worker.start(intervalMs);
+  ) {
+    super();
   }
 
-  stop(): Promise<void> {
-    return this.worker.stop();
-  }
-
-  /** One check now (tests pass a clock); while one runs, resolves with it instead of starting another. */
-  check(nowMs = Date.now()): Promise<void> {
-    return this.worker.kick(nowMs);
-  }
-
-  private async checkAll(nowMs = Date.now()): Promise<void> {
+  protected async checkAt(nowMs: number): Promise<void> {
     for (const incident of [...this.picture.incidents.values()]) {
       const clock = responseClock(
         {
