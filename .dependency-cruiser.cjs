@@ -21,6 +21,13 @@ module.exports = {
       to: { path: '^server/src/transport/' },
     },
     {
+      name: 'only-the-root-composes',
+      comment: "Each module's factory takes its dependencies; no module or transport reaches for the whole instance (compose.ts) or the app.",
+      severity: 'error',
+      from: { path: '^server/src/(modules|transport|pipeline)/' },
+      to: { path: '^server/src/(compose|app)\\.ts$' },
+    },
+    {
       name: 'shared-is-pure',
       comment: 'shared/ runs in the browser and in Node: no Node built-ins, no server or web code.',
       severity: 'error',

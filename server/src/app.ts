@@ -12,8 +12,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { trustProxyOf, type Config } from './config.js';
 import { createCore, openDatabase, type Core } from './compose.js';
-import { settledFiguresOf } from './modules/analytics/settled-figures.js';
-import { SettledPrewarm } from './modules/analytics/settled-prewarm.js';
 import type { Database } from './db/database.js';
 import { attachSocketHandlers, createSocketServer } from './transport/socket/socket-server.js';
 import type { LianfangServer } from './transport/socket/socket-types.js';
@@ -25,25 +23,7 @@ import { registerSecurityHeaders } from './transport/http/security-headers.js';
 import { registerValidatorCompilers } from './transport/http/validator-compilers.js';
 import { errorForLog, requestForLog } from './observability/log-serializers.js';
 import { registerRouteRegistry } from './transport/http/route-registry.js';
-import { adminRoutes } from './modules/audit/admin-routes.js';
-import { authRoutes } from './modules/users-auth/auth-routes.js';
-import { deviceRoutes } from './modules/devices/device-routes.js';
-import { incidentRoutes } from './modules/incidents/incident-routes.js';
-import { incidentCommandRoutes } from './modules/incidents/incident-command-routes.js';
-import { mapRoutes } from './modules/roads/map-routes.js';
-import { candidateRoutes } from './modules/dispatch/candidate-routes.js';
-import { coverageRoutes } from './modules/coverage/coverage-routes.js';
-import { alertRaiseCommand } from './modules/alerts/alert-commands.js';
-import { candidatesCommand } from './modules/dispatch/candidate-commands.js';
-import { positionReportCommand } from './modules/positions/position-commands.js';
-import { keyAreaRoutes } from './modules/key-areas/key-area-routes.js';
-import { planRoutes } from './modules/emergency-plans/plan-routes.js';
-import { patrolPlanRoutes } from './modules/patrols/patrol-plan-routes.js';
-import { statsRoutes } from './modules/analytics/loop-stats-routes.js';
-import { analyticsRoutes } from './modules/analytics/analytics-routes.js';
 import { stateRoutes } from './transport/http/state-routes.js';
-import { unitRoutes } from './modules/units/unit-routes.js';
-import { userRoutes } from './modules/users-auth/user-routes.js';
 import { alertIngestRoutes } from './transport/http/ingest/alert-ingest-routes.js';
 import { osmandRoutes } from './transport/http/ingest/osmand-routes.js';
 import { healthRoutes } from './transport/http/health-routes.js';
@@ -69,22 +49,9 @@ const browserRoutes =
     registerControlCharCheck(app);
 
     await app.register(healthRoutes(core));
-    await app.register(authRoutes(core));
-    await app.register(unitRoutes(core));
-    await app.register(deviceRoutes(core));
-    await app.register(userRoutes(core));
-    await app.register(adminRoutes(core));
-    await app.register(incidentRoutes(core));
-    await app.register(incidentCommandRoutes(core));
     await app.register(stateRoutes(core));
-    await app.register(mapRoutes(core));
-    await app.register(candidateRoutes(core));
-    await app.register(coverageRoutes(core));
-    await app.register(keyAreaRoutes(core));
-    await app.register(planRoutes(core));
-    await app.register(patrolPlanRoutes(core));
-    await app.register(statsRoutes(core));
-    await app.register(analyticsRoutes(core));
+    // Every module's operator routes, as the composition root lists the modules.
+    for (const module of core.modules) for (const routes of module.routes ?? []) await app.register(routes);
 
     const webDist = config.WEB_DIST ?? DEFAULT_WEB_DIST;
     if (existsSync(join(webDist, 'index.html'))) {
@@ -126,18 +93,9 @@ export async function buildApp(
   const db = options.db ?? (await openDatabase(config));
   const core = await createCore(config, db, emitTo, app.log);
   app.decorate('core', core);
-  // the kept settled periods of the analytics, with the configured budget (settled-figures.ts)
-  settledFiguresOf(db, config.ANALYTICS_CACHE_MB * 1024 * 1024);
-  const prewarm = new SettledPrewarm(
-    db,
-    config.TIME_ZONE,
-    (err) => app.log.warn({ err }, 'analytics pre-warm failed'),
-    (report) => app.log.info(report, 'analytics pre-warm done: the dashboard tables of the last 13 months are kept'),
-  );
-  prewarm.start(config.ANALYTICS_PREWARM_SECONDS * 1000);
   app.decorate('io', io);
   // What each module answers over the socket; the transport validates, guards and acknowledges them alike.
-  const socketCommands = [alertRaiseCommand(core), positionReportCommand(core), candidatesCommand(core)];
+  const socketCommands = core.modules.flatMap((module) => module.commands ?? []);
   const socketWatchers = attachSocketHandlers(io, core, socketCommands, app.log);
 
   registerErrorHandler(app);
@@ -178,7 +136,6 @@ export async function buildApp(
     io.engine.close();
   });
   app.addHook('onClose', async () => {
-    await prewarm.stop();
     await core.close();
   });
   return app;

@@ -16,28 +16,36 @@ import { SILENT, bindingEvents, unboundReporter, type OpsLog } from './pipeline/
 import { openRedisEventLog } from './pipeline/open-redis-event-log.js';
 import { Sequencer } from './pipeline/sequencer.js';
 import { Metrics } from './observability/metrics.js';
-import { AlertService } from './modules/alerts/alert-service.js';
-import { PositionIngest } from './modules/positions/position-ingest.js';
-import { ClockWatcher } from './modules/incidents/clock-watcher.js';
-import { DispatchService } from './modules/dispatch/dispatch-service.js';
-import { EscalationService } from './modules/incidents/escalation-service.js';
-import { LifecycleService } from './modules/incidents/lifecycle-service.js';
-import { InAppNotifier, WebhookNotifier } from './modules/incidents/notifier.js';
-import { OnSceneWatcher } from './modules/incidents/on-scene-watcher.js';
-import { KeyAreaWatcher } from './modules/key-areas/key-area-watcher.js';
-import { KeyAreaVisitMinutes } from './modules/key-areas/key-area-visit-minutes.js';
-import { KeyAreaVisitCatchUp } from './modules/key-areas/key-area-visit-catch-up.js';
-import { PlanService } from './modules/emergency-plans/plan-service.js';
-import { AckTimeoutWatcher } from './modules/dispatch/ack-timeout-watcher.js';
-import { PatrolDutyWatcher } from './modules/patrols/patrol-duty-watcher.js';
-import { SessionStore } from './modules/users-auth/session-store.js';
-import { SessionTokens } from './modules/users-auth/session-tokens.js';
-import { loadOrCreateSecret } from './modules/users-auth/user-repository.js';
-import { loadRoadNetwork, type RoadNetwork } from './modules/roads/road-network.js';
-import { AdviceService } from './modules/dispatch/advice-service.js';
-import { CandidateService } from './modules/dispatch/candidate-service.js';
-import { PublisherLease } from './pipeline/publisher-lease.js';
-import { CoverageService } from './modules/coverage/coverage-service.js';
+import type { ModuleParts } from './modules/module-parts.js';
+import { createUsersAuthModule } from './modules/users-auth/users-auth-module.js';
+import type { SessionStore } from './modules/users-auth/session-store.js';
+import { createRoadsModule } from './modules/roads/roads-module.js';
+import type { RoadNetwork } from './modules/roads/road-network.js';
+import { createPositionsModule } from './modules/positions/positions-module.js';
+import type { PositionIngest } from './modules/positions/position-ingest.js';
+import { createAlertsModule } from './modules/alerts/alerts-module.js';
+import type { AlertService } from './modules/alerts/alert-service.js';
+import { createDispatchModule } from './modules/dispatch/dispatch-module.js';
+import type { DispatchService } from './modules/dispatch/dispatch-service.js';
+import type { CandidateService } from './modules/dispatch/candidate-service.js';
+import type { AdviceService } from './modules/dispatch/advice-service.js';
+import type { AckTimeoutWatcher } from './modules/dispatch/ack-timeout-watcher.js';
+import { createIncidentsModule } from './modules/incidents/incidents-module.js';
+import type { LifecycleService } from './modules/incidents/lifecycle-service.js';
+import type { EscalationService } from './modules/incidents/escalation-service.js';
+import type { ClockWatcher } from './modules/incidents/clock-watcher.js';
+import { createEmergencyPlansModule } from './modules/emergency-plans/emergency-plans-module.js';
+import type { PlanService } from './modules/emergency-plans/plan-service.js';
+import { createKeyAreasModule } from './modules/key-areas/key-areas-module.js';
+import type { KeyAreaWatcher } from './modules/key-areas/key-area-watcher.js';
+import { createPatrolsModule } from './modules/patrols/patrols-module.js';
+import type { PatrolDutyWatcher } from './modules/patrols/patrol-duty-watcher.js';
+import { createCoverageModule } from './modules/coverage/coverage-module.js';
+import type { CoverageService } from './modules/coverage/coverage-service.js';
+import { createUnitsModule } from './modules/units/units-module.js';
+import { createDevicesModule } from './modules/devices/devices-module.js';
+import { createAuditModule } from './modules/audit/audit-module.js';
+import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
 
 /**
  * Everything stateful one server instance runs, wired in dependency order:
@@ -47,6 +55,8 @@ import { CoverageService } from './modules/coverage/coverage-service.js';
 export interface Core {
   config: Config;
   db: Database;
+  /** What each domain module contributes (routes, socket commands, workers, entry and fix listeners), in start order. */
+  modules: readonly ModuleParts[];
   log: EventLog;
   picture: LivePicture;
   sequencer: Sequencer;
@@ -117,87 +127,78 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     broadcaster.onEntry(entry);
   });
   await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
-  const sessions = new SessionStore(db, new SessionTokens(await loadOrCreateSecret(db, 'session_secret')), config.SESSION_HOURS);
-  const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
-  const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
-  let roads: Promise<RoadNetwork> | undefined;
-  const loadRoads = () => (roads ??= loadRoadNetwork(config));
-  const dispatch = new DispatchService(bus);
-  const plans = new PlanService(bus, picture, dispatch, async () => (await loadRoads()).graph);
-  const lifecycle = new LifecycleService(bus, picture);
-  const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
-  const clocks = new ClockWatcher(bus, picture);
-  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
-  const onScene = new OnSceneWatcher(picture, dispatch);
-  // Compliance history (migration 016): noted by the watcher, committed with the positions of the same fixes.
-  const visitMinutes = new KeyAreaVisitMinutes();
-  positions.addRider(visitMinutes);
-  const keyAreas = new KeyAreaWatcher(bus, picture, config.TIME_ZONE, visitMinutes);
-  const visitCatchUp = new KeyAreaVisitCatchUp(db, positions, picture);
-  const patrolDuty = new PatrolDutyWatcher(bus, picture, config.TIME_ZONE);
-  positions.onAccepted((unitId, fix) => {
-    onScene.onFix(unitId, fix);
-    keyAreas.onFix(unitId, fix);
-    patrolDuty.onFix(unitId, fix);
+
+  // The modules, each given only what it needs; later ones take services from earlier ones.
+  const usersAuth = await createUsersAuthModule({ db, config });
+  const roads = createRoadsModule({ config });
+  const positions = createPositionsModule({ bus, picture, metrics, config });
+  const alerts = createAlertsModule({ bus, picture, metrics, config, lastKnownPoint: (unitId) => positions.ingest.lastKnownPoint(unitId) });
+  const dispatch = createDispatchModule({ db, bus, picture, roads: roads.roads, config });
+  const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config });
+  const plans = createEmergencyPlansModule({ bus, picture, dispatch: dispatch.dispatch, roads: roads.roads });
+  const keyAreas = createKeyAreasModule({ db, bus, picture, positions: positions.ingest, config });
+  const patrols = createPatrolsModule({ bus, picture, config });
+  const coverage = createCoverageModule({ db, bus, picture, roads: roads.roads, config });
+  const modules: readonly ModuleParts[] = [
+    usersAuth,
+    createUnitsModule({ db, bus, picture }),
+    createDevicesModule({ db, picture }),
+    createAuditModule({ db }),
+    incidents,
+    dispatch,
+    alerts,
+    positions,
+    roads,
+    coverage,
+    keyAreas,
+    plans,
+    patrols,
+    createAnalyticsModule({ db, ops, config }),
+  ];
+  const fixListeners = modules.filter((m) => m.onFix);
+  positions.ingest.onAccepted((unitId, fix) => {
+    for (const m of fixListeners) m.onFix!(unitId, fix);
   });
-  // Routing (issue 3). A lease outlives a few beats, so a busy holder keeps it; a dead one hands over within 15 s or so.
-  const leaseSeconds = (ms: number) => Math.max(15, (3 * ms) / 1000);
-  const candidates = new CandidateService(picture, loadRoads, config.EMERGENCY_FACTOR);
-  const advice = new AdviceService(bus, picture, loadRoads, new PublisherLease(db, 'publisher:incident-advice', leaseSeconds(config.ADVICE_INTERVAL_MS)), {
-    intervalMs: config.ADVICE_INTERVAL_MS,
-    emergencyFactor: config.EMERGENCY_FACTOR,
-  });
-  const coverage = new CoverageService(bus, db, picture, loadRoads, new PublisherLease(db, 'publisher:coverage', leaseSeconds(config.COVERAGE_INTERVAL_MS)), {
-    h3Resolution: config.COVERAGE_H3_RESOLUTION,
-    emergencyFactor: config.EMERGENCY_FACTOR,
-    intervalMs: config.COVERAGE_INTERVAL_MS,
-    settleMs: config.COVERAGE_SETTLE_MS,
-  });
-  // After the picture's listener: both judge "changed" against the picture at this entry.
+  // After the picture's listener: modules judge "changed" against the picture at this entry.
+  const entryListeners = modules.filter((m) => m.onEntry);
   sequencer.onEntry((entry: LogEntry) => {
-    advice.onEntry(entry);
-    coverage.onEntry(entry);
-    visitCatchUp.onEntry(entry);
+    for (const m of entryListeners) m.onEntry!(entry);
   });
+  const workers = modules.flatMap((m) => m.workers ?? []);
   relay.start();
   sequencer.start();
-  clocks.start();
-  ackTimeouts.start();
-  keyAreas.start();
-  patrolDuty.start();
   broadcaster.start();
-  positions.start();
-  advice.start();
-  coverage.start();
+  for (const worker of workers) worker.start();
   relay.kick();
 
   return {
     config,
     db,
+    modules,
     log,
     picture,
     sequencer,
     relay,
     bus,
     broadcaster,
-    positions,
-    alerts,
-    sessions,
+    positions: positions.ingest,
+    alerts: alerts.alerts,
+    sessions: usersAuth.sessions,
     metrics,
-    dispatch,
-    lifecycle,
-    escalation,
-    clocks,
-    keyAreas,
-    plans,
-    patrolDuty,
-    ackTimeouts,
-    candidates,
-    advice,
-    coverage,
-    roads: loadRoads,
+    dispatch: dispatch.dispatch,
+    lifecycle: incidents.lifecycle,
+    escalation: incidents.escalation,
+    clocks: incidents.clocks,
+    keyAreas: keyAreas.keyAreas,
+    plans: plans.plans,
+    patrolDuty: patrols.patrolDuty,
+    ackTimeouts: dispatch.ackTimeouts,
+    candidates: dispatch.candidates,
+    advice: dispatch.advice,
+    coverage: coverage.coverage,
+    roads: roads.roads,
     async settle() {
-      await positions.flush();
+      await positions.ingest.flush();
       await relay.flush();
       const target = await currentSeq(db);
       while (sequencer.applied < target && !sequencer.halted) {
@@ -206,16 +207,13 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
       }
       broadcaster.flushPositions();
       // Advice derived from what just happened is part of "settled" (a no-op where another instance publishes).
-      await advice.flush();
-      await visitCatchUp.idle();
+      await dispatch.advice.flush();
+      await keyAreas.visitCatchUp.idle();
     },
     async close() {
-      await advice.stop();
-      await coverage.stop();
-      visitCatchUp.stop();
-      // A watcher's tick in flight finishes before the database closes under it.
-      await Promise.all([clocks.stop(), ackTimeouts.stop(), keyAreas.stop(), patrolDuty.stop(), positions.stop()]);
-      await positions.flush(true);
+      // A worker's tick in flight finishes before the database closes under it.
+      await Promise.all(workers.map((w) => w.stop()));
+      await positions.ingest.flush(true);
       await relay.flush();
       await relay.stop();
       await sequencer.stop();

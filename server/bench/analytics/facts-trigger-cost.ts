@@ -50,7 +50,7 @@ const setFacts = (db: Database, on: boolean) =>
 
 async function run(driver: string) {
   const { db, drop } = await openDb(driver);
-  const config = loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' });
+  const config = loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent', ANALYTICS_PREWARM_SECONDS: 0 });
   const core: Core = await createCore(config, db, () => {});
   const devices: string[] = [];
   let joined = 0;

@@ -19,7 +19,7 @@ await migrate(db);
 await db.query(
   `INSERT INTO units (id, callsign, force, mode, tracker_id) SELECT 'u' || g, 'U' || g, 'police', 'car', 't' || g FROM generate_series(1, ${UNITS}) g`,
 );
-const core = await createCore(loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' }), db, () => {});
+const core = await createCore(loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent', ANALYTICS_PREWARM_SECONDS: 0 }), db, () => {});
 const size = () => Buffer.byteLength(JSON.stringify(core.picture.snapshot()));
 const now = Date.now();
 for (let i = 1; i <= UNITS; i++) {

@@ -51,7 +51,7 @@ async function setChain(db: Database, on: boolean): Promise<void> {
 
 async function run(driver: string) {
   const { db, drop } = await openDb(driver);
-  const config = loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' });
+  const config = loadConfig({}, { DATA_DIR: tmpdir(), LOG_LEVEL: 'silent', ANALYTICS_PREWARM_SECONDS: 0 });
   const core: Core = await createCore(config, db, () => {});
   await db.query('ALTER TABLE incident_events ALTER COLUMN hash DROP NOT NULL');
   const devices: string[] = [];

@@ -42,3 +42,6 @@ export class PublisherLease {
     await this.db.query(`DELETE FROM settings WHERE key = $1 AND value::json->>'holder' = $2`, [this.key, this.holder]).catch(() => {});
   }
 }
+
+/** A lease outlives a few beats, so a busy holder keeps it; a dead one hands over within 15 s or so. */
+export const leaseSecondsFor = (intervalMs: number): number => Math.max(15, (3 * intervalMs) / 1000);

@@ -8,7 +8,6 @@ import {
   TracksReplySchema,
 } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
 import { badRequest } from '../domain-errors.js';
@@ -18,13 +17,14 @@ import { incidentDrilldown } from './incident-drilldown.js';
 import { unitTracks } from './unit-tracks.js';
 import { checkWindow } from './analytics-window.js';
 import { sendTable } from './table-reply.js';
+import type { AnalyticsDeps } from './analytics-deps.js';
 
 /** From a bar to the incidents behind it, and from an incident to the tracks of the units on it. */
 export const drilldownRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AnalyticsDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const timeZone = core.config.TIME_ZONE;
-    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(core.db, timeZone, fn);
+    const timeZone = deps.config.TIME_ZONE;
+    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(deps.db, timeZone, fn);
     const tags = ['analytics'];
 
     app.get(

@@ -15,7 +15,6 @@ import {
   ResponseRowSchema,
 } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
@@ -26,13 +25,14 @@ import { responseHistogram } from './response-histogram.js';
 import { responseMeasures } from './response-measures.js';
 import { checkWindow } from './analytics-window.js';
 import { sendTable } from './table-reply.js';
+import type { AnalyticsDeps } from './analytics-deps.js';
 
 /** Incident measures grouped for charts: response phases, closure, change by category, weekday × hour. */
 export const incidentTableRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AnalyticsDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const timeZone = core.config.TIME_ZONE;
-    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(core.db, timeZone, fn);
+    const timeZone = deps.config.TIME_ZONE;
+    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(deps.db, timeZone, fn);
     const tags = ['analytics'];
     const envelope = (q: { from: string; to: string }) => ({ from: q.from, to: q.to, timeZone });
 

@@ -1,16 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { loopRates } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { badRequest } from '../domain-errors.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { loopCounts } from './loop-counts.js';
+import type { AnalyticsDeps } from './analytics-deps.js';
 
 const Range = Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) });
 
 /** Closure rate, level that settled cases, mediation success: counted in SQL, divided by the shared code. */
 export const statsRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AnalyticsDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/stats/loop',
@@ -21,7 +21,7 @@ export const statsRoutes =
       async (request) => {
         const { from, to } = request.query;
         if (Date.parse(from) >= Date.parse(to)) throw badRequest('to', 'must be after from');
-        const counts = await loopCounts(core.db, from, to);
+        const counts = await loopCounts(deps.db, from, to);
         return { from, to, counts, rates: loopRates(counts) };
       },
     );

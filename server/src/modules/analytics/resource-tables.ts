@@ -11,7 +11,6 @@ import {
   UnitActivityRowSchema,
 } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { inAnalyticsSession } from './analytics-session.js';
 import { badRequest } from '../domain-errors.js';
@@ -21,13 +20,14 @@ import { keyAreaCompliance } from './key-area-compliance.js';
 import { unitActivity } from './unit-activity.js';
 import { checkWindow, notApplied } from './analytics-window.js';
 import { sendTable } from './table-reply.js';
+import type { AnalyticsDeps } from './analytics-deps.js';
 
 /** Tables about units and places rather than incidents: unit activity, coverage over time, key-area compliance. */
 export const resourceTableRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AnalyticsDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const timeZone = core.config.TIME_ZONE;
-    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(core.db, timeZone, fn);
+    const timeZone = deps.config.TIME_ZONE;
+    const run = <T>(fn: (ctx: AnalyticsContext) => Promise<T>) => inAnalyticsSession(deps.db, timeZone, fn);
     const tags = ['analytics'];
     const envelope = (q: { from: string; to: string }, skipped: string[]) => ({ from: q.from, to: q.to, timeZone, notApplied: skipped });
 

@@ -1,14 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import { AuditEntrySchema, AuditQuerySchema, TimelineReportSchema, TimelineVerifyQuerySchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { listAudit } from './audit-query.js';
 import { verifyTimelines } from './timeline-verifier.js';
+import type { Database } from '../../db/database.js';
+
+export interface AuditRouteDeps {
+  db: Database;
+}
 
 /** Admin-only oversight: the audit log, and the check that no incident timeline was altered. */
 export const adminRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AuditRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/admin/audit',
@@ -21,7 +25,7 @@ export const adminRoutes =
         },
         onRequest: requireRole('admin'),
       },
-      async (request) => listAudit(core.db, request.query),
+      async (request) => listAudit(deps.db, request.query),
     );
 
     app.get(
@@ -35,6 +39,6 @@ export const adminRoutes =
         },
         onRequest: requireRole('admin'),
       },
-      async (request) => verifyTimelines(core.db, request.query),
+      async (request) => verifyTimelines(deps.db, request.query),
     );
   };

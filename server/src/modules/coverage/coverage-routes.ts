@@ -1,12 +1,16 @@
 import { CoverageSchema, WhatIfReplySchema, WhatIfRequestSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
+import type { CoverageService } from './coverage-service.js';
+
+export interface CoverageRouteDeps {
+  coverage: CoverageService;
+}
 
 /** The live 15-minute response map and the "what if we moved units" question. */
 export const coverageRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: CoverageRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/coverage',
@@ -20,7 +24,7 @@ export const coverageRoutes =
         onRequest: requireRole(...CONTROL_ROOM),
       },
       async () => {
-        const coverage = core.coverage.latest();
+        const coverage = deps.coverage.latest();
         if (!coverage) throw notFound('coverage (nothing covered yet)');
         return coverage;
       },
@@ -37,6 +41,6 @@ export const coverageRoutes =
         },
         onRequest: requireRole(...CONTROL_ROOM),
       },
-      async (request) => core.coverage.whatIf(request.body),
+      async (request) => deps.coverage.whatIf(request.body),
     );
   };

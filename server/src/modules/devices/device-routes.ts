@@ -1,11 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { CreateDeviceReplySchema, CreateDeviceSchema, DeviceSchema, LatSchema, LonSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { unprocessable } from '../domain-errors.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { createDevice, listDevices } from './device-repository.js';
+import type { Database } from '../../db/database.js';
+import type { LivePicture } from '../live-picture.js';
+
+export interface DeviceRouteDeps {
+  db: Database;
+  picture: LivePicture;
+}
 
 // A panic button fixed in a shop has no GPS: its location is given here once.
 const CreateDeviceBody = Type.Composite([CreateDeviceSchema, Type.Object({ lat: Type.Optional(LatSchema), lon: Type.Optional(LonSchema) })], {
@@ -13,7 +19,7 @@ const CreateDeviceBody = Type.Composite([CreateDeviceSchema, Type.Object({ lat: 
 });
 
 export const deviceRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: DeviceRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/devices',
@@ -21,7 +27,7 @@ export const deviceRoutes =
         schema: { tags: ['devices'], summary: 'Devices (keys are never shown again)', response: { 200: Type.Array(DeviceSchema) } },
         preHandler: requireRole('admin'),
       },
-      async () => (await listDevices(core.db)).map(({ lat: _lat, lon: _lon, ...d }) => d),
+      async () => (await listDevices(deps.db)).map(({ lat: _lat, lon: _lon, ...d }) => d),
     );
 
     app.post(
@@ -38,8 +44,8 @@ export const deviceRoutes =
       async (request, reply) => {
         const body = request.body;
         if ((body.lat === undefined) !== (body.lon === undefined)) throw unprocessable(body.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
-        if (body.unitId && !core.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
-        const { device, key } = await core.db.tx(async (q) => {
+        if (body.unitId && !deps.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
+        const { device, key } = await deps.db.tx(async (q) => {
           const created = await createDevice(q, body);
           await recordAudit(q, userActor(request.session), 'device.create', created.device.id, { name: body.name, kind: body.kind });
           return created;

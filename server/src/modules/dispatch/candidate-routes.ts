@@ -2,9 +2,15 @@ import { Type } from '@sinclair/typebox';
 import { CandidatesQuerySchema, CandidatesReplySchema, CandidatesRequestSchema, IdSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
+import type { LivePicture } from '../live-picture.js';
+import type { CandidateService } from './candidate-service.js';
+
+export interface CandidateDeps {
+  candidates: CandidateService;
+  picture: LivePicture;
+}
 
 /** `?force=&mode=` as a form leaves them: an empty filter means no filter, not a bad value. */
 async function dropEmptyQuery(request: FastifyRequest): Promise<void> {
@@ -14,7 +20,7 @@ async function dropEmptyQuery(request: FastifyRequest): Promise<void> {
 
 /** ETA-ranked dispatch candidates: for an open incident, or for any point on the map. */
 export const candidateRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: CandidateDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     // Checked on request, before the body is parsed or validated: no login, no hints about the input.
     const controlRoom = requireRole(...CONTROL_ROOM);
@@ -33,9 +39,9 @@ export const candidateRoutes =
         preValidation: dropEmptyQuery,
       },
       async (request) => {
-        const incident = core.picture.incidents.get(request.params.id);
+        const incident = deps.picture.incidents.get(request.params.id);
         if (!incident) throw notFound('open incident');
-        return core.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
+        return deps.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
       },
     );
 
@@ -52,7 +58,7 @@ export const candidateRoutes =
       },
       async (request) => {
         const { lat, lon, ...filters } = request.body;
-        return core.candidates.find({ lat, lon }, filters);
+        return deps.candidates.find({ lat, lon }, filters);
       },
     );
   };

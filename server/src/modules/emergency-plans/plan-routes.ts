@@ -1,11 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { ActivatePlanSchema, EMERGENCY_PLANS, IdSchema, IncidentSchema, TaskUpdateSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
+import type { PlanService } from './plan-service.js';
+
+export interface PlanRouteDeps {
+  plans: PlanService;
+}
 
 export const planRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: PlanRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/plans',
@@ -28,7 +32,7 @@ export const planRoutes =
         },
         preHandler: requireRole('admin', 'operator'),
       },
-      async (request, reply) => reply.status(201).send(await core.plans.activate(request.params.planId, request.body, `user:${request.session!.username}`)),
+      async (request, reply) => reply.status(201).send(await deps.plans.activate(request.params.planId, request.body, `user:${request.session!.username}`)),
     );
 
     app.post(
@@ -43,6 +47,6 @@ export const planRoutes =
         },
         preHandler: requireRole('admin', 'operator'),
       },
-      async (request) => core.plans.updateTask(request.params.id, request.params.index, request.body, `user:${request.session!.username}`),
+      async (request) => deps.plans.updateTask(request.params.id, request.params.index, request.body, `user:${request.session!.username}`),
     );
   };

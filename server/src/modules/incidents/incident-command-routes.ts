@@ -16,11 +16,24 @@ import {
 } from '@lianfang/shared';
 import type { Incident } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { forbidden } from '../domain-errors.js';
 import { transitionCommand } from './lifecycle-service.js';
 import { findReceipt } from './command-receipts.js';
 import { requireRole } from '../users-auth/require-role.js';
+import type { Database } from '../../db/database.js';
+import type { LivePicture } from '../live-picture.js';
+import type { LifecycleService } from './lifecycle-service.js';
+import type { EscalationService } from './escalation-service.js';
+import type { DispatchService } from '../dispatch/dispatch-service.js';
+
+/** The services an incident command goes through (each commits via the command bus). */
+export interface IncidentCommandDeps {
+  db: Database;
+  picture: LivePicture;
+  lifecycle: LifecycleService;
+  escalation: EscalationService;
+  dispatch: DispatchService;
+}
 
 const Params = Type.Object({ id: IdSchema });
 const reply = { 200: IncidentSchema };
@@ -28,7 +41,7 @@ const actorOf = (r: { session: { username: string } | null }) => `user:${r.sessi
 
 /** The closed loop over REST: dispatch → unit progress → resolve → evaluate, plus the ladder. */
 export const incidentCommandRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: IncidentCommandDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const control = requireRole('admin', 'operator');
 
@@ -47,7 +60,7 @@ export const incidentCommandRoutes =
         res
           .status(201)
           .send(
-            await core.lifecycle.create(
+            await deps.lifecycle.create(
               { ...request.body, source: request.body.source ?? (request.session!.role === 'captain' ? 'patrol_report' : 'manual') },
               actorOf(request),
             ),
@@ -66,7 +79,7 @@ export const incidentCommandRoutes =
         },
         preHandler: control,
       },
-      async (request) => core.dispatch.dispatch(request.params.id, request.body.unitIds, actorOf(request)),
+      async (request) => deps.dispatch.dispatch(request.params.id, request.body.unitIds, actorOf(request)),
     );
 
     app.post(
@@ -84,7 +97,7 @@ export const incidentCommandRoutes =
       async (request) => {
         const s = request.session!;
         if (s.role === 'captain' && s.unitId !== request.params.unitId) throw forbidden('a captain reports only for their own unit');
-        return core.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at);
+        return deps.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at);
       },
     );
 
@@ -99,15 +112,15 @@ export const incidentCommandRoutes =
         // A replay from the tablet's queue after a lost reply: the incident has left the live picture
         // (resolved), so the captain check below would refuse it. The receipt is this user's own proof.
         const key = request.body.idempotencyKey;
-        const replay = key ? await findReceipt<Incident>(core.db, actorOf(request), key, transitionCommand(request.params.id, 'resolved')) : null;
+        const replay = key ? await findReceipt<Incident>(deps.db, actorOf(request), key, transitionCommand(request.params.id, 'resolved')) : null;
         if (replay) return replay;
         if (s.role === 'captain') {
-          const incident = core.picture.incidents.get(request.params.id);
+          const incident = deps.picture.incidents.get(request.params.id);
           // Only a unit still on it: one that declined or was cleared has handed the incident back to the control room.
           if (!incident?.assignments.some((a) => a.unitId === s.unitId && isLiveAssignment(a)))
             throw forbidden('a captain resolves only incidents their unit is working on (not declined or cleared)');
         }
-        return core.lifecycle.resolve(request.params.id, request.body, actorOf(request));
+        return deps.lifecycle.resolve(request.params.id, request.body, actorOf(request));
       },
     );
 
@@ -123,13 +136,13 @@ export const incidentCommandRoutes =
         },
         preHandler: requireRole('admin', 'operator', 'manager'),
       },
-      async (request) => core.lifecycle.close(request.params.id, request.body, actorOf(request)),
+      async (request) => deps.lifecycle.close(request.params.id, request.body, actorOf(request)),
     );
 
     app.post(
       '/api/incidents/:id/cancel',
       { schema: { tags: ['incidents'], summary: 'Cancel or mark as false alarm', params: Params, body: CancelSchema, response: reply }, preHandler: control },
-      async (request) => core.lifecycle.cancel(request.params.id, request.body, actorOf(request)),
+      async (request) => deps.lifecycle.cancel(request.params.id, request.body, actorOf(request)),
     );
 
     app.post(
@@ -144,7 +157,7 @@ export const incidentCommandRoutes =
         },
         preHandler: control,
       },
-      async (request) => core.escalation.escalate(request.params.id, request.body.reason, actorOf(request)),
+      async (request) => deps.escalation.escalate(request.params.id, request.body.reason, actorOf(request)),
     );
 
     app.post(
@@ -159,7 +172,7 @@ export const incidentCommandRoutes =
         },
         preHandler: control,
       },
-      async (request) => core.escalation.whistle(request.params.id, request.body.departments, request.body.minutes, actorOf(request)),
+      async (request) => deps.escalation.whistle(request.params.id, request.body.departments, request.body.minutes, actorOf(request)),
     );
 
     app.post(
@@ -174,6 +187,6 @@ export const incidentCommandRoutes =
         },
         preHandler: control,
       },
-      async (request) => core.escalation.reportIn(request.params.id, request.body.department, actorOf(request)),
+      async (request) => deps.escalation.reportIn(request.params.id, request.body.department, actorOf(request)),
     );
   };

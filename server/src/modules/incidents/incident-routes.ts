@@ -1,16 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import { AlertSchema, IdSchema, IncidentSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { listAlertsOfIncident } from '../alerts/alert-repository.js';
 import { getIncident } from './incident-repository.js';
+import type { Database } from '../../db/database.js';
+import type { LivePicture } from '../live-picture.js';
+
+/** What the incident reads need: the live picture for open cases, the database for the rest. */
+export interface IncidentRouteDeps {
+  db: Database;
+  picture: LivePicture;
+}
 
 const TimelineEntry = Type.Object({ at: Type.String(), actor: Type.String(), kind: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
 
 export const incidentRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: IncidentRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/incidents',
@@ -18,7 +25,7 @@ export const incidentRoutes =
         schema: { tags: ['incidents'], summary: 'Open incidents (live picture)', response: { 200: Type.Array(IncidentSchema) } },
         preHandler: requireRole(...CONTROL_ROOM),
       },
-      async () => [...core.picture.incidents.values()],
+      async () => [...deps.picture.incidents.values()],
     );
 
     app.get(
@@ -33,10 +40,10 @@ export const incidentRoutes =
         preHandler: requireRole(...CONTROL_ROOM),
       },
       async (request) => {
-        const incident = await getIncident(core.db, request.params.id);
+        const incident = await getIncident(deps.db, request.params.id);
         if (!incident) throw notFound('incident');
-        const alerts = await listAlertsOfIncident(core.db, incident.id);
-        const rows = await core.db.query<{ at: Date; actor: string; kind: string; data: Record<string, unknown> }>(
+        const alerts = await listAlertsOfIncident(deps.db, incident.id);
+        const rows = await deps.db.query<{ at: Date; actor: string; kind: string; data: Record<string, unknown> }>(
           'SELECT at, actor, kind, data FROM incident_events WHERE incident_id = $1 ORDER BY id',
           [incident.id],
         );

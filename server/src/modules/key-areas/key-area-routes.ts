@@ -2,13 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { CreateKeyAreaSchema, KeyAreaSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { insertKeyArea } from './key-area-repository.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../live-picture.js';
+
+export interface KeyAreaRouteDeps {
+  bus: CommandBus;
+  picture: LivePicture;
+}
 
 export const keyAreaRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: KeyAreaRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/key-areas',
@@ -16,7 +22,7 @@ export const keyAreaRoutes =
         schema: { tags: ['key areas'], summary: 'Key areas with last visit and overdue state', response: { 200: Type.Array(KeyAreaSchema) } },
         preHandler: requireRole(...ALL_STAFF),
       },
-      async () => [...core.picture.keyAreas.values()],
+      async () => [...deps.picture.keyAreas.values()],
     );
 
     app.post(
@@ -31,7 +37,7 @@ export const keyAreaRoutes =
         preHandler: requireRole('admin', 'operator'),
       },
       async (request, reply) => {
-        const { result } = await core.bus.run(async (q) => {
+        const { result } = await deps.bus.run(async (q) => {
           const area = await insertKeyArea(q, { id: randomUUID(), ...request.body });
           await recordAudit(q, userActor(request.session), 'key_area.create', area.id, { name: area.name });
           return { result: area, events: [{ type: 'key_area.updated' as const, keyArea: area }] };

@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { CreatePatrolPlanSchema, PatrolPlanSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { unprocessable } from '../domain-errors.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { captainScope, patrolPlansFor } from '../users-auth/captain-visibility.js';
 import { insertPatrolPlan } from './patrol-plan-repository.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../live-picture.js';
+
+export interface PatrolPlanRouteDeps {
+  bus: CommandBus;
+  picture: LivePicture;
+}
 
 export const patrolPlanRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: PatrolPlanRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/patrol-plans',
@@ -20,9 +26,9 @@ export const patrolPlanRoutes =
       },
       async (request) => {
         const s = request.session!;
-        const plans = [...core.picture.patrolPlans.values()];
+        const plans = [...deps.picture.patrolPlans.values()];
         // A captain gets what their socket feed carries: the plans of their team and partners, not every team's.
-        return s.role === 'captain' ? patrolPlansFor(plans, captainScope(core.picture, s)) : plans;
+        return s.role === 'captain' ? patrolPlansFor(plans, captainScope(deps.picture, s)) : plans;
       },
     );
 
@@ -39,10 +45,10 @@ export const patrolPlanRoutes =
       },
       async (request, reply) => {
         const body = request.body;
-        if (!core.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
+        if (!deps.picture.units.has(body.unitId)) throw unprocessable('unitId', 'no such unit');
         if (body.kind === 'post' && !body.post) throw unprocessable('post', 'a fixed post needs post {lat, lon, radiusM}');
         if (body.kind === 'tour' && !body.checkpoints?.length) throw unprocessable('checkpoints', 'a guard tour needs at least one checkpoint');
-        const { result } = await core.bus.run(async (q) => {
+        const { result } = await deps.bus.run(async (q) => {
           const plan = await insertPatrolPlan(q, {
             id: randomUUID(),
             unitId: body.unitId,

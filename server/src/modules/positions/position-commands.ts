@@ -1,15 +1,19 @@
 import { PositionReportSchema } from '@lianfang/shared';
-import type { Core } from '../../compose.js';
 import { socketCommand } from '../socket-commands.js';
+import type { PositionIngest } from './position-ingest.js';
+
+export interface PositionCommandDeps {
+  positions: PositionIngest;
+}
 
 /** A tablet shares the position of the unit its user belongs to, and no other. */
-export const positionReportCommand = (core: Core) =>
+export const positionReportCommand = (deps: PositionCommandDeps) =>
   socketCommand({
     event: 'position:report',
     schema: PositionReportSchema,
     refuse: (session) => (session.unitId ? null : 'this login is not bound to a unit'),
     handle(r, session) {
-      const result = core.positions.accept({
+      const result = deps.positions.accept({
         unitId: session.unitId!,
         lat: r.lat,
         lon: r.lon,

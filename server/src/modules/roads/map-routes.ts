@@ -1,9 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Core } from '../../compose.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
+import type { RoadNetwork } from './road-network.js';
+
+export interface MapRouteDeps {
+  /** The road graph, loaded on first use. */
+  roads(): Promise<RoadNetwork>;
+}
 
 export const mapRoutes =
-  (core: Core): FastifyPluginAsync =>
+  (deps: MapRouteDeps): FastifyPluginAsync =>
   async (app) => {
     app.get(
       '/api/map/roads',
@@ -12,7 +17,7 @@ export const mapRoutes =
         preHandler: requireRole(...ALL_STAFF),
       },
       async (_request, reply) => {
-        const network = await core.roads();
+        const network = await deps.roads();
         reply.header('cache-control', 'private, max-age=3600').type('application/geo+json');
         return network.geoJson();
       },

@@ -1,20 +1,26 @@
 import { Type } from '@sinclair/typebox';
 import { EnrolledUnitSchema, IdSchema, TrackerEnrolmentSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { newTrackerId } from './tracker-ids.js';
 import { listEnrolledUnits, setTracker } from './unit-repository.js';
 import type { SessionClaims } from '../users-auth/session-tokens.js';
+import type { Database } from '../../db/database.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+
+export interface TrackerRouteDeps {
+  db: Database;
+  bus: CommandBus;
+}
 
 /**
  * Tracker enrolment, for administrators only: tracker ids are secrets (whoever
  * knows one moves that unit), so no other role's reply or screen ever holds one.
  */
 export const trackerRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: TrackerRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const params = Type.Object({ id: IdSchema });
 
@@ -24,7 +30,7 @@ export const trackerRoutes =
         schema: { tags: ['units'], summary: 'Every unit with its tracker id (enrolment)', response: { 200: Type.Array(EnrolledUnitSchema) } },
         preHandler: requireRole('admin'),
       },
-      async () => listEnrolledUnits(core.db),
+      async () => listEnrolledUnits(deps.db),
     );
 
     app.post(
@@ -39,7 +45,7 @@ export const trackerRoutes =
         preHandler: requireRole('admin'),
       },
       async (request) => {
-        const unit = await changeTracker(core, request.session!, request.params.id, newTrackerId());
+        const unit = await changeTracker(deps, request.session!, request.params.id, newTrackerId());
         return { unitId: unit.id, callsign: unit.callsign, trackerId: unit.trackerId! };
       },
     );
@@ -55,12 +61,12 @@ export const trackerRoutes =
         },
         preHandler: requireRole('admin'),
       },
-      async (request) => changeTracker(core, request.session!, request.params.id, null),
+      async (request) => changeTracker(deps, request.session!, request.params.id, null),
     );
   };
 
-async function changeTracker(core: Core, actor: SessionClaims, unitId: string, trackerId: string | null) {
-  const { result } = await core.bus.run(async (q) => {
+async function changeTracker(deps: TrackerRouteDeps, actor: SessionClaims, unitId: string, trackerId: string | null) {
+  const { result } = await deps.bus.run(async (q) => {
     const enrolled = await setTracker(q, unitId, trackerId);
     if (!enrolled) throw notFound('unit');
     await recordAudit(q, userActor(actor), trackerId ? 'unit.tracker_enrol' : 'unit.tracker_revoke', unitId);

@@ -1,16 +1,24 @@
 import { Type } from '@sinclair/typebox';
 import { CreateUnitSchema, EnrolledUnitSchema, IdSchema, UnitSchema, UnitStatusChangeSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { captainScope } from '../users-auth/captain-visibility.js';
 import { DomainError, forbidden, notFound } from '../domain-errors.js';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import { insertUnit, setUnitStatus } from './unit-repository.js';
 import { trackerRoutes } from './tracker-routes.js';
+import type { Database } from '../../db/database.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { LivePicture } from '../live-picture.js';
+
+export interface UnitRouteDeps {
+  db: Database;
+  bus: CommandBus;
+  picture: LivePicture;
+}
 
 export const unitRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: UnitRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/units',
@@ -20,10 +28,10 @@ export const unitRoutes =
       },
       async (request) => {
         const s = request.session!;
-        const units = [...core.picture.units.values()];
+        const units = [...deps.picture.units.values()];
         // A captain sees their team and the units working alongside it, as on the socket.
         if (s.role !== 'captain') return units;
-        const scope = captainScope(core.picture, s);
+        const scope = captainScope(deps.picture, s);
         return units.filter((u) => scope.units.has(u.id));
       },
     );
@@ -40,7 +48,7 @@ export const unitRoutes =
         preHandler: requireRole('admin'),
       },
       async (request, reply) => {
-        const { result } = await core.bus.run(async (q) => {
+        const { result } = await deps.bus.run(async (q) => {
           const clash = await q.query('SELECT 1 FROM units WHERE callsign = $1 OR ($2::text IS NOT NULL AND tracker_id = $2)', [
             request.body.callsign,
             request.body.trackerId ?? null,
@@ -73,7 +81,7 @@ export const unitRoutes =
         const s = request.session!;
         // A captain changes only the unit their tablet belongs to.
         if (s.role === 'captain' && s.unitId !== request.params.id) throw forbidden('a captain may change only their own unit');
-        const { result } = await core.bus.run(async (q) => {
+        const { result } = await deps.bus.run(async (q) => {
           const unit = await setUnitStatus(q, request.params.id, request.body.status);
           if (!unit) throw notFound('unit');
           await recordAudit(q, userActor(s), 'unit.status', unit.id, request.body);
@@ -83,5 +91,5 @@ export const unitRoutes =
       },
     );
 
-    await app.register(trackerRoutes(core));
+    await app.register(trackerRoutes(deps));
   };

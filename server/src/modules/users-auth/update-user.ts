@@ -1,18 +1,18 @@
 import type { ManagedUser, SessionEndReason, UpdateUser } from '@lianfang/shared';
-import type { Core } from '../../compose.js';
 import { DomainError, notFound, unprocessable } from '../domain-errors.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
 import type { SessionClaims } from './session-tokens.js';
 import { getManagedUser, otherEnabledAdmins, updateUser } from './user-repository.js';
 import { assertUserReferences } from './user-references.js';
+import type { AccountDeps } from './account-deps.js';
 
 /**
  * An administrator changes a user. What a login may see or do is read from the
  * user on every request, but a change of role, team or unit, or disabling, also
  * ends every open login of the user, so no screen goes on with yesterday's rights.
  */
-export async function updateUserCommand(core: Core, actor: SessionClaims, id: string, change: UpdateUser): Promise<ManagedUser> {
-  const { result, ended, reason } = await core.db.tx(async (q) => {
+export async function updateUserCommand(deps: AccountDeps, actor: SessionClaims, id: string, change: UpdateUser): Promise<ManagedUser> {
+  const { result, ended, reason } = await deps.db.tx(async (q) => {
     const found = await getManagedUser(q, id);
     if (!found) throw notFound('user');
     const before = { ...found.user, disabled: found.disabled };
@@ -37,10 +37,10 @@ export async function updateUserCommand(core: Core, actor: SessionClaims, id: st
         : next.role !== before.role || next.teamId !== before.teamId || next.unitId !== before.unitId
           ? 'role_changed'
           : null;
-    const ended = reason ? await core.sessions.endAllOf(q, id, reason) : [];
+    const ended = reason ? await deps.sessions.endAllOf(q, id, reason) : [];
     return { result: { ...before, ...next }, ended, reason };
   });
-  if (reason) core.sessions.announce(ended, reason);
-  const open = await core.sessions.openCounts();
+  if (reason) deps.sessions.announce(ended, reason);
+  const open = await deps.sessions.openCounts();
   return { ...result, activeSessions: open.get(id) ?? 0 };
 }

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CreateUserSchema, IdSchema, ManagedUserSchema, PasswordResetReplySchema, SessionInfoSchema, UpdateUserSchema, UserSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Core } from '../../compose.js';
 import { DomainError, notFound } from '../domain-errors.js';
 import { requireRole } from './require-role.js';
 import { recordAudit, userActor } from '../audit/audit-log.js';
@@ -9,11 +8,12 @@ import { createUser, generatedPassword, getManagedUser, listManagedUsers, setPas
 import { EndedReplySchema, endSessionsOf } from './session-routes.js';
 import { updateUserCommand } from './update-user.js';
 import { assertUserReferences } from './user-references.js';
+import type { AccountDeps } from './account-deps.js';
 
 const UserParams = Type.Object({ id: IdSchema });
 
 export const userRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AccountDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/users',
@@ -22,7 +22,7 @@ export const userRoutes =
         preHandler: requireRole('admin'),
       },
       async () => {
-        const [users, open] = await Promise.all([listManagedUsers(core.db), core.sessions.openCounts()]);
+        const [users, open] = await Promise.all([listManagedUsers(deps.db), deps.sessions.openCounts()]);
         return users.map(({ user, disabled }) => ({ ...user, disabled, activeSessions: open.get(user.id) ?? 0 }));
       },
     );
@@ -33,7 +33,7 @@ export const userRoutes =
       async (request, reply) => {
         const body = request.body;
         if (body.role === 'captain' && !body.unitId && !body.teamId) throw new DomainError('unprocessable', 'unitId: a captain needs a unit or team', 'unitId');
-        const user = await core.db.tx(async (q) => {
+        const user = await deps.db.tx(async (q) => {
           if ((await q.query('SELECT 1 FROM users WHERE username = $1', [body.username])).length > 0)
             throw new DomainError('conflict', 'username: already taken', 'username');
           await assertUserReferences(q, body);
@@ -57,7 +57,7 @@ export const userRoutes =
         },
         preHandler: requireRole('admin'),
       },
-      async (request) => updateUserCommand(core, request.session!, request.params.id, request.body),
+      async (request) => updateUserCommand(deps, request.session!, request.params.id, request.body),
     );
 
     app.post(
@@ -73,13 +73,13 @@ export const userRoutes =
       },
       async (request) => {
         const password = generatedPassword();
-        const ended = await core.db.tx(async (q) => {
+        const ended = await deps.db.tx(async (q) => {
           if (!(await getManagedUser(q, request.params.id))) throw notFound('user');
           await setPassword(q, request.params.id, password);
           await recordAudit(q, userActor(request.session), 'user.password_reset', request.params.id);
-          return core.sessions.endAllOf(q, request.params.id, 'password_changed');
+          return deps.sessions.endAllOf(q, request.params.id, 'password_changed');
         });
-        core.sessions.announce(ended, 'password_changed');
+        deps.sessions.announce(ended, 'password_changed');
         return { password };
       },
     );
@@ -91,8 +91,8 @@ export const userRoutes =
         preHandler: requireRole('admin'),
       },
       async (request) => {
-        if (!(await getManagedUser(core.db, request.params.id))) throw notFound('user');
-        return core.sessions.list(request.params.id, request.session!.sid);
+        if (!(await getManagedUser(deps.db, request.params.id))) throw notFound('user');
+        return deps.sessions.list(request.params.id, request.session!.sid);
       },
     );
 
@@ -107,7 +107,7 @@ export const userRoutes =
         },
         preHandler: requireRole('admin'),
       },
-      async (request) => endSessionsOf(core, request.session!, request.params.id, request.params.sessionId),
+      async (request) => endSessionsOf(deps, request.session!, request.params.id, request.params.sessionId),
     );
 
     app.delete(
@@ -116,6 +116,6 @@ export const userRoutes =
         schema: { tags: ['users'], summary: 'End every login of a user', params: UserParams, response: { 200: EndedReplySchema } },
         preHandler: requireRole('admin'),
       },
-      async (request) => endSessionsOf(core, request.session!, request.params.id, null),
+      async (request) => endSessionsOf(deps, request.session!, request.params.id, null),
     );
   };

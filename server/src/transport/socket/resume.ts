@@ -1,10 +1,23 @@
 import type { ResumeReply } from '@lianfang/shared';
-import type { Core } from '../../compose.js';
 import { OPS_ROOM } from './broadcaster.js';
 import { readEvents } from '../../pipeline/outbox.js';
 import { CAPTAIN_ROOM, captainFeedOf, isCaptain } from './captain-feed.js';
 import { messageOf } from './entry-messages.js';
 import type { LianfangSocket } from './socket-types.js';
+import type { Database } from '../../db/database.js';
+import type { LivePicture } from '../../modules/live-picture.js';
+import type { Sequencer } from '../../pipeline/sequencer.js';
+import type { Broadcaster } from './broadcaster.js';
+import type { Metrics } from '../../observability/metrics.js';
+
+/** What a reconnecting screen is brought up to date from: the sequencer's window, else the database, else a snapshot. */
+export interface ResumeDeps {
+  db: Database;
+  picture: LivePicture;
+  sequencer: Sequencer;
+  broadcaster: Broadcaster;
+  metrics: Metrics;
+}
 
 /** Beyond this many missed events a snapshot is cheaper than a replay. */
 const MAX_REPLAY = 5000;
@@ -14,25 +27,25 @@ const MAX_REPLAY = 5000;
  * from memory, emit, join) runs in one synchronous stretch, so no live event can
  * slip between the replay and the room: exactly the missed events, then live.
  */
-export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq: number | undefined): Promise<ResumeReply> {
+export async function bringUpToDate(deps: ResumeDeps, socket: LianfangSocket, lastSeq: number | undefined): Promise<ResumeReply> {
   // A captain's socket gets its share through the captain feed (see captain-visibility.ts), never the ops room.
   const captains = isCaptain(socket) ? captainFeedOf(socket.nsp.server) : null;
   const room = captains ? CAPTAIN_ROOM : OPS_ROOM;
   socket.leave(room);
-  const applied = core.sequencer.applied;
+  const applied = deps.sequencer.applied;
   if (lastSeq !== undefined && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq <= applied && applied - lastSeq <= MAX_REPLAY) {
     let fromDb: Awaited<ReturnType<typeof readEvents>> = [];
     let after = lastSeq;
-    if (core.sequencer.entriesAfter(lastSeq) === null) {
+    if (deps.sequencer.entriesAfter(lastSeq) === null) {
       // Older than this instance's memory: read the gap from the outbox table.
-      fromDb = await readEvents(core.db, lastSeq, MAX_REPLAY, core.sequencer.oldestInMemory ?? applied + 1);
+      fromDb = await readEvents(deps.db, lastSeq, MAX_REPLAY, deps.sequencer.oldestInMemory ?? applied + 1);
       if (fromDb.length > 0 && fromDb[0]!.seq === lastSeq + 1) after = fromDb[fromDb.length - 1]!.seq;
       else fromDb = [];
     }
     // Positions applied but still pending in the broadcaster's batch go out to the room now (this socket
     // is not in it), so the batch cannot reach this socket again after the replay that already holds them.
-    core.broadcaster.flushPositions();
-    const tail = core.sequencer.entriesAfter(after);
+    deps.broadcaster.flushPositions();
+    const tail = deps.sequencer.entriesAfter(after);
     if (tail !== null && (fromDb.length > 0 || after === lastSeq)) {
       captains?.markCovered(socket, lastSeq);
       for (const entry of [...fromDb, ...tail]) {
@@ -41,15 +54,15 @@ export async function bringUpToDate(core: Core, socket: LianfangSocket, lastSeq:
         else (socket.emit as (e: string, p: unknown) => void)(event, payload);
       }
       socket.join(room);
-      core.metrics.replays.inc({ mode: 'replay' });
-      return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: core.sequencer.applied };
+      deps.metrics.replays.inc({ mode: 'replay' });
+      return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: deps.sequencer.applied };
     }
   }
-  core.broadcaster.flushPositions(); // as above: the snapshot already holds the pending positions
-  const snapshot = core.picture.snapshot();
+  deps.broadcaster.flushPositions(); // as above: the snapshot already holds the pending positions
+  const snapshot = deps.picture.snapshot();
   socket.emit('state:snapshot', captains ? captains.snapshotFor(socket, snapshot) : snapshot);
   captains?.markCovered(socket, snapshot.seq);
   socket.join(room);
-  core.metrics.replays.inc({ mode: 'snapshot' });
+  deps.metrics.replays.inc({ mode: 'snapshot' });
   return { mode: 'snapshot', fromSeq: snapshot.seq, toSeq: snapshot.seq };
 }

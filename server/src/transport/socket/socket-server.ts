@@ -1,6 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import type { Core } from '../../compose.js';
 import { OPS_ROOM, type EmitTo } from './broadcaster.js';
 import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
 import { captainFeedOf } from './captain-feed.js';
@@ -8,10 +7,18 @@ import type { SocketCommand } from '../../modules/socket-commands.js';
 import { commandServer } from './serve-commands.js';
 import { onCommand, setCommandFailureLog } from './socket-command.js';
 import { createRoomFanout } from './room-fanout.js';
-import { bringUpToDate } from './resume.js';
+import { bringUpToDate, type ResumeDeps } from './resume.js';
 import { SessionSweep } from './session-sweep.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
+import type { SessionStore } from '../../modules/users-auth/session-store.js';
+import type { Config } from '../../config.js';
+
+/** Sessions to check a handshake against, plus what resume needs. */
+export interface SocketDeps extends ResumeDeps {
+  sessions: SessionStore;
+  config: Pick<Config, 'SOCKET_MAX_PENDING_BYTES' | 'POSITION_FLUSH_MS' | 'SESSION_SWEEP_MS'>;
+}
 
 /** `allowRequest`: the handshake's origin check (plugins/external/origin-check.ts). */
 export function createSocketServer(httpServer: HttpServer, options: Pick<Partial<ServerOptions>, 'allowRequest'> = {}): { io: LianfangServer; emitTo: EmitTo } {
@@ -37,17 +44,17 @@ export function createSocketServer(httpServer: HttpServer, options: Pick<Partial
 /** Login is checked in the handshake: no open session, no socket. Returns what runs beside the sockets (started; stop them on close). */
 export function attachSocketHandlers(
   io: LianfangServer,
-  core: Core,
+  deps: SocketDeps,
   commands: readonly SocketCommand[],
   log?: { warn(details: object, message: string): void; error(details: object, message: string): void },
 ): { stop(): void } {
   const serveCommands = commandServer(commands);
   if (log) setCommandFailureLog(io, log);
   const guard = new SlowConsumerGuard(io, {
-    maxPendingBytes: core.config.SOCKET_MAX_PENDING_BYTES,
-    checkEveryMs: Math.max(100, core.config.POSITION_FLUSH_MS),
+    maxPendingBytes: deps.config.SOCKET_MAX_PENDING_BYTES,
+    checkEveryMs: Math.max(100, deps.config.POSITION_FLUSH_MS),
     onDrop: (socket, pendingBytes) => {
-      core.metrics.slowConsumerDrops.inc();
+      deps.metrics.slowConsumerDrops.inc();
       log?.warn(
         { user: socket.data.session.username, address: socket.handshake.address, pendingBytes },
         'slow consumer: socket dropped, it resumes from a snapshot',
@@ -55,16 +62,16 @@ export function attachSocketHandlers(
     },
   });
   guard.start();
-  captainFeedOf(io).usePicture(core.picture);
+  captainFeedOf(io).usePicture(deps.picture);
   // Ended logins lose their sockets: at once on this instance, within a sweep on the others.
-  const sweep = new SessionSweep(io, core.sessions, core.config.SESSION_SWEEP_MS);
+  const sweep = new SessionSweep(io, deps.sessions, deps.config.SESSION_SWEEP_MS);
   sweep.start();
   io.use((socket, next) => {
     // A throw here would escape socket.io's middleware chain and end the process: refuse instead.
     try {
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-      core.sessions.resolve(token).then(
+      deps.sessions.resolve(token).then(
         (session) => {
           if (!session) return next(new Error('unauthorized: login required'));
           socket.data.session = session;
@@ -79,21 +86,21 @@ export function attachSocketHandlers(
   });
 
   io.on('connection', (socket) => {
-    core.metrics.connectedClients.inc();
+    deps.metrics.connectedClients.inc();
     // A login ends when its token does, also for a socket that stays open.
     const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, socket.data.session.exp - Date.now()), 2 ** 31 - 1));
     socket.on('disconnect', () => {
       clearTimeout(expiry);
-      core.metrics.connectedClients.dec();
+      deps.metrics.connectedClients.dec();
     });
     const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
     const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
-    void bringUpToDate(core, socket, resumeFrom).catch(() => socket.disconnect(true));
+    void bringUpToDate(deps, socket, resumeFrom).catch(() => socket.disconnect(true));
 
     onCommand(socket, 'sync:resume', (req, ack) => {
       const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
       const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
-      return bringUpToDate(core, socket, seq).then(
+      return bringUpToDate(deps, socket, seq).then(
         (data) => ack({ data }),
         () => ack({ error: 'resume failed, try again' }),
       );

@@ -1,19 +1,31 @@
 import { AlertIngestReplySchema, AlertIngestSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Core } from '../../../compose.js';
 import { unauthorized } from '../../../modules/domain-errors.js';
 import { findDeviceByKey, type DeviceRecord } from '../../../modules/devices/device-repository.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
+import type { Database } from '../../../db/database.js';
+import type { AlertService } from '../../../modules/alerts/alert-service.js';
+import type { Metrics } from '../../../observability/metrics.js';
+import type { LivePicture } from '../../../modules/live-picture.js';
+import type { Config } from '../../../config.js';
+
+export interface AlertIngestDeps {
+  db: Database;
+  alerts: AlertService;
+  metrics: Metrics;
+  picture: LivePicture;
+  config: Pick<Config, 'INGEST_RATE_PER_SECOND' | 'INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND'>;
+}
 
 const CACHE_MS = 30_000;
 
 export const alertIngestRoutes =
-  (core: Core): FastifyPluginAsyncTypebox =>
+  (deps: AlertIngestDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     // Key → device for a short while: a panic storm must not turn into a database storm.
     const cache = new Map<string, { device: DeviceRecord; until: number }>();
-    const unknownKeys = new UnknownCredentialGuard({ what: 'device key', perAddressPerSecond: core.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
+    const unknownKeys = new UnknownCredentialGuard({ what: 'device key', perAddressPerSecond: deps.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
     const deviceOf = async (request: FastifyRequest): Promise<DeviceRecord> => {
       const header = request.headers.authorization;
       const key = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
@@ -22,7 +34,7 @@ export const alertIngestRoutes =
       if (hit && hit.until > Date.now()) return hit.device;
       // An address guessing keys is refused before the database lookup each guess would cost.
       unknownKeys.checkAddress(request.ip);
-      const device = await findDeviceByKey(core.db, key);
+      const device = await findDeviceByKey(deps.db, key);
       if (!device) {
         unknownKeys.recordUnknown(request.ip, key, request.log);
         throw unauthorized('unknown or revoked device key');
@@ -45,12 +57,12 @@ export const alertIngestRoutes =
           body: AlertIngestSchema,
           response: { 202: AlertIngestReplySchema },
         },
-        config: { rateLimit: { max: core.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
+        config: { rateLimit: { max: deps.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
       },
       async (request, reply) => {
         const device = devices.get(request)!;
-        const unit = device.unitId ? core.picture.units.get(device.unitId) : undefined;
-        const { alert, incident, joined } = await core.alerts.raise({
+        const unit = device.unitId ? deps.picture.units.get(device.unitId) : undefined;
+        const { alert, incident, joined } = await deps.alerts.raise({
           ...request.body,
           source: 'gateway',
           deviceId: device.id,
@@ -59,7 +71,7 @@ export const alertIngestRoutes =
           label: unit?.callsign ?? device.name,
           actor: `device:${device.id}`,
         });
-        core.metrics.alertsAccepted.inc({ source: 'gateway' });
+        deps.metrics.alertsAccepted.inc({ source: 'gateway' });
         return reply.status(202).send({ alertId: alert.id, incidentId: incident.id, joined, pressCount: incident.alertCount });
       },
     );

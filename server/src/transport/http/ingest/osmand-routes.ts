@@ -1,39 +1,51 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Core } from '../../../compose.js';
 import { badRequest, RateLimited } from '../../../modules/domain-errors.js';
 import { decodeOsmand } from './osmand-decoder.js';
 import { PerSecondLimit } from './per-second-limit.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
+import type { AlertService } from '../../../modules/alerts/alert-service.js';
+import type { PositionIngest } from '../../../modules/positions/position-ingest.js';
+import type { Metrics } from '../../../observability/metrics.js';
+import type { LivePicture } from '../../../modules/live-picture.js';
+import type { Config } from '../../../config.js';
+
+export interface OsmandDeps {
+  alerts: AlertService;
+  positions: PositionIngest;
+  metrics: Metrics;
+  picture: LivePicture;
+  config: Pick<Config, 'INGEST_RATE_PER_SECOND' | 'INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND'>;
+}
 
 const OK = { type: 'string' } as const;
 
 export const osmandRoutes =
-  (core: Core): FastifyPluginAsync =>
+  (deps: OsmandDeps): FastifyPluginAsync =>
   async (app) => {
-    const limit = new PerSecondLimit(core.config.INGEST_RATE_PER_SECOND);
-    const unknownIds = new UnknownCredentialGuard({ what: 'tracker id', perAddressPerSecond: core.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
+    const limit = new PerSecondLimit(deps.config.INGEST_RATE_PER_SECOND);
+    const unknownIds = new UnknownCredentialGuard({ what: 'tracker id', perAddressPerSecond: deps.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
     const handler = async (request: { query: unknown; body: unknown; ip: string; log: { warn: (o: object, m: string) => void } }) => {
       // An address guessing tracker ids is refused before anything else.
       unknownIds.checkAddress(request.ip);
       // Counted before decoding: a flood of malformed requests is limited too.
       const retryMs = limit.take(trackerKey(request));
       if (retryMs > 0) {
-        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'rate_limited' });
+        deps.metrics.ingestRejected.inc({ route: 'osmand', reason: 'rate_limited' });
         throw new RateLimited(`rate limit: at most ${limit.perSecond} fixes a second per tracker id`, retryMs);
       }
       const decoded = decodeOsmand((request.query ?? {}) as Record<string, unknown>, request.body);
       if (!decoded.ok) {
-        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
+        deps.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
         throw badRequest(decoded.field, decoded.message);
       }
       const fix = decoded.fix;
-      const unitId = core.picture.unitByTracker.get(fix.trackerId);
+      const unitId = deps.picture.unitByTracker.get(fix.trackerId);
       if (!unitId) {
-        core.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
+        deps.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
         unknownIds.recordUnknown(request.ip, fix.trackerId, request.log);
         throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
       }
-      const result = core.positions.accept({
+      const result = deps.positions.accept({
         unitId,
         lat: fix.lat,
         lon: fix.lon,
@@ -46,8 +58,8 @@ export const osmandRoutes =
       });
       if (fix.alarm === 'sos' || fix.alarm === 'panic') {
         // The alarm is committed before the tracker gets its 200: a retried request joins, never duplicates.
-        const unit = core.picture.units.get(unitId)!;
-        await core.alerts.raise({
+        const unit = deps.picture.units.get(unitId)!;
+        await deps.alerts.raise({
           kind: 'sos',
           source: 'tracker',
           deviceId: null,
@@ -60,7 +72,7 @@ export const osmandRoutes =
           idempotencyKey: `osmand:${fix.timeMs}`,
           actor: `tracker:${unit.callsign}`,
         });
-        core.metrics.alertsAccepted.inc({ source: 'tracker' });
+        deps.metrics.alertsAccepted.inc({ source: 'tracker' });
       }
       // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
       return result.accepted ? 'OK' : `OK (${result.reason})`;

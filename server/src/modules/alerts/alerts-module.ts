@@ -1,0 +1,24 @@
+import type { Config } from '../../config.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { LivePicture } from '../live-picture.js';
+import type { ModuleParts } from '../module-parts.js';
+import { alertRaiseCommand } from './alert-commands.js';
+import { AlertService } from './alert-service.js';
+
+export interface AlertsModule extends ModuleParts {
+  alerts: AlertService;
+}
+
+/** Panic buttons, SOS and gateway alarms: each press is durable before it is acknowledged, and opens or joins an incident. */
+export function createAlertsModule(deps: {
+  bus: CommandBus;
+  picture: LivePicture;
+  metrics: Metrics;
+  /** Where a unit last was (the press of a bound device is placed there). */
+  lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null;
+  config: Pick<Config, 'ALERT_DEDUPE_SECONDS'>;
+}): AlertsModule {
+  const alerts = new AlertService(deps.bus, deps.picture, deps.lastKnownPoint, deps.config.ALERT_DEDUPE_SECONDS);
+  return { name: 'alerts', alerts, commands: [alertRaiseCommand({ alerts, metrics: deps.metrics, picture: deps.picture })] };
+}

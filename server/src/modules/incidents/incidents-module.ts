@@ -1,0 +1,43 @@
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import type { CommandBus } from '../../pipeline/command-bus.js';
+import type { DispatchService } from '../dispatch/dispatch-service.js';
+import type { LivePicture } from '../live-picture.js';
+import type { ModuleParts } from '../module-parts.js';
+import { ClockWatcher } from './clock-watcher.js';
+import { EscalationService } from './escalation-service.js';
+import { incidentCommandRoutes } from './incident-command-routes.js';
+import { incidentRoutes } from './incident-routes.js';
+import { LifecycleService } from './lifecycle-service.js';
+import { InAppNotifier, WebhookNotifier } from './notifier.js';
+import { OnSceneWatcher } from './on-scene-watcher.js';
+
+export interface IncidentsModule extends ModuleParts {
+  lifecycle: LifecycleService;
+  escalation: EscalationService;
+  clocks: ClockWatcher;
+}
+
+/** The closed loop of a case: open → resolve → close, the response clocks, the ladder and the whistle, arrival by position. */
+export function createIncidentsModule(deps: {
+  db: Database;
+  bus: CommandBus;
+  picture: LivePicture;
+  dispatch: DispatchService;
+  config: Pick<Config, 'NOTIFY_WEBHOOK_URL'>;
+}): IncidentsModule {
+  const { db, bus, picture, dispatch, config } = deps;
+  const lifecycle = new LifecycleService(bus, picture);
+  const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
+  const clocks = new ClockWatcher(bus, picture);
+  const onScene = new OnSceneWatcher(picture, dispatch);
+  return {
+    name: 'incidents',
+    lifecycle,
+    escalation,
+    clocks,
+    routes: [incidentRoutes({ db, picture }), incidentCommandRoutes({ db, picture, lifecycle, escalation, dispatch })],
+    workers: [clocks],
+    onFix: (unitId, fix) => onScene.onFix(unitId, fix),
+  };
+}

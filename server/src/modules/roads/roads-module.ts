@@ -1,0 +1,16 @@
+import type { Config } from '../../config.js';
+import type { ModuleParts } from '../module-parts.js';
+import { mapRoutes } from './map-routes.js';
+import { loadRoadNetwork, type RoadNetwork } from './road-network.js';
+
+export interface RoadsModule extends ModuleParts {
+  /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
+  roads(): Promise<RoadNetwork>;
+}
+
+/** The road network every ETA, route and coverage figure runs on, and its basemap route. */
+export function createRoadsModule(deps: { config: Config }): RoadsModule {
+  let loaded: Promise<RoadNetwork> | undefined;
+  const roads = () => (loaded ??= loadRoadNetwork(deps.config));
+  return { name: 'roads', roads, routes: [mapRoutes({ roads })] };
+}
