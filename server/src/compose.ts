@@ -14,6 +14,7 @@ import { MemoryEventLog } from './pipeline/memory-event-log.js';
 import { currentSeq } from './pipeline/outbox.js';
 import { SILENT, bindingEvents, unboundReporter, type OpsLog } from './pipeline/binding-report.js';
 import { openRedisEventLog } from './pipeline/open-redis-event-log.js';
+import { loadOrCreateLogIdentity } from './pipeline/log-identity.js';
 import { Sequencer } from './pipeline/sequencer.js';
 import { Metrics } from './observability/metrics.js';
 import type { ModuleParts } from './modules/module-parts.js';
@@ -82,6 +83,8 @@ export interface Core {
   coverage: CoverageService;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
   roads(): Promise<RoadNetwork>;
+  /** The history seqs count in (the database's log identity; Redis renames it when the database is replaced): screens resume only within it. */
+  history(): string;
   /** Resolves when this instance has applied every event committed so far (tests, demo seeding). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -105,6 +108,8 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const log: EventLog = config.REDIS_URL
     ? await openRedisEventLog(config.REDIS_URL, config.REDIS_PREFIX, db, bindingEvents(ops, metrics, unbound))
     : new MemoryEventLog(picture.seq);
+  // Without Redis the name is still the database's (kept in it, so a restart keeps it): screens carry it to resume.
+  const databaseHistory = log.identity ?? (await loadOrCreateLogIdentity(db));
   // The relay resumes from what the log already has; a fresh or restarted Redis gets recent events again.
   const logHead = await log.head().catch(() => 0);
   // The poll only catches commits no relay was handed (an instance that died between commit and
@@ -197,6 +202,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     advice: dispatch.advice,
     coverage: coverage.coverage,
     roads: roads.roads,
+    history: () => log.identity ?? databaseHistory,
     async settle() {
       await positions.ingest.flush();
       await relay.flush();

@@ -20,20 +20,24 @@ export class RecordingClient {
   readonly received: Received[] = [];
   snapshots: Snapshot[] = [];
   lastSeq = -1;
+  /** The history lastSeq counts in, as the web client keeps it (from the last snapshot). */
+  history: string | undefined;
   gaps = 0;
 
-  constructor(url: string, token: string, opts: { lastSeq?: number; reconnection?: boolean } = {}) {
+  constructor(url: string, token: string, opts: { lastSeq?: number; history?: string; reconnection?: boolean } = {}) {
     if (opts.lastSeq !== undefined) this.lastSeq = opts.lastSeq;
+    this.history = opts.history;
     this.socket = io(url, {
       path: '/socket.io',
       transports: ['websocket'],
       reconnection: opts.reconnection ?? false,
       forceNew: true,
-      auth: (cb) => cb(this.lastSeq >= 0 ? { token, lastSeq: this.lastSeq } : { token }),
+      auth: (cb) => cb(this.lastSeq >= 0 ? { token, lastSeq: this.lastSeq, ...(this.history ? { history: this.history } : {}) } : { token }),
     });
     this.socket.on('state:snapshot', (s) => {
       this.snapshots.push(s);
       this.lastSeq = s.seq;
+      this.history = s.history;
     });
     for (const event of SEQUENCED_EVENTS) {
       (this.socket.on as (e: string, h: (p: Record<string, unknown> & { seq: number; fromSeq?: number }) => void) => void)(event, (payload) => {

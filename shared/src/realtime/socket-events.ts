@@ -12,6 +12,12 @@ import type { Unit } from '../schemas/unit.js';
 /** The whole live picture at `seq`; a client applies later events on top of it. */
 export interface Snapshot {
   seq: number;
+  /**
+   * The history `seq` counts in: the database's log identity. A restored or
+   * replaced database starts another history, where the same seq means other
+   * events; a screen resumes by seq only within the history it has.
+   */
+  history?: string;
   serverTime: string;
   units: Unit[];
   incidents: Incident[];
@@ -93,6 +99,8 @@ export type Ack<T> = { data: T } | AckError;
 
 export interface ResumeReply {
   mode: 'replay' | 'snapshot';
+  /** The history the reply's seqs belong to (see Snapshot.history). */
+  history: string;
   fromSeq: number;
   toSeq: number;
 }
@@ -109,7 +117,7 @@ export interface AlertRaiseReply {
 
 export interface ClientToServerEvents {
   /** Ask for everything after `lastSeq` (or a snapshot when that is beyond the retained window). */
-  'sync:resume': (req: { lastSeq: number }, ack: (reply: Ack<ResumeReply>) => void) => void;
+  'sync:resume': (req: { lastSeq: number; history?: string }, ack: (reply: Ack<ResumeReply>) => void) => void;
   'position:report': (req: PositionReport, ack: (reply: Ack<PositionReportReply>) => void) => void;
   'alert:raise': (req: AlertRaise, ack: (reply: Ack<AlertRaiseReply>) => void) => void;
   /** ETA-ranked units for a point (admin, operator, manager): the same reply as POST /api/candidates. */
@@ -120,6 +128,8 @@ export interface ClientToServerEvents {
 export interface SocketAuth {
   token: string;
   lastSeq?: number;
+  /** The history `lastSeq` belongs to: a screen from another history gets a snapshot, never a replay. */
+  history?: string;
 }
 
 /** Server→client event names in the order the dispatcher knows them. */

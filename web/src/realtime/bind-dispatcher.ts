@@ -36,8 +36,11 @@ export function bindDispatcher(socket: LianfangClientSocket, dispatcher: Realtim
   };
 }
 
-export function resumeOver(socket: LianfangClientSocket) {
-  return (lastSeq: number) => socket.timeout(RESUME_TIMEOUT_MS).emitWithAck('sync:resume', { lastSeq });
+export function resumeOver(socket: LianfangClientSocket, history: () => string | null) {
+  return (lastSeq: number) => {
+    const of = history();
+    return socket.timeout(RESUME_TIMEOUT_MS).emitWithAck('sync:resume', of ? { lastSeq, history: of } : { lastSeq });
+  };
 }
 
 function hasSeq(msg: unknown): msg is { seq: number; fromSeq?: number } {

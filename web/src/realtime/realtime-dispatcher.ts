@@ -41,7 +41,7 @@ export class RealtimeDispatcher {
 
   handleSnapshot(snapshot: Snapshot): void {
     applySnapshot(snapshot, this.ctx);
-    this.ctx.connection.markBaseline(snapshot.seq);
+    this.ctx.connection.markBaseline(snapshot.seq, snapshot.history);
     this.ctx.connection.markSynced('snapshot');
     this.stats.applied += 1;
   }

@@ -62,9 +62,11 @@ export function startRealtimeSession(options: RealtimeSessionOptions): RealtimeS
       ...(token ? { token } : {}),
       // Without a snapshot of our own, a replay would have nothing to apply onto.
       ...(connection.hasBaseline ? { lastSeq: connection.lastSeq } : {}),
+      // After a database restore the same seq names other events: the server compares and sends a snapshot.
+      ...(connection.hasBaseline && connection.history ? { history: connection.history } : {}),
     };
   }, options.url);
-  const dispatcher = new RealtimeDispatcher({ context: ctx, requestResume: resumeOver(socket) });
+  const dispatcher = new RealtimeDispatcher({ context: ctx, requestResume: resumeOver(socket, () => connection.history) });
   const unbind = bindDispatcher(socket, dispatcher);
   const flusher = new OutboxFlusher(outbox, createSocketCommandTransport(socket));
 

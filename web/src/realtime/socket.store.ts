@@ -20,6 +20,8 @@ export const useSocketStore = defineStore('socket', () => {
   const lastError = ref<string | null>(null);
   /** true once a snapshot arrived: only then may a reconnect ask for a replay from `lastSeq` */
   const hasBaseline = ref(false);
+  /** the history `lastSeq` counts in (the server's database log identity): a replay is asked only within it */
+  const history = ref<string | null>(null);
   /** server clock minus this screen's clock, so timers read the same on every screen */
   const serverClockOffsetMs = ref(0);
 
@@ -39,8 +41,9 @@ export const useSocketStore = defineStore('socket', () => {
     lastSync.value = { mode, at: Date.now() };
   }
 
-  function markBaseline(seq: number): void {
+  function markBaseline(seq: number, ofHistory?: string): void {
     hasBaseline.value = true;
+    history.value = ofHistory ?? null;
     markApplied(seq);
   }
 
@@ -61,6 +64,7 @@ export const useSocketStore = defineStore('socket', () => {
     lastSync.value = null;
     lastError.value = null;
     hasBaseline.value = false;
+    history.value = null;
   }
 
   return {
@@ -70,6 +74,7 @@ export const useSocketStore = defineStore('socket', () => {
     lastSync,
     lastError,
     hasBaseline,
+    history,
     serverClockOffsetMs,
     isLive,
     setState,

@@ -59,7 +59,7 @@ describe('RealtimeDispatcher', () => {
     dispatcher.handleMessage('unit:updated', { seq: 12, unit: unit({ status: 'en_route' }) });
     dispatcher.handleMessage('unit:updated', { seq: 13, unit: unit({ status: 'busy' }) });
     dispatcher.handleMessage('unit:updated', { seq: 14, unit: unit({ status: 'on_scene' }) });
-    answer({ data: { mode: 'replay', fromSeq: 11, toSeq: 14 } });
+    answer({ data: { mode: 'replay', history: 'h', fromSeq: 11, toSeq: 14 } });
     await vi.runAllTimersAsync();
     expect(ctx.connection.lastSeq).toBe(14);
     expect(ctx.units.get('u1')?.status).toBe('on_scene');

@@ -68,6 +68,48 @@ describe('realtime session against a real Socket.IO server', () => {
   });
 });
 
+describe('a replaced database', () => {
+  let server: SequencedSocketServer;
+  let session: RealtimeSession | null = null;
+
+  beforeEach(() => {
+    freshPinia();
+    server = new SequencedSocketServer();
+  });
+
+  afterEach(async () => {
+    session?.stop();
+    session = null;
+    await server.close();
+  });
+
+  it('sends its history with lastSeq, and a restored database past that seq gives a snapshot, not a replay of other events', async () => {
+    server.publish(unit({ id: 'old-1', status: 'available' }));
+    server.publish(unit({ id: 'old-2', status: 'busy' }));
+    server.publish(unit({ id: 'old-3', status: 'available' }));
+    const url = await server.listen();
+    session = startRealtimeSession({ url, onUnauthorized: () => {} });
+    const units = useUnitsStore();
+    const socket = useSocketStore();
+    await until(() => socket.hasBaseline && socket.lastSeq === 3, 'the first snapshot');
+    expect(socket.history).toBe('history-1');
+
+    // The database is restored from a backup and moves past the screen's seq before it reconnects.
+    server.cutAllConnections();
+    await until(() => socket.state !== 'live', 'the drop to be noticed');
+    server.replaceDatabase('history-2');
+    for (let i = 1; i <= 5; i++) server.publish(unit({ id: `new-${i}`, status: 'available' }), { deliver: false });
+    await until(() => socket.history === 'history-2' && socket.state === 'live', 'the snapshot of the new history', 10_000);
+
+    expect(server.handshakes.at(-1)).toEqual({ lastSeq: 3, history: 'history-1' });
+    expect(server.snapshotsSent).toBe(2);
+    expect(socket.lastSeq).toBe(5);
+    // Nothing of the database that is gone, everything of the new one.
+    expect(units.get('old-1')).toBeUndefined();
+    expect([1, 2, 3, 4, 5].every((i) => units.get(`new-${i}`))).toBe(true);
+  });
+});
+
 describe('version skew', () => {
   let server: SequencedSocketServer;
   let session: RealtimeSession | null = null;

@@ -13,8 +13,10 @@ type Entry = { seq: number; unit: Unit };
  */
 export class SequencedSocketServer {
   readonly log: Entry[] = [];
-  readonly handshakes: { lastSeq: unknown }[] = [];
+  readonly handshakes: { lastSeq: unknown; history: unknown }[] = [];
   readonly resumes: number[] = [];
+  /** The history seqs count in: a replaced database starts another (see `replaceDatabase`). */
+  history = 'history-1';
   /** commands received from clients, in arrival order */
   readonly commands: { event: 'position:report' | 'alert:raise'; payload: unknown }[] = [];
   snapshotsSent = 0;
@@ -26,13 +28,13 @@ export class SequencedSocketServer {
     this.http = createServer();
     this.io = new Server(this.http, { path: '/socket.io' });
     this.io.on('connection', (socket) => {
-      const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
-      this.handshakes.push({ lastSeq });
-      this.bringUpToDate(socket, typeof lastSeq === 'number' ? lastSeq : undefined);
+      const { lastSeq, history } = socket.handshake.auth as { lastSeq?: unknown; history?: unknown };
+      this.handshakes.push({ lastSeq, history });
+      this.bringUpToDate(socket, typeof lastSeq === 'number' ? lastSeq : undefined, history);
       socket.on('sync:resume', (req, ack) => {
         this.resumes.push(req.lastSeq);
-        const mode = this.bringUpToDate(socket, req.lastSeq);
-        ack({ data: { mode, fromSeq: req.lastSeq + 1, toSeq: this.head } });
+        const mode = this.bringUpToDate(socket, req.lastSeq, req.history);
+        ack({ data: { mode, history: this.history, fromSeq: req.lastSeq + 1, toSeq: this.head } });
       });
       socket.on('position:report', (req, ack) => {
         this.commands.push({ event: 'position:report', payload: req });
@@ -71,6 +73,13 @@ export class SequencedSocketServer {
     return seq;
   }
 
+  /** The database is replaced (a restore): a new history with other events under the same seqs. */
+  replaceDatabase(history: string): void {
+    this.history = history;
+    this.log.length = 0;
+    this.units.clear();
+  }
+
   /** Drops every client's transport without telling it: what a network cut looks like. */
   cutAllConnections(): void {
     for (const socket of this.io.sockets.sockets.values()) socket.conn.close();
@@ -81,15 +90,17 @@ export class SequencedSocketServer {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
-  private bringUpToDate(socket: Socket<ClientToServerEvents, ServerToClientEvents>, lastSeq: number | undefined): 'replay' | 'snapshot' {
+  private bringUpToDate(socket: Socket<ClientToServerEvents, ServerToClientEvents>, lastSeq: number | undefined, history: unknown): 'replay' | 'snapshot' {
     socket.leave('live');
     let mode: 'replay' | 'snapshot';
-    if (lastSeq !== undefined && lastSeq >= 0 && lastSeq <= this.head) {
+    const sameHistory = history === undefined || history === this.history;
+    if (sameHistory && lastSeq !== undefined && lastSeq >= 0 && lastSeq <= this.head) {
       for (const entry of this.log.filter((e) => e.seq > lastSeq)) socket.emit('unit:updated', entry);
       mode = 'replay';
     } else {
       const snapshot: Snapshot = {
         seq: this.head,
+        history: this.history,
         serverTime: new Date().toISOString(),
         units: [...this.units.values()],
         incidents: [],

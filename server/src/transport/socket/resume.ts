@@ -17,6 +17,14 @@ export interface ResumeDeps {
   sequencer: Sequencer;
   broadcaster: Broadcaster;
   metrics: Metrics;
+  /** The history seqs count in now (the database's log identity): read on every resume, it changes when the database is replaced. */
+  history(): string;
+}
+
+/** Where the screen stands: its last applied seq, and the history it counted in (absent from older or third-party clients). */
+export interface ResumePoint {
+  lastSeq: number | undefined;
+  history?: string | undefined;
 }
 
 /** Beyond this many missed events a snapshot is cheaper than a replay. */
@@ -27,7 +35,10 @@ const MAX_REPLAY = 5000;
  * from memory, emit, join) runs in one synchronous stretch, so no live event can
  * slip between the replay and the room: exactly the missed events, then live.
  */
-export async function bringUpToDate(deps: ResumeDeps, socket: LianfangSocket, lastSeq: number | undefined): Promise<ResumeReply> {
+export async function bringUpToDate(deps: ResumeDeps, socket: LianfangSocket, from: ResumePoint): Promise<ResumeReply> {
+  const history = deps.history();
+  // A seq of another history names other events: such a screen starts again from a snapshot.
+  const lastSeq = from.history === undefined || from.history === history ? from.lastSeq : undefined;
   // A captain's socket gets its share through the captain feed (see captain-visibility.ts), never the ops room.
   const captains = isCaptain(socket) ? captainFeedOf(socket.nsp.server) : null;
   const room = captains ? CAPTAIN_ROOM : OPS_ROOM;
@@ -55,14 +66,14 @@ export async function bringUpToDate(deps: ResumeDeps, socket: LianfangSocket, la
       }
       socket.join(room);
       deps.metrics.replays.inc({ mode: 'replay' });
-      return { mode: 'replay', fromSeq: lastSeq + 1, toSeq: deps.sequencer.applied };
+      return { mode: 'replay', history, fromSeq: lastSeq + 1, toSeq: deps.sequencer.applied };
     }
   }
   deps.broadcaster.flushPositions(); // as above: the snapshot already holds the pending positions
-  const snapshot = deps.picture.snapshot();
+  const snapshot = { ...deps.picture.snapshot(), history };
   socket.emit('state:snapshot', captains ? captains.snapshotFor(socket, snapshot) : snapshot);
   captains?.markCovered(socket, snapshot.seq);
   socket.join(room);
   deps.metrics.replays.inc({ mode: 'snapshot' });
-  return { mode: 'snapshot', fromSeq: snapshot.seq, toSeq: snapshot.seq };
+  return { mode: 'snapshot', history, fromSeq: snapshot.seq, toSeq: snapshot.seq };
 }

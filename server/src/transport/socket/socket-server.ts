@@ -7,7 +7,7 @@ import type { SocketCommand } from '../../modules/socket-commands.js';
 import { commandServer } from './serve-commands.js';
 import { onCommand, setCommandFailureLog } from './socket-command.js';
 import { createRoomFanout } from './room-fanout.js';
-import { bringUpToDate, type ResumeDeps } from './resume.js';
+import { bringUpToDate, type ResumeDeps, type ResumePoint } from './resume.js';
 import { SessionSweep } from './session-sweep.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
 import type { LianfangServer } from './socket-types.js';
@@ -93,14 +93,12 @@ export function attachSocketHandlers(
       clearTimeout(expiry);
       deps.metrics.connectedClients.dec();
     });
-    const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
-    const resumeFrom = typeof lastSeq === 'number' && !guard.takeDropped(socket) ? lastSeq : undefined;
-    void bringUpToDate(deps, socket, resumeFrom).catch(() => socket.disconnect(true));
+    const handshake = resumePointOf(socket.handshake.auth);
+    if (guard.takeDropped(socket)) handshake.lastSeq = undefined;
+    void bringUpToDate(deps, socket, handshake).catch(() => socket.disconnect(true));
 
     onCommand(socket, 'sync:resume', (req, ack) => {
-      const lastSeq = req && typeof req === 'object' ? (req as { lastSeq?: unknown }).lastSeq : undefined;
-      const seq = typeof lastSeq === 'number' ? lastSeq : undefined;
-      return bringUpToDate(deps, socket, seq).then(
+      return bringUpToDate(deps, socket, resumePointOf(req)).then(
         (data) => ack({ data }),
         () => ack({ error: 'resume failed, try again' }),
       );
@@ -116,6 +114,16 @@ export function attachSocketHandlers(
 }
 
 /** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */
+/** The resume point a client sent (handshake auth or `sync:resume`); anything malformed counts as absent. */
+function resumePointOf(input: unknown): ResumePoint {
+  const { lastSeq, history } = input && typeof input === 'object' ? (input as { lastSeq?: unknown; history?: unknown }) : {};
+  return {
+    lastSeq: typeof lastSeq === 'number' ? lastSeq : undefined,
+    // Not absent when malformed: a value that cannot be this history's name must not allow a replay.
+    history: history === undefined ? undefined : typeof history === 'string' ? history.slice(0, 64) : '',
+  };
+}
+
 function cookieToken(header: string | undefined): string | undefined {
   const match = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
   if (!match) return undefined;

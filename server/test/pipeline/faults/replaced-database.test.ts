@@ -120,6 +120,7 @@ describe('database replaced behind a running Redis', () => {
     await second.a.app.core.settle();
     await second.b.app.core.settle();
     const lastSeqBeforeRestore = second.b.app.core.sequencer.applied;
+    const historyBeforeRestore = second.b.app.core.history();
     await second.stop();
 
     await recreate(db.url, backup);
@@ -150,6 +151,26 @@ describe('database replaced behind a running Redis', () => {
     await liveOnly(screen);
     await liveOnly(returning);
     expect(returning.snapshots.length).toBe(1);
+    // A screen that comes back only now, when the restored history has passed its seq: by seq alone a
+    // replay would look possible (and would skip the restored history's events up to it). Its history
+    // names the database that is gone, so it gets a snapshot of this one.
+    expect(third.b.app.core.history()).not.toBe(historyBeforeRestore);
+    const late = new RecordingClient(third.b.url, third.b.adminToken, { lastSeq: lastSeqBeforeRestore, history: historyBeforeRestore });
+    await late.connected();
+    await late.waitForSeq(third.a.app.core.sequencer.applied);
+    expect(late.snapshots.length).toBe(1);
+    expect(late.history).toBe(third.b.app.core.history());
+    expect(late.snapshots[0]!.seq).toBe(third.b.app.core.sequencer.applied);
+    late.close();
+    // Within one history a reconnect is still a replay, as before.
+    const again = new RecordingClient(third.b.url, third.b.adminToken, {
+      lastSeq: third.b.app.core.sequencer.applied - 2,
+      history: third.b.app.core.history(),
+    });
+    await again.connected();
+    await again.waitForSeq(third.a.app.core.sequencer.applied);
+    expect(again.snapshots.length).toBe(0);
+    again.close();
     // B's picture is the restored database's: the kept incidents plus the new ones, none of the lost presses.
     const open = third.b.app.core.picture.snapshot().incidents as { id: string }[];
     const dbIncidents = await third.a.app.core.db.query<{ id: string }>(
