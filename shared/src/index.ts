@@ -11,6 +11,7 @@ export * from './schemas/admin.js';
 export * from './realtime/domain-events.js';
 export * from './realtime/socket-events.js';
 export * from './realtime/seq-tracker.js';
+export * from './realtime/seq-judge.js';
 export * from './realtime/position-rows.js';
 export * from './domain/point-in-ring.js';
 export * from './domain/key-area-cover.js';

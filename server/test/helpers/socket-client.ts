@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@lianfang/shared';
-import { SEQUENCED_EVENTS, judgeSeq } from '@lianfang/shared';
+import { SEQUENCED_EVENTS, SeqJudge } from '@lianfang/shared';
 import { io, type Socket } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,6 +23,11 @@ export class RecordingClient {
   /** The history lastSeq counts in, as the web client keeps it (from the last snapshot). */
   history: string | undefined;
   gaps = 0;
+  /** Messages received twice (a defect), and position batches an alert overtook by design (merged). */
+  duplicates = 0;
+  late = 0;
+  /** The shared judge, as every screen uses it. */
+  private readonly judge = new SeqJudge();
 
   constructor(url: string, token: string, opts: { lastSeq?: number; history?: string; reconnection?: boolean } = {}) {
     if (opts.lastSeq !== undefined) this.lastSeq = opts.lastSeq;
@@ -37,12 +42,16 @@ export class RecordingClient {
     this.socket.on('state:snapshot', (s) => {
       this.snapshots.push(s);
       this.lastSeq = s.seq;
+      this.judge.reset(s.seq);
       this.history = s.history;
     });
     for (const event of SEQUENCED_EVENTS) {
       (this.socket.on as (e: string, h: (p: Record<string, unknown> & { seq: number; fromSeq?: number }) => void) => void)(event, (payload) => {
-        const verdict = judgeSeq(this.lastSeq, payload);
+        this.judge.lastSeq = this.lastSeq;
+        const verdict = this.judge.judge(event, payload);
         if (verdict === 'gap') this.gaps++;
+        if (verdict === 'duplicate') this.duplicates++;
+        if (verdict === 'late') this.late++;
         if (verdict === 'apply') this.lastSeq = payload.seq;
         this.received.push({ event, seq: payload.seq, fromSeq: payload.fromSeq ?? payload.seq, payload });
       });

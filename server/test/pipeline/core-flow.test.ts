@@ -59,6 +59,7 @@ describe.each(['pglite', 'postgres'] as const)('core flow on %s', (driver) => {
     expect(seqs[0]).toBe(screen.snapshots[0]!.seq + 1);
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     screen.close();
   });
 

@@ -46,6 +46,7 @@ describe('two instances over Redis and PostgreSQL', () => {
     expect(alertsOn(onB)).toEqual(alertsOn(onA));
     expect(onA.coveredSeqs()).toEqual(onB.coveredSeqs());
     expect(onA.gaps + onB.gaps).toBe(0);
+    expect(onA.duplicates + onB.duplicates).toBe(0);
     // Both pictures converge on the same last fix.
     expect(a.app.core.picture.units.size).toBe(b.app.core.picture.units.size);
     const lastFix = [...b.app.core.picture.units.values()].find((u) => u.callsign === 'X-1')?.position;

@@ -108,6 +108,7 @@ describe('slow consumer', () => {
     // The healthy screen: never dropped, every seq from its snapshot on, in order.
     expect(healthyDisconnects).toBe(0);
     expect(healthy.gaps).toBe(0);
+    expect(healthy.duplicates).toBe(0);
     const covered = healthy.coveredSeqs();
     const from = healthy.snapshots[0]!.seq + 1;
     expect(covered).toEqual(Array.from({ length: target - from + 1 }, (_, i) => from + i));
@@ -117,6 +118,7 @@ describe('slow consumer', () => {
     expect(disconnects).toBe(1);
     expect(slow.snapshots).toHaveLength(2);
     expect(slow.gaps).toBe(0);
+    expect(slow.duplicates).toBe(0);
     const last = slow.snapshots[1]!;
     for (const id of new Set(alertIds))
       expect(

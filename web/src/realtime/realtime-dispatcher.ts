@@ -1,5 +1,5 @@
 import type { Ack, ResumeReply, SequencedEventName, Snapshot } from '@lianfang/shared';
-import { isAckError, judgeSeq } from '@lianfang/shared';
+import { SeqJudge, isAckError } from '@lianfang/shared';
 import { EVENT_HANDLERS, type MessageOf } from './handlers/event-handlers';
 import type { HandlerContext } from './handlers/handler-context';
 import { applySnapshot } from './handlers/snapshot.handler';
@@ -15,6 +15,8 @@ export interface DispatcherOptions {
 export interface DispatcherStats {
   applied: number;
   duplicates: number;
+  /** position batches an alert overtook by design, merged when they came */
+  late: number;
   gaps: number;
   resumes: number;
   unknown: number;
@@ -28,7 +30,9 @@ export interface DispatcherStats {
  * replay (or snapshot) will bring them again.
  */
 export class RealtimeDispatcher {
-  readonly stats: DispatcherStats = { applied: 0, duplicates: 0, gaps: 0, resumes: 0, unknown: 0 };
+  readonly stats: DispatcherStats = { applied: 0, duplicates: 0, late: 0, gaps: 0, resumes: 0, unknown: 0 };
+  /** The shared judge (shared/src/realtime/seq-judge.ts): the same rule as the drills' screens and the tests. */
+  private readonly judge = new SeqJudge();
   private resyncing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private connected = false;
@@ -41,6 +45,7 @@ export class RealtimeDispatcher {
 
   handleSnapshot(snapshot: Snapshot): void {
     applySnapshot(snapshot, this.ctx);
+    this.judge.reset(snapshot.seq);
     this.ctx.connection.markBaseline(snapshot.seq, snapshot.history);
     this.ctx.connection.markSynced('snapshot');
     this.stats.applied += 1;
@@ -49,12 +54,18 @@ export class RealtimeDispatcher {
   handleMessage<E extends SequencedEventName>(event: E, msg: MessageOf<E>): void {
     // Before the first snapshot there is nothing to apply onto; the server sends one on connect.
     if (!this.ctx.connection.hasBaseline) return;
-    const verdict = judgeSeq(this.ctx.connection.lastSeq, msg);
-    if (verdict === 'duplicate') {
+    // The store's lastSeq is the truth (a logout resets it); the judge keeps what is owed.
+    this.judge.lastSeq = this.ctx.connection.lastSeq;
+    const verdict = this.judge.judge(event, msg);
+    if (verdict === 'late') {
       // A batch that an alert overtook (its seqs were declared by the alert's
-      // `fromSeq`): positions are newest-wins state, merging them is always safe.
-      if (event === 'unit:positions') EVENT_HANDLERS[event](msg, this.ctx);
-      else this.stats.duplicates += 1;
+      // `fromSeq`): positions are newest-wins state, merging them is safe.
+      EVENT_HANDLERS[event](msg, this.ctx);
+      this.stats.late += 1;
+      return;
+    }
+    if (verdict === 'duplicate') {
+      this.stats.duplicates += 1;
       return;
     }
     if (verdict === 'gap') {
@@ -72,7 +83,8 @@ export class RealtimeDispatcher {
   /** A sequenced event this build has no handler for: keep the order, apply nothing. */
   skipUnknown(event: string, msg: { seq: number; fromSeq?: number }): void {
     if (!this.ctx.connection.hasBaseline) return;
-    const verdict = judgeSeq(this.ctx.connection.lastSeq, msg);
+    this.judge.lastSeq = this.ctx.connection.lastSeq;
+    const verdict = this.judge.judge(event, msg);
     if (verdict === 'gap') {
       this.stats.gaps += 1;
       this.resync();

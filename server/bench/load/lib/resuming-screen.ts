@@ -1,4 +1,4 @@
-import { judgeSeq } from '@lianfang/shared';
+import { SeqJudge } from '@lianfang/shared';
 import { Arrivals, LiteScreen, type ScreenCounters } from '../../core/lib/lite-socket.js';
 import { nowMs } from '../../core/lib/stats.js';
 
@@ -20,6 +20,8 @@ export interface ScreenSeqState {
   lastSeq: number;
   gaps: number;
   duplicates: number;
+  /** position batches an alert overtook by design (declared by its `fromSeq`), merged: not a fault */
+  late: number;
   snapshots: number;
   replays: number;
   drops: number;
@@ -38,6 +40,7 @@ export class ResumingScreen {
     lastSeq: -1,
     gaps: 0,
     duplicates: 0,
+    late: 0,
     snapshots: 0,
     replays: 0,
     drops: 0,
@@ -49,6 +52,8 @@ export class ResumingScreen {
   readonly counters: ScreenCounters = { frames: 0, bytes: 0, events: 0, alerts: 0, positionBatches: 0, positions: 0, lastSeq: -1 };
   /** The seq this screen must reach to count as caught up (set by the drill after a fault). */
   target = Number.POSITIVE_INFINITY;
+  /** The shared judge (shared/src/realtime/seq-judge.ts): the rule the web screens follow. */
+  private readonly judge = new SeqJudge();
   private current: LiteScreen | undefined;
   private closed = false;
   private droppedAt = 0;
@@ -92,15 +97,24 @@ export class ResumingScreen {
     if (name === 'state:snapshot') {
       this.state.snapshots++;
       this.state.lastSeq = s;
+      this.judge.reset(s);
     } else {
       const from = FROM_SEQ.exec(head);
-      const verdict = judgeSeq(this.state.lastSeq, from ? { seq: s, fromSeq: Number(from[1]) } : { seq: s });
+      const verdict = this.judge.judge(name, from ? { seq: s, fromSeq: Number(from[1]) } : { seq: s });
       if (verdict === 'duplicate') {
         this.state.duplicates++;
         return;
       }
-      if (verdict === 'gap') this.state.gaps++;
-      this.state.lastSeq = s;
+      if (verdict === 'late') {
+        this.state.late++;
+        return;
+      }
+      // Counted, then taken as the new baseline: this screen does not ask for a resume, so one hole counts once.
+      if (verdict === 'gap') {
+        this.state.gaps++;
+        this.judge.lastSeq = s;
+      }
+      this.state.lastSeq = this.judge.lastSeq;
     }
     this.counters.lastSeq = this.state.lastSeq;
     if (this.state.caughtUpAt === null && this.state.lastSeq >= this.target) this.state.caughtUpAt = at;

@@ -9,6 +9,8 @@ export interface SeqStatus {
   lastSeqMax: number;
   gaps: number;
   duplicates: number;
+  /** position batches merged late by design (not a fault; shown so the instrument can be checked) */
+  late: number;
   snapshots: number;
   replays: number;
   drops: number;
@@ -21,7 +23,7 @@ export interface SeqStatus {
 }
 
 export function seqStatus(states: readonly ScreenSeqState[]): SeqStatus {
-  const sum = (k: 'gaps' | 'duplicates' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts') => states.reduce((t, s) => t + s[k], 0);
+  const sum = (k: 'gaps' | 'duplicates' | 'late' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts') => states.reduce((t, s) => t + s[k], 0);
   const caught = states.filter((s) => s.caughtUpAt !== null).map((s) => s.caughtUpAt!);
   return {
     screens: states.length,
@@ -30,6 +32,7 @@ export function seqStatus(states: readonly ScreenSeqState[]): SeqStatus {
     lastSeqMax: states.length ? Math.max(...states.map((s) => s.lastSeq)) : -1,
     gaps: sum('gaps'),
     duplicates: sum('duplicates'),
+    late: sum('late'),
     snapshots: sum('snapshots'),
     replays: sum('replays'),
     drops: sum('drops'),
@@ -42,7 +45,7 @@ export function seqStatus(states: readonly ScreenSeqState[]): SeqStatus {
 
 export function mergeSeqStatus(parts: readonly SeqStatus[]): SeqStatus {
   const live = parts.filter((p) => p.screens > 0);
-  const sum = (k: 'screens' | 'connected' | 'gaps' | 'duplicates' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts' | 'caughtUp') =>
+  const sum = (k: 'screens' | 'connected' | 'gaps' | 'duplicates' | 'late' | 'snapshots' | 'replays' | 'drops' | 'failedAttempts' | 'caughtUp') =>
     parts.reduce((t, p) => t + p[k], 0);
   const lasts = parts.map((p) => p.caughtUpLast).filter((x): x is number => x !== null);
   return {
@@ -52,6 +55,7 @@ export function mergeSeqStatus(parts: readonly SeqStatus[]): SeqStatus {
     lastSeqMax: live.length ? Math.max(...live.map((p) => p.lastSeqMax)) : -1,
     gaps: sum('gaps'),
     duplicates: sum('duplicates'),
+    late: sum('late'),
     snapshots: sum('snapshots'),
     replays: sum('replays'),
     drops: sum('drops'),

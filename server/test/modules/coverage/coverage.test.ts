@@ -109,6 +109,7 @@ describe('live coverage', () => {
     const [row] = await t.app.core.db.query<{ n: number; within15: number }>('SELECT count(*)::int AS n, max(within15) AS within15 FROM coverage_samples');
     expect(row!.n).toBeGreaterThanOrEqual(1);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
   });
 
   it('answers what-if without touching the live map', async () => {

@@ -91,6 +91,7 @@ describe('incident advice', () => {
     expect(t.app.core.picture.advice.has(incident.id)).toBe(false);
     expect((await api<Snapshot>(t.app, t.adminToken, 'GET', '/api/state')).body.advice?.some((a) => a.incidentId === incident.id)).toBe(false);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     screen.close();
   });
 

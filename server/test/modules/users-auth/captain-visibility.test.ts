@@ -93,6 +93,7 @@ describe('what a captain sees', () => {
     // Hidden seqs are folded into the next visible message: every seq covered once, no resync asked.
     for (const client of [wall, tablet]) {
       expect(client.gaps).toBe(0);
+      expect(client.duplicates).toBe(0);
       // (derived events, e.g. advice, may have come after `last`: the check runs to what arrived)
       const from = client.snapshots[0]!.seq + 1;
       const covered = client.coveredSeqs();
@@ -121,6 +122,7 @@ describe('what a captain sees', () => {
     await back.waitForSeq(last);
     expect(back.snapshots).toHaveLength(0);
     expect(back.gaps).toBe(0);
+    expect(back.duplicates).toBe(0);
     expect(incidentIdsOf(back)).toEqual(new Set([ours.id]));
     const covered = back.coveredSeqs();
     expect(covered.at(-1)).toBeGreaterThanOrEqual(last);
@@ -144,6 +146,7 @@ describe('what a captain sees', () => {
     expect(about.map((r) => r.event)).toContain('alert:raised');
     expect((about.at(-1)!.payload.incident as Incident).status).toBe('resolved');
     expect(tablet.gaps).toBe(0);
+    expect(tablet.duplicates).toBe(0);
     wall.close();
     tablet.close();
   });

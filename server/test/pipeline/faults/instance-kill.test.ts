@@ -85,6 +85,7 @@ describe('one instance killed with SIGKILL', () => {
     const alerts = screen.received.filter((r) => r.event === 'alert:raised').map((r) => (r.payload.alert as { id: string }).id);
     expect(alerts).toEqual(ids);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     const seqs = screen.received.map((r) => r.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(screen.snapshots).toHaveLength(1); // resumed by replay, not by a fresh snapshot

@@ -69,6 +69,7 @@ describe('PostgreSQL outage', () => {
     const seen = screen.received.filter((r) => r.event === 'alert:raised').map((r) => (r.payload.alert as { id: string }).id);
     expect(seen).toEqual([before.body.alertId, retried.body.alertId]);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     screen.close();
   });
 });

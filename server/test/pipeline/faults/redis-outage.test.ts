@@ -71,6 +71,7 @@ describe('Redis outage', () => {
     const seen = screen.received.filter((r) => r.event === 'alert:raised').map((r) => (r.payload.alert as { id: string }).id);
     expect(seen).toEqual(ids);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     const seqs = screen.received.map((r) => r.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(screen.coveredSeqs().at(-1)).toBe(a.app.core.sequencer.applied);

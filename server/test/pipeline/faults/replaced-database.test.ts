@@ -65,6 +65,7 @@ describe('database replaced behind a running Redis', () => {
     expect(alertIds(screen)).toEqual(expected);
     expect(alertIds(screen).filter((id) => gone.includes(id))).toEqual([]);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     expect(b.app.core.sequencer.applied).toBe(a.app.core.sequencer.applied);
     const incidents = screen.snapshots.at(-1)!.incidents as { id: string }[];
     expect(incidents.length).toBe(0);
@@ -146,6 +147,7 @@ describe('database replaced behind a running Redis', () => {
       expect(alertIds(s)).toEqual(fresh);
       expect(alertIds(s).filter((id) => lost.includes(id) || kept.includes(id))).toEqual([]);
       expect(s.gaps).toBe(0);
+      expect(s.duplicates).toBe(0);
       expect(third.b.app.core.sequencer.applied).toBe(third.a.app.core.sequencer.applied);
     };
     await liveOnly(screen);
@@ -217,6 +219,7 @@ describe('database replaced behind a running Redis', () => {
     await screen.waitForSeq(a.app.core.sequencer.applied);
     expect(alertIds(screen)).toEqual(fresh);
     expect(screen.gaps).toBe(0);
+    expect(screen.duplicates).toBe(0);
     expect(alertIds(screen).filter((id) => old.includes(id))).toEqual([]);
     // The halted instance feeds its screens nothing of the new database.
     expect(alertIds(staleScreen).filter((id) => fresh.includes(id))).toEqual([]);

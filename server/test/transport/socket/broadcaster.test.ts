@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, Position, SequencedMessage } from '@lianfang/shared';
-import { decodePositionRows, judgeSeq } from '@lianfang/shared';
+import { SeqJudge, decodePositionRows } from '@lianfang/shared';
 import { Broadcaster } from '../../../src/transport/socket/broadcaster.js';
 
 const at = '2026-11-30T10:00:00.000Z';
@@ -53,7 +53,7 @@ describe('broadcaster: events ahead of positions, positions merged per unit', ()
     ]);
   });
 
-  it('gives a client that follows judgeSeq every message applied, no gap', () => {
+  it('gives a client that follows the shared judge every message applied or merged, no gap and no duplicate', () => {
     const { sent, broadcaster } = recorder();
     broadcaster.onEntry(positions(11, fix('u1', 30.1)));
     broadcaster.onEntry(unitUpdate(12));
@@ -61,15 +61,12 @@ describe('broadcaster: events ahead of positions, positions merged per unit', ()
     broadcaster.onEntry(unitUpdate(13));
     broadcaster.onEntry(positions(14, fix('u1', 30.3)));
     broadcaster.flushPositions();
-    let last = 10;
-    const verdicts = sent.map(({ msg }) => {
-      const v = judgeSeq(last, msg);
-      if (v === 'apply') last = msg.seq;
-      return v;
-    });
-    // The overtaken batch (seq 11) is older than the event before it: merged as state, not a gap.
-    expect(verdicts).toEqual(['apply', 'duplicate', 'apply', 'apply']);
+    const judge = new SeqJudge(10);
+    const verdicts = sent.map(({ event, msg }) => judge.judge(event, msg));
+    // The overtaken batch (seq 11) comes after the event that declared it: late by design, merged, not a duplicate.
+    expect(verdicts).toEqual(['apply', 'late', 'apply', 'apply']);
     expect(sent[2]!.msg.fromSeq).toBeUndefined();
-    expect(last).toBe(14);
+    expect(judge.lastSeq).toBe(14);
+    expect(judge.owedCount()).toBe(0);
   });
 });
