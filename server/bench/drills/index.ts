@@ -1,13 +1,16 @@
 /**
  * `pnpm --filter ./server drill`: the three fault drills of issue 7 in a row,
  * each on its own cluster (own PostgreSQL, own Redis, two instances, the load
- * balancer), and a Markdown summary next to the JSON in bench-results/drills/.
+ * balancer) and each after a no-fault control run of the same size (control.ts:
+ * it must show 0 / 0, or the instrument is wrong), and a Markdown summary next
+ * to the JSON in bench-results/drills/. Exits 1 when a goal is missed.
  *
- *   cd server && npx tsx --conditions=lianfang-src bench/drills/index.ts [--only=kill,redis,postgres] [--units=300 --screens=200]
+ *   cd server && npx tsx --conditions=lianfang-src bench/drills/index.ts [--only=kill,redis,postgres] [--units=300 --screens=200] [--no-control]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cliOptions, isMain } from '../core/lib/stats.js';
+import { drillControl } from './control.js';
 import { drillKillInstance } from './kill-instance.js';
 import { recordDrill } from './lib/drill-kit.js';
 import { drillPostgresOutage } from './postgres-outage.js';
@@ -27,7 +30,11 @@ function recoveryOf(o: DrillOutcome): string {
     reconnectMs?: { p50: number; max: number };
     caughtUpAfterKillMs?: number | null;
     readyz?: { degradedAfterMs: number | null; readyAfterRestartMs: number | null };
+    allCaughtUpMs?: number | null;
+    latePositionBatches?: number;
   };
+  if (!r.reconnectMs && !r.readyz)
+    return `no fault: screens caught up ${r.allCaughtUpMs ?? '—'} ms after the last press; ${r.latePositionBatches ?? 0} position batches merged late by design`;
   if (r.reconnectMs)
     return `screens back p50 ${r.reconnectMs.p50} ms, max ${r.reconnectMs.max} ms; all caught up ${r.caughtUpAfterKillMs ?? '—'} ms after the kill`;
   return `degraded in /readyz after ${r.readyz?.degradedAfterMs ?? '—'} ms; ready ${r.readyz?.readyAfterRestartMs ?? '—'} ms after the service came back`;
@@ -67,9 +74,13 @@ if (isMain(import.meta.url)) {
     recordDrill(name, result);
     outcomes.push({ name, result });
   };
-  if (only.includes('kill')) await run('kill-instance', () => drillKillInstance(size));
-  if (only.includes('redis')) await run('redis-outage', () => drillRedisOutage(size));
-  if (only.includes('postgres')) await run('postgres-outage', () => drillPostgresOutage(size));
+  const withControl = async (name: string, f: () => Promise<object>) => {
+    if (o.noControl === undefined) await run(`${name} (control, no fault)`, () => drillControl(size));
+    await run(name, f);
+  };
+  if (only.includes('kill')) await withControl('kill-instance', () => drillKillInstance(size));
+  if (only.includes('redis')) await withControl('redis-outage', () => drillRedisOutage(size));
+  if (only.includes('postgres')) await withControl('postgres-outage', () => drillPostgresOutage(size));
   const { loadavg } = await import('node:os');
   const md = drillsMarkdown(
     outcomes,

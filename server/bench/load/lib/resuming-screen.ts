@@ -99,7 +99,8 @@ export class ResumingScreen {
       this.state.lastSeq = s;
       this.judge.reset(s);
     } else {
-      const from = FROM_SEQ.exec(head);
+      // A batch carries `fromSeq` up front; an event that jumped positions gets it added last (broadcaster.ts): read the tail too.
+      const from = FROM_SEQ.exec(head) ?? FROM_SEQ.exec(data.toString('latin1', Math.max(0, data.length - 64)));
       const verdict = this.judge.judge(name, from ? { seq: s, fromSeq: Number(from[1]) } : { seq: s });
       if (verdict === 'duplicate') {
         this.state.duplicates++;
