@@ -50,7 +50,7 @@ describe('standing crews and moved units', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  const setCrew = (token: string, id: string, body: unknown) => api<Station>(t.app, token, 'PUT', `/api/stations/${id}/standing-crew`, body);
+  const setCrew = (token: string, id: string, body: object) => api<Station>(t.app, token, 'PUT', `/api/stations/${id}/standing-crew`, body);
 
   it('a station without a crew covers nothing; with one it does; cleared, it does not', async () => {
     const without = share5();
