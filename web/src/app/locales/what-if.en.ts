@@ -24,4 +24,18 @@ export const whatIfEn: WhatIfMessages = {
     offRoad: 'off the road network: covers nothing',
     failed: 'What-if failed: {message}',
   },
+  standingCrew: {
+    tab: 'Station crews',
+    help: 'A station covers nothing by itself: only available units standing at it, or a standing crew set here explicitly, count for coverage.',
+    col: { name: 'Station', kind: 'Kind', crew: 'Standing crew', actions: 'Actions' },
+    kind: { safety_station: 'Safety station', police_post: 'Police post', fire: 'Fire station', medical: 'Ambulance base', city_mgmt: 'City management' },
+    none: 'None',
+    force: 'Force',
+    mode: 'Mode',
+    save: 'Save',
+    clear: 'Remove crew',
+    saved: 'Saved: {name}',
+    failed: 'Could not save: {message}',
+    empty: 'No stations yet',
+  },
 };

@@ -22,6 +22,20 @@ export const whatIfZhCN = {
     offRoad: '远离道路，无法覆盖',
     failed: '推演失败：{message}',
   },
+  standingCrew: {
+    tab: '站点值守',
+    help: '站点本身不计入覆盖：只有停在站点的空闲单位，或在此明确设置的常驻值守力量，才算覆盖。',
+    col: { name: '站点', kind: '类型', crew: '常驻值守', actions: '操作' },
+    kind: { safety_station: '平安驿站', police_post: '警务站', fire: '消防站', medical: '急救站', city_mgmt: '城管站' },
+    none: '无',
+    force: '力量',
+    mode: '方式',
+    save: '保存',
+    clear: '取消值守',
+    saved: '已保存：{name}',
+    failed: '保存失败：{message}',
+    empty: '还没有站点',
+  },
 };
 
 export type WhatIfMessages = typeof whatIfZhCN;
