@@ -77,7 +77,7 @@ export async function login(app: FastifyInstance, username: string, password: st
 export async function api<T = unknown>(
   app: FastifyInstance,
   token: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
 ): Promise<{ status: number; body: T }> {

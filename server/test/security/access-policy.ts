@@ -41,6 +41,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/state': ALL,
   'GET /api/grids': ALL,
   'GET /api/stations': ALL,
+  'PUT /api/stations/:id/standing-crew': ['admin'],
   'GET /api/teams': ALL,
   'GET /api/map/roads': ALL,
   'GET /api/incidents': CONTROL,

@@ -4,6 +4,12 @@ import { IdSchema, IsoTimeSchema, LatSchema, LonSchema, ModeSchema } from './com
 /** The response circle: a cell counts as covered when someone can be there within this. */
 export const COVERAGE_LIMIT_MINUTES = 15;
 
+/**
+ * The district's promise ("a patrol there in under 5 minutes"): the wall's coverage figure is
+ * the share within this, and a gap is a cell of the jurisdiction nobody reaches within it.
+ */
+export const COVERAGE_GOAL_MINUTES = 5;
+
 /** Shares are fractions 0…1 of the H3 cells of an area reachable within 5 and 15 minutes. */
 export const CoverageShareWithinSchema = Type.Object({ within5: Type.Number({ minimum: 0, maximum: 1 }), within15: Type.Number({ minimum: 0, maximum: 1 }) });
 
@@ -13,7 +19,7 @@ export const CoverageShareSchema = Type.Object({
   perGrid: Type.Array(Type.Object({ gridId: IdSchema, within5: Type.Number({ minimum: 0, maximum: 1 }), within15: Type.Number({ minimum: 0, maximum: 1 }) })),
 });
 
-/** A cluster of neighbouring cells nobody reaches within 15 minutes: where a post would help. */
+/** A cluster of neighbouring cells of the jurisdiction nobody reaches within the goal (5 minutes): where a post would help. */
 export const CoverageGapSchema = Type.Object({
   cellCount: Type.Integer({ minimum: 1 }),
   /** Mean of the cell centres. */
@@ -35,6 +41,12 @@ export const CoverageSchema = Type.Object({
   share: CoverageShareSchema,
   /** The ten largest gaps, largest first. */
   gaps: Type.Array(CoverageGapSchema),
+  /**
+   * Every cell of the jurisdiction (all grids; the whole map without grids) nobody reaches within
+   * the goal (COVERAGE_GOAL_MINUTES): the gap layer draws exactly these. Absent in maps published
+   * before it existed.
+   */
+  gapCells: Type.Optional(Type.Array(Type.String())),
 });
 
 export const WhatIfRequestSchema = Type.Object(
@@ -43,6 +55,11 @@ export const WhatIfRequestSchema = Type.Object(
     add: Type.Array(Type.Object({ lat: LatSchema, lon: LonSchema, mode: ModeSchema }, { additionalProperties: false }), { maxItems: 50 }),
     /** Units taken out (sent elsewhere, going off duty). */
     removeUnitIds: Type.Optional(Type.Array(IdSchema, { maxItems: 1000, uniqueItems: true })),
+    /**
+     * Units moved to a new spot: each covers from there at its own mode, as an available unit
+     * would (whatever it is doing now), and no longer from where it is.
+     */
+    move: Type.Optional(Type.Array(Type.Object({ unitId: IdSchema, lat: LatSchema, lon: LonSchema }, { additionalProperties: false }), { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
@@ -50,11 +67,15 @@ export const WhatIfRequestSchema = Type.Object(
 export const WhatIfReplySchema = Type.Object({
   before: CoverageShareSchema,
   after: CoverageShareSchema,
-  /** Cells within 15 minutes after but not before, and the other way round. */
+  /** The goal the cell lists are measured against (COVERAGE_GOAL_MINUTES). */
+  goalMinutes: Type.Number({ minimum: 0 }),
+  /** Cells of the jurisdiction within the goal after but not before (gaps closed), and the other way round (gaps opened). */
   gainedCells: Type.Array(Type.String()),
   lostCells: Type.Array(Type.String()),
   /** Indexes into `add` of points too far from a road their mode uses: they cover nothing. */
   unplacedAdds: Type.Array(Type.Integer({ minimum: 0 })),
+  /** Ids of moved units whose new spot is too far from a road their mode uses: they cover nothing there. */
+  unplacedMoves: Type.Array(IdSchema),
 });
 
 export type CoverageShareWithin = Static<typeof CoverageShareWithinSchema>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { ForceSchema, IdSchema, LatSchema, LonSchema, ModeSchema, Nullable, stringEnum } from './common.js';
 
 /** A ring of [lon, lat] pairs as in GeoJSON; first and last may or may not repeat. */
 export const RingSchema = Type.Array(Type.Tuple([LonSchema, LatSchema]), { minItems: 3, maxItems: 5000 });
@@ -26,13 +26,26 @@ export const GridSchema = Type.Object({
 
 export const STATION_KINDS = ['safety_station', 'police_post', 'fire', 'medical', 'city_mgmt'] as const;
 
+/**
+ * A crew the administration keeps at a station around the clock (a duty car at the fire base):
+ * the station then covers the district from where it stands, at this mode, whether or not any
+ * tracked unit is there. Set explicitly, never assumed: a station without one covers only through
+ * the available units standing at it.
+ */
+export const StandingCrewSchema = Type.Object({ force: ForceSchema, mode: ModeSchema }, { additionalProperties: false });
+
 export const StationSchema = Type.Object({
   id: IdSchema,
   name: Type.String(),
   kind: stringEnum(STATION_KINDS),
   lat: LatSchema,
   lon: LonSchema,
+  /** Absent or null: no standing crew (the default). */
+  standingCrew: Type.Optional(Nullable(StandingCrewSchema)),
 });
+
+/** PUT /api/stations/:id/standing-crew (admin): set or clear (null) a station's standing crew. */
+export const StandingCrewChangeSchema = Type.Object({ standingCrew: Nullable(StandingCrewSchema) }, { additionalProperties: false });
 
 export const TeamSchema = Type.Object({
   id: IdSchema,
@@ -44,6 +57,8 @@ export type Grid = Static<typeof GridSchema>;
 export type GridLevel = Static<typeof GridLevelSchema>;
 export type Station = Static<typeof StationSchema>;
 export type StationKind = (typeof STATION_KINDS)[number];
+export type StandingCrew = Static<typeof StandingCrewSchema>;
+export type StandingCrewChange = Static<typeof StandingCrewChangeSchema>;
 export type Team = Static<typeof TeamSchema>;
 export type Ring = Static<typeof RingSchema>;
 

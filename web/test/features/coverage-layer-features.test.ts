@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Coverage, PatrolPlan } from '@lianfang/shared';
-import { latLngToCell } from 'h3-js';
+import { cellArea, gridDisk, latLngToCell } from 'h3-js';
 import { circleRing } from '../../src/map/geojson/circle-ring';
 import { coverageFeatures } from '../../src/map/geojson/coverage-features';
 import { gapFeatures } from '../../src/map/geojson/gap-features';
@@ -58,12 +58,22 @@ describe('coverage layer features', () => {
     expect(coverageFeatures(null).features).toEqual([]);
   });
 
-  it('draws a gap as a circle of its area with a label point', () => {
-    const fc = gapFeatures([{ cellCount: 10, lat: 31.2, lon: 121.5, areaKm2: 1.5 }], (g) => `gap ${g.areaKm2}`);
-    expect(fc.features).toHaveLength(2);
-    const ring = (fc.features[0]!.geometry as { coordinates: [number, number][][] }).coordinates[0]!;
-    expect(ringAreaM2(ring, 31.2) / 1e6).toBeCloseTo(1.5, 1);
-    expect(fc.features[1]!.properties.label).toBe('lbl|gap|gap 1.5');
+  it('draws the gap cells themselves, merged into one outline, and labels the clusters', () => {
+    const centre = latLngToCell(31.2, 121.5, 9);
+    const cells = gridDisk(centre, 1); // seven neighbouring hexagons: one shape
+    const fc = gapFeatures(cells, [{ cellCount: 7, lat: 31.2, lon: 121.5, areaKm2: 0.74 }], (g) => `gap ${g.areaKm2}`);
+    const polygons = fc.features.filter((f) => f.geometry.type === 'Polygon');
+    expect(polygons).toHaveLength(1);
+    const ring = (polygons[0]!.geometry as { coordinates: [number, number][][] }).coordinates[0]!;
+    expect(ringAreaM2(ring, 31.2) / 1e6).toBeCloseTo(
+      cells.reduce((a, c) => a + cellArea(c, 'km2'), 0),
+      2,
+    );
+    const labels = fc.features.filter((f) => f.geometry.type === 'Point');
+    expect(labels.map((f) => f.properties.label)).toEqual(['lbl|gap|gap 0.74']);
+    // Two cells far apart are two shapes; no cells, no shapes.
+    expect(gapFeatures([centre, latLngToCell(31.3, 121.6, 9)], [], String).features).toHaveLength(2);
+    expect(gapFeatures([], [], String).features).toEqual([]);
   });
 
   it('circle ring radius matches metres north and east', () => {

@@ -28,5 +28,11 @@ export function createCoverageModule(deps: {
     intervalMs: config.COVERAGE_INTERVAL_MS,
     settleMs: config.COVERAGE_SETTLE_MS,
   });
-  return { name: 'coverage', coverage, routes: [coverageRoutes({ coverage })], workers: [coverage], onEntry: (entry: LogEntry) => coverage.onEntry(entry) };
+  return {
+    name: 'coverage',
+    coverage,
+    routes: [coverageRoutes({ coverage, db, bus, picture })],
+    workers: [coverage],
+    onEntry: (entry: LogEntry) => coverage.onEntry(entry),
+  };
 }

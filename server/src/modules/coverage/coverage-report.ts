@@ -1,22 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { Coverage, CoverageGapSummary, CoverageShare, Grid } from '@lianfang/shared';
-import { COVERAGE_LIMIT_MINUTES } from '@lianfang/shared';
-import { coverageGaps, coverageShare, reachableCells, type AreaCoverageShare, type CoverageGrid } from '@lianfang/shared/routing/index';
+import { COVERAGE_GOAL_MINUTES, COVERAGE_LIMIT_MINUTES } from '@lianfang/shared';
+import { coverageGaps, coverageShare, polygonCells, reachableCells, type AreaCoverageShare, type CoverageGrid } from '@lianfang/shared/routing/index';
 
-export type CoverageBody = Pick<Coverage, 'cells' | 'share' | 'gaps'>;
+export type CoverageBody = Pick<Coverage, 'cells' | 'share' | 'gaps' | 'gapCells'>;
 
 const GAP_COUNT = 10;
 const tenth = (v: number) => Math.round(v * 10) / 10;
 const share4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
-/** What a published coverage carries, from a computed grid: cells within 15 min, shares, the largest gaps. */
+/**
+ * What a published coverage carries, from a computed grid: cells within 15 min, shares, and the
+ * gaps: every cell of the jurisdiction nobody reaches within the goal (5 min), and the largest clusters of them.
+ */
 export function describeCoverage(grid: CoverageGrid, grids: readonly Grid[]): CoverageBody {
   const cells = reachableCells(grid, COVERAGE_LIMIT_MINUTES).map((c): [string, number] => [c.h3, tenth(c.minutes)]);
   const polygons = grids.map(asPolygon);
-  const gaps = coverageGaps(grid, polygons.length > 0 ? { polygons } : {})
+  const clusters = coverageGaps(grid, { withinMinutes: COVERAGE_GOAL_MINUTES, ...(polygons.length > 0 ? { polygons } : {}) });
+  const gaps = clusters
     .slice(0, GAP_COUNT)
     .map((g): CoverageGapSummary => ({ cellCount: g.cellCount, lat: g.centre.lat, lon: g.centre.lon, areaKm2: Math.round(g.areaKm2 * 1000) / 1000 }));
-  return { cells, share: shareOf(grid, grids), gaps };
+  return { cells, share: shareOf(grid, grids), gaps, gapCells: clusters.flatMap((g) => g.cells).sort() };
+}
+
+/** The cells the figures are about: those of all grids (each once), or every cell of the map without grids. */
+export function jurisdictionCells(grid: CoverageGrid, grids: readonly Grid[]): Set<string> {
+  if (grids.length === 0) return new Set(grid.cells);
+  return new Set(grids.flatMap((g) => polygonCells(asPolygon(g), grid.options.h3Resolution)));
 }
 
 /**
@@ -42,10 +52,10 @@ export function shareOf(grid: CoverageGrid, grids: readonly Grid[]): CoverageSha
 }
 
 /** Equal for equal content however the object travelled (jsonb reorders keys), so "changed?" is exact. */
-export function coverageHash(body: Pick<Coverage, 'cells' | 'share'>): string {
+export function coverageHash(body: Pick<Coverage, 'cells' | 'share' | 'gapCells'>): string {
   const share = [body.share.overall.within5, body.share.overall.within15, ...body.share.perGrid.map((g) => [g.gridId, g.within5, g.within15])];
   return createHash('sha1')
-    .update(JSON.stringify([body.cells, share]))
+    .update(JSON.stringify([body.cells, share, body.gapCells ?? []]))
     .digest('hex');
 }
 

@@ -5,12 +5,12 @@ import type { Database } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import { LeasedPublisher, type Lease } from '../../pipeline/leased-publisher.js';
 import type { LivePicture } from '../live-picture.js';
-import { unprocessable } from '../domain-errors.js';
 import type { RoadNetwork } from '../roads/road-network.js';
 import { coverageHash, describeCoverage } from './coverage-report.js';
 import { sampleCoverage } from './coverage-repository.js';
-import { coverageSources } from './coverage-sources.js';
+import { coverageSources, coversNow } from './coverage-sources.js';
 import { whatIfCoverage } from './what-if.js';
+import { checkWhatIfUnits } from './what-if-check.js';
 
 export interface CoverageSettings {
   h3Resolution: number;
@@ -27,7 +27,7 @@ const WARM_DELAY_MS = 1000;
 
 /**
  * The live 15-minute response map: recomputed from the available units' fixes and the
- * stations, throttled, and published as `coverage.updated` through the command bus only when
+ * stations' standing crews (coverage-sources.ts), throttled, and published as `coverage.updated` through the command bus only when
  * its content changed. Only the lease holder computes; every instance keeps the latest in
  * its picture. Also writes the once-a-minute sample for the coverage-over-time charts.
  */
@@ -78,7 +78,13 @@ export class CoverageService {
   onEntry(entry: LogEntry): void {
     if (entry.type === 'unit.positions') {
       // Busy units do not cover: their moves change nothing.
-      if (!entry.positions.some((p) => this.picture.units.get(p.unitId)?.status === 'available')) return;
+      if (
+        !entry.positions.some((p) => {
+          const unit = this.picture.units.get(p.unitId);
+          return unit !== undefined && coversNow(unit);
+        })
+      )
+        return;
     } else if (entry.type === 'unit.updated') {
       this.lastStatusAt = Date.now();
     } else {
@@ -99,11 +105,10 @@ export class CoverageService {
   }
 
   async whatIf(request: WhatIfRequest): Promise<WhatIfReply> {
-    const unknown = (request.removeUnitIds ?? []).find((id) => !this.picture.units.has(id));
-    if (unknown) throw unprocessable('removeUnitIds', `no unit ${unknown}`);
+    checkWhatIfUnits(request, this.picture.units);
     const { graph } = await this.roads();
     const sources = coverageSources(this.picture.units.values(), this.picture.stations, Date.now());
-    return whatIfCoverage(graph, sources, this.picture.grids, request, this.options);
+    return whatIfCoverage(graph, sources, this.picture.grids, request, this.options, this.picture.units);
   }
 
   private async beat(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Grid, Station, Team } from '@lianfang/shared';
+import type { Force, Grid, Mode, StandingCrew, Station, Team } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
 export async function listGrids(q: Queryable): Promise<Grid[]> {
@@ -14,8 +14,25 @@ export async function listGrids(q: Queryable): Promise<Grid[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id, ring: r.ring, leader: r.leader, contacts: r.contacts }));
 }
 
+type StationRow = Omit<Station, 'standingCrew'> & { standing_crew_force: Force | null; standing_crew_mode: Mode | null };
+const toStation = ({ standing_crew_force: force, standing_crew_mode: mode, ...s }: StationRow): Station => ({
+  ...s,
+  standingCrew: force && mode ? { force, mode } : null,
+});
+
 export async function listStations(q: Queryable): Promise<Station[]> {
-  return q.query<Station>('SELECT id, name, kind, lat, lon FROM stations ORDER BY id');
+  const rows = await q.query<StationRow>('SELECT id, name, kind, lat, lon, standing_crew_force, standing_crew_mode FROM stations ORDER BY id');
+  return rows.map(toStation);
+}
+
+/** Sets or clears (null) a station's standing crew; the station as it is now, or undefined when there is none with this id. */
+export async function setStandingCrew(q: Queryable, stationId: string, crew: StandingCrew | null): Promise<Station | undefined> {
+  const [row] = await q.query<StationRow>(
+    `UPDATE stations SET standing_crew_force = $2, standing_crew_mode = $3 WHERE id = $1
+     RETURNING id, name, kind, lat, lon, standing_crew_force, standing_crew_mode`,
+    [stationId, crew?.force ?? null, crew?.mode ?? null],
+  );
+  return row && toStation(row);
 }
 
 export async function listTeams(q: Queryable): Promise<Team[]> {
@@ -35,7 +52,15 @@ export async function insertGrid(q: Queryable, g: Grid): Promise<void> {
 }
 
 export async function insertStation(q: Queryable, s: Station): Promise<void> {
-  await q.query('INSERT INTO stations (id, name, kind, lat, lon) VALUES ($1,$2,$3,$4,$5)', [s.id, s.name, s.kind, s.lat, s.lon]);
+  await q.query('INSERT INTO stations (id, name, kind, lat, lon, standing_crew_force, standing_crew_mode) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+    s.id,
+    s.name,
+    s.kind,
+    s.lat,
+    s.lon,
+    s.standingCrew?.force ?? null,
+    s.standingCrew?.mode ?? null,
+  ]);
 }
 
 export async function insertTeam(q: Queryable, t: Team): Promise<void> {

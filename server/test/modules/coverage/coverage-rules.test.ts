@@ -15,10 +15,12 @@ const fix = (ageS: number) =>
 const unit = (id: string, status: Unit['status'], position: Position | null, mode: Unit['mode'] = 'bike') => ({ id, status, position, mode }) as Unit;
 
 describe('coverage rules', () => {
-  it('counts available units with a recent fix at their own mode, and stations by kind', () => {
+  it('counts available units with a recent fix at their own mode, and only stations with a standing crew, at its mode', () => {
     const stations = [
-      { id: 'fire-1', kind: 'fire', lat: 30.25, lon: 120.16 },
-      { id: 'safe-1', kind: 'safety_station', lat: 30.27, lon: 120.18 },
+      { id: 'fire-1', kind: 'fire', lat: 30.25, lon: 120.16, standingCrew: { force: 'fire', mode: 'car' } },
+      { id: 'safe-1', kind: 'safety_station', lat: 30.27, lon: 120.18, standingCrew: { force: 'volunteer', mode: 'foot' } },
+      { id: 'police-1', kind: 'police_post', lat: 30.26, lon: 120.17, standingCrew: null },
+      { id: 'medical-1', kind: 'medical', lat: 30.26, lon: 120.19 },
     ] as Station[];
     const sources = coverageSources(
       [unit('free', 'available', fix(30)), unit('busy', 'busy', fix(30)), unit('silent', 'available', fix(16 * 60)), unit('nowhere', 'available', null)],

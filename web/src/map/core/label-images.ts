@@ -23,6 +23,7 @@ export type LabelStyle =
   | 'gap'
   | 'post'
   | 'post-away'
+  | 'what-if'
   | `badge:${string}`;
 
 interface LabelLook {
@@ -52,6 +53,7 @@ const LOOKS: Record<Exclude<LabelStyle, `badge:${string}`>, LabelLook> = {
   gap: { font: 13, weight: 800, color: '#ffb3c1', background: 'rgba(58,13,25,0.88)', border: '#ff375f', padX: 5, padY: 2, radius: 4 },
   post: { font: 12, weight: 700, color: '#d8c8ff', background: 'rgba(6,9,14,0.75)', border: null, padX: 5, padY: 2, radius: 4 },
   'post-away': { font: 14, weight: 800, color: '#ffffff', background: '#bf5af2', border: null, padX: 6, padY: 3, radius: 4 },
+  'what-if': { font: 14, weight: 800, color: '#001a24', background: '#64d2ff', border: '#ffffff', padX: 6, padY: 3, radius: 4 },
 };
 
 const FONT_FAMILY = "'Inter', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', sans-serif";

@@ -1,7 +1,7 @@
 import type { CoverageGapSummary } from '@lianfang/shared';
+import { cellsToMultiPolygon } from 'h3-js';
 import { labelImageId } from '../core/label-images';
-import { circleRing } from './circle-ring';
-import { featureCollection, type Feature, type FeatureCollection } from './geojson-types';
+import { featureCollection, type Feature, type FeatureCollection, type Position2 } from './geojson-types';
 
 export interface GapProps {
   [key: string]: string | number | boolean | null;
@@ -10,16 +10,28 @@ export interface GapProps {
 }
 
 /**
- * Coverage gaps (clusters nobody reaches within 15 minutes) as a circle of the same
- * area around the cluster's centre, plus a label point with the size.
+ * Coverage gaps as they are: the cells of the jurisdiction nobody reaches within the goal,
+ * merged into outlines (neighbouring hexagons become one shape), plus a label with the size at
+ * the centre of each of the largest clusters.
  */
-export function gapFeatures(gaps: readonly CoverageGapSummary[], text: (g: CoverageGapSummary) => string): FeatureCollection<Feature['geometry'], GapProps> {
+export function gapFeatures(
+  gapCells: readonly string[],
+  gaps: readonly CoverageGapSummary[],
+  text: (g: CoverageGapSummary) => string,
+): FeatureCollection<Feature['geometry'], GapProps> {
   const features: Feature<Feature['geometry'], GapProps>[] = [];
+  for (const polygon of cellOutlines(gapCells)) {
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: polygon }, properties: { label: '', areaKm2: 0 } });
+  }
   for (const g of gaps) {
     const props = { label: labelImageId('gap', text(g)), areaKm2: g.areaKm2 };
-    const radiusM = Math.sqrt((g.areaKm2 * 1_000_000) / Math.PI);
-    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(g.lon, g.lat, radiusM)] }, properties: props });
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [g.lon, g.lat] }, properties: props });
   }
   return featureCollection(features);
+}
+
+/** H3 cells merged into GeoJSON polygons ([lon, lat] rings, closed). */
+export function cellOutlines(cells: readonly string[]): Position2[][][] {
+  if (cells.length === 0) return [];
+  return cellsToMultiPolygon([...cells], true) as Position2[][][];
 }

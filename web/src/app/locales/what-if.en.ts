@@ -1,0 +1,41 @@
+import type { WhatIfMessages } from './what-if.zh-CN';
+
+/** English strings of the coverage what-if tool on the wall. */
+export const whatIfEn: WhatIfMessages = {
+  whatIf: {
+    button: 'What-if',
+    title: 'Coverage what-if (nothing is dispatched)',
+    key: 'W',
+    help: 'Drag a unit to a new spot, or click the map to drop a temporary post; Esc leaves',
+    now: 'Now',
+    after: 'What-if',
+    goal: 'within {min} min',
+    closed: '{n} gap cells closed',
+    opened: '{n} gap cells opened',
+    postMode: 'Temporary post',
+    modeKey: '{key} {mode}',
+    moved: 'Move {callsign}',
+    post: 'Temporary post · {mode}',
+    remove: 'Undo',
+    clear: 'Undo all',
+    leave: 'Leave what-if (Esc)',
+    computing: 'Computing…',
+    nothing: 'No change yet: drag a unit, or click the map to drop a post',
+    offRoad: 'off the road network: covers nothing',
+    failed: 'What-if failed: {message}',
+  },
+  standingCrew: {
+    tab: 'Station crews',
+    help: 'A station covers nothing by itself: only available units standing at it, or a standing crew set here explicitly, count for coverage.',
+    col: { name: 'Station', kind: 'Kind', crew: 'Standing crew', actions: 'Actions' },
+    kind: { safety_station: 'Safety station', police_post: 'Police post', fire: 'Fire station', medical: 'Ambulance base', city_mgmt: 'City management' },
+    none: 'None',
+    force: 'Force',
+    mode: 'Mode',
+    save: 'Save',
+    clear: 'Remove crew',
+    saved: 'Saved: {name}',
+    failed: 'Could not save: {message}',
+    empty: 'No stations yet',
+  },
+};

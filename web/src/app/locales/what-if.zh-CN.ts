@@ -1,0 +1,41 @@
+/** 覆盖推演（大屏上的"如果调动"工具）的中文文案。英文文件必须有同样的键（由其类型检查）。 */
+export const whatIfZhCN = {
+  whatIf: {
+    button: '覆盖推演',
+    title: '覆盖推演（未下达任何调动）',
+    key: 'W',
+    help: '拖动单位到新位置，或在地图上点击放置临时岗点；Esc 退出',
+    now: '现在',
+    after: '推演后',
+    goal: '{min} 分钟可达',
+    closed: '消除盲区 {n} 格',
+    opened: '新增盲区 {n} 格',
+    postMode: '临时岗点方式',
+    modeKey: '{key} {mode}',
+    moved: '调动 {callsign}',
+    post: '临时岗点 · {mode}',
+    remove: '撤销',
+    clear: '全部撤销',
+    leave: '退出推演 (Esc)',
+    computing: '正在计算…',
+    nothing: '还没有改动：拖动一个单位，或点击地图放置岗点',
+    offRoad: '远离道路，无法覆盖',
+    failed: '推演失败：{message}',
+  },
+  standingCrew: {
+    tab: '站点值守',
+    help: '站点本身不计入覆盖：只有停在站点的空闲单位，或在此明确设置的常驻值守力量，才算覆盖。',
+    col: { name: '站点', kind: '类型', crew: '常驻值守', actions: '操作' },
+    kind: { safety_station: '平安驿站', police_post: '警务站', fire: '消防站', medical: '急救站', city_mgmt: '城管站' },
+    none: '无',
+    force: '力量',
+    mode: '方式',
+    save: '保存',
+    clear: '取消值守',
+    saved: '已保存：{name}',
+    failed: '保存失败：{message}',
+    empty: '还没有站点',
+  },
+};
+
+export type WhatIfMessages = typeof whatIfZhCN;
