@@ -150,6 +150,11 @@ export async function listOpenIncidents(q: Queryable): Promise<Incident[]> {
   return hydrate(q, await q.query<IncidentRow>(`SELECT * FROM incidents WHERE status IN (${OPEN_LIST}) ORDER BY created_at`));
 }
 
+/** Resolved and not yet evaluated: the desk's "to evaluate" list (newest first). Closing takes them off. */
+export async function listAwaitingEvaluation(q: Queryable, limit: number): Promise<Incident[]> {
+  return hydrate(q, await q.query<IncidentRow>(`SELECT * FROM incidents WHERE status = 'resolved' ORDER BY resolved_at DESC LIMIT $1`, [limit]));
+}
+
 export async function getIncident(q: Queryable, id: string, lock = false): Promise<Incident | null> {
   const rows = await q.query<IncidentRow>(`SELECT * FROM incidents WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   return (await hydrate(q, rows))[0] ?? null;
