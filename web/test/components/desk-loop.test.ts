@@ -188,6 +188,15 @@ describe('the ends of the loop', () => {
     expect(w.emitted('submit')).toEqual([[4, 'came within minutes']]);
   });
 
+  it('Enter on a rating button does not override the rating chosen by its digit', async () => {
+    const { plugins } = testPlugins();
+    const w = mount(DeskEvaluateForm, { global: { plugins }, props: { busy: false } });
+    await w.get('form').trigger('keydown', { key: '3' });
+    await w.get('[data-testid=rate-5]').trigger('keydown', { key: 'Enter' });
+    await w.get('[data-testid=rate-5]').trigger('keydown', { key: 'Enter' });
+    expect(w.emitted('submit')).toEqual([[3, '']]);
+  });
+
   it('plan tasks tick from the desk and say who and when', async () => {
     const { plugins } = testPlugins();
     const tasks = [
