@@ -23,7 +23,20 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 function grid(over: Partial<Grid>): Grid {
-  return { id: 'g', name: 'G', level: 'grid', parentId: null, ring: [[0, 0], [0, 1], [1, 1]], leader: null, contacts: [], ...over };
+  return {
+    id: 'g',
+    name: 'G',
+    level: 'grid',
+    parentId: null,
+    ring: [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+    ],
+    leader: null,
+    contacts: [],
+    ...over,
+  };
 }
 
 describe('desk steps for a unit with only a radio', () => {
@@ -102,7 +115,14 @@ describe('the ladder on the desk', () => {
     const { plugins } = testPlugins();
     useGeoStore().replaceAll({
       grids: [
-        grid({ id: 'g1', name: 'West Lake Grid 3', level: 'grid', parentId: 'c1', leader: 'Li Ming', contacts: [{ name: 'Zhao', role: 'grid worker', phone: '138 0000 1111' }] }),
+        grid({
+          id: 'g1',
+          name: 'West Lake Grid 3',
+          level: 'grid',
+          parentId: 'c1',
+          leader: 'Li Ming',
+          contacts: [{ name: 'Zhao', role: 'grid worker', phone: '138 0000 1111' }],
+        }),
         grid({ id: 'c1', name: 'Beishan Community', level: 'community', parentId: 's1', leader: 'Wang Fang' }),
         grid({ id: 's1', name: 'Beishan Street', level: 'street', leader: 'Chen Jie' }),
       ],
@@ -115,7 +135,14 @@ describe('the ladder on the desk', () => {
         level: 'street',
         gridId: 'g1',
         callIns: [
-          { department: 'housing', summonedAt: iso(local(7, 50)), deadline: iso(local(8, 5)), reportedAt: null, reportedBy: null, escalatedAt: iso(local(8, 5, 1)) },
+          {
+            department: 'housing',
+            summonedAt: iso(local(7, 50)),
+            deadline: iso(local(8, 5)),
+            reportedAt: null,
+            reportedBy: null,
+            escalatedAt: iso(local(8, 5, 1)),
+          },
           { department: 'fire', summonedAt: iso(local(8, 0)), deadline: iso(local(8, 15)), reportedAt: null, reportedBy: null, escalatedAt: null },
         ],
       },
@@ -140,9 +167,23 @@ describe('the ladder on the desk', () => {
         busy: false,
         live: true,
         callIns: [
-          { department: 'housing', summonedAt: iso(local(7, 50)), deadline: iso(local(8, 5)), reportedAt: null, reportedBy: null, escalatedAt: iso(local(8, 5, 1)) },
+          {
+            department: 'housing',
+            summonedAt: iso(local(7, 50)),
+            deadline: iso(local(8, 5)),
+            reportedAt: null,
+            reportedBy: null,
+            escalatedAt: iso(local(8, 5, 1)),
+          },
           { department: 'fire', summonedAt: iso(local(8, 0)), deadline: iso(local(8, 15)), reportedAt: null, reportedBy: null, escalatedAt: null },
-          { department: 'police', summonedAt: iso(local(8, 0)), deadline: iso(local(8, 15)), reportedAt: iso(local(8, 3)), reportedBy: 'user:wang', escalatedAt: null },
+          {
+            department: 'police',
+            summonedAt: iso(local(8, 0)),
+            deadline: iso(local(8, 15)),
+            reportedAt: iso(local(8, 3)),
+            reportedBy: 'user:wang',
+            escalatedAt: null,
+          },
         ],
       },
     });

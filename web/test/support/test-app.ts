@@ -15,6 +15,13 @@ export function freshPinia(): Pinia {
 /** Plugins a mounted component needs (English, so assertions read naturally). */
 export function testPlugins() {
   const pinia = freshPinia();
-  const i18n = createI18n({ legacy: false, locale: 'en', fallbackLocale: 'zh-CN', messages: { en: { ...en, ...deskEn }, 'zh-CN': { ...zhCN, ...deskZhCN } }, missingWarn: false, fallbackWarn: false });
+  const i18n = createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'zh-CN',
+    messages: { en: { ...en, ...deskEn }, 'zh-CN': { ...zhCN, ...deskZhCN } },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
   return { pinia, i18n, plugins: [pinia, i18n] };
 }

@@ -66,7 +66,12 @@ export class ClockWatcher extends ClockedCheck {
       if (incident.level !== 'department') {
         await q.query("UPDATE incidents SET level = 'department' WHERE id = $1", [incident.id]);
         await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: 'department', reason: 'call-in not reported' });
-        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: 'department', reason: 'call-in not reported', departments: late });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, {
+          from: incident.level,
+          to: 'department',
+          reason: 'call-in not reported',
+          departments: late,
+        });
       }
       const updated = (await getIncident(q, incident.id))!;
       return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };

@@ -43,10 +43,16 @@ describe('the loop from the desk', () => {
 
   it('resolves with outcome and settled level, is listed to evaluate, and closing with a rating counts in the closure rate', async () => {
     const id = await open('noise at night');
-    const before = (await api<{ rates: { closureRate: number | null } }>(t.app, t.adminToken, 'GET', `/api/stats/loop?from=${ago(3_600_000)}&to=${ago(-60_000)}`)).body.rates;
+    const before = (
+      await api<{ rates: { closureRate: number | null } }>(t.app, t.adminToken, 'GET', `/api/stats/loop?from=${ago(3_600_000)}&to=${ago(-60_000)}`)
+    ).body.rates;
     expect(before.closureRate).toBe(0);
 
-    const resolved = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/resolve`, { outcome: 'mediated', settledLevel: 'grid', note: 'agreed quiet hours' });
+    const resolved = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/resolve`, {
+      outcome: 'mediated',
+      settledLevel: 'grid',
+      note: 'agreed quiet hours',
+    });
     expect(resolved.body.resolution).toEqual({ outcome: 'mediated', settledLevel: 'grid', note: 'agreed quiet hours' });
     const waiting = await api<Incident[]>(t.app, t.adminToken, 'GET', '/api/incidents/awaiting-evaluation');
     expect(waiting.body.map((i) => i.id)).toContain(id);
@@ -58,13 +64,18 @@ describe('the loop from the desk', () => {
     expect((await api<Incident[]>(t.app, t.adminToken, 'GET', '/api/incidents/awaiting-evaluation')).body.map((i) => i.id)).not.toContain(id);
 
     // two incidents received in the window (the first is still open), one closed: 50 %
-    const after = (await api<{ rates: { closureRate: number | null } }>(t.app, t.adminToken, 'GET', `/api/stats/loop?from=${ago(3_600_000)}&to=${ago(-60_000)}`)).body.rates;
+    const after = (
+      await api<{ rates: { closureRate: number | null } }>(t.app, t.adminToken, 'GET', `/api/stats/loop?from=${ago(3_600_000)}&to=${ago(-60_000)}`)
+    ).body.rates;
     expect(after.closureRate).toBe(0.5);
   });
 
   it('cancels or marks a false alarm with the reason on the record; those are not received work', async () => {
     const id = await open('caller hung up');
-    const cancelled = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/cancel`, { as: 'false_alarm', note: 'child playing with the phone' });
+    const cancelled = await api<Incident>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/cancel`, {
+      as: 'false_alarm',
+      note: 'child playing with the phone',
+    });
     expect(cancelled.body).toMatchObject({ status: 'false_alarm', resolution: { outcome: 'false_alarm', note: 'child playing with the phone' } });
     const bad = await api<{ field: string }>(t.app, t.adminToken, 'POST', `/api/incidents/${id}/cancel`, { as: 'withdrawn' });
     expect(bad).toMatchObject({ status: 400, body: { field: expect.stringMatching(/as/) } });

@@ -37,6 +37,7 @@ export function useDeskCommands() {
       ),
     reportIn: (department: Department) =>
       desk.run('report-in', (id) => reportIn(id, department), t('deskLoop.reportedIn', { department: t(`department.${department}`) })),
-    setTask: (task: Task, state: Task['state']) => desk.run('task', (id) => updateTask(id, task.index, state), t('deskLoop.taskUpdated', { title: task.title })),
+    setTask: (task: Task, state: Task['state']) =>
+      desk.run('task', (id) => updateTask(id, task.index, state), t('deskLoop.taskUpdated', { title: task.title })),
   };
 }
