@@ -9,6 +9,7 @@ import {
   lastVisit,
   nextLevel,
   overdueCallIns,
+  callInsToEscalate,
   startLevel,
 } from '../src/index.js';
 
@@ -70,11 +71,14 @@ describe('escalation ladder', () => {
   });
   it('finds call-ins that did not report in by their deadline', () => {
     const callIns = [
-      { department: 'fire' as const, summonedAt: at(0), deadline: at(600), reportedAt: null },
-      { department: 'police' as const, summonedAt: at(0), deadline: at(600), reportedAt: at(300) },
-      { department: 'medical' as const, summonedAt: at(0), deadline: at(1200), reportedAt: null },
+      { department: 'fire' as const, summonedAt: at(0), deadline: at(600), reportedAt: null, reportedBy: null, escalatedAt: null },
+      { department: 'police' as const, summonedAt: at(0), deadline: at(600), reportedAt: at(300), reportedBy: 'user:op', escalatedAt: null },
+      { department: 'medical' as const, summonedAt: at(0), deadline: at(1200), reportedAt: null, reportedBy: null, escalatedAt: null },
+      { department: 'housing' as const, summonedAt: at(0), deadline: at(300), reportedAt: null, reportedBy: null, escalatedAt: at(301) },
     ];
-    expect(overdueCallIns(callIns, T0 + 700_000).map((c) => c.department)).toEqual(['fire']);
+    expect(overdueCallIns(callIns, T0 + 700_000).map((c) => c.department)).toEqual(['fire', 'housing']);
+    // housing already lifted the case once: it stays overdue on screen but does not escalate again
+    expect(callInsToEscalate(callIns, T0 + 700_000).map((c) => c.department)).toEqual(['fire']);
   });
 });
 

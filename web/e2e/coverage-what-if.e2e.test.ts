@@ -14,7 +14,7 @@ const percent = async (page: Page, testId: string): Promise<number> => Number((a
 
 /**
  * Coverage tells the truth on the wall (issue 16, item 7): the 5-minute figure falls when units
- * get busy, the gap layer shows the gaps, and the what-if tool (W) shows a changed figure for a
+ * get busy, the gap layer shows the gaps, and the what-if tool (G) shows a changed figure for a
  * temporary post before anyone is moved, and Esc leaves it with nothing committed.
  */
 describe('coverage and the what-if on the wall (production build, real server, Chromium)', () => {
@@ -71,10 +71,10 @@ describe('coverage and the what-if on the wall (production build, real server, C
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-coverage-gaps.png') });
   });
 
-  it('W opens the what-if; a car post dropped in the largest gap raises the figure; Esc leaves with nothing committed', async () => {
+  it('G opens the what-if; a car post dropped in the largest gap raises the figure; Esc leaves with nothing committed', async () => {
     const live = await api.call<Coverage>('GET', '/api/coverage');
     const gap = live.gaps[0]!;
-    await wall.keyboard.press('w');
+    await wall.keyboard.press('g');
     await wall.waitForSelector('[data-testid=what-if-panel]');
     await wall.waitForFunction(() => /\d+\s*%/.test(document.querySelector('[data-testid=what-if-now]')?.textContent ?? ''));
     const now = await percent(wall, 'what-if-now');

@@ -45,6 +45,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/teams': ALL,
   'GET /api/map/roads': ALL,
   'GET /api/incidents': CONTROL,
+  'GET /api/incidents/awaiting-evaluation': CONTROL,
   'GET /api/incidents/:id': CONTROL,
   'POST /api/incidents': FIELD,
   'POST /api/incidents/:id/dispatch': OPS,

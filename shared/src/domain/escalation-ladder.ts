@@ -34,7 +34,17 @@ export function startLevel(category: IncidentCategory): LadderLevel {
 export const DEPARTMENTS = DEPARTMENT_VALUES;
 export type Department = (typeof DEPARTMENTS)[number];
 
-/** A summoned department that has not reported in by its deadline escalates again. */
-export function overdueCallIns(callIns: readonly CallIn[], nowMs: number): CallIn[] {
+type CallInClock = Pick<CallIn, 'reportedAt' | 'deadline'>;
+
+/** A summoned department that has not reported in by its deadline: overdue (red on the wall) until it does. */
+export function overdueCallIns<C extends CallInClock>(callIns: readonly C[], nowMs: number): C[] {
   return callIns.filter((c) => c.reportedAt === null && Date.parse(c.deadline) < nowMs);
+}
+
+/**
+ * The overdue call-ins that have not lifted the case yet. Each escalates once (the wall keeps it red
+ * and says when it escalated); repeating the escalation every minute would only flood the timeline.
+ */
+export function callInsToEscalate<C extends CallInClock & Pick<CallIn, 'escalatedAt'>>(callIns: readonly C[], nowMs: number): C[] {
+  return overdueCallIns(callIns, nowMs).filter((c) => c.escalatedAt === null);
 }

@@ -62,6 +62,10 @@ export const CallInSchema = Type.Object({
   summonedAt: IsoTimeSchema,
   deadline: IsoTimeSchema,
   reportedAt: Nullable(IsoTimeSchema),
+  /** who reported the department in (`user:<name>`) */
+  reportedBy: Nullable(Type.String()),
+  /** missed its deadline and lifted the case: set once, cleared by a new whistle */
+  escalatedAt: Nullable(IsoTimeSchema),
 });
 
 export const ResolutionSchema = Type.Object({
@@ -83,6 +87,8 @@ export const TaskSchema = Type.Object({
   owner: Type.String(),
   state: stringEnum(['open', 'in_progress', 'done'] as const),
   updatedAt: IsoTimeSchema,
+  /** who last changed it (`user:<name>`), null until someone does */
+  updatedBy: Nullable(Type.String()),
 });
 
 export const IncidentSchema = Type.Object({

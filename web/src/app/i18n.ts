@@ -3,6 +3,8 @@ import { accountEn } from './locales/account.en';
 import { accountZhCN, type AccountMessages } from './locales/account.zh-CN';
 import { adminEn } from './locales/admin.en';
 import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
+import { deskEn } from './locales/desk.en';
+import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
 import { en } from './locales/en';
@@ -24,16 +26,16 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (analytics, admin, account), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & WhatIfMessages;
+/** The main messages plus the feature files kept apart (analytics, admin, account, what-if, desk), so their edits never collide. */
+type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & WhatIfMessages & DeskMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...whatIfZhCN },
-    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...whatIfEn },
+    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...whatIfZhCN, ...deskZhCN },
+    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...whatIfEn, ...deskEn },
   },
   missingWarn: false,
   fallbackWarn: false,

@@ -50,6 +50,8 @@ export function incident(over: Partial<Incident> = {}): Incident {
     callIns: [],
     resolution: null,
     evaluation: null,
+    planId: null,
+    tasks: [],
     milestones: {
       dispatchedAt: null,
       acknowledgedAt: null,

@@ -1,5 +1,7 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createI18n } from 'vue-i18n';
+import { deskEn } from '../../src/app/locales/desk.en';
+import { deskZhCN } from '../../src/app/locales/desk.zh-CN';
 import { en } from '../../src/app/locales/en';
 import { zhCN } from '../../src/app/locales/zh-CN';
 
@@ -13,6 +15,13 @@ export function freshPinia(): Pinia {
 /** Plugins a mounted component needs (English, so assertions read naturally). */
 export function testPlugins() {
   const pinia = freshPinia();
-  const i18n = createI18n({ legacy: false, locale: 'en', fallbackLocale: 'zh-CN', messages: { en, 'zh-CN': zhCN }, missingWarn: false, fallbackWarn: false });
+  const i18n = createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'zh-CN',
+    messages: { en: { ...en, ...deskEn }, 'zh-CN': { ...zhCN, ...deskZhCN } },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
   return { pinia, i18n, plugins: [pinia, i18n] };
 }

@@ -62,10 +62,12 @@ export class PlanService {
   async updateTask(incidentId: string, index: number, change: { state: Task['state']; owner?: string | undefined }, actor: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
       const rows = await q.query(
-        'UPDATE incident_tasks SET state = $3, owner = COALESCE($4, owner), updated_at = now() WHERE incident_id = $1 AND idx = $2 RETURNING idx',
-        [incidentId, index, change.state, change.owner ?? null],
+        'UPDATE incident_tasks SET state = $3, owner = COALESCE($4, owner), updated_at = now(), updated_by = $5 WHERE incident_id = $1 AND idx = $2 RETURNING idx',
+        [incidentId, index, change.state, change.owner ?? null, actor],
       );
       if (rows.length === 0) throw notFound('task');
+      // A new updated_at tells every open panel to re-read its timeline (the tick shows there too).
+      await q.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [incidentId]);
       await appendTimeline(q, incidentId, actor, 'task_updated', { index, ...change });
       await recordAudit(q, actor, 'incident.task', incidentId, { index, ...change });
       const updated = (await getIncident(q, incidentId))!;

@@ -1,5 +1,5 @@
 import type { Incident } from '@lianfang/shared';
-import { DEFAULT_TARGETS, nextLevel, overdueCallIns, responseClock } from '@lianfang/shared';
+import { DEFAULT_TARGETS, callInsToEscalate, nextLevel, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
 import { ClockedCheck } from '../../pipeline/clocked-check.js';
@@ -36,7 +36,7 @@ export class ClockWatcher extends ClockedCheck {
       if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
       if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt)
         await this.recordBreach(incident, 'arrival');
-      const late = overdueCallIns(incident.callIns, nowMs);
+      const late = callInsToEscalate(incident.callIns, nowMs);
       if (late.length > 0)
         await this.escalateLateCallIns(
           incident,
@@ -46,23 +46,32 @@ export class ClockWatcher extends ClockedCheck {
   }
 
   /**
-   * A summoned department that did not report in by its deadline: the case goes
-   * to the departments' level and each late call-in gets a fresh deadline, so the
-   * alarm repeats until someone answers instead of firing once and being forgotten.
+   * A summoned department that did not report in by its deadline lifts the case to the
+   * departments' level ONCE: `escalated_at IS NULL` in the same update claims it (with several
+   * instances only the first one writes), and the wall keeps it red with "escalated at …" until
+   * the department reports in. It used to push the deadline on and fire again every period, which
+   * flooded the timeline with nothing new on screen.
    */
   private async escalateLateCallIns(incident: Incident, departments: string[]): Promise<void> {
     await this.bus.run(async (q) => {
       const rows = await q.query<{ department: string }>(
-        `UPDATE call_ins SET deadline = now() + (deadline - summoned_at), summoned_at = now()
-         WHERE incident_id = $1 AND department = ANY($2::text[]) AND reported_at IS NULL AND deadline < now() RETURNING department`,
+        `UPDATE call_ins SET escalated_at = now()
+         WHERE incident_id = $1 AND department = ANY($2::text[]) AND reported_at IS NULL AND escalated_at IS NULL AND deadline < now() RETURNING department`,
         [incident.id, departments],
       );
       if (rows.length === 0) return { result: undefined, events: [] };
-      await appendTimeline(q, incident.id, 'system', 'call_in_overdue', { departments: rows.map((r) => r.department) });
+      const late = rows.map((r) => r.department);
+      await appendTimeline(q, incident.id, 'system', 'call_in_overdue', { departments: late });
+      await q.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [incident.id]);
       if (incident.level !== 'department') {
-        await q.query("UPDATE incidents SET level = 'department', updated_at = now() WHERE id = $1", [incident.id]);
+        await q.query("UPDATE incidents SET level = 'department' WHERE id = $1", [incident.id]);
         await appendTimeline(q, incident.id, 'system', 'escalated', { from: incident.level, to: 'department', reason: 'call-in not reported' });
-        await recordAudit(q, 'system', 'incident.escalate', incident.id, { from: incident.level, to: 'department', reason: 'call-in not reported' });
+        await recordAudit(q, 'system', 'incident.escalate', incident.id, {
+          from: incident.level,
+          to: 'department',
+          reason: 'call-in not reported',
+          departments: late,
+        });
       }
       const updated = (await getIncident(q, incident.id))!;
       return { result: undefined, events: [{ type: 'incident.updated' as const, incident: updated }] };

@@ -42,10 +42,12 @@ export class EscalationService {
       const incident = await this.openIncident(q, id);
       // Blowing the whistle is the street office's call: it lifts the case there if it was lower.
       if (incident.level === 'grid' || incident.level === 'community') await q.query("UPDATE incidents SET level = 'street' WHERE id = $1", [id]);
+      // A new updated_at makes every open panel re-read the timeline (the whistle is on it).
+      await q.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [id]);
       for (const department of departments) {
         await q.query(
           `INSERT INTO call_ins (incident_id, department, summoned_at, deadline) VALUES ($1, $2, now(), now() + make_interval(mins => $3))
-           ON CONFLICT (incident_id, department) DO UPDATE SET summoned_at = now(), deadline = now() + make_interval(mins => $3), reported_at = NULL`,
+           ON CONFLICT (incident_id, department) DO UPDATE SET summoned_at = now(), deadline = now() + make_interval(mins => $3), reported_at = NULL, reported_by = NULL, escalated_at = NULL`,
           [id, department, minutes ?? CALL_IN_MINUTES],
         );
       }
@@ -65,6 +67,7 @@ export class EscalationService {
         [id, department, actor],
       );
       if (rows.length === 0) throw new DomainError('conflict', `department: ${department} was not summoned or has already reported in`, 'department');
+      await q.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [id]);
       await appendTimeline(q, id, actor, 'reported_in', { department });
       await recordAudit(q, actor, 'incident.report_in', id, { department });
       const updated = (await getIncident(q, id))!;

@@ -42,6 +42,7 @@ interface TaskRow {
   owner: string;
   state: Task['state'];
   updated_at: Date;
+  updated_by: string | null;
 }
 interface AssignmentRow {
   incident_id: string;
@@ -61,6 +62,8 @@ interface CallInRow {
   summoned_at: Date;
   deadline: Date;
   reported_at: Ts;
+  reported_by: string | null;
+  escalated_at: Ts;
 }
 
 const OPEN_LIST = OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',');
@@ -119,9 +122,18 @@ const toCallIn = (c: CallInRow): CallIn => ({
   summonedAt: c.summoned_at.toISOString(),
   deadline: c.deadline.toISOString(),
   reportedAt: iso(c.reported_at),
+  reportedBy: c.reported_by,
+  escalatedAt: iso(c.escalated_at),
 });
 
-const toTask = (t: TaskRow): Task => ({ index: t.idx, title: t.title, owner: t.owner, state: t.state, updatedAt: t.updated_at.toISOString() });
+const toTask = (t: TaskRow): Task => ({
+  index: t.idx,
+  title: t.title,
+  owner: t.owner,
+  state: t.state,
+  updatedAt: t.updated_at.toISOString(),
+  updatedBy: t.updated_by,
+});
 
 /** Incidents with their assignments, call-ins and tasks: four queries whatever the count. */
 async function hydrate(q: Queryable, rows: IncidentRow[]): Promise<Incident[]> {
@@ -136,6 +148,11 @@ async function hydrate(q: Queryable, rows: IncidentRow[]): Promise<Incident[]> {
 
 export async function listOpenIncidents(q: Queryable): Promise<Incident[]> {
   return hydrate(q, await q.query<IncidentRow>(`SELECT * FROM incidents WHERE status IN (${OPEN_LIST}) ORDER BY created_at`));
+}
+
+/** Resolved and not yet evaluated: the desk's "to evaluate" list (newest first). Closing takes them off. */
+export async function listAwaitingEvaluation(q: Queryable, limit: number): Promise<Incident[]> {
+  return hydrate(q, await q.query<IncidentRow>(`SELECT * FROM incidents WHERE status = 'resolved' ORDER BY resolved_at DESC LIMIT $1`, [limit]));
 }
 
 export async function getIncident(q: Queryable, id: string, lock = false): Promise<Incident | null> {

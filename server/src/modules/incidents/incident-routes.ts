@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { listAlertsOfIncident } from '../alerts/alert-repository.js';
-import { getIncident } from './incident-repository.js';
+import { getIncident, listAwaitingEvaluation } from './incident-repository.js';
 import type { Database } from '../../db/database.js';
 import type { LivePicture } from '../live-picture.js';
 
@@ -26,6 +26,20 @@ export const incidentRoutes =
         preHandler: requireRole(...CONTROL_ROOM),
       },
       async () => [...deps.picture.incidents.values()],
+    );
+
+    app.get(
+      '/api/incidents/awaiting-evaluation',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Resolved incidents not yet evaluated (the 评价 step still to do), newest first',
+          querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
+          response: { 200: Type.Array(IncidentSchema) },
+        },
+        preHandler: requireRole(...CONTROL_ROOM),
+      },
+      async (request) => listAwaitingEvaluation(deps.db, request.query.limit ?? 50),
     );
 
     app.get(

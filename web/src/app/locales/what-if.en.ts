@@ -5,7 +5,7 @@ export const whatIfEn: WhatIfMessages = {
   whatIf: {
     button: 'What-if',
     title: 'Coverage what-if (nothing is dispatched)',
-    key: 'W',
+    key: 'G',
     help: 'Drag a unit to a new spot, or click the map to drop a temporary post; Esc leaves',
     now: 'Now',
     after: 'What-if',

@@ -3,7 +3,7 @@ export const whatIfZhCN = {
   whatIf: {
     button: '覆盖推演',
     title: '覆盖推演（未下达任何调动）',
-    key: 'W',
+    key: 'G',
     help: '拖动单位到新位置，或在地图上点击放置临时岗点；Esc 退出',
     now: '现在',
     after: '推演后',

@@ -2,7 +2,7 @@ import { onBeforeUnmount, onMounted } from 'vue';
 import { useWhatIfStore } from './what-if.store';
 
 /**
- * The what-if's keys on the wall: W opens and leaves it; while it is open, Esc leaves it and 1–4
+ * The what-if's keys on the wall: G (gaps) opens and leaves it — W is the desk's whistle; while it is open, Esc leaves it and 1–4
  * choose the mode of the next temporary post. Listened for before the desk's keys (capture), and
  * kept from them while the what-if is open, so Esc never also closes an incident.
  */
@@ -15,7 +15,7 @@ export function useWhatIfShortcuts(): void {
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     let handled = true;
-    if (key === 'w') whatIf.toggle();
+    if (key === 'g') whatIf.toggle();
     else if (whatIf.active && key === 'Escape') whatIf.close();
     else if (whatIf.active && /^[1-4]$/.test(key)) whatIf.choosePostMode(Number(key));
     else handled = false;

@@ -1,13 +1,18 @@
-import type { CandidatesReply, Outcome } from '@lianfang/shared';
+import type { CandidatesReply, Incident, LadderLevel, Outcome } from '@lianfang/shared';
+import { isOpenIncident } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiRequestError } from '../../../api/api-errors';
 import { useIncidentsStore } from '../../incidents/incidents.store';
-import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, resolveIncident, type TimelineEntry } from '../../incidents/incidents.api';
+import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, type TimelineEntry } from '../../incidents/incidents.api';
+import { resolveWithLevel } from '../../incidents/incident-loop.api';
 
-/** What the operator is doing in the open panel: picking units, confirming an escalation, choosing an outcome. */
-export type DeskMode = 'dispatch' | 'confirm-escalate' | 'choose-outcome';
-export type DeskAction = 'dispatch' | 'escalate' | 'resolve';
+/**
+ * What the operator is doing in the open panel: picking units, confirming an escalation, choosing an
+ * outcome then the level that settled it, cancelling with a reason, evaluating, blowing the whistle.
+ */
+export type DeskMode = 'dispatch' | 'confirm-escalate' | 'choose-outcome' | 'choose-level' | 'cancel' | 'evaluate' | 'whistle';
+export type DeskAction = 'dispatch' | 'escalate' | 'resolve' | 'step' | 'cancel' | 'close' | 'whistle' | 'report-in' | 'task';
 
 /** How many candidates the panel lists (digits 1–8 pick them). */
 export const CANDIDATE_LIMIT = 8;
@@ -33,9 +38,19 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   const loading = ref(false);
   /** the last command's result, shown in the panel (never only in a tooltip) */
   const message = ref<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** the outcome chosen, waiting for the settled level (the second key of a resolve) */
+  const pendingOutcome = ref<Outcome | null>(null);
+  /**
+   * An incident the desk keeps after it left the live picture: just resolved (the evaluation comes
+   * next), opened from the "to evaluate" list, or just closed/cancelled (the result stays readable).
+   */
+  const held = shallowRef<Incident | null>(null);
   let loadToken = 0;
 
-  const incident = computed(() => (openId.value ? (incidents.get(openId.value) ?? null) : null));
+  const incident = computed(() => {
+    if (!openId.value) return null;
+    return incidents.get(openId.value) ?? (held.value?.id === openId.value ? held.value : null);
+  });
 
   async function load(id: string): Promise<void> {
     const token = ++loadToken;
@@ -59,8 +74,23 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
       candidates.value = null;
       timeline.value = [];
       clockSkew.value = false;
+      pendingOutcome.value = null;
+      if (held.value?.id !== id) held.value = null;
     }
     void load(id);
+  }
+
+  /** Opens an incident that is no longer live (resolved, awaiting its evaluation). */
+  function openHeld(resolved: Incident): void {
+    held.value = resolved;
+    open(resolved.id);
+    held.value = resolved;
+    if (resolved.status === 'resolved') mode.value = 'evaluate';
+  }
+
+  /** Keeps a command's answer when it took the incident out of the live picture. */
+  function keep(answer: Incident): void {
+    if (answer.id === openId.value && !isOpenIncident(answer.status)) held.value = answer;
   }
 
   function close(): void {
@@ -69,6 +99,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     picked.value = [];
     mode.value = 'dispatch';
     message.value = null;
+    pendingOutcome.value = null;
+    held.value = null;
   }
 
   /** Re-reads timeline and candidates (after a command or when the incident changed on the socket). */
@@ -86,13 +118,15 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     if (c) togglePick(c.unitId);
   }
 
-  async function run(action: DeskAction, call: (id: string) => Promise<unknown>, okText: string): Promise<boolean> {
+  /** Runs one command on the open incident: one at a time, its result printed in the panel. */
+  async function run(action: DeskAction, call: (id: string) => Promise<unknown>, okText: string | ((answer: unknown) => string)): Promise<boolean> {
     const id = openId.value;
     if (!id || busy.value) return false;
     busy.value = action;
     try {
-      await call(id);
-      message.value = { kind: 'ok', text: okText };
+      const answer = await call(id);
+      if (isIncident(answer)) keep(answer);
+      message.value = { kind: 'ok', text: typeof okText === 'function' ? okText(answer) : okText };
       return true;
     } catch (err) {
       message.value = { kind: 'error', text: errorText(err) };
@@ -113,10 +147,24 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   }
 
   const escalate = (reason: string, okText: string) => run('escalate', (id) => escalateIncident(id, reason), okText);
-  const resolve = (outcome: Outcome, okText: string) => run('resolve', (id) => resolveIncident(id, outcome), okText);
+  /** Resolve takes two keys: the outcome, then the level that settled it (the second is the confirmation). */
+  function chooseOutcome(outcome: Outcome): void {
+    pendingOutcome.value = outcome;
+    mode.value = 'choose-level';
+  }
+  async function resolve(settledLevel: LadderLevel, okText: string, note?: string): Promise<boolean> {
+    const outcome = pendingOutcome.value;
+    if (!outcome) return false;
+    const done = await run('resolve', (id) => resolveWithLevel(id, { outcome, settledLevel, ...(note ? { note } : {}) }), okText);
+    pendingOutcome.value = null;
+    // The evaluation is the next step of the loop: offer it at once.
+    if (done && held.value?.status === 'resolved') mode.value = 'evaluate';
+    return done;
+  }
 
   function setMode(next: DeskMode): void {
     mode.value = next;
+    if (next === 'dispatch') pendingOutcome.value = null;
   }
 
   /** Moves the keyboard pointer through the queue in urgency order (wrapping). */
@@ -149,11 +197,20 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     pickByNumber,
     dispatchPicked,
     escalate,
+    chooseOutcome,
     resolve,
+    pendingOutcome,
+    held,
+    openHeld,
+    run,
     setMode,
     moveHighlight,
   };
 });
+
+function isIncident(value: unknown): value is Incident {
+  return typeof value === 'object' && value !== null && 'id' in value && 'status' in value && 'assignments' in value;
+}
 
 /** The server's message names the field at fault (e.g. `409 status`); show it as it is. */
 function errorText(err: unknown): string {

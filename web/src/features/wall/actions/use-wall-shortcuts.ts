@@ -1,13 +1,19 @@
-import { OUTCOMES } from '@lianfang/shared';
+import { LADDER_LEVELS, OUTCOMES, isOpenIncident } from '@lianfang/shared';
 import { onBeforeUnmount, onMounted } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useIncidentDeskStore } from './incident-desk.store';
-import { commandForKey, type WallCommand } from './wall-shortcuts';
+import { commandForKey, type DeskStage, type WallCommand } from './wall-shortcuts';
 
 /** Binds the wall's keyboard (see `commandForKey`) while the wall is mounted. */
 export function useWallShortcuts(): void {
   const desk = useIncidentDeskStore();
   const { t } = useI18n();
+
+  function stage(): DeskStage {
+    const status = desk.incident?.status;
+    if (!status || isOpenIncident(status)) return 'open';
+    return status === 'resolved' ? 'resolved' : 'ended';
+  }
 
   function run(cmd: WallCommand): void {
     switch (cmd.type) {
@@ -34,8 +40,20 @@ export function useWallShortcuts(): void {
         return desk.setMode('choose-outcome');
       case 'outcome': {
         const outcome = OUTCOMES[cmd.n - 1];
-        if (outcome) void desk.resolve(outcome, t('ops.resolved'));
+        if (outcome) desk.chooseOutcome(outcome);
+        return;
       }
+      case 'level': {
+        const level = cmd.n === 0 ? desk.incident?.level : LADDER_LEVELS[cmd.n - 1];
+        if (level) void desk.resolve(level, t('ops.resolved'));
+        return;
+      }
+      case 'cancel':
+        return desk.setMode('cancel');
+      case 'whistle':
+        return desk.setMode('whistle');
+      case 'evaluate':
+        return desk.setMode('evaluate');
     }
   }
 
@@ -43,7 +61,7 @@ export function useWallShortcuts(): void {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-    const cmd = commandForKey(event.key, { panelOpen: desk.openId !== null, mode: desk.mode });
+    const cmd = commandForKey(event.key, { panelOpen: desk.openId !== null, mode: desk.mode, stage: stage() });
     if (!cmd) return;
     event.preventDefault();
     run(cmd);
