@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { AlertSchema, IdSchema, IncidentSchema } from '@lianfang/shared';
+import { AlertSchema, IdSchema, IncidentSchema, TimelineEntrySchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
 import { listAlertsOfIncident } from '../alerts/alert-repository.js';
 import { getIncident } from './incident-repository.js';
-
-const TimelineEntry = Type.Object({ at: Type.String(), actor: Type.String(), kind: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+import { nameTimelineActors } from './timeline-actors.js';
 
 export const incidentRoutes =
   (core: Core): FastifyPluginAsyncTypebox =>
@@ -28,7 +27,7 @@ export const incidentRoutes =
           tags: ['incidents'],
           summary: 'One incident with its alerts and timeline',
           params: Type.Object({ id: IdSchema }),
-          response: { 200: Type.Object({ incident: IncidentSchema, alerts: Type.Array(AlertSchema), timeline: Type.Array(TimelineEntry) }) },
+          response: { 200: Type.Object({ incident: IncidentSchema, alerts: Type.Array(AlertSchema), timeline: Type.Array(TimelineEntrySchema) }) },
         },
         preHandler: requireRole(...CONTROL_ROOM),
       },
@@ -40,7 +39,11 @@ export const incidentRoutes =
           'SELECT at, actor, kind, data FROM incident_events WHERE incident_id = $1 ORDER BY id',
           [incident.id],
         );
-        return { incident, alerts, timeline: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+        const timeline = await nameTimelineActors(
+          core.db,
+          rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+        );
+        return { incident, alerts, timeline };
       },
     );
   };
