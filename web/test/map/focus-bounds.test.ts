@@ -15,6 +15,6 @@ describe('incident focus bounds', () => {
   });
 
   it('shows the street around an incident with no unit yet, and skips positions that are not numbers', () => {
-    expect(incidentFocusBounds({ lon: 1, lat: 2 }, [[Number.NaN, 3]])).toEqual([0.994, 1.994, 1.006, 2.006]);
+    expect(incidentFocusBounds({ lon: 1, lat: 2 }, [[Number.NaN, 3]])).toEqual([0.99, 1.99, 1.01, 2.01]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Bounds } from './data-bounds';
 
-/** About 600 m either way: the street around an incident when no unit is on it yet. */
-const MIN_HALF_SPAN = 0.006;
+/** About 1 km either way: the streets around an incident when no unit is on it yet. */
+const MIN_HALF_SPAN = 0.01;
 
 /**
  * The box that puts an incident in the middle of the map with every given unit inside:
