@@ -8,7 +8,7 @@ import { launchChromium } from './support/browser';
 import { buildWeb } from './support/build-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
-import { logIn, unitsDrawn, withWallPage } from './support/wall-page';
+import { logIn, unitsDrawn } from './support/wall-page';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** A timeline key or an actor written as the server stores it (`unit_on_scene`, `device:…`). */
@@ -24,6 +24,18 @@ function shownOnScreen(page: Page, selector: string) {
       return { id: el.getAttribute('data-incident-id'), visible: inView && !!hit && (el === hit || el.contains(hit)) };
     }),
   );
+}
+
+/** No page scroll, and the header's clock and the panel's commands lie wholly inside the screen. */
+async function expectNothingOffScreen(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+  const outside = await page.evaluate(() =>
+    ['.wall-header .clock', '.wall-header .tools', '[data-testid=desk-actions]', '[data-testid=incident-queue] .title']
+      .map((s) => ({ s, r: document.querySelector(s)?.getBoundingClientRect() }))
+      .filter(({ r }) => r && (r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5))
+      .map(({ s }) => s),
+  );
+  expect(outside).toEqual([]);
 }
 
 describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', () => {
@@ -187,6 +199,7 @@ describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', ()
     const kinds = await wall.$$eval('[data-testid=desk-timeline-entry]', (li) => li.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toContain('unit_on_scene');
     expect(kinds.filter((k) => k === 'unit_dispatched')).toHaveLength(9);
+    await expectNothingOffScreen(wall);
     const text = (await wall.textContent('[data-testid=desk-timeline]')) ?? '';
     expect(text).not.toMatch(UUID);
     expect(text).not.toMatch(RAW_KEY);
@@ -212,20 +225,21 @@ describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', ()
     }
   }, 60_000);
 
-  it('3840×2160: the same layout at twice the size; P1s on screen, nothing scrolls off the page', async () => {
-    await withWallPage(context, server.baseUrl, { width: 3840, height: 2160 }, async (big) => {
-      await unitsDrawn(big, 10, 90_000);
-      const rows = await shownOnScreen(big, '[data-testid=queue-item][data-priority=P1]');
-      expect(rows.length).toBeGreaterThanOrEqual(4);
-      expect(rows.every((r) => r.visible)).toBe(true);
-      await big.click(`[data-testid=queue-item][data-incident-id="${bigOne.id}"]`);
-      await big.waitForSelector(`[data-testid=incident-desk][data-incident-id="${bigOne.id}"] [data-testid=desk-timeline-entry]`, { timeout: 30_000 });
-      // Type scales with the screen: a queue headline at 4K is twice its 1080p size.
-      const fontPx = await big.$eval('[data-testid=queue-item] .headline', (el) => parseFloat(getComputedStyle(el).fontSize));
-      expect(fontPx).toBeGreaterThanOrEqual(36);
-      expect(await big.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
-      await big.waitForTimeout(1500);
-      await big.screenshot({ path: join(ARTIFACTS_DIR, 'wall-2160-open.png') });
-    });
+  it('3840×2160: the same layout at twice the size; P1s on screen, nothing cut off or off the page', async () => {
+    // The same wall page made 4K (a second 4K page is too heavy for a loaded 2-core box): the layout is
+    // rem-based, so the page re-lays itself out as a 4K screen would.
+    await wall.setViewportSize({ width: 3840, height: 2160 });
+    await wall.waitForFunction(() => parseFloat(getComputedStyle(document.documentElement).fontSize) >= 31, undefined, { timeout: 30_000 });
+    const rows = await shownOnScreen(wall, '[data-testid=queue-item][data-priority=P1]');
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.every((r) => r.visible)).toBe(true);
+    expect(await wall.locator(`[data-testid=incident-desk][data-incident-id="${bigOne.id}"]`).count()).toBe(1);
+    // Type scales with the screen: a queue headline at 4K is twice its 1080p size.
+    const fontPx = await wall.$eval('[data-testid=queue-item] .headline', (el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(36);
+    await expectNothingOffScreen(wall);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-2160-open.png'), timeout: 120_000 });
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    await expectNothingOffScreen(wall);
   }, 240_000);
 });
