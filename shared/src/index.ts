@@ -3,6 +3,7 @@ export * from './schemas/position.js';
 export * from './schemas/unit.js';
 export * from './schemas/alert.js';
 export * from './schemas/incident.js';
+export * from './schemas/incident-timeline.js';
 export * from './schemas/geo.js';
 export * from './schemas/auth.js';
 export * from './schemas/dispatch-advice.js';

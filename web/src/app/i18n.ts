@@ -10,6 +10,8 @@ import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN
 import { en } from './locales/en';
 import { whatIfEn } from './locales/what-if.en';
 import { whatIfZhCN, type WhatIfMessages } from './locales/what-if.zh-CN';
+import { wallScreenEn } from './locales/wall-screen.en';
+import { wallScreenZhCN, type WallScreenMessages } from './locales/wall-screen.zh-CN';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -26,16 +28,16 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (analytics, admin, account, what-if, desk), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & WhatIfMessages & DeskMessages;
+/** The main messages plus the feature files kept apart (analytics, admin, account, what-if, desk, wall screen), so their edits never collide. */
+type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & WhatIfMessages & DeskMessages & WallScreenMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...whatIfZhCN, ...deskZhCN },
-    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...whatIfEn, ...deskEn },
+    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...whatIfZhCN, ...deskZhCN, ...wallScreenZhCN },
+    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...whatIfEn, ...deskEn, ...wallScreenEn },
   },
   missingWarn: false,
   fallbackWarn: false,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useIncidentsStore } from '../../src/features/incidents/incidents.store';
-import { queueWindow } from '../../src/features/incidents/queue-window';
+import { queueSections } from '../../src/features/incidents/queue-window';
 import { incident } from '../support/fixtures';
 import { freshPinia } from '../support/test-app';
 
@@ -27,15 +27,18 @@ describe('incidents store', () => {
   });
 });
 
-describe('queue window', () => {
-  it('keeps urgency order but always shows the incidents whose banner is up', () => {
-    const list = ['a', 'b', 'c', 'd', 'e'].map((id) => incident({ id }));
-    expect(queueWindow(list, 3, new Set()).map((i) => i.id)).toEqual(['a', 'b', 'c']);
-    expect(queueWindow(list, 3, new Set(['e'])).map((i) => i.id)).toEqual(['a', 'b', 'e']);
-    expect(queueWindow(list, 2, new Set(['d', 'e'])).map((i) => i.id)).toEqual(['d', 'e']);
-    expect(queueWindow(list.slice(0, 2), 3, new Set(['x'])).map((i) => i.id)).toEqual(['a', 'b']);
-    // More banners than rows: the newest banners (first in banner order) win.
-    expect(queueWindow(list, 2, ['e', 'd', 'c']).map((i) => i.id)).toEqual(['d', 'e']);
-    expect(queueWindow(list, 1, ['c', 'e']).map((i) => i.id)).toEqual(['c']);
+describe('queue sections', () => {
+  it('pins every P1 and keeps every other incident in the scrolling list, in urgency order', () => {
+    const list = [
+      incident({ id: 'a', priority: 'P1' }),
+      incident({ id: 'b', priority: 'P1' }),
+      incident({ id: 'c', priority: 'P2' }),
+      incident({ id: 'd', priority: 'P3' }),
+      incident({ id: 'e', priority: 'P4' }),
+    ];
+    const { pinned, rest } = queueSections(list);
+    expect(pinned.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(rest.map((i) => i.id)).toEqual(['c', 'd', 'e']);
+    expect(queueSections([]).pinned).toEqual([]);
   });
 });

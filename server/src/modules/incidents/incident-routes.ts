@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AlertSchema, IdSchema, IncidentSchema } from '@lianfang/shared';
+import { AlertSchema, IdSchema, IncidentSchema, TimelineEntrySchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
@@ -14,7 +14,7 @@ export interface IncidentRouteDeps {
   picture: LivePicture;
 }
 
-const TimelineEntry = Type.Object({ at: Type.String(), actor: Type.String(), kind: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+import { nameTimelineActors } from './timeline-actors.js';
 
 export const incidentRoutes =
   (deps: IncidentRouteDeps): FastifyPluginAsyncTypebox =>
@@ -49,7 +49,7 @@ export const incidentRoutes =
           tags: ['incidents'],
           summary: 'One incident with its alerts and timeline',
           params: Type.Object({ id: IdSchema }),
-          response: { 200: Type.Object({ incident: IncidentSchema, alerts: Type.Array(AlertSchema), timeline: Type.Array(TimelineEntry) }) },
+          response: { 200: Type.Object({ incident: IncidentSchema, alerts: Type.Array(AlertSchema), timeline: Type.Array(TimelineEntrySchema) }) },
         },
         preHandler: requireRole(...CONTROL_ROOM),
       },
@@ -61,7 +61,11 @@ export const incidentRoutes =
           'SELECT at, actor, kind, data FROM incident_events WHERE incident_id = $1 ORDER BY id',
           [incident.id],
         );
-        return { incident, alerts, timeline: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+        const timeline = await nameTimelineActors(
+          deps.db,
+          rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+        );
+        return { incident, alerts, timeline };
       },
     );
   };

@@ -9,6 +9,7 @@ import type {
   KeyAreaComplianceReply,
   ResponseHistogramReply,
   ResponseReply,
+  TimelineEntry,
   TracksReply,
   UnitActivityReply,
 } from '@lianfang/shared';
@@ -47,12 +48,8 @@ export const analyticsApi = {
   incident: (id: string) => apiRequest<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`),
 };
 
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  kind: string;
-  data: Record<string, unknown>;
-}
+/** One line of an incident's timeline (the schema is in shared: actor named by the server). */
+export type { TimelineEntry } from '@lianfang/shared';
 export interface IncidentDetail {
   incident: Incident;
   alerts: Alert[];

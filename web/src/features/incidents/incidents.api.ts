@@ -1,13 +1,8 @@
-import type { Alert, CandidatesReply, Incident, Outcome } from '@lianfang/shared';
+import type { Alert, CandidatesReply, Incident, Outcome, TimelineEntry } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
-/** One line of an incident's timeline as `GET /api/incidents/:id` returns it. */
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  kind: string;
-  data: Record<string, unknown>;
-}
+/** One line of an incident's timeline (the schema is in shared: actor named by the server). */
+export type { TimelineEntry } from '@lianfang/shared';
 export interface IncidentDetail {
   incident: Incident;
   alerts: Alert[];

@@ -1,19 +1,20 @@
 import type { Incident } from '@lianfang/shared';
 
+export interface QueueSections {
+  /** every P1, in urgency order: drawn above the scrolling list, never scrolled away */
+  pinned: Incident[];
+  /** the rest in urgency order: a list that scrolls (and follows the keyboard) */
+  rest: Incident[];
+}
+
 /**
- * The queue rows that fit on screen: the most urgent first, but an incident
- * whose alert banner is up is always among them (taking the last slots), so
- * the alert people just heard is never hidden in "+N more". `pinned` is in
- * banner order (newest first): when more banners are up than rows fit, the
- * newest win. Urgency order is kept among the rows shown.
+ * Splits the queue for the wall: P1s pinned at the top, everything else below in a list that
+ * scrolls, so every open incident is reachable and no P1 is ever hidden. The order on screen is
+ * the urgency order (P1s come first in it), which is also the order ↑/↓ walks.
  */
-export function queueWindow(byUrgency: readonly Incident[], fits: number, pinned: Iterable<string>): Incident[] {
-  if (byUrgency.length <= fits) return [...byUrgency];
-  const open = new Set(byUrgency.map((i) => i.id));
-  const chosen = new Set([...pinned].filter((id) => open.has(id)).slice(0, fits));
-  for (const i of byUrgency) {
-    if (chosen.size >= fits) break;
-    chosen.add(i.id);
-  }
-  return byUrgency.filter((i) => chosen.has(i.id));
+export function queueSections(byUrgency: readonly Incident[]): QueueSections {
+  const pinned: Incident[] = [];
+  const rest: Incident[] = [];
+  for (const i of byUrgency) (i.priority === 'P1' ? pinned : rest).push(i);
+  return { pinned, rest };
 }
