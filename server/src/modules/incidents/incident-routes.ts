@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AlertSchema, IdSchema, IncidentSchema } from '@lianfang/shared';
+import { AlertSchema, DuplicateQuerySchema, IdSchema, IncidentSchema, PossibleDuplicateSchema, possibleDuplicates } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../compose.js';
 import { notFound } from '../domain-errors.js';
@@ -19,6 +19,23 @@ export const incidentRoutes =
         preHandler: requireRole(...CONTROL_ROOM),
       },
       async () => [...core.picture.incidents.values()],
+    );
+
+    app.get(
+      '/api/incidents/possible-duplicates',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Open incidents of a category near a point, nearest first (default within 300 m): a new call is offered to join one',
+          querystring: DuplicateQuerySchema,
+          response: { 200: Type.Array(PossibleDuplicateSchema) },
+        },
+        preHandler: requireRole(...CONTROL_ROOM),
+      },
+      async (request) => {
+        const { radiusM, ...point } = request.query;
+        return possibleDuplicates(core.picture.incidents.values(), point, radiusM);
+      },
     );
 
     app.get(
