@@ -18,6 +18,8 @@ describe('wall keyboard', () => {
     ['r', open, { type: 'resolve' }],
     ['Escape', open, { type: 'close' }],
     ['x', open, null],
+    ['n', closed, { type: 'intake' }],
+    ['N', open, { type: 'intake' }],
     ['e', { panelOpen: true, mode: 'confirm-escalate' }, { type: 'confirm-escalate' }],
     ['Enter', { panelOpen: true, mode: 'confirm-escalate' }, { type: 'confirm-escalate' }],
     ['d', { panelOpen: true, mode: 'confirm-escalate' }, null],

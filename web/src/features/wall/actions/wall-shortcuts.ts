@@ -11,16 +11,18 @@ export type WallCommand =
   | { type: 'confirm-escalate' }
   | { type: 'resolve' }
   | { type: 'outcome'; n: number }
-  | { type: 'back' };
+  | { type: 'back' }
+  | { type: 'intake' };
 
 /**
  * The keyboard of the control room (shown on screen next to each button, never only on hover):
  * ↑/↓ or J/K choose an incident in the queue, Enter opens it, Esc steps back / closes;
  * in the panel 1–8 pick candidates, D dispatches them, E escalates (E or Enter again confirms),
- * R resolves (then 1–6 choose the outcome).
+ * R resolves (then 1–6 choose the outcome). N takes a new call (the intake form) from anywhere on the wall.
  */
 export function commandForKey(key: string, state: { panelOpen: boolean; mode: DeskMode }): WallCommand | null {
   const k = key.length === 1 ? key.toLowerCase() : key;
+  if (k === 'n') return { type: 'intake' };
   if (k === 'ArrowDown' || k === 'j') return { type: 'move', delta: 1 };
   if (k === 'ArrowUp' || k === 'k') return { type: 'move', delta: -1 };
   if (!state.panelOpen) return k === 'Enter' ? { type: 'open' } : null;
