@@ -97,9 +97,10 @@ describe('call intake form (keyboard first)', () => {
     expect(wrapper.get('[data-testid=intake-missing]').text()).toBe('Set the location');
     const coords = wrapper.get('[data-testid=intake-coords]');
     await coords.setValue('30.26，120.17');
-    await flushPromises();
     expect(intake.point).toEqual(SITE);
-    expect(requests.find((r) => r.path === '/api/candidates')?.body).toEqual({ ...SITE, limit: 5 });
+    // Asked once the typing pauses.
+    await vi.waitFor(() => expect(requests.find((r) => r.path === '/api/candidates')?.body).toEqual({ ...SITE, limit: 5 }));
+    await flushPromises();
     // Busy units are not offered; the first available one is what Ctrl+Enter sends.
     const rows = wrapper.findAll('[data-testid=intake-candidate]');
     expect(rows.map((r) => r.attributes('data-unit-id'))).toEqual(['u1', 'u2']);
@@ -159,6 +160,19 @@ describe('call intake form (keyboard first)', () => {
     again.wrapper.unmount();
   });
 
+  it('Ctrl+Enter pressed before the candidates arrived waits for them and sends the first unit for this point', async () => {
+    const requests = standardServer();
+    const { wrapper } = mountForm();
+    await wrapper.get('[data-testid=intake-category]').trigger('keydown', key('1'));
+    await wrapper.get('[data-testid=intake-coords]').setValue('30.26, 120.17');
+    await wrapper.get('[data-testid=intake-coords]').trigger('keydown', key('Enter', { ctrlKey: true }));
+    await vi.waitFor(() => expect(requests.find((r) => r.path.endsWith('/dispatch'))?.body).toEqual({ unitIds: ['u1'] }));
+    const order = requests.map((r) => r.path);
+    expect(order.indexOf('/api/candidates')).toBeLessThan(order.indexOf('/api/incidents'));
+    expect(order.indexOf('/api/incidents')).toBeLessThan(order.indexOf('/api/incidents/new-1/dispatch'));
+    wrapper.unmount();
+  });
+
   it('offers an open incident of the same category nearby, and Alt+J joins the call to it', async () => {
     const requests = standardServer();
     const { wrapper, intake } = mountForm();
@@ -196,8 +210,7 @@ describe('call intake form (keyboard first)', () => {
     await wrapper.get('[data-testid=intake-category]').trigger('keydown', key('9'));
     await wrapper.get('[data-testid=intake-coords]').setValue('30.26, 120.17');
     await wrapper.get('[data-testid=intake-callback]').setValue('call me');
-    await flushPromises();
-    expect(wrapper.text()).toContain('No available unit nearby');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('No available unit nearby'));
     await wrapper.get('[data-testid=intake-callback]').trigger('keydown', key('Enter'));
     await flushPromises();
     expect(intake.isOpen).toBe(true);

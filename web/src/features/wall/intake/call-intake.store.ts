@@ -10,6 +10,8 @@ import { createIncident, fetchCandidatesAt, joinCall } from './intake.api';
 
 /** How many ETA candidates the form lists while the call is taken. */
 export const INTAKE_CANDIDATES = 5;
+/** Typed coordinates: ask for candidates once the typing pauses this long. */
+const TYPING_PAUSE_MS = 250;
 
 export type IntakeBusy = 'create' | 'dispatch' | 'join';
 export type PointSource = 'map' | 'typed';
@@ -51,6 +53,8 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   const openCount = ref(0);
   let candidateToken = 0;
   let candidateAbort: AbortController | null = null;
+  /** the candidates being fetched for the current point: Ctrl+Enter waits for them rather than sending nobody */
+  let pendingCandidates: Promise<void> = Promise.resolve();
 
   const duplicates = computed(() =>
     point.value && category.value ? possibleDuplicates(incidents.list, { ...point.value, category: category.value }) : [],
@@ -66,6 +70,13 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
     point.value = null;
     pointSource.value = null;
     candidates.value = null;
+    candidatesLoading.value = false;
+    dropCandidateRequest();
+  }
+
+  /** A pending candidate request is for a form that is gone: its answer must not land. */
+  function dropCandidateRequest(): void {
+    candidateToken += 1;
     candidateAbort?.abort();
   }
 
@@ -86,7 +97,7 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   function close(): void {
     isOpen.value = false;
     receivedAt.value = null;
-    candidateAbort?.abort();
+    dropCandidateRequest();
   }
 
   function setCategory(next: IncidentCategory): void {
@@ -102,10 +113,11 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   function setPoint(next: Point | null, source: PointSource): void {
     point.value = next;
     pointSource.value = next ? source : null;
-    void loadCandidates();
+    // Typed coordinates change on every key: ask once the typing pauses. A map point is final.
+    pendingCandidates = loadCandidates(source === 'typed' ? TYPING_PAUSE_MS : 0);
   }
 
-  async function loadCandidates(): Promise<void> {
+  async function loadCandidates(delayMs: number): Promise<void> {
     const token = ++candidateToken;
     candidateAbort?.abort();
     const at = point.value;
@@ -114,8 +126,10 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
       candidatesLoading.value = false;
       return;
     }
-    candidateAbort = new AbortController();
     candidatesLoading.value = true;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (token !== candidateToken) return;
+    candidateAbort = new AbortController();
     try {
       const reply = await fetchCandidatesAt(at, INTAKE_CANDIDATES, candidateAbort.signal);
       if (token === candidateToken) candidates.value = reply;
@@ -160,8 +174,10 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   async function submit(title: string, dispatch: boolean): Promise<Incident | null> {
     const request = body(title);
     if (!request || busy.value) return null;
-    const top = dispatch ? topCandidate.value : null;
     busy.value = dispatch ? 'dispatch' : 'create';
+    // Ctrl+Enter right after the coordinates were typed: the first unit is the one for this point.
+    if (dispatch) await pendingCandidates;
+    const top = dispatch ? topCandidate.value : null;
     let created: Incident;
     try {
       created = await createIncident(request);
