@@ -6,6 +6,7 @@ import { useIncidentsStore } from '../../src/features/incidents/incidents.store'
 import { useIncidentDeskStore } from '../../src/features/wall/actions/incident-desk.store';
 import { useCallIntakeStore } from '../../src/features/wall/intake/call-intake.store';
 import CallIntakePanel from '../../src/features/wall/intake/CallIntakePanel.vue';
+import IncidentCallCard from '../../src/features/wall/intake/IncidentCallCard.vue';
 import { incident } from '../support/fixtures';
 import { testPlugins } from '../support/test-app';
 
@@ -228,5 +229,17 @@ describe('call intake form (keyboard first)', () => {
     expect(wrapper.get('[data-testid=intake-coords]').attributes('aria-invalid')).toBe('true');
     expect(wrapper.text()).toContain('Coordinates as: lat, lon');
     wrapper.unmount();
+  });
+
+  it('the open incident shows who called, the callback number, where and what; nothing for an incident nobody phoned in', () => {
+    const { plugins, i18n } = testPlugins();
+    i18n.global.mergeLocaleMessage('en', intakeEn);
+    const called = incident({ callerName: 'Mr Wang', callbackNumber: '138 0000 1234', address: '12 Anhe Road', description: 'Two men fighting', callReceivedAt: '2026-12-07T03:00:00Z' });
+    const card = mount(IncidentCallCard, { props: { incident: called }, global: { plugins } });
+    expect(card.get('[data-testid=incident-callback]').text()).toContain('138 0000 1234');
+    expect(card.text()).toContain('Mr Wang');
+    expect(card.text()).toContain('12 Anhe Road');
+    expect(card.text()).toContain('Two men fighting');
+    expect(mount(IncidentCallCard, { props: { incident: incident() }, global: { plugins } }).find('[data-testid=incident-call]').exists()).toBe(false);
   });
 });
