@@ -14,6 +14,8 @@ export interface IntakeStep {
   purpose: string;
   /** text typed into the field this action lands on, before the next action */
   type?: string;
+  /** untimed preparation (a screenshot of the screen before the action) */
+  before?: (page: Page) => Promise<void>;
   run: (page: Page) => Promise<void>;
   /** resolves once the screen shows the step's effect */
   shown: (page: Page) => Promise<unknown>;
@@ -47,6 +49,7 @@ export const tabTo = (testId: string, purpose: string, type?: string): IntakeSte
 export async function runTimedSteps(page: Page, steps: readonly IntakeStep[], name: string): Promise<StepTiming[]> {
   const timings: StepTiming[] = [];
   for (const [i, step] of steps.entries()) {
+    await step.before?.(page);
     const started = performance.now();
     await step.run(page);
     await step.shown(page);
