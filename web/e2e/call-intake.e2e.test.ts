@@ -181,7 +181,8 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
     const detail = await api.call<Detail>('GET', `/api/incidents/${createdId}`);
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'call_joined', data: { callerName: '李女士' } });
     expect((await api.call<Incident[]>('GET', '/api/incidents')).length).toBe(before);
-    expect(await wall.textContent('[data-testid=desk-timeline]')).toContain('再次来电');
+    // The desk opened on the joined incident reads its timeline: the call is its newest line.
+    await wall.waitForFunction(() => document.querySelector('[data-testid=desk-timeline]')?.textContent?.includes('再次来电') === true, undefined, { timeout: 15_000 });
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'call-intake-1920x1080-joined.png') });
   });
 
@@ -189,7 +190,6 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
     await withWallPage(context, server.baseUrl, { width: 3840, height: 2160 }, async (big) => {
       // A 4K page draws on the CPU here: give its first frame with units time on a busy machine.
       await unitsDrawn(big, 10, 120_000);
-      await big.locator('body').focus();
       await big.keyboard.press('n');
       await focusIs(big, 'intake-category');
       await big.keyboard.press('1');

@@ -221,6 +221,17 @@ describe('call intake form (keyboard first)', () => {
     wrapper.unmount();
   });
 
+  it('opened from the map menu, the form shows the point picked there', async () => {
+    standardServer();
+    const { plugins, i18n } = testPlugins();
+    i18n.global.mergeLocaleMessage('en', intakeEn);
+    useCallIntakeStore().open(SITE);
+    const wrapper = mount(CallIntakePanel, { global: { plugins }, attachTo: document.body });
+    expect((wrapper.get('[data-testid=intake-coords]').element as HTMLInputElement).value).toBe('30.260000, 120.170000');
+    expect(wrapper.text()).toContain('Picked on the map');
+    wrapper.unmount();
+  });
+
   it('bad typed coordinates are flagged and set no location', async () => {
     standardServer();
     const { wrapper, intake } = mountForm();
