@@ -232,6 +232,23 @@ describe('call intake form (keyboard first)', () => {
     wrapper.unmount();
   });
 
+  it('a click on the map sets the location and gives the keyboard back to the form', async () => {
+    standardServer();
+    const { wrapper, intake } = mountForm();
+    (document.activeElement as HTMLElement | null)?.blur();
+    intake.setPoint(SITE, 'map');
+    await flushPromises();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('intake-category');
+    expect((wrapper.get('[data-testid=intake-coords]').element as HTMLInputElement).value).toBe('30.260000, 120.170000');
+    // With the category known, the next thing to take down is the address.
+    intake.setCategory('fire');
+    (document.activeElement as HTMLElement | null)?.blur();
+    intake.setPoint({ lat: 30.27, lon: 120.17 }, 'map');
+    await flushPromises();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('intake-address');
+    wrapper.unmount();
+  });
+
   it('bad typed coordinates are flagged and set no location', async () => {
     standardServer();
     const { wrapper, intake } = mountForm();

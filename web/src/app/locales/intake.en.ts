@@ -31,7 +31,7 @@ export const intakeEn: IntakeMessages = {
     duplicateAt: '{title} · {m} m · {ago}',
     join: 'Join this incident',
     create: 'Create',
-    createDispatch: 'Create and send first unit',
+    createDispatch: 'Create and send',
     cancel: 'Cancel',
     needCategory: 'Choose a category',
     needPoint: 'Set the location',
@@ -47,9 +47,5 @@ export const intakeEn: IntakeMessages = {
       join: 'Alt+J',
       close: 'Esc',
     },
-  },
-  timelineCall: {
-    caller: 'caller {name}',
-    callback: 'callback {number}',
   },
 };

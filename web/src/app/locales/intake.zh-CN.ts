@@ -46,10 +46,6 @@ export const intakeZhCN = {
       close: 'Esc',
     },
   },
-  timelineCall: {
-    caller: '报警人 {name}',
-    callback: '回拨 {number}',
-  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
