@@ -8,7 +8,12 @@ const north = (m: number) => 30 + m / 111_195;
 describe('call intake: suggested priority and possible duplicates', () => {
   it('suggests a priority for every category', () => {
     for (const c of INCIDENT_CATEGORIES) expect(PRIORITIES).toContain(suggestedPriority(c));
-    expect([suggestedPriority('fire'), suggestedPriority('public_order'), suggestedPriority('dispute'), suggestedPriority('other')]).toEqual(['P1', 'P2', 'P3', 'P4']);
+    expect([suggestedPriority('fire'), suggestedPriority('public_order'), suggestedPriority('dispute'), suggestedPriority('other')]).toEqual([
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+    ]);
   });
 
   it.each([

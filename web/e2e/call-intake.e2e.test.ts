@@ -173,7 +173,10 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
         purpose: 'join the call to the open incident',
         before: (p) => p.screenshot({ path: join(ARTIFACTS_DIR, 'call-intake-1920x1080-duplicate.png') }).then(() => undefined),
         run: (p) => p.keyboard.press('Alt+j'),
-        shown: (p) => p.waitForFunction(() => document.querySelector('[data-testid=call-intake]') === null && document.querySelector('[data-testid=incident-desk]') !== null),
+        shown: (p) =>
+          p.waitForFunction(
+            () => document.querySelector('[data-testid=call-intake]') === null && document.querySelector('[data-testid=incident-desk]') !== null,
+          ),
       },
     ];
     const timings = await runTimedSteps(wall, steps, 'call-intake-join');
@@ -182,7 +185,9 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'call_joined', data: { callerName: '李女士' } });
     expect((await api.call<Incident[]>('GET', '/api/incidents')).length).toBe(before);
     // The desk opened on the joined incident reads its timeline: the call is its newest line.
-    await wall.waitForFunction(() => document.querySelector('[data-testid=desk-timeline]')?.textContent?.includes('再次来电') === true, undefined, { timeout: 15_000 });
+    await wall.waitForFunction(() => document.querySelector('[data-testid=desk-timeline]')?.textContent?.includes('再次来电') === true, undefined, {
+      timeout: 15_000,
+    });
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'call-intake-1920x1080-joined.png') });
   });
 

@@ -45,13 +45,24 @@ function fakeServer(answer: (method: string, path: string, body: Record<string, 
   return requests;
 }
 
-const created = (over: Partial<Incident> = {}) => incident({ id: 'new-1', source: 'call', status: 'reported', title: 'Fight', updatedAt: new Date().toISOString(), ...over });
+const created = (over: Partial<Incident> = {}) =>
+  incident({ id: 'new-1', source: 'call', status: 'reported', title: 'Fight', updatedAt: new Date().toISOString(), ...over });
 
 function standardServer() {
   return fakeServer((method, path, body) => {
-    if (path === '/api/candidates') return { status: 200, body: { ...SITE, computedAt: '', emergencyFactor: 1.3, candidates: [candidate('u-busy', 'B-9', 30, false), candidate('u1', 'P-01', 130), candidate('u2', 'P-02', 400)] } };
+    if (path === '/api/candidates')
+      return {
+        status: 200,
+        body: {
+          ...SITE,
+          computedAt: '',
+          emergencyFactor: 1.3,
+          candidates: [candidate('u-busy', 'B-9', 30, false), candidate('u1', 'P-01', 130), candidate('u2', 'P-02', 400)],
+        },
+      };
     if (path === '/api/incidents' && method === 'POST') return { status: 201, body: created({ category: body.category as Incident['category'] }) };
-    if (path === '/api/incidents/new-1/dispatch') return { status: 200, body: created({ status: 'dispatched', updatedAt: new Date(Date.now() + 1000).toISOString() }) };
+    if (path === '/api/incidents/new-1/dispatch')
+      return { status: 200, body: created({ status: 'dispatched', updatedAt: new Date(Date.now() + 1000).toISOString() }) };
     if (path.endsWith('/calls')) return { status: 200, body: incident({ id: 'dup-1', category: 'public_order', updatedAt: new Date().toISOString() }) };
     return { status: 200, body: { incident: created(), alerts: [], timeline: [] } };
   });
@@ -262,12 +273,22 @@ describe('call intake form (keyboard first)', () => {
   it('the open incident shows who called, the callback number, where and what; nothing for an incident nobody phoned in', () => {
     const { plugins, i18n } = testPlugins();
     i18n.global.mergeLocaleMessage('en', intakeEn);
-    const called = incident({ callerName: 'Mr Wang', callbackNumber: '138 0000 1234', address: '12 Anhe Road', description: 'Two men fighting', callReceivedAt: '2026-12-07T03:00:00Z' });
+    const called = incident({
+      callerName: 'Mr Wang',
+      callbackNumber: '138 0000 1234',
+      address: '12 Anhe Road',
+      description: 'Two men fighting',
+      callReceivedAt: '2026-12-07T03:00:00Z',
+    });
     const card = mount(IncidentCallCard, { props: { incident: called }, global: { plugins } });
     expect(card.get('[data-testid=incident-callback]').text()).toContain('138 0000 1234');
     expect(card.text()).toContain('Mr Wang');
     expect(card.text()).toContain('12 Anhe Road');
     expect(card.text()).toContain('Two men fighting');
-    expect(mount(IncidentCallCard, { props: { incident: incident() }, global: { plugins } }).find('[data-testid=incident-call]').exists()).toBe(false);
+    expect(
+      mount(IncidentCallCard, { props: { incident: incident() }, global: { plugins } })
+        .find('[data-testid=incident-call]')
+        .exists(),
+    ).toBe(false);
   });
 });

@@ -44,7 +44,13 @@ describe('call intake', () => {
       source: 'call',
     });
     expect(res.status).toBe(201);
-    const fields = { callerName: '王先生', callbackNumber: '138 0000 1234', address: '安和路 12 号门口', description: '两人打架，一人流血', callReceivedAt: receivedAt };
+    const fields = {
+      callerName: '王先生',
+      callbackNumber: '138 0000 1234',
+      address: '安和路 12 号门口',
+      description: '两人打架，一人流血',
+      callReceivedAt: receivedAt,
+    };
     expect(res.body).toMatchObject({ ...fields, source: 'call', status: 'reported' });
     // The live picture is what every wall receives (snapshot and incident:created carry the whole incident).
     await t.app.core.settle();

@@ -56,9 +56,7 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   /** the candidates being fetched for the current point: Ctrl+Enter waits for them rather than sending nobody */
   let pendingCandidates: Promise<void> = Promise.resolve();
 
-  const duplicates = computed(() =>
-    point.value && category.value ? possibleDuplicates(incidents.list, { ...point.value, category: category.value }) : [],
-  );
+  const duplicates = computed(() => (point.value && category.value ? possibleDuplicates(incidents.list, { ...point.value, category: category.value }) : []));
   const available = computed<Candidate[]>(() => candidates.value?.candidates.filter((c) => c.available) ?? []);
   const topCandidate = computed(() => available.value[0] ?? null);
 
