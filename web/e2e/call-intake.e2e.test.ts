@@ -49,7 +49,8 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await unitsDrawn(wall, 10, 30_000);
-  });
+    // Building the web app takes minutes on a busy 2-core machine: more than the config's hook default.
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
