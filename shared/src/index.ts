@@ -23,6 +23,7 @@ export * from './metrics/distribution.js';
 export * from './domain/incident-lifecycle.js';
 export * from './domain/response-clocks.js';
 export * from './domain/escalation-ladder.js';
+export * from './domain/call-intake.js';
 export * from './domain/on-scene-detector.js';
 export * from './domain/key-area-watch.js';
 export * from './domain/emergency-plans.js';

@@ -47,6 +47,8 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/incidents': CONTROL,
   'GET /api/incidents/awaiting-evaluation': CONTROL,
   'GET /api/incidents/:id': CONTROL,
+  'GET /api/incidents/possible-duplicates': CONTROL,
+  'POST /api/incidents/:id/calls': OPS,
   'POST /api/incidents': FIELD,
   'POST /api/incidents/:id/dispatch': OPS,
   'POST /api/incidents/:id/units/:unitId/status': FIELD,

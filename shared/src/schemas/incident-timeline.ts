@@ -30,6 +30,7 @@ export const TIMELINE_KINDS = [
   'closed',
   'cancelled',
   'false_alarm',
+  'call_joined',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -80,6 +80,32 @@ export const EvaluationSchema = Type.Object({
   feedback: Nullable(Type.String()),
 });
 
+/**
+ * What the call-taker wrote down (null for an incident opened by a device or a plan). `callReceivedAt`
+ * is when the call-taker began taking the call (the intake form opened): processing time
+ * (call received → created → dispatched, NFPA 1225) starts there, not at the incident's creation.
+ */
+const IncidentCallFields = {
+  callerName: Nullable(Type.String()),
+  callbackNumber: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  callReceivedAt: Nullable(IsoTimeSchema),
+};
+
+/** A phone number as read over the radio: digits with optional +, spaces, dashes, parentheses, extension. */
+export const CallbackNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^[+]?[0-9][0-9 ()#*-]{1,30}$' });
+
+/** The call-taker's fields, each optional on creation (a radio call may give no name). */
+const CallFieldsInput = {
+  callerName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  callbackNumber: Type.Optional(CallbackNumberSchema),
+  address: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  description: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  /** when the call-taker opened the form; not in the future, not before the call could have been taken */
+  callReceivedAt: Type.Optional(IsoTimeSchema),
+};
+
 /** A checklist item of an activated emergency plan. */
 export const TaskSchema = Type.Object({
   index: Type.Integer({ minimum: 0 }),
@@ -118,6 +144,7 @@ export const IncidentSchema = Type.Object({
   /** the emergency plan this incident was opened by, with its checklist */
   planId: Nullable(Type.String()),
   tasks: Type.Array(TaskSchema),
+  ...IncidentCallFields,
 });
 
 export const CreateIncidentSchema = Type.Object(
@@ -129,6 +156,32 @@ export const CreateIncidentSchema = Type.Object(
     lon: LonSchema,
     source: Type.Optional(stringEnum(INCIDENT_SOURCES)),
     idempotencyKey: Type.Optional(IdempotencyKeySchema),
+    ...CallFieldsInput,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Another call about an incident that is already open (a duplicate the call-taker joined): the
+ * caller is recorded on that incident instead of opening a second one.
+ */
+export const JoinCallSchema = Type.Object(
+  {
+    callerName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    callbackNumber: Type.Optional(CallbackNumberSchema),
+    description: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    callReceivedAt: Type.Optional(IsoTimeSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /api/incidents/possible-duplicates`: open incidents of this category near this point. */
+export const DuplicateQuerySchema = Type.Object(
+  {
+    lat: LatSchema,
+    lon: LonSchema,
+    category: IncidentCategorySchema,
+    radiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
   },
   { additionalProperties: false },
 );
@@ -188,7 +241,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type IncidentStatus = Static<typeof IncidentStatusSchema>;
 export type IncidentCategory = Static<typeof IncidentCategorySchema>;
 export type Priority = Static<typeof PrioritySchema>;
+export const PossibleDuplicateSchema = Type.Object({ incident: IncidentSchema, distanceM: Type.Integer({ minimum: 0 }) });
+export type PossibleDuplicate = Static<typeof PossibleDuplicateSchema>;
 export type CreateIncident = Static<typeof CreateIncidentSchema>;
+export type JoinCall = Static<typeof JoinCallSchema>;
+export type DuplicateQuery = Static<typeof DuplicateQuerySchema>;
 
 export function isOpenIncident(status: IncidentStatus): boolean {
   return (OPEN_INCIDENT_STATUSES as readonly string[]).includes(status);

@@ -3,15 +3,17 @@ import { accountEn } from './locales/account.en';
 import { accountZhCN, type AccountMessages } from './locales/account.zh-CN';
 import { adminEn } from './locales/admin.en';
 import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
-import { deskEn } from './locales/desk.en';
-import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
-import { en } from './locales/en';
-import { whatIfEn } from './locales/what-if.en';
-import { whatIfZhCN, type WhatIfMessages } from './locales/what-if.zh-CN';
+import { deskEn } from './locales/desk.en';
+import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
+import { intakeEn } from './locales/intake.en';
+import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
 import { wallScreenZhCN, type WallScreenMessages } from './locales/wall-screen.zh-CN';
+import { whatIfEn } from './locales/what-if.en';
+import { whatIfZhCN, type WhatIfMessages } from './locales/what-if.zh-CN';
+import { en } from './locales/en';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -28,16 +30,16 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (analytics, admin, account, what-if, desk, wall screen), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & WhatIfMessages & DeskMessages & WallScreenMessages;
+/** The main messages plus the feature files kept apart (account, admin, analytics, desk, intake, wall-screen, what-if), so their edits never collide. */
+type AllMessages = LocaleMessages & AccountMessages & AdminMessages & AnalyticsMessages & DeskMessages & IntakeMessages & WallScreenMessages & WhatIfMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...whatIfZhCN, ...deskZhCN, ...wallScreenZhCN },
-    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...whatIfEn, ...deskEn, ...wallScreenEn },
+    'zh-CN': { ...zhCN, ...accountZhCN, ...adminZhCN, ...analyticsZhCN, ...deskZhCN, ...intakeZhCN, ...wallScreenZhCN, ...whatIfZhCN },
+    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...intakeEn, ...wallScreenEn, ...whatIfEn },
   },
   missingWarn: false,
   fallbackWarn: false,

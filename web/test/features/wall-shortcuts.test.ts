@@ -35,6 +35,8 @@ describe('wall keyboard', () => {
     ['2', { panelOpen: true, mode: 'evaluate' }, null],
     ['d', { panelOpen: true, mode: 'cancel' }, null],
     ['Escape', { panelOpen: true, mode: 'whistle' }, { type: 'back' }],
+    ['n', closed, { type: 'intake' }],
+    ['N', open, { type: 'intake' }],
     ['e', { panelOpen: true, mode: 'confirm-escalate' }, { type: 'confirm-escalate' }],
     ['Enter', { panelOpen: true, mode: 'confirm-escalate' }, { type: 'confirm-escalate' }],
     ['d', { panelOpen: true, mode: 'confirm-escalate' }, null],

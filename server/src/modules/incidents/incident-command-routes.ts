@@ -9,6 +9,7 @@ import {
   EscalateSchema,
   IdSchema,
   IncidentSchema,
+  JoinCallSchema,
   ResolveSchema,
   WhistleSchema,
   isLiveAssignment,
@@ -65,6 +66,21 @@ export const incidentCommandRoutes =
               actorOf(request),
             ),
           ),
+    );
+
+    app.post(
+      '/api/incidents/:id/calls',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Another call about an open incident: the caller is recorded on its timeline instead of a second incident',
+          params: Params,
+          body: JoinCallSchema,
+          response: reply,
+        },
+        preHandler: control,
+      },
+      async (request) => deps.lifecycle.joinCall(request.params.id, request.body, actorOf(request)),
     );
 
     app.post(

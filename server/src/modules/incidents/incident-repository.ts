@@ -34,6 +34,11 @@ interface IncidentRow {
   rating: number | null;
   feedback: string | null;
   plan_id: string | null;
+  caller_name: string | null;
+  callback_number: string | null;
+  address: string | null;
+  description: string | null;
+  call_received_at: Ts;
 }
 interface TaskRow {
   incident_id: string;
@@ -103,6 +108,11 @@ function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]
     evaluation: r.rating ? { rating: r.rating, feedback: r.feedback } : null,
     planId: r.plan_id,
     tasks,
+    callerName: r.caller_name,
+    callbackNumber: r.callback_number,
+    address: r.address,
+    description: r.description,
+    callReceivedAt: iso(r.call_received_at),
   };
 }
 
@@ -193,12 +203,25 @@ export type NewIncident = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'level'
-> & { note?: string | null; planId?: string | null };
+> & { note?: string | null; planId?: string | null } & Partial<CallFields>;
+
+/** What a call-taker wrote down (see IncidentSchema): absent for incidents no one phoned in. */
+type CallFields = Pick<Incident, 'callerName' | 'callbackNumber' | 'address' | 'description' | 'callReceivedAt'>;
+const callFieldsOf = (i: Partial<CallFields>): CallFields => ({
+  callerName: i.callerName ?? null,
+  callbackNumber: i.callbackNumber ?? null,
+  address: i.address ?? null,
+  description: i.description ?? null,
+  callReceivedAt: i.callReceivedAt ?? null,
+});
+
+const callColumns = (c: CallFields) => [c.callerName, c.callbackNumber, c.address, c.description, c.callReceivedAt];
 
 export async function insertIncident(q: Queryable, i: NewIncident): Promise<Incident> {
   const [row] = await q.query<IncidentRow>(
-    `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note, plan_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+    `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note, plan_id,
+                            caller_name, callback_number, address, description, call_received_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
      RETURNING *`,
     [
       i.id,
@@ -218,6 +241,7 @@ export async function insertIncident(q: Queryable, i: NewIncident): Promise<Inci
       i.level,
       i.note ?? null,
       i.planId ?? null,
+      ...callColumns(callFieldsOf(i)),
     ],
   );
   // A new incident has no assignments, call-ins or tasks yet: RETURNING gives the row, no read-back (3 statements fewer).
@@ -230,6 +254,7 @@ export function blankIncident(i: NewIncident): Incident {
     ...i,
     note: i.note ?? null,
     planId: i.planId ?? null,
+    ...callFieldsOf(i),
     assignments: [],
     callIns: [],
     tasks: [],

@@ -1,5 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { AlertSchema, IdSchema, IncidentSchema, TimelineEntrySchema } from '@lianfang/shared';
+import {
+  AlertSchema,
+  DuplicateQuerySchema,
+  IdSchema,
+  IncidentSchema,
+  PossibleDuplicateSchema,
+  TimelineEntrySchema,
+  possibleDuplicates,
+} from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../domain-errors.js';
 import { CONTROL_ROOM, requireRole } from '../users-auth/require-role.js';
@@ -40,6 +48,23 @@ export const incidentRoutes =
         preHandler: requireRole(...CONTROL_ROOM),
       },
       async (request) => listAwaitingEvaluation(deps.db, request.query.limit ?? 50),
+    );
+
+    app.get(
+      '/api/incidents/possible-duplicates',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Open incidents of a category near a point, nearest first (default within 300 m): a new call is offered to join one',
+          querystring: DuplicateQuerySchema,
+          response: { 200: Type.Array(PossibleDuplicateSchema) },
+        },
+        preHandler: requireRole(...CONTROL_ROOM),
+      },
+      async (request) => {
+        const { radiusM, ...point } = request.query;
+        return possibleDuplicates(deps.picture.incidents.values(), point, radiusM);
+      },
     );
 
     app.get(

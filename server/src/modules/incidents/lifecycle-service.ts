@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateIncident, DomainEvent, Incident, Outcome } from '@lianfang/shared';
-import { canTransition, findContainingArea, startLevel, type LadderLevel } from '@lianfang/shared';
+import type { CreateIncident, DomainEvent, Incident, JoinCall, Outcome } from '@lianfang/shared';
+import { canTransition, findContainingArea, isOpenIncident, startLevel, type LadderLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
-import { DomainError, notFound } from '../domain-errors.js';
+import { DomainError, conflict, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { findReceipt, saveReceipt } from './command-receipts.js';
 import { appendTimeline, getIncident, insertIncident } from './incident-repository.js';
 import { clearAllUnits } from './incident-progress.js';
+import { callReceivedTime } from './call-received-time.js';
 
 /** What a transition's idempotency receipt is filed under: the same key on another incident is another command. */
 export const transitionCommand = (id: string, to: Incident['status']) => `incident.${to}:${id}`;
@@ -26,7 +27,8 @@ export class LifecycleService {
     const { result } = await this.bus.run(async (q) => {
       const first = key ? await findReceipt<Incident>(q, actor, key, 'incident.create') : null;
       if (first) return { result: first, events: [] as DomainEvent[] };
-      const now = new Date().toISOString();
+      const nowMs = Date.now();
+      const now = new Date(nowMs).toISOString();
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',
@@ -43,11 +45,42 @@ export class LifecycleService {
         createdAt: now,
         updatedAt: now,
         level: startLevel(input.category),
+        callerName: input.callerName ?? null,
+        callbackNumber: input.callbackNumber ?? null,
+        address: input.address ?? null,
+        description: input.description ?? null,
+        callReceivedAt: callReceivedTime(input.callReceivedAt, nowMs),
       });
       await appendTimeline(q, incident.id, actor, 'created', { source: incident.source });
       await recordAudit(q, actor, 'incident.create', incident.id, { source: incident.source, category: incident.category, priority: incident.priority });
       if (key) await saveReceipt(q, actor, key, 'incident.create', incident);
       return { result: incident, events: [{ type: 'incident.created' as const, incident }] };
+    });
+    return result;
+  }
+
+  /**
+   * Another call about an open incident (the call-taker joined a possible duplicate): the caller, the
+   * callback number and what they said go on the incident's timeline, where the desk reads the incident's
+   * story, with the time the call came in. No second incident, no second clock.
+   */
+  async joinCall(id: string, call: JoinCall, actor: string): Promise<Incident> {
+    const { result } = await this.bus.run(async (q) => {
+      const incident = await getIncident(q, id, true);
+      if (!incident) throw notFound('incident');
+      if (!isOpenIncident(incident.status)) throw conflict('status', `an incident that is ${incident.status} takes no more calls; open a new one`);
+      const receivedAt = callReceivedTime(call.callReceivedAt, Date.now()) ?? new Date().toISOString();
+      const data = {
+        callerName: call.callerName ?? null,
+        callbackNumber: call.callbackNumber ?? null,
+        description: call.description ?? null,
+        callReceivedAt: receivedAt,
+      };
+      await q.query('UPDATE incidents SET updated_at = now() WHERE id = $1', [id]);
+      await appendTimeline(q, id, actor, 'call_joined', data);
+      await recordAudit(q, actor, 'incident.call_joined', id, { callReceivedAt: receivedAt });
+      const updated = (await getIncident(q, id))!;
+      return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }] };
     });
     return result;
   }

@@ -197,6 +197,7 @@ export const en: LocaleMessages = {
   timeline: {
     alert_received: 'Alert received',
     alert_joined: 'Pressed again',
+    call_joined: 'Another call',
     created: 'Opened',
     unit_dispatched: 'Dispatched',
     unit_acknowledged: 'Acknowledged',

@@ -33,6 +33,7 @@ export const wallScreenEn: WallScreenMessages = {
       closed: 'Closed and evaluated',
       cancelled: 'Cancelled',
       false_alarm: 'Marked false alarm',
+      call_joined: 'Another call (joined)',
       other: 'Other entry',
     },
     actor: {

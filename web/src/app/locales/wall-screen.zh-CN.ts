@@ -34,6 +34,7 @@ export const wallScreenZhCN = {
       closed: '结案评价',
       cancelled: '撤销警情',
       false_alarm: '标记为误报',
+      call_joined: '再次来电（已并入）',
       other: '其他记录',
     },
     actor: {

@@ -196,6 +196,7 @@ export const zhCN = {
   timeline: {
     alert_received: '收到报警',
     alert_joined: '再次按键',
+    call_joined: '再次来电',
     created: '接警立案',
     unit_dispatched: '派遣',
     unit_acknowledged: '确认接警',

@@ -3,11 +3,15 @@ import { onBeforeUnmount, onMounted } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useIncidentDeskStore } from './incident-desk.store';
 import { commandForKey, type DeskStage, type WallCommand } from './wall-shortcuts';
+import { useCallIntakeStore } from '../intake/call-intake.store';
+import { useOpenIntake } from '../intake/use-open-intake';
 
 /** Binds the wall's keyboard (see `commandForKey`) while the wall is mounted. */
 export function useWallShortcuts(): void {
   const desk = useIncidentDeskStore();
   const { t } = useI18n();
+  const intake = useCallIntakeStore();
+  const openIntake = useOpenIntake();
 
   function stage(): DeskStage {
     const status = desk.incident?.status;
@@ -38,6 +42,8 @@ export function useWallShortcuts(): void {
         return;
       case 'resolve':
         return desk.setMode('choose-outcome');
+      case 'intake':
+        return openIntake();
       case 'outcome': {
         const outcome = OUTCOMES[cmd.n - 1];
         if (outcome) desk.chooseOutcome(outcome);
@@ -58,7 +64,8 @@ export function useWallShortcuts(): void {
   }
 
   function onKey(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // While a call is being taken the form has the keyboard (its own keys: see intake-keys.ts).
+    if (event.ctrlKey || event.metaKey || event.altKey || intake.isOpen) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     const cmd = commandForKey(event.key, { panelOpen: desk.openId !== null, mode: desk.mode, stage: stage() });

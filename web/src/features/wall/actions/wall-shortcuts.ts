@@ -16,7 +16,8 @@ export type WallCommand =
   | { type: 'cancel' }
   | { type: 'whistle' }
   | { type: 'evaluate' }
-  | { type: 'back' };
+  | { type: 'back' }
+  | { type: 'intake' };
 
 /** Where the open incident is in its loop: live, resolved (the evaluation is next), or ended. */
 export type DeskStage = 'open' | 'resolved' | 'ended';
@@ -31,6 +32,7 @@ export type DeskStage = 'open' | 'resolved' | 'ended';
  */
 export function commandForKey(key: string, state: { panelOpen: boolean; mode: DeskMode; stage?: DeskStage }): WallCommand | null {
   const k = key.length === 1 ? key.toLowerCase() : key;
+  if (k === 'n') return { type: 'intake' };
   if (k === 'ArrowDown' || k === 'j') return { type: 'move', delta: 1 };
   if (k === 'ArrowUp' || k === 'k') return { type: 'move', delta: -1 };
   if (!state.panelOpen) return k === 'Enter' ? { type: 'open' } : null;

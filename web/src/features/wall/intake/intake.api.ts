@@ -1,0 +1,17 @@
+import type { CandidatesReply, CreateIncident, Incident, JoinCall } from '@lianfang/shared';
+import { apiRequest } from '../../../api/http-client';
+
+/** Opens an incident from a call (caller, callback, address, description, received time). */
+export function createIncident(body: CreateIncident): Promise<Incident> {
+  return apiRequest<Incident>('/api/incidents', { method: 'POST', body });
+}
+
+/** Units ranked by road ETA to a point not yet an incident: the same ranking the desk uses. */
+export function fetchCandidatesAt(point: { lat: number; lon: number }, limit: number, signal?: AbortSignal): Promise<CandidatesReply> {
+  return apiRequest<CandidatesReply>('/api/candidates', { method: 'POST', body: { ...point, limit }, ...(signal ? { signal } : {}) });
+}
+
+/** Records another call on an open incident (a duplicate joined instead of opened). */
+export function joinCall(incidentId: string, body: JoinCall): Promise<Incident> {
+  return apiRequest<Incident>(`/api/incidents/${encodeURIComponent(incidentId)}/calls`, { method: 'POST', body });
+}
