@@ -119,7 +119,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
   const sessions = new SessionStore(db, new SessionTokens(await loadOrCreateSecret(db, 'session_secret')), config.SESSION_HOURS);
   const positions = new PositionIngest(bus, picture, metrics, config.POSITION_FLUSH_MS);
-  const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS);
+  const alerts = new AlertService(bus, picture, (unitId) => positions.lastKnownPoint(unitId), config.ALERT_DEDUPE_SECONDS, config.ALERT_JOIN_DISTANCE_M);
   let roads: Promise<RoadNetwork> | undefined;
   const loadRoads = () => (roads ??= loadRoadNetwork(config));
   const dispatch = new DispatchService(bus);
@@ -127,7 +127,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const lifecycle = new LifecycleService(bus, picture);
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
-  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
+  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH, config.EMERGENCY_FACTOR);
   const onScene = new OnSceneWatcher(picture, dispatch);
   // Compliance history (migration 016): noted by the watcher, committed with the positions of the same fixes.
   const visitMinutes = new KeyAreaVisitMinutes();
