@@ -76,9 +76,7 @@ export function joinVerdict(candidate: JoinCandidate, press: Press, rule: JoinRu
   if (press.atMs - candidate.lastPressAtMs > rule.windowSeconds * 1000) return 'window';
   if (!kindsCompatible(press.kind, candidate.openingKind)) return 'kind';
   const toIncident = distanceM(press.point.lat, press.point.lon, candidate.point.lat, candidate.point.lon);
-  const toLast = candidate.lastPressPoint
-    ? distanceM(press.point.lat, press.point.lon, candidate.lastPressPoint.lat, candidate.lastPressPoint.lon)
-    : Infinity;
+  const toLast = candidate.lastPressPoint ? distanceM(press.point.lat, press.point.lon, candidate.lastPressPoint.lat, candidate.lastPressPoint.lon) : Infinity;
   if (Math.min(toIncident, toLast) > rule.distanceM) return 'distance';
   return 'join';
 }

@@ -19,11 +19,7 @@ interface CandidateRow {
  * opened each one, and this device's last press on it (when, where). The window is cut here
  * by the device's last press, not by the incident's last change.
  */
-export async function findJoinCandidates(
-  q: Queryable,
-  by: { deviceId: string | null; unitId: string | null },
-  sinceMs: number,
-): Promise<JoinCandidate[]> {
+export async function findJoinCandidates(q: Queryable, by: { deviceId: string | null; unitId: string | null }, sinceMs: number): Promise<JoinCandidate[]> {
   if (by.deviceId === null && by.unitId === null) return [];
   const rows = await q.query<CandidateRow>(
     `SELECT i.id, i.lat, i.lon, i.created_at,

@@ -63,7 +63,11 @@ export class AckTimeoutWatcher extends ClockedCheck {
     const silent = this.picture.units.get(silentUnitId);
     const pool = [...this.picture.units.values()].filter((u): u is LocatedUnit => u.status === 'available' && u.position !== null && u.id !== silentUnitId);
     if (pool.length === 0) return null;
-    const ranked = rankCandidates(await this.graph(), incident, pool, { nowMs: Date.now(), emergencyFactor: this.emergencyFactor, category: incident.category });
+    const ranked = rankCandidates(await this.graph(), incident, pool, {
+      nowMs: Date.now(),
+      emergencyFactor: this.emergencyFactor,
+      category: incident.category,
+    });
     const force = silent?.force ?? ranked[0]?.force;
     if (!force) return null;
     return chooseReplacement(ranked, { force, tier: capabilityTier(incident.category, force) });

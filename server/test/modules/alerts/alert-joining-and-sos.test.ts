@@ -101,7 +101,11 @@ describe.each([
     await postFix(t.app, `sos-${tag}`, site.lat, site.lon, now);
     await postFix(t.app, `eng-${tag}`, site.lat + 0.0005, site.lon, now);
     await postFix(t.app, `help-${tag}`, site.lat + 0.004, site.lon, now);
-    const dev = await api<{ id: string; key: string }>(t.app, t.adminToken, 'POST', '/api/devices', { name: `radio-${tag}`, kind: 'alert_gateway', unitId: victim.id });
+    const dev = await api<{ id: string; key: string }>(t.app, t.adminToken, 'POST', '/api/devices', {
+      name: `radio-${tag}`,
+      kind: 'alert_gateway',
+      unitId: victim.id,
+    });
     expect(dev.status).toBe(201);
     await t.app.core.settle();
 
@@ -113,7 +117,9 @@ describe.each([
     await t.app.core.settle();
     expect(await incident(sos.incidentId)).toMatchObject({ priority: 'P1', category: 'criminal' });
     expect(t.app.core.picture.units.get(victim.id)!.status).toBe('needs_help');
-    const [row] = await t.app.core.db.query<{ status: string; help_incident_id: string }>('SELECT status, help_incident_id FROM units WHERE id = $1', [victim.id]);
+    const [row] = await t.app.core.db.query<{ status: string; help_incident_id: string }>('SELECT status, help_incident_id FROM units WHERE id = $1', [
+      victim.id,
+    ]);
     expect(row).toEqual({ status: 'needs_help', help_incident_id: sos.incidentId });
 
     // Never a candidate: not for its own incident, not for another, not even when asked for by force.
