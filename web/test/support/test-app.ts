@@ -2,6 +2,8 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createI18n } from 'vue-i18n';
 import { en } from '../../src/app/locales/en';
 import { zhCN } from '../../src/app/locales/zh-CN';
+import { fitEn } from '../../src/app/locales/fit.en';
+import { fitZhCN } from '../../src/app/locales/fit.zh-CN';
 
 /** A fresh Pinia per test: stores never leak state between tests. */
 export function freshPinia(): Pinia {
@@ -13,6 +15,13 @@ export function freshPinia(): Pinia {
 /** Plugins a mounted component needs (English, so assertions read naturally). */
 export function testPlugins() {
   const pinia = freshPinia();
-  const i18n = createI18n({ legacy: false, locale: 'en', fallbackLocale: 'zh-CN', messages: { en, 'zh-CN': zhCN }, missingWarn: false, fallbackWarn: false });
+  const i18n = createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'zh-CN',
+    messages: { en: { ...en, ...fitEn }, 'zh-CN': { ...zhCN, ...fitZhCN } },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
   return { pinia, i18n, plugins: [pinia, i18n] };
 }

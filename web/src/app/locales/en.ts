@@ -54,6 +54,7 @@ export const en: LocaleMessages = {
     on_scene: 'On scene',
     busy: 'Busy',
     off_duty: 'Off duty',
+    needs_help: 'Needs help',
   },
   incidentStatus: {
     reported: 'New',

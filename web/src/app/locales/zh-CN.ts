@@ -53,6 +53,7 @@ export const zhCN = {
     on_scene: '到场',
     busy: '忙碌',
     off_duty: '下岗',
+    needs_help: '求援',
   },
   incidentStatus: {
     reported: '待处置',

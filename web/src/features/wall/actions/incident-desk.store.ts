@@ -1,9 +1,17 @@
-import type { CandidatesReply, Outcome } from '@lianfang/shared';
+import type { CandidatesReply, Force, Mode, Outcome } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiRequestError } from '../../../api/api-errors';
 import { useIncidentsStore } from '../../incidents/incidents.store';
-import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, resolveIncident, type TimelineEntry } from '../../incidents/incidents.api';
+import {
+  dispatchUnits,
+  escalateIncident,
+  fetchCandidates,
+  fetchIncidentDetail,
+  resolveIncident,
+  type CandidateFilter,
+  type TimelineEntry,
+} from '../../incidents/incidents.api';
 
 /** What the operator is doing in the open panel: picking units, confirming an escalation, choosing an outcome. */
 export type DeskMode = 'dispatch' | 'confirm-escalate' | 'choose-outcome';
@@ -28,6 +36,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   /** one of the incident's alerts came from a device whose clock is wrong (from the server's record: survives a reload) */
   const clockSkew = ref(false);
   const picked = ref<string[]>([]);
+  /** the force and mode chips over the candidates (null: all); a new incident starts with none */
+  const filter = ref<CandidateFilter>({ force: null, mode: null });
   const mode = ref<DeskMode>('dispatch');
   const busy = ref<DeskAction | null>(null);
   const loading = ref(false);
@@ -40,7 +50,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   async function load(id: string): Promise<void> {
     const token = ++loadToken;
     loading.value = true;
-    const [detail, ranked] = await Promise.allSettled([fetchIncidentDetail(id), fetchCandidates(id, CANDIDATE_LIMIT)]);
+    const [detail, ranked] = await Promise.allSettled([fetchIncidentDetail(id), fetchCandidates(id, CANDIDATE_LIMIT, { ...filter.value })]);
     if (token !== loadToken) return;
     loading.value = false;
     timeline.value = detail.status === 'fulfilled' ? detail.value.timeline : [];
@@ -57,6 +67,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
       mode.value = 'dispatch';
       message.value = null;
       candidates.value = null;
+      filter.value = { force: null, mode: null };
       timeline.value = [];
       clockSkew.value = false;
     }
@@ -74,6 +85,15 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   /** Re-reads timeline and candidates (after a command or when the incident changed on the socket). */
   function refresh(): void {
     if (openId.value) void load(openId.value);
+  }
+
+  /** A chip: choosing the one already chosen clears it (back to all). Re-ranks at once; picks of units no longer listed stay picked. */
+  function setFilter(kind: 'force', value: Force | null): void;
+  function setFilter(kind: 'mode', value: Mode | null): void;
+  function setFilter(kind: 'force' | 'mode', value: Force | Mode | null): void {
+    const next = { ...filter.value, [kind]: filter.value[kind] === value ? null : value } as CandidateFilter;
+    filter.value = next;
+    refresh();
   }
 
   function togglePick(unitId: string): void {
@@ -138,6 +158,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     timeline,
     clockSkew,
     picked,
+    filter,
+    setFilter,
     mode,
     busy,
     loading,
