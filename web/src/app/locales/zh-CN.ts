@@ -151,7 +151,7 @@ export const zhCN = {
   },
   ops: {
     moreCandidates: '另有 {n} 个力量未列出',
-    candidates: '可派力量（按道路到达时间）',
+    candidates: '可派力量（先对口，再按道路到达时间）',
     noCandidates: '暂无可派力量',
     unreachable: '30 分钟内不可达',
     etaMin: '{min} 分钟',
