@@ -93,7 +93,7 @@ describe('wall components', () => {
     const { plugins } = testPlugins();
     useUnitsStore().replaceAll([unit({ id: '1', status: 'needs_help' }), unit({ id: '2' })]);
     const wrapper = mount(UnitStatusBoard, { global: { plugins } });
-    expect(wrapper.text()).toContain('Needs help');
+    expect(wrapper.text()).toContain('SOS');
     expect(wrapper.get('tbody tr[data-force=police] td.needs_help').text()).toBe('1');
     expect(wrapper.get('tbody tr[data-force=police] td.available').text()).toBe('1');
   });

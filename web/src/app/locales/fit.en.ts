@@ -9,6 +9,17 @@ export const fitEn: FitMessages = {
     mode: 'Mode',
     all: 'All',
     tierNoneHint: 'No part: listed only when filtered by force',
-    col: { needsHelp: 'Needs help' },
+    // Short: the unit board has eight columns at 1080p.
+    col: { needsHelp: 'SOS' },
+    // Short names so the force chips stay on one line of the desk.
+    forceShort: {
+      police: 'Police',
+      security: 'Security',
+      merchant_guard: 'Shop guard',
+      volunteer: 'Volunteer',
+      fire: 'Fire',
+      medical: 'Medical',
+      city_mgmt: 'City mgmt',
+    },
   },
 };

@@ -9,6 +9,8 @@ export const fitZhCN = {
     all: '全部',
     tierNoneHint: '不对口：只在按力量筛选时列出',
     col: { needsHelp: '求援' },
+    // 候选筛选上的力量名（与 force.* 相同，英文取短名，保证一行放下）
+    forceShort: { police: '公安', security: '保安', merchant_guard: '商户护卫', volunteer: '志愿者', fire: '消防', medical: '医疗', city_mgmt: '城管' },
   },
 };
 
