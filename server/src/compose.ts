@@ -127,7 +127,15 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const lifecycle = new LifecycleService(bus, picture);
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
-  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, async () => (await loadRoads()).graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH, config.EMERGENCY_FACTOR);
+  const ackTimeouts = new AckTimeoutWatcher(
+    bus,
+    picture,
+    dispatch,
+    async () => (await loadRoads()).graph,
+    config.ACK_TIMEOUT_SECONDS,
+    config.AUTO_REDISPATCH,
+    config.EMERGENCY_FACTOR,
+  );
   const onScene = new OnSceneWatcher(picture, dispatch);
   // Compliance history (migration 016): noted by the watcher, committed with the positions of the same fixes.
   const visitMinutes = new KeyAreaVisitMinutes();
