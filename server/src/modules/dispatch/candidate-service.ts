@@ -10,6 +10,11 @@ const DEFAULT_LIMIT = 10;
 /** Never offered: off duty (not working) or asking for help themselves (an SOS). */
 const NEVER_CANDIDATES: ReadonlySet<Unit['status']> = new Set(['off_duty', 'needs_help']);
 
+/** May the unit appear in a candidate list at all (busy ones do, flagged)? */
+export function isOfferable(unit: Pick<Unit, 'status'>): boolean {
+  return !NEVER_CANDIDATES.has(unit.status);
+}
+
 /**
  * Who could go to a point, best first, from the live picture (no database read): up to
  * `limit` available units, then up to `limit` busy ones, flagged, so the operator sees that a
@@ -28,9 +33,7 @@ export class CandidateService {
 
   async find(point: { lat: number; lon: number }, filters: CandidateFilters = {}, nowMs = Date.now()): Promise<CandidatesReply> {
     const { graph } = await this.roads();
-    const units = [...this.picture.units.values()].filter(
-      (u): u is LocatedUnit => u.position !== null && !NEVER_CANDIDATES.has(u.status) && matches(u, filters),
-    );
+    const units = [...this.picture.units.values()].filter((u): u is LocatedUnit => u.position !== null && isOfferable(u) && matches(u, filters));
     const category: IncidentCategory | null = filters.category ?? null;
     const ranked = rankCandidates(graph, point, units, { nowMs, emergencyFactor: this.emergencyFactor, category }).filter(
       (c) => c.tier !== 'none' || filters.force !== undefined,
