@@ -14,8 +14,10 @@ export const ConfigSchema = Type.Object({
   DEMO: Type.Boolean({ default: false }),
   ROAD_NETWORK: Type.Optional(Type.String()),
   LOG_LEVEL: Type.String({ default: 'info' }),
-  /** Presses from one device within this window join the open incident instead of opening another. */
+  /** A press joins an open incident of the same device only within this many seconds of that device's last press on it. */
   ALERT_DEDUPE_SECONDS: Type.Integer({ minimum: 0, default: 180 }),
+  /** …and only within this many metres of the incident (or of that last press), of a compatible kind (JOINABLE_KINDS). */
+  ALERT_JOIN_DISTANCE_M: Type.Integer({ minimum: 0, maximum: 10_000, default: 300 }),
   /** How often buffered positions are committed and published (ms); 250 ms = the 4 Hz screen budget. */
   POSITION_FLUSH_MS: Type.Integer({ minimum: 10, maximum: 5000, default: 250 }),
   /** Log entries each instance keeps in memory for gap-free reconnects; older ones come from the database. */

@@ -34,3 +34,5 @@ export * from './metrics/analytics-definitions.js';
 export * from './metrics/analytics-query-schemas.js';
 export * from './metrics/analytics-schemas.js';
 export * from './metrics/analytics-csv.js';
+export * from './domain/capabilities.js';
+export * from './domain/alert-joining.js';

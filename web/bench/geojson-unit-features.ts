@@ -14,7 +14,7 @@ export interface UnitFeatureProps {
   rank: number;
 }
 
-const STATUS_RANK: Record<Unit['status'], number> = { on_scene: 5, en_route: 4, dispatched: 4, busy: 3, available: 2, off_duty: 1 };
+const STATUS_RANK: Record<Unit['status'], number> = { needs_help: 6, on_scene: 5, en_route: 4, dispatched: 4, busy: 3, available: 2, off_duty: 1 };
 
 /**
  * The wall's units as GeoJSON, as UnitsLayer drew them before the GPU layer: the bench's baseline

@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ForceSchema, IdSchema, IsoTimeSchema, LatSchema, LonSchema, ModeSchema, Nullable } from './common.js';
+import { ForceSchema, IdSchema, IsoTimeSchema, LatSchema, LonSchema, ModeSchema, Nullable, stringEnum } from './common.js';
 import { UnitStatusSchema } from './unit.js';
+import { IncidentCategorySchema } from './incident.js';
+import { CAPABILITY_TIERS } from '../domain/capabilities.js';
 
 /** A fix older than this is "stale": the unit may have moved since, so its ETA is a guess. */
 export const STALE_FIX_SECONDS = 120;
@@ -22,8 +24,17 @@ const filters = {
 /** `GET /api/incidents/:id/candidates?limit=&force=&mode=&teamId=` */
 export const CandidatesQuerySchema = Type.Object(filters, { additionalProperties: false });
 
-/** `POST /api/candidates` and the socket command `dispatch:candidates`: any point on the map. */
-export const CandidatesRequestSchema = Type.Object({ lat: LatSchema, lon: LonSchema, ...filters }, { additionalProperties: false });
+/**
+ * `POST /api/candidates` and the socket command `dispatch:candidates`: any point on the map.
+ * With `category`, units are ranked by capability tier first (see CAPABILITY_TABLE) and units of
+ * no capability are left out unless `force` names them; without it, by ETA alone.
+ */
+export const CandidatesRequestSchema = Type.Object(
+  { lat: LatSchema, lon: LonSchema, category: Type.Optional(IncidentCategorySchema), ...filters },
+  { additionalProperties: false },
+);
+
+export const CapabilityTierSchema = stringEnum(CAPABILITY_TIERS);
 
 export const CandidateSchema = Type.Object({
   unitId: IdSchema,
@@ -31,6 +42,8 @@ export const CandidateSchema = Type.Object({
   force: ForceSchema,
   mode: ModeSchema,
   status: UnitStatusSchema,
+  /** How the unit's force fits the incident's category (null: the query named no category). */
+  tier: Nullable(CapabilityTierSchema),
   /** false: busy (on another job); listed after every available unit so the operator sees it. */
   available: Type.Boolean(),
   /** Road travel time plus the walk from the kerb; null when not reachable within 30 minutes. */

@@ -2,8 +2,15 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ForceSchema, IdSchema, ModeSchema, Nullable, stringEnum } from './common.js';
 import { PositionSchema } from './position.js';
 
-export const UNIT_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'busy', 'off_duty'] as const;
+/**
+ * `needs_help`: the unit raised an SOS. It is never a candidate and nobody sets it by hand: it
+ * is set by the SOS alert and cleared when the incident that alert opened (or joined) resolves
+ * or is cancelled. Last in the list: the map's shader indexes its ring colours by position.
+ */
+export const UNIT_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'busy', 'off_duty', 'needs_help'] as const;
 export const UnitStatusSchema = stringEnum(UNIT_STATUSES);
+/** What a person may set (wall, tablet): every status but `needs_help`, which only an SOS sets. */
+export const SETTABLE_UNIT_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'busy', 'off_duty'] as const;
 
 export const CallsignSchema = Type.String({ minLength: 1, maxLength: 40 });
 export const TrackerIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
@@ -38,7 +45,7 @@ export const CreateUnitSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const UnitStatusChangeSchema = Type.Object({ status: UnitStatusSchema }, { additionalProperties: false });
+export const UnitStatusChangeSchema = Type.Object({ status: stringEnum(SETTABLE_UNIT_STATUSES) }, { additionalProperties: false });
 
 export type Unit = Static<typeof UnitSchema>;
 export type EnrolledUnit = Static<typeof EnrolledUnitSchema>;

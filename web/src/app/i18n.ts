@@ -7,6 +7,8 @@ import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
 import { deskEn } from './locales/desk.en';
 import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
+import { fitEn } from './locales/fit.en';
+import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
@@ -30,16 +32,24 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (account, admin, analytics, desk, intake, wall-screen, what-if), so their edits never collide. */
-type AllMessages = LocaleMessages & AccountMessages & AdminMessages & AnalyticsMessages & DeskMessages & IntakeMessages & WallScreenMessages & WhatIfMessages;
+/** The main messages plus the feature files kept apart (account, admin, analytics, desk, fit, intake, wall-screen, what-if), so their edits never collide. */
+type AllMessages = LocaleMessages &
+  AccountMessages &
+  AdminMessages &
+  AnalyticsMessages &
+  DeskMessages &
+  FitMessages &
+  IntakeMessages &
+  WallScreenMessages &
+  WhatIfMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...accountZhCN, ...adminZhCN, ...analyticsZhCN, ...deskZhCN, ...intakeZhCN, ...wallScreenZhCN, ...whatIfZhCN },
-    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...intakeEn, ...wallScreenEn, ...whatIfEn },
+    'zh-CN': { ...zhCN, ...accountZhCN, ...adminZhCN, ...analyticsZhCN, ...deskZhCN, ...fitZhCN, ...intakeZhCN, ...wallScreenZhCN, ...whatIfZhCN },
+    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...fitEn, ...intakeEn, ...wallScreenEn, ...whatIfEn },
   },
   missingWarn: false,
   fallbackWarn: false,

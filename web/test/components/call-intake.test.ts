@@ -18,6 +18,7 @@ function candidate(unitId: string, callsign: string, etaSeconds: number, availab
     callsign,
     force: 'police',
     mode: 'car',
+    tier: 'lead',
     status: available ? 'available' : 'busy',
     available,
     etaSeconds,

@@ -89,6 +89,15 @@ describe('wall components', () => {
     expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-force'))).toEqual(['police', 'fire']);
   });
 
+  it('gives a unit that raised an SOS a column of its own, by name', () => {
+    const { plugins } = testPlugins();
+    useUnitsStore().replaceAll([unit({ id: '1', status: 'needs_help' }), unit({ id: '2' })]);
+    const wrapper = mount(UnitStatusBoard, { global: { plugins } });
+    expect(wrapper.text()).toContain('SOS');
+    expect(wrapper.get('tbody tr[data-force=police] td.needs_help').text()).toBe('1');
+    expect(wrapper.get('tbody tr[data-force=police] td.available').text()).toBe('1');
+  });
+
   it('always shows the connection state', async () => {
     const { plugins } = testPlugins();
     const socket = useSocketStore();

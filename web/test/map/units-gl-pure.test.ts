@@ -110,7 +110,8 @@ describe('unit look', () => {
     expect(new Set(Object.values(FORCE_SHAPES)).size).toBe(7);
     const p = palette();
     expect(p.force).toHaveLength(21);
-    expect(p.status).toHaveLength(18);
+    // One ring colour per status, in UNIT_STATUSES order (the shader's u_status[7]).
+    expect(p.status).toHaveLength(21);
     const colours = new Set(Array.from({ length: 7 }, (_, i) => [...p.force.subarray(i * 3, i * 3 + 3)].join()));
     expect(colours.size).toBe(7);
     expect(hexToRgb('#ff0080')).toEqual([1, 0, 128 / 255]);

@@ -12,6 +12,7 @@ function candidate(unitId: string): Candidate {
     force: 'police',
     mode: 'car',
     status: 'available',
+    tier: 'lead',
     available: true,
     etaSeconds: 120,
     rankSeconds: 120,

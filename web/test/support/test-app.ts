@@ -4,6 +4,8 @@ import { deskEn } from '../../src/app/locales/desk.en';
 import { deskZhCN } from '../../src/app/locales/desk.zh-CN';
 import { en } from '../../src/app/locales/en';
 import { zhCN } from '../../src/app/locales/zh-CN';
+import { fitEn } from '../../src/app/locales/fit.en';
+import { fitZhCN } from '../../src/app/locales/fit.zh-CN';
 
 /** A fresh Pinia per test: stores never leak state between tests. */
 export function freshPinia(): Pinia {
@@ -19,7 +21,7 @@ export function testPlugins() {
     legacy: false,
     locale: 'en',
     fallbackLocale: 'zh-CN',
-    messages: { en: { ...en, ...deskEn }, 'zh-CN': { ...zhCN, ...deskZhCN } },
+    messages: { en: { ...en, ...deskEn, ...fitEn }, 'zh-CN': { ...zhCN, ...deskZhCN, ...fitZhCN } },
     missingWarn: false,
     fallbackWarn: false,
   });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Alert, AlertKind, AlertSource, DomainEvent, Incident } from '@lianfang/shared';
-import { clockSkewOf, findContainingArea, isOpenIncident, startLevel } from '@lianfang/shared';
+import type { Alert, AlertKind, AlertSource, DomainEvent, Incident, JoinRule } from '@lianfang/shared';
+import { DEFAULT_JOIN_DISTANCE_M, clockSkewOf, findContainingArea, isOpenIncident, pickJoinable, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
 import { unprocessable } from '../domain-errors.js';
-import { appendTimeline, blankIncident, bumpAlertCount, findJoinableIncident, getIncident, type NewIncident } from '../incidents/incident-repository.js';
+import { appendTimeline, blankIncident, bumpAlertCount, getIncident, type NewIncident } from '../incidents/incident-repository.js';
+import { markNeedsHelp } from '../units/needs-help.js';
+import { findJoinCandidates } from './alert-join-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';
 import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident, openAlertIncident } from './alert-repository.js';
 import { joinableInPicture } from './joinable-incident.js';
@@ -40,14 +42,23 @@ export class AlertService {
     private readonly picture: LivePicture,
     private readonly lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null,
     private readonly dedupeSeconds: number,
+    /** How far a repeated press may be from the incident (or the device's last press on it) and still join it. */
+    private readonly joinDistanceM: number = DEFAULT_JOIN_DISTANCE_M,
   ) {}
+
+  private get rule(): JoinRule {
+    return { windowSeconds: this.dedupeSeconds, distanceM: this.joinDistanceM };
+  }
 
   /** Resolves only after the alert, its incident and its event are committed: a 2xx means durable. */
   async raise(input: RaiseAlert): Promise<RaiseAlertResult> {
     const point = this.locate(input);
     // The common case, a first press, in one database call; the picture is only a hint here
-    // (the function re-checks under the lock and declines when the press joins or repeats).
-    if (!input.incidentId && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
+    // (the function re-checks under the lock and declines when the press may join or repeats;
+    // both checks are wider than the join rule, which the full transaction then applies).
+    // An SOS of a unit changes the unit too, so it always takes the full transaction.
+    const sosOfUnit = input.kind === 'sos' && input.unitId !== null;
+    if (!input.incidentId && !sosOfUnit && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
       const first = await this.openInOneCall(input, point);
       if (first) return first;
     }
@@ -57,20 +68,24 @@ export class AlertService {
         const existing = await findAlertByIdempotencyKey(q, input.deviceId ?? input.unitId, key);
         if (existing) return { result: existing, events: [] as DomainEvent[] };
       }
-      const open = await this.joinable(q, input, lockedAt.seq);
       const receivedAt = new Date().toISOString();
+      const open = await this.joinable(q, input, point, Date.parse(receivedAt), lockedAt.seq);
       if (open) {
+        // A joined press is counted; it never relabels the incident's category. An SOS makes it P1.
+        if (input.kind === 'sos' && open.priority !== 'P1') await q.query(`UPDATE incidents SET priority = 'P1' WHERE id = $1`, [open.id]);
         const incident = await bumpAlertCount(q, open.id);
         const alert = this.alertOf(input, point, incident.id, receivedAt);
         await insertAlert(q, alert, key ?? null);
         await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: alert.id, kind: alert.kind });
-        return { result: { alert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert, incident }] };
+        const help = await this.sos(q, input, incident.id);
+        return { result: { alert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert, incident }, ...help] };
       }
       const fresh = this.newIncident(input, point, receivedAt);
       const alert = this.alertOf(input, point, fresh.id, receivedAt);
       await insertAlertWithIncident(q, fresh, alert, key ?? null, input.actor);
       const incident = blankIncident(fresh);
-      return { result: { alert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert, incident }] };
+      const help = await this.sos(q, input, incident.id);
+      return { result: { alert, incident, joined: false }, events: [{ type: 'alert.raised' as const, alert, incident }, ...help] };
     });
     return result;
   }
@@ -106,20 +121,29 @@ export class AlertService {
     };
   }
 
+  /** A unit's SOS: it needs help until this incident ends (never a candidate meanwhile). */
+  private async sos(q: Queryable, input: RaiseAlert, incidentId: string): Promise<DomainEvent[]> {
+    if (input.kind !== 'sos' || input.unitId === null) return [];
+    const event = await markNeedsHelp(q, input.unitId, incidentId);
+    return event ? [event] : [];
+  }
+
   /**
-   * The open incident this press joins. While the command holds the seq lock,
-   * a live picture at the locked seq is the database's state: no query needed.
+   * The open incident this press joins: a named one (backup), or by the join rule
+   * (pickJoinable: same device, window from its last press, compatible kind, distance).
    */
-  private async joinable(q: Queryable, input: RaiseAlert, lockedSeq: number): Promise<Incident | null> {
+  private async joinable(q: Queryable, input: RaiseAlert, point: { lat: number; lon: number }, nowMs: number, lockedSeq: number): Promise<Incident | null> {
     if (input.incidentId) {
       // Backup for a named incident joins it while it is open; when it has closed meanwhile the
       // request still opens an incident of its own: someone on the street asked for help.
       const named = this.picture.seq === lockedSeq ? (this.picture.incidents.get(input.incidentId) ?? null) : await getIncident(q, input.incidentId);
       if (named && isOpenIncident(named.status)) return named;
     }
-    const by = { deviceId: input.deviceId, unitId: input.unitId };
-    if (this.picture.seq === lockedSeq) return joinableInPicture(this.picture.incidents.values(), by, this.dedupeSeconds, Date.now());
-    return findJoinableIncident(q, by, this.dedupeSeconds);
+    const rule = this.rule;
+    const candidates = await findJoinCandidates(q, { deviceId: input.deviceId, unitId: input.unitId }, nowMs - rule.windowSeconds * 1000);
+    const pick = pickJoinable(candidates, { kind: input.kind, point, atMs: nowMs }, rule);
+    if (!pick) return null;
+    return (this.picture.seq === lockedSeq ? this.picture.incidents.get(pick.incidentId) : undefined) ?? getIncident(q, pick.incidentId);
   }
 
   private locate(input: RaiseAlert): { lat: number; lon: number } {

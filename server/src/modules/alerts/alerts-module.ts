@@ -17,8 +17,8 @@ export function createAlertsModule(deps: {
   metrics: Metrics;
   /** Where a unit last was (the press of a bound device is placed there). */
   lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null;
-  config: Pick<Config, 'ALERT_DEDUPE_SECONDS'>;
+  config: Pick<Config, 'ALERT_DEDUPE_SECONDS' | 'ALERT_JOIN_DISTANCE_M'>;
 }): AlertsModule {
-  const alerts = new AlertService(deps.bus, deps.picture, deps.lastKnownPoint, deps.config.ALERT_DEDUPE_SECONDS);
+  const alerts = new AlertService(deps.bus, deps.picture, deps.lastKnownPoint, deps.config.ALERT_DEDUPE_SECONDS, deps.config.ALERT_JOIN_DISTANCE_M);
   return { name: 'alerts', alerts, commands: [alertRaiseCommand({ alerts, metrics: deps.metrics, picture: deps.picture })] };
 }

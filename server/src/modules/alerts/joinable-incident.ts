@@ -2,10 +2,12 @@ import type { Incident } from '@lianfang/shared';
 import { isOpenIncident } from '@lianfang/shared';
 
 /**
- * The open incident a repeated press joins, decided from the live picture: the
- * same rule as `findJoinableIncident` in SQL (same device, or same unit for a
- * device-less alarm; opened by an alert; touched within the window; newest
- * first). Used only while the picture is known to be at the database's seq.
+ * The open incident a repeated press may join, from the live picture: a hint that is
+ * wider than the join rule (same device, or same unit for a device-less alarm; opened
+ * by an alert; touched within the window; newest first), the same check as
+ * `lf_open_alert_incident` makes in SQL. When it finds one, the press takes the full
+ * transaction, where pickJoinable decides by kind, distance and the device's last press
+ * (the incident's last touch is never earlier than that press, so nothing is missed).
  */
 export function joinableInPicture(
   incidents: Iterable<Incident>,

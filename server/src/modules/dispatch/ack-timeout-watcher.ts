@@ -1,15 +1,18 @@
 import type { Incident } from '@lianfang/shared';
-import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
+import { capabilityTier } from '@lianfang/shared';
+import type { RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
 import { ClockedCheck } from '../../pipeline/clocked-check.js';
 import type { DispatchService } from './dispatch-service.js';
 import { appendTimeline, getIncident } from '../incidents/incident-repository.js';
+import { rankCandidates, type LocatedUnit } from './candidate-ranking.js';
+import { chooseReplacement } from './replacement-choice.js';
 
 /**
  * A dispatch nobody acknowledges is a dispatch that is not happening. After
- * the limit, the next best available unit by road (same force first) is
- * offered on the assignment and the timeline, or sent at once when
+ * the limit, the next best available unit (chooseReplacement: same force
+ * first, then the capability ranking of the incident's category) is offered on the assignment and the timeline, or sent at once when
  * AUTO_REDISPATCH is on. Recorded once per assignment, by whichever instance
  * gets there first (`ack_timeout_at IS NULL` in the update).
  */
@@ -21,6 +24,8 @@ export class AckTimeoutWatcher extends ClockedCheck {
     private readonly graph: () => Promise<RoadGraph>,
     private readonly limitSeconds: number,
     private readonly autoRedispatch: boolean,
+    /** Blue-light speed-up, as the desk's ranking uses it (the default matches config's). */
+    private readonly emergencyFactor = 1.3,
   ) {
     super();
   }
@@ -53,18 +58,18 @@ export class AckTimeoutWatcher extends ClockedCheck {
     if (recorded && replacement && this.autoRedispatch) await this.dispatch.dispatch(incident.id, [replacement], 'system:auto-redispatch').catch(() => {});
   }
 
-  /** Available units by road ETA; the silent unit's own force first, since a joint response asked for that force. */
+  /** The same capability ranking as the desk's candidates, so the replacement fits the case as the first unit did. */
   private async nextBest(incident: Incident, silentUnitId: string): Promise<string | null> {
     const silent = this.picture.units.get(silentUnitId);
-    const pool = [...this.picture.units.values()].filter((u) => u.status === 'available' && u.position && u.id !== silentUnitId);
+    const pool = [...this.picture.units.values()].filter((u): u is LocatedUnit => u.status === 'available' && u.position !== null && u.id !== silentUnitId);
     if (pool.length === 0) return null;
-    const ranked = rankUnitsByEta(
-      await this.graph(),
-      incident,
-      pool.map((u) => ({ id: u.id, lat: u.position!.lat, lon: u.position!.lon, mode: u.mode })),
-      { maxSeconds: 3600 },
-    );
-    const sameForce = ranked.find((r) => this.picture.units.get(r.unitId)?.force === silent?.force);
-    return (sameForce ?? ranked[0])?.unitId ?? null;
+    const ranked = rankCandidates(await this.graph(), incident, pool, {
+      nowMs: Date.now(),
+      emergencyFactor: this.emergencyFactor,
+      category: incident.category,
+    });
+    const force = silent?.force ?? ranked[0]?.force;
+    if (!force) return null;
+    return chooseReplacement(ranked, { force, tier: capabilityTier(incident.category, force) });
   }
 }

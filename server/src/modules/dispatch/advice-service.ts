@@ -103,7 +103,11 @@ export class AdviceService {
       // Off the road map (an extract that ends before the district does): no route, no advice.
       if (!snapToRoad(graph, incident.lat, incident.lon)) continue;
       const eligible = located.filter((u) => eligibleFor(incident, u));
-      const next = adviceFor(incident, rankCandidates(graph, incident, eligible, { nowMs, emergencyFactor: this.settings.emergencyFactor }), nowMs);
+      const next = adviceFor(
+        incident,
+        rankCandidates(graph, incident, eligible, { nowMs, emergencyFactor: this.settings.emergencyFactor, category: incident.category }),
+        nowMs,
+      );
       const ids = new Set(eligible.map((u) => u.id));
       if (isMaterialChange(this.picture.advice.get(incident.id), next, (id) => ids.has(id))) changed.push(next);
     }

@@ -1,5 +1,5 @@
-import type { Candidate, Position, Unit } from '@lianfang/shared';
-import { STALE_FIX_SECONDS, STALE_UNCERTAINTY_CAP_SECONDS } from '@lianfang/shared';
+import type { Candidate, IncidentCategory, Position, Unit } from '@lianfang/shared';
+import { STALE_FIX_SECONDS, STALE_UNCERTAINTY_CAP_SECONDS, capabilityTier, compareByCapability } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 
 export type LocatedUnit = Unit & { position: Position };
@@ -7,6 +7,8 @@ export type LocatedUnit = Unit & { position: Position };
 export interface RankOptions {
   nowMs: number;
   emergencyFactor: number;
+  /** The incident's category: rank by capability tier first (CAPABILITY_TABLE). Absent: by ETA alone (tier null). */
+  category?: IncidentCategory | null;
 }
 
 /**
@@ -27,8 +29,10 @@ const tenth = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Every given unit with its ETA to `point`, best first: one reverse search per travel mode
- * (rankUnitsByEta), then sorted by ETA + stale uncertainty; unreachable last; ties by id.
- * Available and busy units are not separated here; callers decide who is eligible.
+ * (rankUnitsByEta), then sorted by compareByCapability: reachable before unreachable, then the
+ * force's capability tier for `options.category`, then ETA + stale uncertainty, ties by id.
+ * A pure function of its arguments (the intake form's point query reuses it). Units of tier
+ * `none` and busy units are kept here; callers decide who is eligible.
  */
 export function rankCandidates(graph: RoadGraph, point: { lat: number; lon: number }, units: readonly LocatedUnit[], options: RankOptions): Candidate[] {
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -48,6 +52,7 @@ export function rankCandidates(graph: RoadGraph, point: { lat: number; lon: numb
       force: unit.force,
       mode: unit.mode,
       status: unit.status,
+      tier: options.category ? capabilityTier(options.category, unit.force) : null,
       available: unit.status === 'available',
       etaSeconds: eta.etaSeconds === null ? null : tenth(eta.etaSeconds),
       rankSeconds: eta.etaSeconds === null ? null : tenth(eta.etaSeconds + uncertainty),
@@ -60,12 +65,5 @@ export function rankCandidates(graph: RoadGraph, point: { lat: number; lon: numb
       lon: unit.position.lon,
     };
   });
-  return candidates.sort(byRank);
-}
-
-function byRank(a: Candidate, b: Candidate): number {
-  const ra = a.rankSeconds ?? Infinity;
-  const rb = b.rankSeconds ?? Infinity;
-  if (ra !== rb) return ra < rb ? -1 : 1;
-  return a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+  return candidates.sort(compareByCapability);
 }

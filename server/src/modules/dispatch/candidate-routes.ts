@@ -30,7 +30,7 @@ export const candidateRoutes =
       {
         schema: {
           tags: ['dispatch'],
-          summary: 'Units ranked by ETA to an open incident (available first, then busy ones, flagged)',
+          summary: 'Units ranked by capability for the incident, then ETA (available first, then busy ones, flagged)',
           params: Type.Object({ id: IdSchema }),
           querystring: CandidatesQuerySchema,
           response: { 200: CandidatesReplySchema },
@@ -41,7 +41,8 @@ export const candidateRoutes =
       async (request) => {
         const incident = deps.picture.incidents.get(request.params.id);
         if (!incident) throw notFound('open incident');
-        return deps.candidates.find({ lat: incident.lat, lon: incident.lon }, request.query);
+        // The incident's own category ranks by capability: the desk never needs to send it.
+        return deps.candidates.find({ lat: incident.lat, lon: incident.lon }, { ...request.query, category: incident.category });
       },
     );
 
@@ -50,7 +51,7 @@ export const candidateRoutes =
       {
         schema: {
           tags: ['dispatch'],
-          summary: 'Units ranked by ETA to any point (available first, then busy ones, flagged)',
+          summary: 'Units ranked by ETA to any point, by capability first when a category is given (available first, then busy ones)',
           body: CandidatesRequestSchema,
           response: { 200: CandidatesReplySchema },
         },

@@ -31,7 +31,7 @@ export function createDispatchModule(deps: {
   const { db, bus, picture, roads, config } = deps;
   const dispatch = new DispatchService(bus);
   const graph = async () => (await roads()).graph;
-  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH);
+  const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH, config.EMERGENCY_FACTOR);
   const candidates = new CandidateService(picture, roads, config.EMERGENCY_FACTOR);
   const advice = new AdviceService(bus, picture, roads, new PublisherLease(db, 'publisher:incident-advice', leaseSecondsFor(config.ADVICE_INTERVAL_MS)), {
     intervalMs: config.ADVICE_INTERVAL_MS,

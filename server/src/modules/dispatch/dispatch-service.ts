@@ -23,6 +23,7 @@ export class DispatchService {
         const unit = await getUnit(q, unitId);
         if (!unit) throw new DomainError('unprocessable', `unitIds: no unit ${unitId}`, 'unitIds');
         if (unit.status === 'off_duty') throw new DomainError('conflict', `unitIds: ${unit.callsign} is off duty`, 'unitIds');
+        if (unit.status === 'needs_help') throw new DomainError('conflict', `unitIds: ${unit.callsign} raised an SOS and needs help itself`, 'unitIds');
         const [busy] = await q.query<{ incident_id: string }>(`SELECT incident_id FROM incident_units WHERE unit_id = $1 AND status = ANY($2::text[])`, [
           unitId,
           ACTIVE,

@@ -1,5 +1,5 @@
 import type { Candidate, Incident, IncidentAdvice, Unit } from '@lianfang/shared';
-import { DEFAULT_TARGETS } from '@lianfang/shared';
+import { DEFAULT_TARGETS, capabilityTier } from '@lianfang/shared';
 
 /** A change smaller than this is noise on the wall (a patrol turning a corner). */
 export const MATERIAL_ETA_SECONDS = 15;
@@ -12,12 +12,14 @@ export function needsAdvice(incident: Incident): boolean {
 }
 
 /**
- * Who may be the incident's best unit: any available unit, and the units already sent to it
- * that are still on their way, so that after dispatch the advice follows the unit that is
- * actually coming (and warns if even it will be late).
+ * Who may be the incident's best unit: any available unit whose force has a part in the
+ * incident's category (CAPABILITY_TABLE), and the units already sent to it that are still on
+ * their way, so that after dispatch the advice follows the unit that is actually coming (and
+ * warns if even it will be late). A unit that asked for help (SOS) is coming to nobody.
  */
 export function eligibleFor(incident: Incident, unit: Unit): boolean {
-  if (unit.status === 'available') return true;
+  if (unit.status === 'needs_help') return false;
+  if (unit.status === 'available') return capabilityTier(incident.category, unit.force) !== 'none';
   return incident.assignments.some((a) => a.unitId === unit.id && TRAVELLING.has(a.status));
 }
 

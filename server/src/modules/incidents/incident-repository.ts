@@ -170,22 +170,6 @@ export async function getIncident(q: Queryable, id: string, lock = false): Promi
   return (await hydrate(q, rows))[0] ?? null;
 }
 
-/** The open incident a repeated press joins: same device (or same unit), still open, within the window. */
-export async function findJoinableIncident(
-  q: Queryable,
-  by: { deviceId: string | null; unitId: string | null },
-  windowSeconds: number,
-): Promise<Incident | null> {
-  const rows = await q.query<IncidentRow>(
-    `SELECT * FROM incidents
-     WHERE status IN (${OPEN_LIST}) AND source = 'alert' AND updated_at > now() - make_interval(secs => $3)
-       AND (($1::text IS NOT NULL AND device_id = $1) OR ($1::text IS NULL AND $2::text IS NOT NULL AND unit_id = $2))
-     ORDER BY created_at DESC LIMIT 1`,
-    [by.deviceId, by.unitId, windowSeconds],
-  );
-  return (await hydrate(q, rows))[0] ?? null;
-}
-
 export type NewIncident = Pick<
   Incident,
   | 'id'

@@ -10,6 +10,7 @@ import { findReceipt, saveReceipt } from './command-receipts.js';
 import { appendTimeline, getIncident, insertIncident } from './incident-repository.js';
 import { clearAllUnits } from './incident-progress.js';
 import { callReceivedTime } from './call-received-time.js';
+import { clearNeedsHelp } from '../units/needs-help.js';
 
 /** What a transition's idempotency receipt is filed under: the same key on another incident is another command. */
 export const transitionCommand = (id: string, to: Incident['status']) => `incident.${to}:${id}`;
@@ -143,6 +144,8 @@ export class LifecycleService {
         throw new DomainError('conflict', `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
       const { kind, data } = await apply(q, incident);
       const unitEvents: DomainEvent[] = to === 'closed' ? [] : await clearAllUnits(q, id);
+      // The incident that answered an SOS has ended: its unit no longer needs help (after clearAllUnits, so this status is the last word).
+      if (to !== 'closed') unitEvents.push(...(await clearNeedsHelp(q, id)));
       await appendTimeline(q, id, actor, kind, data);
       await recordAudit(q, actor, `incident.${kind}`, id, data);
       const updated = (await getIncident(q, id))!;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateUnit, EnrolledUnit, Position, Unit, UnitStatus } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
-interface UnitRow {
+export interface UnitRow {
   id: string;
   callsign: string;
   force: Unit['force'];
@@ -13,7 +13,7 @@ interface UnitRow {
   last_fix: Position | null;
 }
 
-const COLUMNS = 'id, callsign, force, mode, tracker_id, team_id, status, last_fix';
+export const UNIT_COLUMNS = 'id, callsign, force, mode, tracker_id, team_id, status, last_fix';
 
 /** A unit as screens see it: never its tracker id, which is the secret of the OsmAnd protocol. */
 export function toUnit(r: UnitRow): Unit {
@@ -24,30 +24,34 @@ export function toUnit(r: UnitRow): Unit {
 const toEnrolled = (r: UnitRow): EnrolledUnit => ({ ...toUnit(r), trackerId: r.tracker_id });
 
 export async function listEnrolledUnits(q: Queryable): Promise<EnrolledUnit[]> {
-  return (await q.query<UnitRow>(`SELECT ${COLUMNS} FROM units ORDER BY callsign`)).map(toEnrolled);
+  return (await q.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY callsign`)).map(toEnrolled);
 }
 
 /** Sets (enrol, rotate) or clears (revoke) a unit's tracker id; null when there is no such unit. */
 export async function setTracker(q: Queryable, id: string, trackerId: string | null): Promise<EnrolledUnit | null> {
-  const [row] = await q.query<UnitRow>(`UPDATE units SET tracker_id = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, trackerId]);
+  const [row] = await q.query<UnitRow>(`UPDATE units SET tracker_id = $2 WHERE id = $1 RETURNING ${UNIT_COLUMNS}`, [id, trackerId]);
   return row ? toEnrolled(row) : null;
 }
 
 export async function getUnit(q: Queryable, id: string): Promise<Unit | null> {
-  const [row] = await q.query<UnitRow>(`SELECT ${COLUMNS} FROM units WHERE id = $1`, [id]);
+  const [row] = await q.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id]);
   return row ? toUnit(row) : null;
 }
 
 export async function insertUnit(q: Queryable, input: CreateUnit, id: string = randomUUID()): Promise<EnrolledUnit> {
   const [row] = await q.query<UnitRow>(
-    `INSERT INTO units (id, callsign, force, mode, tracker_id, team_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+    `INSERT INTO units (id, callsign, force, mode, tracker_id, team_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${UNIT_COLUMNS}`,
     [id, input.callsign, input.force, input.mode, input.trackerId ?? null, input.teamId ?? null],
   );
   return toEnrolled(row!);
 }
 
+/** A unit that asked for help (help_incident_id set) keeps needs_help whatever its assignments do; see needs-help.ts. */
 export async function setUnitStatus(q: Queryable, id: string, status: UnitStatus): Promise<Unit | null> {
-  const [row] = await q.query<UnitRow>(`UPDATE units SET status = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, status]);
+  const [row] = await q.query<UnitRow>(
+    `UPDATE units SET status = CASE WHEN help_incident_id IS NULL THEN $2 ELSE 'needs_help' END WHERE id = $1 RETURNING ${UNIT_COLUMNS}`,
+    [id, status],
+  );
   return row ? toUnit(row) : null;
 }
 

@@ -82,6 +82,9 @@ export const unitRoutes =
         // A captain changes only the unit their tablet belongs to.
         if (s.role === 'captain' && s.unitId !== request.params.id) throw forbidden('a captain may change only their own unit');
         const { result } = await deps.bus.run(async (q) => {
+          // An SOS holds until its incident ends (needs-help.ts): nobody clears it by a status button.
+          if (deps.picture.units.get(request.params.id)?.status === 'needs_help')
+            throw new DomainError('conflict', 'status: this unit raised an SOS; it is released when that incident is resolved or cancelled', 'status');
           const unit = await setUnitStatus(q, request.params.id, request.body.status);
           if (!unit) throw notFound('unit');
           await recordAudit(q, userActor(s), 'unit.status', unit.id, request.body);

@@ -110,6 +110,28 @@ describe('dispatch candidates', () => {
     expect((await api(t.app, t.adminToken, 'GET', '/api/incidents/no-such-incident/candidates')).status).toBe(404);
   });
 
+  it('ranks by capability tier for the category, then ETA; leaves out forces with no part unless the force filter names them', async () => {
+    const ids = (list: Candidate[]) => list.map((c) => c.callsign);
+    // A neighbour dispute: the volunteer (lead) first although two guards are nearer, then police (support), then guards (assist).
+    const dispute = (await ask({ lat: site.lat, lon: site.lon, category: 'dispute' })).body.candidates.filter((c) => c.available);
+    expect(dispute[0]).toMatchObject({ callsign: 'BIKE-1', tier: 'lead' });
+    expect(dispute.map((c) => c.tier)).toEqual(
+      [...dispute.map((c) => c.tier)].sort((a, b) => ['lead', 'support', 'assist'].indexOf(a!) - ['lead', 'support', 'assist'].indexOf(b!)),
+    );
+    const police = dispute.filter((c) => c.tier === 'support');
+    expect(police.map((c) => c.rankSeconds!)).toEqual(police.map((c) => c.rankSeconds!).sort((a, b) => a - b));
+    // An industrial accident: volunteers have no part, so BIKE-1 is not offered…
+    const hazmat = await ask({ lat: site.lat, lon: site.lon, category: 'production_safety' });
+    expect(ids(hazmat.body.candidates)).not.toContain('BIKE-1');
+    expect(hazmat.body.candidates.every((c) => c.tier !== 'none')).toBe(true);
+    // …unless the operator asks for volunteers by name: then it is listed, marked as of no part.
+    const named = await ask({ lat: site.lat, lon: site.lon, category: 'production_safety', force: 'volunteer' });
+    expect(named.body.candidates).toEqual([expect.objectContaining({ callsign: 'BIKE-1', tier: 'none' })]);
+    // Without a category, no tiers: ETA alone, as before.
+    expect((await ask({ lat: site.lat, lon: site.lon })).body.candidates.every((c) => c.tier === null)).toBe(true);
+    expect(await ask({ lat: site.lat, lon: site.lon, category: 'brawl' })).toMatchObject({ status: 400, body: { field: 'category' } });
+  });
+
   it('answers dispatch:candidates on the socket with the same reply, checking input and role', async () => {
     const wall = new RecordingClient(t.url, t.adminToken);
     await wall.connected();

@@ -16,6 +16,7 @@ describe.each([false, true])('ack timeout (auto-redispatch %s)', (auto) => {
       ['near', 'police', 0.003],
       ['far', 'police', 0.012],
       ['medic', 'medical', 0.0015],
+      ['engine', 'fire', 0.0012],
     ] as const) {
       ids[callsign] = (await createUnit(t.app, t.adminToken, `${callsign}-${auto}`, `ack-${callsign}`, { force, mode: 'car' })).id;
       await postFix(t.app, `ack-${callsign}`, DEMO_CENTER.lat + offset, DEMO_CENTER.lon, now);
@@ -50,5 +51,30 @@ describe.each([false, true])('ack timeout (auto-redispatch %s)', (auto) => {
     expect(detail.body.timeline.filter((e) => e.kind === 'ack_timeout' && e.data.unitId === ids.silent)).toHaveLength(1);
     const sent = after.assignments.map((a) => a.unitId);
     expect(sent.includes(ids.near!)).toBe(auto);
+  });
+
+  it('keeps the capability: a silent unit with no part in a fight is replaced by police, never by the fire engine next door', async () => {
+    const incident = (
+      await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+        category: 'public_order',
+        priority: 'P1',
+        title: 'brawl',
+        lat: DEMO_CENTER.lat,
+        lon: DEMO_CENTER.lon,
+      })
+    ).body;
+    // The operator overrode the ranking and sent the medic (no part in a fight); the medic never answers.
+    await api(t.app, t.adminToken, 'POST', `/api/incidents/${incident.id}/dispatch`, { unitIds: [ids.medic] });
+    const dispatchedAt = Date.parse(t.app.core.picture.incidents.get(incident.id)!.assignments[0]!.dispatchedAt);
+    await t.app.core.ackTimeouts.check(dispatchedAt + 61_000);
+    const replacement = t.app.core.picture.incidents.get(incident.id)!.assignments.find((a) => a.unitId === ids.medic)!.replacementUnitId;
+    expect(replacement).not.toBe(ids.engine);
+    if (auto) {
+      // With auto-redispatch the same beat also timed out the units sent automatically above, and
+      // sent the last police unit for them: nobody capable is left, so nothing is offered.
+      expect(replacement).toBeNull();
+    } else {
+      expect(t.app.core.picture.units.get(replacement!)!.force).toBe('police');
+    }
   });
 });

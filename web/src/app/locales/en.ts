@@ -54,6 +54,7 @@ export const en: LocaleMessages = {
     on_scene: 'On scene',
     busy: 'Busy',
     off_duty: 'Off duty',
+    needs_help: 'Needs help',
   },
   incidentStatus: {
     reported: 'New',
@@ -151,7 +152,7 @@ export const en: LocaleMessages = {
   },
   ops: {
     moreCandidates: '{n} more units not listed',
-    candidates: 'Who can go (road ETA)',
+    candidates: 'Who can go (fit to the case, then road ETA)',
     noCandidates: 'No unit can be sent',
     unreachable: 'not within 30 min',
     etaMin: '{min} min',

@@ -53,6 +53,7 @@ export const zhCN = {
     on_scene: '到场',
     busy: '忙碌',
     off_duty: '下岗',
+    needs_help: '求援',
   },
   incidentStatus: {
     reported: '待处置',
@@ -150,7 +151,7 @@ export const zhCN = {
   },
   ops: {
     moreCandidates: '另有 {n} 个力量未列出',
-    candidates: '可派力量（按道路到达时间）',
+    candidates: '可派力量（先对口，再按道路到达时间）',
     noCandidates: '暂无可派力量',
     unreachable: '30 分钟内不可达',
     etaMin: '{min} 分钟',

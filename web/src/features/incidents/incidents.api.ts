@@ -1,4 +1,4 @@
-import type { Alert, CandidatesReply, Incident, Outcome, TimelineEntry } from '@lianfang/shared';
+import type { Alert, CandidatesReply, Force, Incident, Mode, Outcome, TimelineEntry } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** One line of an incident's timeline (the schema is in shared: actor named by the server). */
@@ -17,8 +17,18 @@ export function fetchIncidentDetail(id: string, signal?: AbortSignal): Promise<I
 }
 
 /** Units ranked by road ETA to the incident: available ones first, then busy ones. */
-export function fetchCandidates(id: string, limit = 8, signal?: AbortSignal): Promise<CandidatesReply> {
-  return apiRequest<CandidatesReply>(`${base(id)}/candidates?limit=${limit}`, signal ? { signal } : {});
+/** The incident's candidates, ranked by capability for its category then ETA; `force`/`mode` narrow the list (null: all). */
+export function fetchCandidates(id: string, limit = 8, filters: CandidateFilter = { force: null, mode: null }, signal?: AbortSignal): Promise<CandidatesReply> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (filters.force) query.set('force', filters.force);
+  if (filters.mode) query.set('mode', filters.mode);
+  return apiRequest<CandidatesReply>(`${base(id)}/candidates?${query.toString()}`, signal ? { signal } : {});
+}
+
+/** The desk's force and mode chips. */
+export interface CandidateFilter {
+  force: Force | null;
+  mode: Mode | null;
 }
 
 export function dispatchUnits(id: string, unitIds: string[]): Promise<Incident> {

@@ -45,6 +45,8 @@ export const STATUS_COLORS: Record<UnitStatus, string> = {
   on_scene: '#ff375f',
   busy: '#ff9f0a',
   off_duty: '#4b5766',
+  // An SOS: a hue no other status or force uses, so a unit in trouble stands out on the map and the board.
+  needs_help: '#ff2bd6',
 };
 
 export const STALE_COLOR = '#4b5563';

@@ -15,7 +15,7 @@ uniform float u_pass;    // drawing order: 0 stale, 1 free, 2 busy, 3 selected
 uniform float u_bearing; // map bearing, radians (0 on the wall)
 uniform vec3 u_force[7];
 uniform float u_shape[7];
-uniform vec3 u_status[6];
+uniform vec3 u_status[7];
 uniform vec3 u_stale;
 uniform vec3 u_stale_ring;
 varying vec3 v_fill;
@@ -30,8 +30,8 @@ void main() {
   float stale = mod(flags, 2.0);
   float selected = mod(floor(flags / 2.0), 2.0);
   float hidden = mod(floor(flags / 4.0), 2.0);
-  // statuses 1..4 (dispatched, en_route, on_scene, busy) are drawn above free units
-  float busy = step(0.5, a_style.y) * step(a_style.y, 4.5);
+  // statuses 1..4 (dispatched, en_route, on_scene, busy) and 6 (needs_help) are drawn above free units; 0 available and 5 off duty are not
+  float busy = step(0.5, a_style.y) * (1.0 - step(4.5, a_style.y) * step(a_style.y, 5.5));
   float pass = selected > 0.5 ? 3.0 : (stale > 0.5 ? 0.0 : 1.0 + busy);
   if (hidden > 0.5 || pass != u_pass) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: not drawn this pass

@@ -1,10 +1,10 @@
-import type { CandidatesReply, Incident, LadderLevel, Outcome } from '@lianfang/shared';
+import type { CandidatesReply, Force, Incident, LadderLevel, Mode, Outcome } from '@lianfang/shared';
 import { isOpenIncident } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiRequestError } from '../../../api/api-errors';
 import { useIncidentsStore } from '../../incidents/incidents.store';
-import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, type TimelineEntry } from '../../incidents/incidents.api';
+import { dispatchUnits, escalateIncident, fetchCandidates, fetchIncidentDetail, type CandidateFilter, type TimelineEntry } from '../../incidents/incidents.api';
 import { resolveWithLevel } from '../../incidents/incident-loop.api';
 
 /**
@@ -33,6 +33,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   /** one of the incident's alerts came from a device whose clock is wrong (from the server's record: survives a reload) */
   const clockSkew = ref(false);
   const picked = ref<string[]>([]);
+  /** the force and mode chips over the candidates (null: all); a new incident starts with none */
+  const filter = ref<CandidateFilter>({ force: null, mode: null });
   const mode = ref<DeskMode>('dispatch');
   const busy = ref<DeskAction | null>(null);
   const loading = ref(false);
@@ -55,7 +57,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   async function load(id: string): Promise<void> {
     const token = ++loadToken;
     loading.value = true;
-    const [detail, ranked] = await Promise.allSettled([fetchIncidentDetail(id), fetchCandidates(id, CANDIDATE_LIMIT)]);
+    const [detail, ranked] = await Promise.allSettled([fetchIncidentDetail(id), fetchCandidates(id, CANDIDATE_LIMIT, { ...filter.value })]);
     if (token !== loadToken) return;
     loading.value = false;
     timeline.value = detail.status === 'fulfilled' ? detail.value.timeline : [];
@@ -72,6 +74,7 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
       mode.value = 'dispatch';
       message.value = null;
       candidates.value = null;
+      filter.value = { force: null, mode: null };
       timeline.value = [];
       clockSkew.value = false;
       pendingOutcome.value = null;
@@ -106,6 +109,15 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
   /** Re-reads timeline and candidates (after a command or when the incident changed on the socket). */
   function refresh(): void {
     if (openId.value) void load(openId.value);
+  }
+
+  /** A chip: choosing the one already chosen clears it (back to all). Re-ranks at once; picks of units no longer listed stay picked. */
+  function setFilter(kind: 'force', value: Force | null): void;
+  function setFilter(kind: 'mode', value: Mode | null): void;
+  function setFilter(kind: 'force' | 'mode', value: Force | Mode | null): void {
+    const next = { ...filter.value, [kind]: filter.value[kind] === value ? null : value } as CandidateFilter;
+    filter.value = next;
+    refresh();
   }
 
   function togglePick(unitId: string): void {
@@ -186,6 +198,8 @@ export const useIncidentDeskStore = defineStore('incidentDesk', () => {
     timeline,
     clockSkew,
     picked,
+    filter,
+    setFilter,
     mode,
     busy,
     loading,

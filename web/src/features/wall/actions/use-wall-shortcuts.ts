@@ -68,6 +68,8 @@ export function useWallShortcuts(): void {
     if (event.ctrlKey || event.metaKey || event.altKey || intake.isOpen) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    // Enter or Space on a focused button (a filter chip reached by Tab) presses that button.
+    if (target?.tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' ')) return;
     const cmd = commandForKey(event.key, { panelOpen: desk.openId !== null, mode: desk.mode, stage: stage() });
     if (!cmd) return;
     event.preventDefault();

@@ -101,6 +101,8 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
   function setCategory(next: IncidentCategory): void {
     category.value = next;
     if (!priorityChosen.value) priority.value = suggestedPriority(next);
+    // What the case needs changes who fits it: rank the units again for the new category.
+    if (point.value) pendingCandidates = loadCandidates(0);
   }
 
   function setPriority(next: Priority): void {
@@ -129,7 +131,7 @@ export const useCallIntakeStore = defineStore('callIntake', () => {
     if (token !== candidateToken) return;
     candidateAbort = new AbortController();
     try {
-      const reply = await fetchCandidatesAt(at, INTAKE_CANDIDATES, candidateAbort.signal);
+      const reply = await fetchCandidatesAt(at, category.value, INTAKE_CANDIDATES, candidateAbort.signal);
       if (token === candidateToken) candidates.value = reply;
     } catch {
       if (token === candidateToken) candidates.value = null;

@@ -1,4 +1,4 @@
-import type { CandidatesReply, CreateIncident, Incident, JoinCall } from '@lianfang/shared';
+import type { CandidatesReply, CreateIncident, Incident, IncidentCategory, JoinCall } from '@lianfang/shared';
 import { apiRequest } from '../../../api/http-client';
 
 /** Opens an incident from a call (caller, callback, address, description, received time). */
@@ -6,9 +6,18 @@ export function createIncident(body: CreateIncident): Promise<Incident> {
   return apiRequest<Incident>('/api/incidents', { method: 'POST', body });
 }
 
-/** Units ranked by road ETA to a point not yet an incident: the same ranking the desk uses. */
-export function fetchCandidatesAt(point: { lat: number; lon: number }, limit: number, signal?: AbortSignal): Promise<CandidatesReply> {
-  return apiRequest<CandidatesReply>('/api/candidates', { method: 'POST', body: { ...point, limit }, ...(signal ? { signal } : {}) });
+/** Units for a point not yet an incident, ranked as the desk ranks them: by what the case needs (its category), then road ETA. */
+export function fetchCandidatesAt(
+  point: { lat: number; lon: number },
+  category: IncidentCategory | null,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<CandidatesReply> {
+  return apiRequest<CandidatesReply>('/api/candidates', {
+    method: 'POST',
+    body: { ...point, ...(category ? { category } : {}), limit },
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Records another call on an open incident (a duplicate joined instead of opened). */
