@@ -32,6 +32,8 @@ import { incidentRoutes } from './modules/incidents/incident-routes.js';
 import { incidentCommandRoutes } from './modules/incidents/incident-command-routes.js';
 import { mapRoutes } from './modules/roads/map-routes.js';
 import { candidateRoutes } from './modules/dispatch/candidate-routes.js';
+import { unitRouteRoutes } from './modules/dispatch/unit-route-routes.js';
+import { photoRoutes } from './modules/incidents/photo-routes.js';
 import { coverageRoutes } from './modules/coverage/coverage-routes.js';
 import { alertRaiseCommand } from './modules/alerts/alert-commands.js';
 import { candidatesCommand } from './modules/dispatch/candidate-commands.js';
@@ -79,6 +81,8 @@ const browserRoutes =
     await app.register(stateRoutes(core));
     await app.register(mapRoutes(core));
     await app.register(candidateRoutes(core));
+    await app.register(unitRouteRoutes(core));
+    await app.register(photoRoutes(core));
     await app.register(coverageRoutes(core));
     await app.register(keyAreaRoutes(core));
     await app.register(planRoutes(core));

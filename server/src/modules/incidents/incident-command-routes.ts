@@ -21,6 +21,7 @@ import { forbidden } from '../domain-errors.js';
 import { transitionCommand } from './lifecycle-service.js';
 import { findReceipt } from './command-receipts.js';
 import { requireRole } from '../users-auth/require-role.js';
+import { captainProgressDetails } from '../dispatch/captain-progress.js';
 
 const Params = Type.Object({ id: IdSchema });
 const reply = { 200: IncidentSchema };
@@ -50,6 +51,7 @@ export const incidentCommandRoutes =
             await core.lifecycle.create(
               { ...request.body, source: request.body.source ?? (request.session!.role === 'captain' ? 'patrol_report' : 'manual') },
               actorOf(request),
+              { unitId: request.session!.role === 'captain' ? request.session!.unitId : null },
             ),
           ),
     );
@@ -84,7 +86,9 @@ export const incidentCommandRoutes =
       async (request) => {
         const s = request.session!;
         if (s.role === 'captain' && s.unitId !== request.params.unitId) throw forbidden('a captain reports only for their own unit');
-        return core.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at);
+        const target = { incidentId: request.params.id, unitId: request.params.unitId };
+        const details = captainProgressDetails(core.picture, core.config.ON_SCENE_RADIUS_M, s.role, target, request.body);
+        return core.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at, details);
       },
     );
 
