@@ -6,6 +6,8 @@ import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
 import { en } from './locales/en';
+import { tabletEn } from './locales/tablet.en';
+import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -23,15 +25,15 @@ function storedLocale(): AppLocale {
 }
 
 /** The main messages plus the feature files kept apart (analytics, admin, account), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages;
+type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & TabletMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN },
-    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn },
+    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...tabletZhCN },
+    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...tabletEn },
   },
   missingWarn: false,
   fallbackWarn: false,
