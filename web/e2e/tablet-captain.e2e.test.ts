@@ -98,6 +98,8 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
   const assignmentStatus = async () => (await api.call<Incident>('GET', `/api/incidents/${incident.id}`)).assignments.find((a) => a.unitId === unit.id)?.status;
 
   it('shows the dispatched incident on the map with the road route and the ETA, and acknowledges it', async () => {
+    // On duty: the tablet shares its position (the route starts there, the on-scene check reads it).
+    await tablet.tap('[data-testid=duty-toggle]');
     await api.call('POST', `/api/incidents/${incident.id}/dispatch`, { unitIds: [unit.id] });
     await tablet.waitForSelector(`[data-testid=dispatch-prompt][data-incident-id="${incident.id}"]`);
     await tablet.waitForSelector('[data-testid=prompt-eta]');
@@ -215,7 +217,9 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await wall.click(`[data-testid=queue-item][data-incident-id="${reportId}"]`);
     await wall.waitForSelector(`[data-testid=incident-desk][data-incident-id="${reportId}"] [data-testid=incident-photo]`);
-    await wall.waitForFunction(() => (document.querySelector('[data-testid=incident-desk] [data-testid=incident-photo] img') as HTMLImageElement | null)?.naturalWidth! > 0);
+    await wall.waitForFunction(
+      () => ((document.querySelector('[data-testid=incident-desk] [data-testid=incident-photo] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+    );
     await wall.waitForTimeout(800);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1920x1080-report-photo.png') });
     await wallContext.close();

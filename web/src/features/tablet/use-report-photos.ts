@@ -26,6 +26,11 @@ export function useReportPhotos() {
     try {
       await uploadIncidentPhoto(incidentId, photo);
       states.value = { ...states.value, [commandId]: { kind: 'uploaded' } };
+      // Said once, then out of the way: the photo itself shows under "my incidents".
+      setTimeout(() => {
+        const { [commandId]: _done, ...rest } = states.value;
+        states.value = rest;
+      }, 8000);
     } catch (err) {
       states.value = { ...states.value, [commandId]: { kind: 'failed', message: err instanceof Error ? err.message : String(err) } };
     }
