@@ -95,7 +95,9 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
-  const assignmentStatus = async () => (await api.call<Incident>('GET', `/api/incidents/${incident.id}`)).assignments.find((a) => a.unitId === unit.id)?.status;
+  /** `GET /api/incidents/:id` answers `{incident, alerts, timeline}`. */
+  const current = async (id: string) => (await api.call<{ incident: Incident }>('GET', `/api/incidents/${id}`)).incident;
+  const assignmentStatus = async () => (await current(incident.id)).assignments.find((a) => a.unitId === unit.id)?.status;
 
   it('shows the dispatched incident on the map with the road route and the ETA, and acknowledges it', async () => {
     // On duty: the tablet shares its position (the route starts there, the on-scene check reads it).
@@ -105,12 +107,11 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     await tablet.waitForSelector('[data-testid=prompt-eta]');
     expect(await tablet.textContent('[data-testid=prompt-eta]')).toMatch(/预计 (\d+ 分钟|1 分钟内)到达/);
     await tablet.waitForSelector('[data-testid=tablet-map][data-route=shown]');
-    // The route is on the map (its source has the line) and the incident marker is placed.
-    const routePoints = await tablet.evaluate(() => {
-      const source = window.lianfangMap?.getSource('route') as { _data?: { features?: { geometry: { coordinates: unknown[] } }[] } } | undefined;
-      return source?._data?.features?.[0]?.geometry.coordinates.length ?? 0;
+    // The route is drawn on the map: its line layer exists and its source has the line's features.
+    await tablet.waitForFunction(() => {
+      const m = window.lianfangMap;
+      return !!m?.getLayer('route-line') && m.querySourceFeatures('route').length > 0;
     });
-    expect(routePoints).toBeGreaterThan(2);
     await tablet.waitForTimeout(800);
     await tablet.screenshot({ path: join(ARTIFACTS_DIR, 'tablet-captain-1280x800-dispatch.png') });
 
@@ -159,7 +160,7 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     await tablet.tap('[data-testid=tablet-outcome-mediated]');
     await tablet.waitForSelector('[data-testid=no-assignment]');
     await tablet.waitForSelector('[data-testid=availability-buttons]');
-    await expect.poll(async () => (await api.call<Incident>('GET', `/api/incidents/${incident.id}`)).status).toBe('resolved');
+    await expect.poll(async () => (await current(incident.id)).status).toBe('resolved');
     await expect.poll(assignmentStatus).toBe('cleared');
   });
 
@@ -195,7 +196,7 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
       { timeout: 15_000 },
     );
     const reportId = (await item.getAttribute('data-incident-id'))!;
-    const report = await api.call<Incident>('GET', `/api/incidents/${reportId}`);
+    const report = await current(reportId);
     expect(report).toMatchObject({ source: 'patrol_report', unitId: unit.id, category: 'traffic', priority: 'P2' });
     expect(report.lat).toBeCloseTo(lat, 4);
     expect(report.lon).toBeCloseTo(lon, 4);
