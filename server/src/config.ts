@@ -70,6 +70,10 @@ export const ConfigSchema = Type.Object({
   ANALYTICS_PREWARM_SECONDS: Type.Integer({ minimum: 0, default: 60 }),
   /** Memory for the analytics' kept settled periods, per instance (the pre-warm takes about 95 MB for a million incidents a year). */
   ANALYTICS_CACHE_MB: Type.Integer({ minimum: 0, default: 256 }),
+  /** A captain's "on scene" from farther than this (metres, from the tablet's shared position) needs an explicit confirmation. */
+  ON_SCENE_RADIUS_M: Type.Integer({ minimum: 10, maximum: 5000, default: 150 }),
+  /** Largest photo a tablet may attach to an incident, in bytes (the tablet resizes to well under it). Files go under DATA_DIR/photos. */
+  PHOTO_MAX_BYTES: Type.Integer({ minimum: 10_000, maximum: 50 * 1024 * 1024, default: 5 * 1024 * 1024 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
 });

@@ -233,8 +233,11 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await tablet.waitForSelector('[data-testid=connection-state][data-state=live]');
     expect(await tablet.textContent('[data-testid=my-callsign]')).toBe('保安巡07');
 
-    await tablet.click('[data-testid=status-en_route]');
-    await tablet.waitForFunction(() => document.querySelector('[data-testid=my-status]')?.textContent?.includes('在途'), undefined, { timeout: 5000 });
+    // Without an assignment the captain sets only off duty / available (the steps of an incident set the rest).
+    await tablet.click('[data-testid=status-off_duty]');
+    await tablet.waitForFunction(() => document.querySelector('[data-testid=my-status]')?.textContent?.includes('下岗'), undefined, { timeout: 5000 });
+    await tablet.click('[data-testid=status-available]');
+    await tablet.waitForFunction(() => document.querySelector('[data-testid=my-status]')?.textContent?.includes('空闲'), undefined, { timeout: 5000 });
 
     await tablet.click('[data-testid=duty-toggle]');
     await expect
@@ -301,7 +304,9 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
     await tablet.screenshot({ path: join(ARTIFACTS_DIR, 'tablet-1024x768-dispatch.png') });
     await tablet.tap('[data-testid=prompt-acknowledge]');
     await tablet.waitForSelector('[data-testid=dispatch-prompt]', { state: 'detached', timeout: 10_000 });
-    await tablet.waitForSelector(`[data-testid=my-incident][data-incident-id="${alert.incidentId}"] [data-testid=step-en_route]`, { timeout: 10_000 });
+    await tablet.waitForSelector(`[data-testid=assignment-panel][data-incident-id="${alert.incidentId}"] [data-testid=next-step][data-step=en_route]`, {
+      timeout: 10_000,
+    });
 
     // The wall hears it without a reload: the unit's row and the incident's status change.
     await wall.waitForSelector(`[data-testid=assignment][data-unit-id="${unit.id}"][data-status=acknowledged]`, { timeout: 10_000 });

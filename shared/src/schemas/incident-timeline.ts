@@ -31,6 +31,7 @@ export const TIMELINE_KINDS = [
   'cancelled',
   'false_alarm',
   'call_joined',
+  'photo_added',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -43,6 +43,16 @@ export const AssignmentSchema = Type.Object({
   ackTimeoutAt: Nullable(IsoTimeSchema),
   /** the next best unit offered instead (or sent, when auto-redispatch is on) */
   replacementUnitId: Nullable(IdSchema),
+  /** why the unit declined (told by its captain); absent on servers before it existed */
+  declineReason: Type.Optional(Nullable(Type.String())),
+});
+
+/** A photo attached to an incident (a captain's report): the file is served at /api/photos/:id to logged-in users. */
+export const IncidentPhotoSchema = Type.Object({
+  id: IdSchema,
+  contentType: Type.String(),
+  bytes: Type.Integer({ minimum: 0 }),
+  createdAt: IsoTimeSchema,
 });
 
 /** First time each milestone was reached by any unit: what the response clocks run on. */
@@ -145,6 +155,8 @@ export const IncidentSchema = Type.Object({
   planId: Nullable(Type.String()),
   tasks: Type.Array(TaskSchema),
   ...IncidentCallFields,
+  /** photos from the street, oldest first (optional: older servers and fixtures have none) */
+  photos: Type.Optional(Type.Array(IncidentPhotoSchema)),
 });
 
 export const CreateIncidentSchema = Type.Object(
@@ -188,7 +200,17 @@ export const DuplicateQuerySchema = Type.Object(
 
 export const DispatchSchema = Type.Object({ unitIds: Type.Array(IdSchema, { minItems: 1, maxItems: 20, uniqueItems: true }) }, { additionalProperties: false });
 export const AssignmentStatusChangeSchema = Type.Object(
-  { status: stringEnum(['acknowledged', 'en_route', 'on_scene', 'cleared', 'declined'] as const), at: Type.Optional(IsoTimeSchema) },
+  {
+    status: stringEnum(['acknowledged', 'en_route', 'on_scene', 'cleared', 'declined'] as const),
+    at: Type.Optional(IsoTimeSchema),
+    /** why the unit declines (a captain must say; kept on the assignment and the timeline) */
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    /**
+     * on scene although the tablet's position is far from the incident (or unknown): the captain
+     * confirmed it. Without it a captain's on scene from farther than ON_SCENE_RADIUS_M is refused.
+     */
+    confirmFar: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export const ResolveSchema = Type.Object(
@@ -237,6 +259,7 @@ export type Task = Static<typeof TaskSchema>;
 export type Assignment = Static<typeof AssignmentSchema>;
 export type Milestones = Static<typeof MilestonesSchema>;
 export type CallIn = Static<typeof CallInSchema>;
+export type IncidentPhoto = Static<typeof IncidentPhotoSchema>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type IncidentStatus = Static<typeof IncidentStatusSchema>;
 export type IncidentCategory = Static<typeof IncidentCategorySchema>;

@@ -5,6 +5,8 @@ import { readSessionToken } from './session-token';
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** sent as it is with its own type instead of a JSON body (a photo) */
+  rawBody?: Blob;
   signal?: AbortSignal;
 }
 
@@ -28,13 +30,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const token = readSessionToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody) headers['Content-Type'] = options.rawBody.type || 'application/octet-stream';
 
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });

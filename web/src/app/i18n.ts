@@ -11,6 +11,8 @@ import { fitEn } from './locales/fit.en';
 import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
+import { tabletEn } from './locales/tablet.en';
+import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
 import { wallScreenZhCN, type WallScreenMessages } from './locales/wall-screen.zh-CN';
 import { whatIfEn } from './locales/what-if.en';
@@ -32,7 +34,7 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (account, admin, analytics, desk, fit, intake, wall-screen, what-if), so their edits never collide. */
+/** The main messages plus the feature files kept apart (account, admin, analytics, desk, fit, intake, tablet, wall-screen, what-if), so their edits never collide. */
 type AllMessages = LocaleMessages &
   AccountMessages &
   AdminMessages &
@@ -40,6 +42,7 @@ type AllMessages = LocaleMessages &
   DeskMessages &
   FitMessages &
   IntakeMessages &
+  TabletMessages &
   WallScreenMessages &
   WhatIfMessages;
 
@@ -48,8 +51,19 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...accountZhCN, ...adminZhCN, ...analyticsZhCN, ...deskZhCN, ...fitZhCN, ...intakeZhCN, ...wallScreenZhCN, ...whatIfZhCN },
-    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...fitEn, ...intakeEn, ...wallScreenEn, ...whatIfEn },
+    'zh-CN': {
+      ...zhCN,
+      ...accountZhCN,
+      ...adminZhCN,
+      ...analyticsZhCN,
+      ...deskZhCN,
+      ...fitZhCN,
+      ...intakeZhCN,
+      ...tabletZhCN,
+      ...wallScreenZhCN,
+      ...whatIfZhCN,
+    },
+    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...fitEn, ...intakeEn, ...tabletEn, ...wallScreenEn, ...whatIfEn },
   },
   missingWarn: false,
   fallbackWarn: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, unacknowledged } from '../../src/features/tablet/my-assignment';
+import { currentAssignment, nextStep, unacknowledged } from '../../src/features/tablet/my-assignment';
 import type { QueuedCommand } from '../../src/realtime/outbox/queued-command';
 import { assignment, incident } from '../support/fixtures';
 
@@ -37,5 +37,18 @@ describe("the captain's next step", () => {
     const b = incident({ id: 'i2', assignments: [assignment({ unitId: 'u1', status: 'en_route' })] });
     expect(unacknowledged([a, b], 'u1', []).map((i) => i.id)).toEqual(['i1']);
     expect(unacknowledged([a, b], 'u1', [queued({})])).toEqual([]);
+  });
+
+  it('a queued decline ends the assignment at once: no step, no prompt', () => {
+    const a = incident({ id: 'i1', assignments: [assignment({ unitId: 'u1', status: 'dispatched' })] });
+    expect(nextStep(a, 'u1', [queued({ status: 'declined', reason: 'vehicle' })])).toBeNull();
+    expect(unacknowledged([a], 'u1', [queued({ status: 'declined', reason: 'vehicle' })])).toEqual([]);
+  });
+
+  it('works on the most urgent assignment; a report the unit only filed is not a task', () => {
+    const report = incident({ id: 'r1', unitId: 'u1', source: 'patrol_report', assignments: [] });
+    const sent = incident({ id: 'i2', assignments: [assignment({ unitId: 'u1', status: 'en_route' })] });
+    expect(currentAssignment([report, sent], 'u1', [])?.id).toBe('i2');
+    expect(currentAssignment([report], 'u1', [])).toBeNull();
   });
 });

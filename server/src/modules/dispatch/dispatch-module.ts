@@ -12,6 +12,7 @@ import { candidatesCommand } from './candidate-commands.js';
 import { candidateRoutes } from './candidate-routes.js';
 import { CandidateService } from './candidate-service.js';
 import { DispatchService } from './dispatch-service.js';
+import { unitRouteRoutes } from './unit-route-routes.js';
 
 export interface DispatchModule extends ModuleParts {
   dispatch: DispatchService;
@@ -43,7 +44,7 @@ export function createDispatchModule(deps: {
     candidates,
     advice,
     ackTimeouts,
-    routes: [candidateRoutes({ candidates, picture })],
+    routes: [candidateRoutes({ candidates, picture }), unitRouteRoutes({ picture, roads, config })],
     commands: [candidatesCommand({ candidates })],
     workers: [ackTimeouts, advice],
     onEntry: (entry: LogEntry) => advice.onEntry(entry),

@@ -45,8 +45,19 @@ export class DispatchService {
     return result;
   }
 
-  /** A unit's own progress: from its captain's tablet, from the wall, or detected automatically. */
-  async setAssignmentStatus(incidentId: string, unitId: string, to: Exclude<AssignmentStatus, 'dispatched'>, actor: string, at?: string): Promise<Incident> {
+  /**
+   * A unit's own progress: from its captain's tablet, from the wall, or detected automatically.
+   * `details` go on the timeline: a decline's reason (also kept on the assignment), and for a
+   * captain's on scene how far the tablet was and whether a far claim was confirmed.
+   */
+  async setAssignmentStatus(
+    incidentId: string,
+    unitId: string,
+    to: Exclude<AssignmentStatus, 'dispatched'>,
+    actor: string,
+    at?: string,
+    details: { reason?: string; distanceM?: number | null; confirmedFar?: boolean } = {},
+  ): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
       const [row] = await q.query<{ status: AssignmentStatus }>('SELECT status FROM incident_units WHERE incident_id = $1 AND unit_id = $2', [
         incidentId,
@@ -60,9 +71,15 @@ export class DispatchService {
       const sets = ['status = $3', `${column} = GREATEST($4::timestamptz, dispatched_at)`];
       // Moving or arriving implies the dispatch was heard.
       if (to === 'en_route' || to === 'on_scene') sets.push('acknowledged_at = COALESCE(acknowledged_at, GREATEST($4::timestamptz, dispatched_at))');
-      await q.query(`UPDATE incident_units SET ${sets.join(', ')} WHERE incident_id = $1 AND unit_id = $2`, [incidentId, unitId, to, when]);
-      await appendTimeline(q, incidentId, actor, `unit_${to}`, { unitId, at: when });
-      await recordAudit(q, actor, 'incident.unit_status', incidentId, { unitId, status: to, at: when });
+      const params: unknown[] = [incidentId, unitId, to, when];
+      if (to === 'declined') {
+        params.push(details.reason ?? null);
+        sets.push(`decline_reason = $${params.length}`);
+      }
+      await q.query(`UPDATE incident_units SET ${sets.join(', ')} WHERE incident_id = $1 AND unit_id = $2`, params);
+      const told = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
+      await appendTimeline(q, incidentId, actor, `unit_${to}`, { unitId, at: when, ...told });
+      await recordAudit(q, actor, 'incident.unit_status', incidentId, { unitId, status: to, at: when, ...told });
       const unitEvent = await syncUnitStatus(q, unitId, to);
       const updated = await refreshIncident(q, incidentId);
       return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }, unitEvent] };

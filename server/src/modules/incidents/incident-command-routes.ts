@@ -30,11 +30,14 @@ import type { DispatchService } from '../dispatch/dispatch-service.js';
 /** The services an incident command goes through (each commits via the command bus). */
 export interface IncidentCommandDeps {
   db: Database;
+  config: Pick<Config, 'ON_SCENE_RADIUS_M'>;
   picture: LivePicture;
   lifecycle: LifecycleService;
   escalation: EscalationService;
   dispatch: DispatchService;
 }
+import { captainProgressDetails } from '../dispatch/captain-progress.js';
+import type { Config } from '../../config.js';
 
 const Params = Type.Object({ id: IdSchema });
 const reply = { 200: IncidentSchema };
@@ -64,6 +67,7 @@ export const incidentCommandRoutes =
             await deps.lifecycle.create(
               { ...request.body, source: request.body.source ?? (request.session!.role === 'captain' ? 'patrol_report' : 'manual') },
               actorOf(request),
+              { unitId: request.session!.role === 'captain' ? request.session!.unitId : null },
             ),
           ),
     );
@@ -113,7 +117,9 @@ export const incidentCommandRoutes =
       async (request) => {
         const s = request.session!;
         if (s.role === 'captain' && s.unitId !== request.params.unitId) throw forbidden('a captain reports only for their own unit');
-        return deps.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at);
+        const target = { incidentId: request.params.id, unitId: request.params.unitId };
+        const details = captainProgressDetails(deps.picture, deps.config.ON_SCENE_RADIUS_M, s.role, target, request.body);
+        return deps.dispatch.setAssignmentStatus(request.params.id, request.params.unitId, request.body.status, actorOf(request), request.body.at, details);
       },
     );
 

@@ -1,4 +1,4 @@
-import type { Assignment, CallIn, Incident, Task } from '@lianfang/shared';
+import type { Assignment, CallIn, Incident, IncidentPhoto, Task } from '@lianfang/shared';
 import { OPEN_INCIDENT_STATUSES } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
@@ -60,6 +60,14 @@ interface AssignmentRow {
   cleared_at: Ts;
   ack_timeout_at: Ts;
   replacement_unit_id: string | null;
+  decline_reason: string | null;
+}
+interface PhotoRow {
+  id: string;
+  incident_id: string;
+  content_type: string;
+  bytes: number;
+  created_at: Date;
 }
 interface CallInRow {
   incident_id: string;
@@ -74,7 +82,7 @@ interface CallInRow {
 const OPEN_LIST = OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',');
 const iso = (d: Ts) => (d ? d.toISOString() : null);
 
-function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[], tasks: Task[]): Incident {
+function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[], tasks: Task[], photos: IncidentPhoto[] = []): Incident {
   return {
     id: r.id,
     status: r.status,
@@ -113,6 +121,7 @@ function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]
     address: r.address,
     description: r.description,
     callReceivedAt: iso(r.call_received_at),
+    photos,
   };
 }
 
@@ -126,7 +135,9 @@ const toAssignment = (a: AssignmentRow): Assignment => ({
   clearedAt: iso(a.cleared_at),
   ackTimeoutAt: iso(a.ack_timeout_at),
   replacementUnitId: a.replacement_unit_id,
+  declineReason: a.decline_reason ?? null,
 });
+const toPhoto = (p: PhotoRow): IncidentPhoto => ({ id: p.id, contentType: p.content_type, bytes: p.bytes, createdAt: p.created_at.toISOString() });
 const toCallIn = (c: CallInRow): CallIn => ({
   department: c.department,
   summonedAt: c.summoned_at.toISOString(),
@@ -145,15 +156,18 @@ const toTask = (t: TaskRow): Task => ({
   updatedBy: t.updated_by,
 });
 
-/** Incidents with their assignments, call-ins and tasks: four queries whatever the count. */
+/** Incidents with their assignments, call-ins, tasks and photos: five queries whatever the count. */
 async function hydrate(q: Queryable, rows: IncidentRow[]): Promise<Incident[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const assignments = await q.query<AssignmentRow>('SELECT * FROM incident_units WHERE incident_id = ANY($1::text[]) ORDER BY dispatched_at, unit_id', [ids]);
   const callIns = await q.query<CallInRow>('SELECT * FROM call_ins WHERE incident_id = ANY($1::text[]) ORDER BY summoned_at, department', [ids]);
   const tasks = await q.query<TaskRow>('SELECT * FROM incident_tasks WHERE incident_id = ANY($1::text[]) ORDER BY idx', [ids]);
+  const photos = await q.query<PhotoRow>('SELECT * FROM incident_photos WHERE incident_id = ANY($1::text[]) ORDER BY created_at, id', [ids]);
   const of = <T extends { incident_id: string }>(list: T[], id: string) => list.filter((x) => x.incident_id === id);
-  return rows.map((r) => toIncident(r, of(assignments, r.id).map(toAssignment), of(callIns, r.id).map(toCallIn), of(tasks, r.id).map(toTask)));
+  return rows.map((r) =>
+    toIncident(r, of(assignments, r.id).map(toAssignment), of(callIns, r.id).map(toCallIn), of(tasks, r.id).map(toTask), of(photos, r.id).map(toPhoto)),
+  );
 }
 
 export async function listOpenIncidents(q: Queryable): Promise<Incident[]> {
@@ -242,6 +256,7 @@ export function blankIncident(i: NewIncident): Incident {
     assignments: [],
     callIns: [],
     tasks: [],
+    photos: [],
     resolution: null,
     evaluation: null,
     milestones: {

@@ -11,6 +11,7 @@ import { incidentRoutes } from './incident-routes.js';
 import { LifecycleService } from './lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './notifier.js';
 import { OnSceneWatcher } from './on-scene-watcher.js';
+import { photoRoutes } from './photo-routes.js';
 
 export interface IncidentsModule extends ModuleParts {
   lifecycle: LifecycleService;
@@ -24,7 +25,7 @@ export function createIncidentsModule(deps: {
   bus: CommandBus;
   picture: LivePicture;
   dispatch: DispatchService;
-  config: Pick<Config, 'NOTIFY_WEBHOOK_URL'>;
+  config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES'>;
 }): IncidentsModule {
   const { db, bus, picture, dispatch, config } = deps;
   const lifecycle = new LifecycleService(bus, picture);
@@ -36,7 +37,11 @@ export function createIncidentsModule(deps: {
     lifecycle,
     escalation,
     clocks,
-    routes: [incidentRoutes({ db, picture }), incidentCommandRoutes({ db, picture, lifecycle, escalation, dispatch })],
+    routes: [
+      incidentRoutes({ db, picture }),
+      incidentCommandRoutes({ db, config, picture, lifecycle, escalation, dispatch }),
+      photoRoutes({ db, bus, config }),
+    ],
     workers: [clocks],
     onFix: (unitId, fix) => onScene.onFix(unitId, fix),
   };

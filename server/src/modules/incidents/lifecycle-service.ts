@@ -22,8 +22,12 @@ export class LifecycleService {
     private readonly picture: LivePicture,
   ) {}
 
-  /** With an idempotency key, a replay returns the incident the first call opened (no second one). */
-  async create(input: CreateIncident, actor: string): Promise<Incident> {
+  /**
+   * With an idempotency key, a replay returns the incident the first call opened (no second one).
+   * `raisedBy.unitId`: the unit whose captain reported it from the street; it then belongs to that
+   * unit's "my incidents" and its team's feed (never joined by alerts: those join only alert incidents).
+   */
+  async create(input: CreateIncident, actor: string, raisedBy: { unitId: string | null } = { unitId: null }): Promise<Incident> {
     const key = input.idempotencyKey;
     const { result } = await this.bus.run(async (q) => {
       const first = key ? await findReceipt<Incident>(q, actor, key, 'incident.create') : null;
@@ -41,7 +45,7 @@ export class LifecycleService {
         lon: input.lon,
         gridId: findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null,
         deviceId: null,
-        unitId: null,
+        unitId: raisedBy.unitId,
         alertCount: 0,
         createdAt: now,
         updatedAt: now,

@@ -206,6 +206,7 @@ export const en: LocaleMessages = {
     unit_on_scene: 'On scene',
     unit_cleared: 'Cleared',
     unit_declined: 'Declined',
+    photo_added: 'Photo added',
     escalated: 'Escalated',
     ack_timeout: 'No acknowledgement',
     ack_target_breached: 'Ack target missed',

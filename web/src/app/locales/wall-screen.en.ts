@@ -34,6 +34,7 @@ export const wallScreenEn: WallScreenMessages = {
       cancelled: 'Cancelled',
       false_alarm: 'Marked false alarm',
       call_joined: 'Another call (joined)',
+      photo_added: 'Photo from the scene',
       other: 'Other entry',
     },
     actor: {

@@ -35,6 +35,7 @@ export const wallScreenZhCN = {
       cancelled: '撤销警情',
       false_alarm: '标记为误报',
       call_joined: '再次来电（已并入）',
+      photo_added: '现场照片',
       other: '其他记录',
     },
     actor: {

@@ -205,6 +205,7 @@ export const zhCN = {
     unit_on_scene: '到场',
     unit_cleared: '撤离',
     unit_declined: '拒绝',
+    photo_added: '添加照片',
     escalated: '升级',
     ack_timeout: '超时未确认',
     ack_target_breached: '确认超时',

@@ -19,10 +19,28 @@ export function useTabletCommands() {
     return id;
   }
 
-  /** The next step on an incident: acknowledge the dispatch, then en route, then on scene. */
-  function progress(incidentId: string, unitId: string, status: 'acknowledged' | 'en_route' | 'on_scene'): string {
+  /**
+   * The next step on an incident: acknowledge the dispatch, then en route, then on scene
+   * (`confirmFar` when the captain confirmed arriving although the tablet's position is far).
+   */
+  function progress(incidentId: string, unitId: string, status: 'acknowledged' | 'en_route' | 'on_scene', confirmFar = false): string {
     const id = newCommandId();
-    outbox.enqueue({ id, kind: 'assignment:status', createdAt: new Date().toISOString(), incidentId, unitId, status });
+    outbox.enqueue({ id, kind: 'assignment:status', createdAt: new Date().toISOString(), incidentId, unitId, status, ...(confirmFar ? { confirmFar } : {}) });
+    return id;
+  }
+
+  /** Declining a dispatch, with the reason the control room needs to send someone else. */
+  function decline(incidentId: string, unitId: string, reason: string): string {
+    const id = newCommandId();
+    outbox.enqueue({
+      id,
+      kind: 'assignment:status',
+      createdAt: new Date().toISOString(),
+      incidentId,
+      unitId,
+      status: 'declined',
+      reason: reason.slice(0, 500),
+    });
     return id;
   }
 
@@ -50,5 +68,5 @@ export function useTabletCommands() {
     return id;
   }
 
-  return { raiseSos, setStatus, progress, resolve, report, requestBackup };
+  return { raiseSos, setStatus, progress, decline, resolve, report, requestBackup };
 }

@@ -8,8 +8,20 @@ export type QueuedCommand =
   | { id: string; kind: 'position:report'; createdAt: string; payload: PositionReport }
   | { id: string; kind: 'alert:raise'; createdAt: string; payload: AlertRaise }
   | { id: string; kind: 'unit:status'; createdAt: string; unitId: string; status: UnitStatus }
-  /** the unit's progress on an incident (acknowledge, en route, on scene); sent with `at` = createdAt */
-  | { id: string; kind: 'assignment:status'; createdAt: string; incidentId: string; unitId: string; status: 'acknowledged' | 'en_route' | 'on_scene' }
+  /**
+   * the unit's progress on an incident (acknowledge, en route, on scene) or its decline (with the
+   * reason); sent with `at` = createdAt. `confirmFar`: on scene confirmed although the tablet was far.
+   */
+  | {
+      id: string;
+      kind: 'assignment:status';
+      createdAt: string;
+      incidentId: string;
+      unitId: string;
+      status: 'acknowledged' | 'en_route' | 'on_scene' | 'declined';
+      reason?: string;
+      confirmFar?: boolean;
+    }
   | { id: string; kind: 'incident:resolve'; createdAt: string; incidentId: string; outcome: Outcome }
   /** an incident reported from the street (the form), at the tablet's location */
   | { id: string; kind: 'incident:report'; createdAt: string; payload: CreateIncident };
@@ -17,7 +29,11 @@ export type QueuedCommand =
 export type QueuedCommandKind = QueuedCommand['kind'];
 
 /** How a delivery attempt ended: done (or refused for good) leaves the queue; `retry` stays first. */
-export type DeliveryResult = { outcome: 'delivered'; detail?: unknown } | { outcome: 'refused'; message: string } | { outcome: 'retry'; message: string };
+export type DeliveryResult =
+  | { outcome: 'delivered'; detail?: unknown }
+  /** `field`: the input the server blamed (e.g. `confirmFar`: on scene from too far), so the screen can ask for it */
+  | { outcome: 'refused'; message: string; field?: string }
+  | { outcome: 'retry'; message: string };
 
 export function newCommandId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto

@@ -46,7 +46,12 @@ export function createSocketCommandTransport(socket: LianfangClientSocket, now: 
           return deliverRest(() =>
             apiRequest(`/api/incidents/${encodeURIComponent(command.incidentId)}/units/${encodeURIComponent(command.unitId)}/status`, {
               method: 'POST',
-              body: { status: command.status, at: command.createdAt },
+              body: {
+                status: command.status,
+                at: command.createdAt,
+                ...(command.reason ? { reason: command.reason } : {}),
+                ...(command.confirmFar ? { confirmFar: true } : {}),
+              },
             }),
           );
         // The command id (a UUID kept in the offline queue) is the idempotency key: a resend after a
@@ -73,6 +78,7 @@ async function deliverRest(call: () => Promise<unknown>): Promise<DeliveryResult
   } catch (err) {
     if (err instanceof NetworkError) return { outcome: 'retry', message: err.message };
     if (err instanceof ApiRequestError && (err.status >= 500 || err.status === 429)) return { outcome: 'retry', message: err.message };
+    if (err instanceof ApiRequestError) return { outcome: 'refused', message: err.message, ...(err.field ? { field: err.field } : {}) };
     return { outcome: 'refused', message: err instanceof Error ? err.message : 'refused' };
   }
 }
