@@ -1,4 +1,5 @@
 import type { Grid, Incident } from '@lianfang/shared';
+import { findContainingArea } from '@lianfang/shared';
 import { snapToRoad, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { LifecycleService } from '../modules/incidents/lifecycle-service.js';
 import { DEMO_CASES } from './demo-cases.js';
@@ -38,14 +39,9 @@ export class DemoCalls {
   }
 
   async open(): Promise<Incident | null> {
-    const { random, picture, graph } = this.deps;
-    const grids = picture.grids.filter((g) => g.level === 'grid');
-    const grid = grids[Math.floor(random() * grids.length)];
-    if (!grid) return null;
-    const lons = grid.ring.map((p) => p[0]);
-    const lats = grid.ring.map((p) => p[1]);
-    const at = snapToRoad(graph, between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)), { radiusM: 400 });
+    const at = this.streetInAGrid();
     if (!at) return null;
+    const { random } = this.deps;
     const kase = pickWeighted(
       random,
       DEMO_CASES.map((c) => [c, c.weight] as const),
@@ -61,5 +57,19 @@ export class DemoCalls {
       },
       DEMO_OPERATOR,
     );
+  }
+
+  /** A point on a street inside one of the grids (a street snapped across the district's edge is tried again). */
+  private streetInAGrid(): { lat: number; lon: number } | null {
+    const { random, picture, graph } = this.deps;
+    const grids = picture.grids.filter((g) => g.level === 'grid');
+    for (let attempt = 0; attempt < 5 && grids.length > 0; attempt++) {
+      const ring = grids[Math.floor(random() * grids.length)]!.ring;
+      const lons = ring.map((p) => p[0]);
+      const lats = ring.map((p) => p[1]);
+      const at = snapToRoad(graph, between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)), { radiusM: 400 });
+      if (at && findContainingArea(at.lon, at.lat, picture.grids)?.level === 'grid') return at;
+    }
+    return null;
   }
 }

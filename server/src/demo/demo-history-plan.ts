@@ -119,7 +119,10 @@ function planIncident(random: () => number, input: HistoryDayInput, kase: DemoCa
   const lons = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   const at = input.snap(between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)));
-  if (!at) return null;
+  const area = at ? findContainingArea(at.lon, at.lat, input.grids) : null;
+  // A street just outside the district (snapped across its edge) is not the district's case.
+  if (!at || area?.level !== 'grid') return null;
+  const gridId = area.id;
   const priority = pickWeighted(random, kase.priorities);
   const source = pickWeighted(random, [
     ['call', 55],
@@ -135,7 +138,7 @@ function planIncident(random: () => number, input: HistoryDayInput, kase: DemoCa
     title: kase.titles[Math.floor(random() * kase.titles.length)]!,
     lat: at.lat,
     lon: at.lon,
-    gridId: findContainingArea(at.lon, at.lat, input.grids)?.id ?? null,
+    gridId,
     level: startLevel(kase.category),
     createdAt,
     resolvedAt: null,
@@ -154,7 +157,7 @@ function planIncident(random: () => number, input: HistoryDayInput, kase: DemoCa
 
   const urgent = priority === 'P1' || priority === 'P2';
   // Call received → first dispatch (NFPA 1225 "processing"): under a minute for most urgent calls.
-  const dispatchedAt = createdAt + logNormal(random, urgent ? 22 : 60, 0.4) * S;
+  const dispatchedAt = createdAt + logNormal(random, urgent ? 22 : 45, 0.4) * S;
   const lead = pickUnit(random, input.units, kase, new Set());
   if (!lead) return null;
   const taken = new Set([lead.id]);
@@ -276,7 +279,7 @@ function finish(incident: PlannedIncident, as: 'cancelled' | 'false_alarm', at: 
 function planAssignment(random: () => number, unit: HistoryDayInput['units'][number], dispatchedAt: number, urgent: boolean): PlannedAssignment {
   const acknowledgedAt = dispatchedAt + between(random, 4, 25) * S;
   const enRouteAt = acknowledgedAt + between(random, 3, 40) * S;
-  const travelMedian = (unit.mode === 'foot' ? 170 : unit.mode === 'bike' ? 150 : 135) * (urgent ? 1 : 1.6);
+  const travelMedian = (unit.mode === 'foot' ? 170 : unit.mode === 'bike' ? 150 : 135) * (urgent ? 1 : 1.25);
   const onSceneAt = enRouteAt + logNormal(random, travelMedian, 0.45) * S;
   return { unitId: unit.id, callsign: unit.callsign, status: 'cleared', dispatchedAt, acknowledgedAt, enRouteAt, onSceneAt, clearedAt: null, ackTimeoutAt: null, replacementUnitId: null };
 }
