@@ -67,7 +67,9 @@ export class DemoCalls {
       const ring = grids[Math.floor(random() * grids.length)]!.ring;
       const lons = ring.map((p) => p[0]);
       const lats = ring.map((p) => p[1]);
-      const at = snapToRoad(graph, between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)), { radiusM: 400 });
+      const at = snapToRoad(graph, between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)), {
+        radiusM: 400,
+      });
       if (at && findContainingArea(at.lon, at.lat, picture.grids)?.level === 'grid') return at;
     }
     return null;

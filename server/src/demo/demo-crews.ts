@@ -76,7 +76,8 @@ export class DemoCrews {
   }
 
   private busyElsewhere(trackerId: string, key: string): boolean {
-    for (const [other, plan] of this.plans) if (other !== key && plan.enRouteAtMs !== null && this.deps.crews.get(other.slice(other.indexOf(':') + 1)) === trackerId) return true;
+    for (const [other, plan] of this.plans)
+      if (other !== key && plan.enRouteAtMs !== null && this.deps.crews.get(other.slice(other.indexOf(':') + 1)) === trackerId) return true;
     return false;
   }
 
@@ -124,7 +125,10 @@ export class DemoCrews {
     if (!path) return;
     const last = path.points[path.points.length - 1]!;
     const walkSeconds = Math.hypot((incident.lat - last.lat) * 111_320, (incident.lon - last.lon) * 111_320 * Math.cos((last.lat * Math.PI) / 180)) / 1.4;
-    const withWalk = { points: [...path.points, { lat: incident.lat, lon: incident.lon, seconds: path.seconds + walkSeconds }], seconds: path.seconds + walkSeconds };
+    const withWalk = {
+      points: [...path.points, { lat: incident.lat, lon: incident.lon, seconds: path.seconds + walkSeconds }],
+      seconds: path.seconds + walkSeconds,
+    };
     patrols.drive(trackerId, withWalk, nowMs, random() < settings.lateShare ? between(random, 0.15, 0.3) : between(random, 0.8, 1));
   }
 }

@@ -98,7 +98,14 @@ export function planHistoryDay(input: HistoryDayInput): PlannedIncident[] {
       random,
       DEMO_CASES.map((c) => [c, c.weight] as const),
     );
-    const incident = planIncident(random, input, kase, `demo-h-${String(input.dayIndex).padStart(3, '0')}-${String(n).padStart(3, '0')}`, createdAt, pickWeighted(random, gridWeights));
+    const incident = planIncident(
+      random,
+      input,
+      kase,
+      `demo-h-${String(input.dayIndex).padStart(3, '0')}-${String(n).padStart(3, '0')}`,
+      createdAt,
+      pickWeighted(random, gridWeights),
+    );
     if (incident) planned.push(incident);
   }
   return planned.sort((a, b) => a.createdAt - b.createdAt);
@@ -196,7 +203,12 @@ function planIncident(random: () => number, input: HistoryDayInput, kase: DemoCa
     if (random() < 0.1) {
       const to = nextLevel(incident.level);
       if (to) {
-        events().push({ at: arrivedAt + between(random, 3, 15) * MIN, actor: DEMO_OPERATOR, kind: 'escalated', data: { from: incident.level, to, reason: '现场需上级协调' } });
+        events().push({
+          at: arrivedAt + between(random, 3, 15) * MIN,
+          actor: DEMO_OPERATOR,
+          kind: 'escalated',
+          data: { from: incident.level, to, reason: '现场需上级协调' },
+        });
         incident.level = to;
       }
     }
@@ -243,7 +255,12 @@ function recordBreaches(incident: PlannedIncident, arrivedAt: number): void {
     incident.events.push({ at: arrivalDeadline, actor: 'system', kind: 'arrival_target_breached', data: { priority: incident.priority } });
     const up = nextLevel(incident.level);
     if (up && up !== 'department') {
-      incident.events.push({ at: arrivalDeadline, actor: 'system', kind: 'escalated', data: { from: incident.level, to: up, reason: 'arrival target breached' } });
+      incident.events.push({
+        at: arrivalDeadline,
+        actor: 'system',
+        kind: 'escalated',
+        data: { from: incident.level, to: up, reason: 'arrival target breached' },
+      });
       incident.level = up;
     }
   }
@@ -281,7 +298,18 @@ function planAssignment(random: () => number, unit: HistoryDayInput['units'][num
   const enRouteAt = acknowledgedAt + between(random, 3, 40) * S;
   const travelMedian = (unit.mode === 'foot' ? 170 : unit.mode === 'bike' ? 150 : 135) * (urgent ? 1 : 1.25);
   const onSceneAt = enRouteAt + logNormal(random, travelMedian, 0.45) * S;
-  return { unitId: unit.id, callsign: unit.callsign, status: 'cleared', dispatchedAt, acknowledgedAt, enRouteAt, onSceneAt, clearedAt: null, ackTimeoutAt: null, replacementUnitId: null };
+  return {
+    unitId: unit.id,
+    callsign: unit.callsign,
+    status: 'cleared',
+    dispatchedAt,
+    acknowledgedAt,
+    enRouteAt,
+    onSceneAt,
+    clearedAt: null,
+    ackTimeoutAt: null,
+    replacementUnitId: null,
+  };
 }
 
 function assignmentEvents(a: PlannedAssignment): PlannedEvent[] {
@@ -292,7 +320,8 @@ function assignmentEvents(a: PlannedAssignment): PlannedEvent[] {
   step(a.acknowledgedAt, 'unit_acknowledged');
   step(a.enRouteAt, 'unit_en_route');
   step(a.onSceneAt, 'unit_on_scene');
-  if (a.ackTimeoutAt !== null) out.push({ at: a.ackTimeoutAt, actor: 'system', kind: 'ack_timeout', data: { unitId: a.unitId, replacementUnitId: a.replacementUnitId, auto: false } });
+  if (a.ackTimeoutAt !== null)
+    out.push({ at: a.ackTimeoutAt, actor: 'system', kind: 'ack_timeout', data: { unitId: a.unitId, replacementUnitId: a.replacementUnitId, auto: false } });
   return out;
 }
 

@@ -157,7 +157,8 @@ async function insertDay(q: Queryable, planned: readonly PlannedIncident[]): Pro
     );
   // In time order per incident: the timeline's hash chain links each row to the one before it.
   const eventRows = planned.flatMap((i) => i.events.map((e) => [i.id, iso(e.at), e.actor, e.kind, JSON.stringify(e.data)]));
-  for (let from = 0; from < eventRows.length; from += 500) await insertRows(q, 'INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES', eventRows.slice(from, from + 500));
+  for (let from = 0; from < eventRows.length; from += 500)
+    await insertRows(q, 'INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES', eventRows.slice(from, from + 500));
 }
 
 async function insertRows(q: Queryable, head: string, rows: readonly (readonly unknown[])[], constant?: string): Promise<void> {

@@ -51,7 +51,18 @@ export class PatrolSimulator {
   }
 
   addUnit(trackerId: string, mode: Mode, near: { lat: number; lon: number }): void {
-    const walker: Walker = { trackerId, mode, from: 0, edge: -1, alongM: 0, lastEdge: -1, drive: null, hold: null, at: { ...near, heading: 0, speedKmh: 0 }, lastSentMs: 0 };
+    const walker: Walker = {
+      trackerId,
+      mode,
+      from: 0,
+      edge: -1,
+      alongM: 0,
+      lastEdge: -1,
+      drive: null,
+      hold: null,
+      at: { ...near, heading: 0, speedKmh: 0 },
+      lastSentMs: 0,
+    };
     if (!this.wanderFrom(walker, near.lat + (this.random() - 0.5) * 0.01, near.lon + (this.random() - 0.5) * 0.01)) return;
     walker.at = this.wander(walker, 0);
     this.walkers.set(trackerId, walker);

@@ -44,7 +44,12 @@ describe('the demo history', () => {
   it('spreads over categories, priorities, hours, grids and units like a district', async () => {
     const q = <R extends object>(sql: string) => t.app.core.db.query<R>(sql);
     const share = async (column: string) =>
-      new Map((await q<{ k: string; s: number }>(`SELECT ${column}::text k, count(*)::float / sum(count(*)) OVER () s FROM incidents GROUP BY 1`)).map((r) => [r.k, r.s]));
+      new Map(
+        (await q<{ k: string; s: number }>(`SELECT ${column}::text k, count(*)::float / sum(count(*)) OVER () s FROM incidents GROUP BY 1`)).map((r) => [
+          r.k,
+          r.s,
+        ]),
+      );
     const categories = await share('category');
     expect(categories.size).toBeGreaterThanOrEqual(8);
     expect(categories.get('dispute')).toBeGreaterThan(0.15);
@@ -68,7 +73,7 @@ describe('the demo history', () => {
 
   it('writes the timeline of each incident as one valid chain, attributed to the demo', async () => {
     const [row] = await t.app.core.db.query<{ incidents: number; actors: string[] }>(
-      "SELECT count(DISTINCT incident_id)::int incidents, array_agg(DISTINCT actor ORDER BY actor) actors FROM incident_events",
+      'SELECT count(DISTINCT incident_id)::int incidents, array_agg(DISTINCT actor ORDER BY actor) actors FROM incident_events',
     );
     expect(row!.incidents).toBe(first.incidents);
     expect(row!.actors).toEqual(['demo:crew', 'demo:operator', 'system']);

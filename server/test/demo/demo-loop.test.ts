@@ -43,7 +43,10 @@ async function runUntil(t: TestApp, loop: DemoLoop, clock: { now: number }, done
 }
 
 const timeline = (t: TestApp, id: string) =>
-  t.app.core.db.query<{ kind: string; actor: string; data: { unitId?: string } }>('SELECT kind, actor, data FROM incident_events WHERE incident_id = $1 ORDER BY id', [id]);
+  t.app.core.db.query<{ kind: string; actor: string; data: { unitId?: string } }>(
+    'SELECT kind, actor, data FROM incident_events WHERE incident_id = $1 ORDER BY id',
+    [id],
+  );
 
 describe('the living demo', () => {
   let t: TestApp;
@@ -73,7 +76,14 @@ describe('the living demo', () => {
     const kinds = entries.map((e) => e.kind);
     expect(kinds).toEqual(['created', 'unit_dispatched', 'unit_acknowledged', 'unit_en_route', 'unit_on_scene', 'resolved', 'closed']);
     const by = Object.fromEntries(entries.map((e) => [e.kind, e.actor]));
-    expect(by).toMatchObject({ created: 'demo:operator', unit_dispatched: 'demo:operator', unit_acknowledged: 'demo:crew', unit_en_route: 'demo:crew', resolved: 'demo:crew', closed: 'demo:operator' });
+    expect(by).toMatchObject({
+      created: 'demo:operator',
+      unit_dispatched: 'demo:operator',
+      unit_acknowledged: 'demo:crew',
+      unit_en_route: 'demo:crew',
+      resolved: 'demo:crew',
+      closed: 'demo:operator',
+    });
     // arrival by the geofence from the fixes the crew's phone sent, or by the crew's own report
     expect(['system:geofence', 'demo:crew']).toContain(by.unit_on_scene);
 
@@ -95,7 +105,7 @@ describe('the living demo', () => {
     await loop.step(clock.now);
     await t.app.core.settle();
     const opened = (await loop.calls.open())!;
-    await runUntil(t, loop, clock, async () => ((await getIncident(t.app.core.db, opened.id))!.assignments.length > 0));
+    await runUntil(t, loop, clock, async () => (await getIncident(t.app.core.db, opened.id))!.assignments.length > 0);
     const [silent] = (await getIncident(t.app.core.db, opened.id))!.assignments;
     expect(silent!.status).toBe('dispatched');
     // From now on crews answer; the silent one keeps quiet (its mind is made up per assignment).
@@ -119,7 +129,9 @@ describe('the living demo', () => {
     const clock = { now: Date.now() };
     await loop.step(clock.now);
     await t.app.core.settle();
-    const unit = [...t.app.core.picture.units.values()].find((u) => u.id.startsWith('demo-police-car') && u.id !== DEMO_CAPTAIN.unitId && u.status === 'available')!;
+    const unit = [...t.app.core.picture.units.values()].find(
+      (u) => u.id.startsWith('demo-police-car') && u.id !== DEMO_CAPTAIN.unitId && u.status === 'available',
+    )!;
     const created = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
       category: 'dispute',
       priority: 'P3',
