@@ -71,9 +71,9 @@ export const ConfigSchema = Type.Object({
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
   /** Demo only (issue 16): mean seconds between calls the demo's operator logs; 0 = none (panic-button alerts still come). */
-  DEMO_CALL_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 150 }),
+  DEMO_CALL_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 180 }),
   /** Demo only: no new demo call while this many cases are open. */
-  DEMO_MAX_OPEN: Type.Integer({ minimum: 1, default: 8 }),
+  DEMO_MAX_OPEN: Type.Integer({ minimum: 1, default: 6 }),
   /** Demo only: demo crews answer dispatches and the demo's operator works untouched cases; false = positions and alerts only. */
   DEMO_LOOP: Type.Boolean({ default: true }),
   /** Demo only: days of past incidents written on the first start (in the background); 0 = none. */

@@ -5,6 +5,8 @@ import { adminEn } from './locales/admin.en';
 import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
+import { demoEn } from './locales/demo.en';
+import { demoZhCN, type DemoMessages } from './locales/demo.zh-CN';
 import { en } from './locales/en';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
 
@@ -23,15 +25,15 @@ function storedLocale(): AppLocale {
 }
 
 /** The main messages plus the feature files kept apart (analytics, admin, account), so their edits never collide. */
-type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages;
+type AllMessages = LocaleMessages & AnalyticsMessages & AdminMessages & AccountMessages & DemoMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN },
-    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn },
+    'zh-CN': { ...zhCN, ...analyticsZhCN, ...adminZhCN, ...accountZhCN, ...demoZhCN },
+    en: { ...en, ...analyticsEn, ...adminEn, ...accountEn, ...demoEn },
   },
   missingWarn: false,
   fallbackWarn: false,
