@@ -70,6 +70,7 @@ export class DemoDesk {
   private readonly plans = new Map<string, DeskPlan>();
   private readonly personal = new Set<string>();
   private readonly toClose = new Map<string, number>();
+  private resumed = false;
 
   constructor(private readonly deps: DemoDeskDeps) {}
 
@@ -79,6 +80,7 @@ export class DemoDesk {
   }
 
   async step(nowMs: number): Promise<void> {
+    if (!this.resumed) await this.resume(nowMs);
     const open = [...this.deps.picture.incidents.values()];
     await this.notePersonal(open.map((i) => i.id).filter((id) => !this.personal.has(id)));
     for (const incident of open) {
@@ -95,6 +97,22 @@ export class DemoDesk {
       const rating = pickWeighted(this.deps.random, RATINGS);
       await this.deps.lifecycle.close(id, { rating }, DEMO_OPERATOR).catch(() => undefined);
     }
+  }
+
+  /**
+   * After a restart: live cases the demo's crew resolved and nobody evaluated yet (not the
+   * past's, whose few unevaluated cases are meant to stay so) are evaluated as they would have been.
+   */
+  private async resume(nowMs: number): Promise<void> {
+    const rows = await this.deps.db.query<{ id: string }>(
+      `SELECT i.id FROM incidents i
+        WHERE i.status = 'resolved' AND NOT i.demo
+          AND EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'resolved' AND e.actor = $1)
+          AND NOT EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.actor LIKE 'user:%')`,
+      [DEMO_CREW],
+    );
+    this.resumed = true;
+    for (const r of rows) this.toClose.set(r.id, nowMs + between(this.deps.random, 30, 120) * S);
   }
 
   private async notePersonal(ids: string[]): Promise<void> {

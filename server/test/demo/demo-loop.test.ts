@@ -155,4 +155,21 @@ describe('the living demo', () => {
     expect(actors.has('demo:operator')).toBe(false);
     expect(actors.has('demo:crew') || actors.has('system:geofence')).toBe(true);
   }, 240_000);
+
+  it("after a restart, evaluates the live cases its crews had resolved, and leaves the past and a person's case as they are", async () => {
+    const core = t.app.core;
+    const where = { lat: core.picture.stations[0]!.lat, lon: core.picture.stations[0]!.lon };
+    const open = (title: string) => core.lifecycle.create({ category: 'assistance', priority: 'P4', title, ...where, source: 'call' }, 'demo:operator');
+    const demoCase = await open('钥匙锁在屋内');
+    await core.lifecycle.resolve(demoCase.id, { outcome: 'solved_on_site' }, 'demo:crew');
+    const personCase = await open('群众求助指路');
+    await core.lifecycle.resolve(personCase.id, { outcome: 'solved_on_site' }, 'user:admin');
+    // the "restart": a new loop, knowing nothing of what the last one did
+    const { loop } = await buildLoop(t, {});
+    const clock = { now: Date.now() };
+    await runUntil(t, loop, clock, async () => (await getIncident(core.db, demoCase.id))!.status === 'closed', 10_000);
+    const closed = (await timeline(t, demoCase.id)).find((e) => e.kind === 'closed');
+    expect(closed?.actor).toBe('demo:operator');
+    expect((await getIncident(core.db, personCase.id))!.status).toBe('resolved');
+  }, 240_000);
 });
