@@ -156,7 +156,7 @@ describe('the living demo', () => {
     expect(actors.has('demo:crew') || actors.has('system:geofence')).toBe(true);
   }, 240_000);
 
-  it("after a restart, evaluates the live cases its crews had resolved, and leaves the past and a person's case as they are", async () => {
+  it("after a restart, evaluates the live cases its crews had resolved, and leaves a person's case as it is", async () => {
     const core = t.app.core;
     const where = { lat: core.picture.stations[0]!.lat, lon: core.picture.stations[0]!.lon };
     const open = (title: string) => core.lifecycle.create({ category: 'assistance', priority: 'P4', title, ...where, source: 'call' }, 'demo:operator');
