@@ -76,6 +76,16 @@ export const ConfigSchema = Type.Object({
   PHOTO_MAX_BYTES: Type.Integer({ minimum: 10_000, maximum: 50 * 1024 * 1024, default: 5 * 1024 * 1024 }),
   DEMO_UNITS: Type.Integer({ minimum: 0, default: 48 }),
   DEMO_ALERT_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
+  /** Demo only (issue 16): mean seconds between calls the demo's operator logs; 0 = none (panic-button alerts still come). */
+  DEMO_CALL_EVERY_SECONDS: Type.Integer({ minimum: 0, default: 180 }),
+  /** Demo only: no new demo call while this many cases are open. */
+  DEMO_MAX_OPEN: Type.Integer({ minimum: 1, default: 6 }),
+  /** Demo only: demo crews answer dispatches and the demo's operator works untouched cases; false = positions and alerts only. */
+  DEMO_LOOP: Type.Boolean({ default: true }),
+  /** Demo only: days of past incidents written on the first start (in the background); 0 = none. */
+  DEMO_HISTORY_DAYS: Type.Integer({ minimum: 0, maximum: 400, default: 90 }),
+  /** Demo only: incidents on an average day of that past. */
+  DEMO_HISTORY_PER_DAY: Type.Integer({ minimum: 1, maximum: 2000, default: 35 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -27,7 +27,7 @@ export { EdgeSpatialIndex, type EdgeCandidate, type NearestEdgeQuery } from './s
 export { snapToRoad, edgeSpatialIndex, DEFAULT_SNAP_RADIUS_M, type SnappedPoint, type SnapOptions } from './snap.js';
 export { departuresFrom, arrivalsTo, arrivalAt, departureFrom, alongSameSegment, type TimedDistance, type NodeTimes } from './edge-position.js';
 export { pointToPoint, type PointToPointOptions, type RouteEstimate } from './point-to-point.js';
-export { routePath, type RoutePath, type RoutePathOptions } from './route-path.js';
+export { positionAlong, routePath, type RoutePath, type RoutePathOptions, type RoutePoint } from './route-path.js';
 export { groupModesByCost, type ModeGroup } from './mode-groups.js';
 export { rankUnitsByEta, type EtaUnit, type EtaOptions, type UnitEta } from './eta.js';
 export {

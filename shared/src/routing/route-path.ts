@@ -15,12 +15,19 @@ export interface RoutePathOptions {
   readonly snapRadiusM?: number;
 }
 
+/** A corner of a route with the seconds it takes to get there from the start. */
+export interface RoutePoint {
+  readonly lat: number;
+  readonly lon: number;
+  readonly seconds: number;
+}
+
 export interface RoutePath {
   /** Network travel time between the two snapped points. */
   readonly seconds: number;
   readonly meters: number;
-  /** The road line to draw, from the snapped start to the snapped end (at least two points). */
-  readonly points: LatLon[];
+  /** The road line to draw (and to drive: `seconds` grows along it), from the snapped start to the snapped end (at least two points). */
+  readonly points: RoutePoint[];
 }
 
 /** Float32 edge costs and Float64 sums: "on the fastest route" is equality within this. */
@@ -43,8 +50,7 @@ export function routePath(graph: RoadGraph, from: LatLon, to: LatLon, options: R
   const profile = responseProfile(options.mode, options.emergencyFactor);
   const seconds = edgeSeconds(graph, profile);
   const maxSeconds = options.maxSeconds ?? 1800;
-  const startPoint = { lat: start.lat, lon: start.lon };
-  const endPoint = { lat: end.lat, lon: end.lon };
+  const startPoint = { lat: start.lat, lon: start.lon, seconds: 0 };
 
   const direct = alongSameSegment(graph, seconds, start, end);
   const search = sharedSearch(graph);
@@ -64,18 +70,21 @@ export function routePath(graph: RoadGraph, from: LatLon, to: LatLon, options: R
     }
   }
   if (direct.seconds <= best) {
-    return direct.seconds <= maxSeconds ? { seconds: direct.seconds, meters: direct.meters, points: [startPoint, endPoint] } : null;
+    return direct.seconds <= maxSeconds
+      ? { seconds: direct.seconds, meters: direct.meters, points: [startPoint, { lat: end.lat, lon: end.lon, seconds: direct.seconds }] }
+      : null;
   }
   if (first < 0 || !(best <= maxSeconds)) return null;
 
   const forward = weightedAdjacency(graph, profile, 'forward');
   const arrivalAt = new Map(arrivals.map((a) => [a.node, a.seconds]));
-  const points: LatLon[] = [startPoint];
+  const points: RoutePoint[] = [startPoint];
   let node = first;
   // A route visits each node at most once, so nodeCount steps bound the walk even on bad input.
   for (let steps = 0; steps <= graph.nodeCount; steps++) {
-    points.push({ lat: graph.lat[node]!, lon: graph.lon[node]! });
     const left = search.secondsAt(node);
+    // Time from the start = the whole route's time minus what is left from here.
+    points.push({ lat: graph.lat[node]!, lon: graph.lon[node]!, seconds: best - left });
     const finish = arrivalAt.get(node);
     // This node is where the search started (the destination's edge): the last part is that edge.
     if (finish !== undefined && Math.abs(finish - left) <= EPSILON_S) break;
@@ -92,6 +101,21 @@ export function routePath(graph: RoadGraph, from: LatLon, to: LatLon, options: R
     if (next < 0 || !(nextGap <= EPSILON_S * 10)) break;
     node = next;
   }
-  points.push(endPoint);
+  points.push({ lat: end.lat, lon: end.lon, seconds: best });
   return { seconds: best, meters: bestMeters, points };
+}
+
+/** Where a route puts you `seconds` after the start (the end once it is over), and which way you face (the demo's crews drive this way). */
+export function positionAlong(path: RoutePath, seconds: number): { lat: number; lon: number; heading: number; arrived: boolean } {
+  const pts = path.points;
+  let i = 1;
+  while (i < pts.length - 1 && pts[i]!.seconds < seconds) i++;
+  const a = pts[i - 1]!;
+  const b = pts[i] ?? a;
+  const span = b.seconds - a.seconds;
+  const f = span > 0 ? Math.min(1, Math.max(0, (seconds - a.seconds) / span)) : 1;
+  const lat = a.lat + (b.lat - a.lat) * f;
+  const lon = a.lon + (b.lon - a.lon) * f;
+  const heading = ((Math.atan2((b.lon - a.lon) * Math.cos((lat * Math.PI) / 180), b.lat - a.lat) * 180) / Math.PI + 360) % 360;
+  return { lat, lon, heading, arrived: seconds >= path.seconds };
 }

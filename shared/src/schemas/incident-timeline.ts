@@ -36,7 +36,7 @@ export const TIMELINE_KINDS = [
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** Who wrote a line: `user:<username>`, `device:<id>`, `unit:<id>`, `tracker:<callsign>` or `system`. */
-export const TIMELINE_ACTOR_KINDS = ['user', 'device', 'unit', 'tracker', 'system'] as const;
+export const TIMELINE_ACTOR_KINDS = ['user', 'device', 'unit', 'tracker', 'system', 'demo'] as const;
 export type TimelineActorKind = (typeof TIMELINE_ACTOR_KINDS)[number];
 
 /** One line of an incident's timeline as `GET /api/incidents/:id` returns it. */

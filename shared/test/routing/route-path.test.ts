@@ -32,8 +32,8 @@ describe('routePath', () => {
       expect(path!.meters).toBeCloseTo(estimate.meters, 0);
       // Every piece of the line lies on the route: its length is the route's (edges are straight segments).
       expect(Math.abs(lineMeters(path!.points) - estimate.meters)).toBeLessThan(Math.max(2, estimate.meters * 0.01));
-      expect(path!.points[0]).toEqual({ lat: estimate.from.lat, lon: estimate.from.lon });
-      expect(path!.points.at(-1)).toEqual({ lat: estimate.to.lat, lon: estimate.to.lon });
+      expect(path!.points[0]).toMatchObject({ lat: estimate.from.lat, lon: estimate.from.lon });
+      expect(path!.points.at(-1)).toMatchObject({ lat: estimate.to.lat, lon: estimate.to.lon });
     }
     expect(drawn).toBeGreaterThan(20);
   });

@@ -39,6 +39,11 @@ export async function startServer(webDist: string, env: Record<string, string> =
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: adminPassword,
       DEMO: '1',
+      // The demo city without its living part (calls, crews answering, the demo's desk, the 90-day past):
+      // a test drives every incident itself and must not find one dispatched or hidden by the demo.
+      DEMO_LOOP: 'false',
+      DEMO_CALL_EVERY_SECONDS: '0',
+      DEMO_HISTORY_DAYS: '0',
       WEB_DIST: webDist,
       LOG_LEVEL: 'warn',
       ...env,

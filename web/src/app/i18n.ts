@@ -5,6 +5,8 @@ import { adminEn } from './locales/admin.en';
 import { adminZhCN, type AdminMessages } from './locales/admin.zh-CN';
 import { analyticsEn } from './locales/analytics.en';
 import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN';
+import { demoEn } from './locales/demo.en';
+import { demoZhCN, type DemoMessages } from './locales/demo.zh-CN';
 import { deskEn } from './locales/desk.en';
 import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { fitEn } from './locales/fit.en';
@@ -34,11 +36,12 @@ function storedLocale(): AppLocale {
   }
 }
 
-/** The main messages plus the feature files kept apart (account, admin, analytics, desk, fit, intake, tablet, wall-screen, what-if), so their edits never collide. */
+/** The main messages plus the feature files kept apart (account, admin, analytics, demo, desk, fit, intake, tablet, wall-screen, what-if), so their edits never collide. */
 type AllMessages = LocaleMessages &
   AccountMessages &
   AdminMessages &
   AnalyticsMessages &
+  DemoMessages &
   DeskMessages &
   FitMessages &
   IntakeMessages &
@@ -56,6 +59,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...accountZhCN,
       ...adminZhCN,
       ...analyticsZhCN,
+      ...demoZhCN,
       ...deskZhCN,
       ...fitZhCN,
       ...intakeZhCN,
@@ -63,7 +67,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...wallScreenZhCN,
       ...whatIfZhCN,
     },
-    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...deskEn, ...fitEn, ...intakeEn, ...tabletEn, ...wallScreenEn, ...whatIfEn },
+    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...demoEn, ...deskEn, ...fitEn, ...intakeEn, ...tabletEn, ...wallScreenEn, ...whatIfEn },
   },
   missingWarn: false,
   fallbackWarn: false,

@@ -80,7 +80,7 @@ export function timelineText(entry: TimelineEntry, i18n: LabelI18n, unitName: Un
  * Who wrote the line, by name: the server sends `actorName` (a device's name and unit, a callsign,
  * a username); a unit the screen knows is named from the live store. An id is never printed.
  */
-export function timelineActorLabel(entry: TimelineEntry, { t }: LabelI18n, unitName: UnitName): string {
+export function timelineActorLabel(entry: TimelineEntry, { t, te }: LabelI18n, unitName: UnitName): string {
   const at = entry.actor.indexOf(':');
   const kind = at < 0 ? entry.actor : entry.actor.slice(0, at);
   const ref = at < 0 ? '' : entry.actor.slice(at + 1);
@@ -88,6 +88,9 @@ export function timelineActorLabel(entry: TimelineEntry, { t }: LabelI18n, unitN
   switch (kind) {
     case 'system':
       return t('eventLog.actor.system');
+    // The demo city's simulated side: its operator, crews and departments, named as such.
+    case 'demo':
+      return te(`demoActor.${ref}`) ? t(`demoActor.${ref}`) : t('demoActor.other');
     case 'user':
       return t('eventLog.actor.user', { name: name ?? ref });
     case 'tracker':
