@@ -23,7 +23,9 @@ describe('a captain resolves only an incident their unit is still working on', (
     expect((await api(t.app, t.adminToken, 'POST', `/api/incidents/${id}/dispatch`, { unitIds: [unitId] })).status).toBe(200);
     return id;
   }
-  const status = (id: string, s: string) => api(t.app, captain, 'POST', `/api/incidents/${id}/units/${unitId}/status`, { status: s });
+  // A captain's decline names its reason (the tablet asks for one).
+  const status = (id: string, s: string) =>
+    api(t.app, captain, 'POST', `/api/incidents/${id}/units/${unitId}/status`, s === 'declined' ? { status: s, reason: 'vehicle broke down' } : { status: s });
   const resolve = (id: string) => api<{ message?: string; status?: string }>(t.app, captain, 'POST', `/api/incidents/${id}/resolve`, { outcome: 'mediated' });
 
   beforeAll(async () => {

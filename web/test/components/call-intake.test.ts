@@ -111,8 +111,8 @@ describe('call intake form (keyboard first)', () => {
     const coords = wrapper.get('[data-testid=intake-coords]');
     await coords.setValue('30.26，120.17');
     expect(intake.point).toEqual(SITE);
-    // Asked once the typing pauses.
-    await vi.waitFor(() => expect(requests.find((r) => r.path === '/api/candidates')?.body).toEqual({ ...SITE, limit: 5 }));
+    // Asked once the typing pauses, with what the case needs (its category ranks the units).
+    await vi.waitFor(() => expect(requests.find((r) => r.path === '/api/candidates')?.body).toEqual({ ...SITE, category: 'public_order', limit: 5 }));
     await flushPromises();
     // Busy units are not offered; the first available one is what Ctrl+Enter sends.
     const rows = wrapper.findAll('[data-testid=intake-candidate]');

@@ -32,7 +32,8 @@ describe('the loop from the desk', () => {
     // "acknowledged 2 minutes ago" although dispatched seconds ago: it cannot precede the dispatch
     const acked = await step(id, 'acknowledged', ago(120_000));
     expect(Date.parse(acked.body.assignments[0]!.acknowledgedAt!)).toBe(dispatchedAt);
-    const late = new Date(Date.now() - 1000).toISOString();
+    // Told late on the radio: after the acknowledgement (= the dispatch here), before now — whatever the machine's speed.
+    const late = new Date(Math.floor((dispatchedAt + Date.now()) / 2)).toISOString();
     const enRoute = await step(id, 'en_route', late);
     expect(enRoute.body.assignments[0]!.enRouteAt).toBe(late);
     const onScene = await step(id, 'on_scene');
