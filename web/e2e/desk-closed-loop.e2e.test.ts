@@ -18,9 +18,10 @@ function centreOf(grid: Grid): { lat: number; lon: number } {
 }
 
 /**
- * The closed loop run from the screens only (issue 16, item 3): an incident dispatched from the wall's
- * desk, a radio unit's progress recorded there with the time told on the radio, resolved with outcome
- * and settled level, closed with its evaluation, all by keys; then the manager's closure rate counts it.
+ * The closed loop run from the screens only (issue 16): a radio call logged on the wall by keys and
+ * dispatched with one more key, the radio unit's progress recorded on the desk with the time told on
+ * the radio, resolved with outcome and settled level, closed with its evaluation; then the manager's
+ * closure rate counts it.
  */
 describe('the desk runs the closed loop (production build, real server, Chromium)', () => {
   let server: RunningServer;
@@ -30,7 +31,7 @@ describe('the desk runs the closed loop (production build, real server, Chromium
   let manager: BrowserContext;
   let wall: Page;
   let dashboard: Page;
-  let incident: Incident;
+  let site: { lat: number; lon: number };
 
   /** The dashboard's closure table as the page received it (its headline tile reads the total). */
   async function openDashboard(): Promise<ClosureReply> {
@@ -52,7 +53,7 @@ describe('the desk runs the closed loop (production build, real server, Chromium
     api = new E2eApi(server.baseUrl);
     await api.login('admin', server.adminPassword);
     const grid = (await api.call<Grid[]>('GET', '/api/grids')).find((g) => g.level === 'grid')!;
-    incident = await api.call<Incident>('POST', '/api/incidents', { category: 'dispute', priority: 'P3', title: '楼道堆物纠纷', ...centreOf(grid) });
+    site = centreOf(grid);
 
     operator = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await operator.newPage();
@@ -70,17 +71,32 @@ describe('the desk runs the closed loop (production build, real server, Chromium
     await server?.stop();
   });
 
-  it('dispatch → late radio times → resolve → evaluate from the desk moves the closure rate', async () => {
+  it('a radio call by keys → dispatched → late radio times → resolve → evaluate from the desk moves the closure rate', async () => {
     const before = await openDashboard();
-    expect(before.total.received).toBeGreaterThanOrEqual(1);
     const shownBefore = await dashboard.textContent('[data-testid=kpi-closure]');
     expect(shownBefore).toBe(formatShare(before.total.closureRate));
 
-    // Open it from the queue and send the top candidate by keys.
-    await wall.click(`[data-testid=queue-item][data-incident-id="${incident.id}"]`);
-    await wall.waitForSelector(`[data-testid=incident-desk][data-incident-id="${incident.id}"] [data-testid=candidate]`);
-    await wall.keyboard.press('1');
-    await wall.keyboard.press('d');
+    // The radio call: N opens the form, 2 = 扰乱秩序 (P2 suggested), Tab twice to the location, the
+    // coordinates read out, Tab to the caller fields, Ctrl+Enter creates it and sends the first unit.
+    await wall.locator('body').focus();
+    await wall.keyboard.press('n');
+    await wall.waitForSelector('[data-testid=call-intake]');
+    await wall.keyboard.press('2');
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.type(`${site.lat.toFixed(6)}, ${site.lon.toFixed(6)}`);
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.type('安和路 8 号 楼道');
+    await wall.waitForSelector('[data-testid=intake-candidate]', { timeout: 15_000 });
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.type('李女士');
+    await wall.keyboard.press('Control+Enter');
+    await wall.waitForSelector('[data-testid=incident-desk] [data-testid=assignment]', { timeout: 15_000 });
+    const incidentId = (await wall.getAttribute('[data-testid=incident-desk]', 'data-incident-id'))!;
+    const incident = (await api.call<{ incident: Incident }>('GET', `/api/incidents/${incidentId}`)).incident;
+    expect(incident).toMatchObject({ category: 'public_order', priority: 'P2', source: 'call', callerName: '李女士', address: '安和路 8 号 楼道' });
+    expect(incident.assignments).toHaveLength(1);
+
     const row = wall.locator('[data-testid=assignment]').first();
     await row.waitFor();
     const unitId = (await row.getAttribute('data-unit-id'))!;
@@ -149,13 +165,12 @@ describe('the desk runs the closed loop (production build, real server, Chromium
       evaluation: { rating: 4, feedback: '十分钟内到场，调解满意' },
     });
 
-    // The manager's dashboard counts it: one more closed of the same received.
+    // The manager's dashboard counts it: one more received, and one more closed.
     const after = await openDashboard();
-    expect(after.total.received).toBe(before.total.received);
+    expect(after.total.received).toBe(before.total.received + 1);
     expect(after.total.closed).toBe(before.total.closed + 1);
-    const expected = formatShare((before.total.closed + 1) / before.total.received);
+    const expected = formatShare((before.total.closed + 1) / (before.total.received + 1));
     expect(await dashboard.textContent('[data-testid=kpi-closure]')).toBe(expected);
-    expect(expected).not.toBe(shownBefore);
     await dashboard.screenshot({ path: join(ARTIFACTS_DIR, 'desk-closure-dashboard.png') });
   }, 240_000);
 });
