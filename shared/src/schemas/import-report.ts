@@ -1,0 +1,46 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { stringEnum } from './common.js';
+
+/**
+ * The one report every bulk import answers with (geography GeoJSON, people and forces CSV,
+ * incident history): what each row would do (dry run) or did, and why a row is refused.
+ * An import is all or nothing: when any row is rejected nothing is applied, even without
+ * `dryRun`, and the report says so with `applied: false`.
+ */
+export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'reject'] as const;
+export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
+
+export const ImportProblemSchema = Type.Object({
+  /** the field (column or property) at fault, as named in the file */
+  field: Type.String(),
+  message: Type.String(),
+});
+export type ImportProblem = Static<typeof ImportProblemSchema>;
+
+export const ImportRowSchema = Type.Object({
+  /** 1-based position in the file: the CSV line after the header, or the feature's index + 1 */
+  row: Type.Integer({ minimum: 1 }),
+  /** the row's key (a `code`, a username, an external id); null when the row has none */
+  key: Type.Union([Type.String(), Type.Null()]),
+  action: stringEnum(IMPORT_ROW_ACTIONS),
+  problems: Type.Array(ImportProblemSchema),
+});
+export type ImportRow = Static<typeof ImportRowSchema>;
+
+export const ImportReportSchema = Type.Object({
+  /** what was imported: grids, stations, key-areas, posts, units, users, devices, incidents */
+  kind: Type.String(),
+  dryRun: Type.Boolean(),
+  /** true only when the rows were written (not a dry run, and no row rejected) */
+  applied: Type.Boolean(),
+  /** the text encoding the file was read in (CSV: utf-8, utf-8 with BOM, gb18030) */
+  encoding: Type.Optional(Type.String()),
+  counts: Type.Object({
+    create: Type.Integer({ minimum: 0 }),
+    update: Type.Integer({ minimum: 0 }),
+    unchanged: Type.Integer({ minimum: 0 }),
+    reject: Type.Integer({ minimum: 0 }),
+  }),
+  rows: Type.Array(ImportRowSchema),
+});
+export type ImportReport = Static<typeof ImportReportSchema>;
