@@ -11,6 +11,7 @@ export * from './schemas/unit-route.js';
 export * from './schemas/coverage.js';
 export * from './schemas/admin.js';
 export * from './schemas/import-report.js';
+export * from './schemas/incident-history.js';
 export * from './realtime/domain-events.js';
 export * from './realtime/socket-events.js';
 export * from './realtime/seq-tracker.js';

@@ -4,6 +4,8 @@ import {
   nextOnSceneCount,
   responseClock,
   responsePhases,
+  firstArriving,
+  firstMilestones,
   isOverdue,
   isWatchedAt,
   lastVisit,
@@ -16,25 +18,39 @@ import {
 const at = (s: number) => new Date(Date.parse('2026-11-22T10:00:00Z') + s * 1000).toISOString();
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 
-describe('response phases on fixed event sequences', () => {
+const unit = (unitId: string, d: number, k: number | null, e: number | null, o: number | null) => ({
+  unitId,
+  dispatchedAt: at(d),
+  acknowledgedAt: k === null ? null : at(k),
+  enRouteAt: e === null ? null : at(e),
+  onSceneAt: o === null ? null : at(o),
+});
+
+describe('response phases (NFPA: processing to the first dispatch, turnout and travel of the first-arriving unit)', () => {
   it('computes processing, turnout, travel and response', () => {
-    const m = {
-      receivedAt: at(0),
-      firstDispatchedAt: at(45),
-      firstAcknowledgedAt: at(60),
-      firstEnRouteAt: at(90),
-      firstOnSceneAt: at(270),
-      resolvedAt: at(900),
-    };
-    expect(responsePhases(m)).toEqual({ processing: 45, turnout: 45, travel: 180, response: 270 });
+    expect(responsePhases(at(0), [unit('a', 45, 60, 90, 270)])).toEqual({ processing: 45, turnout: 45, travel: 180, response: 270 });
   });
   it('leaves unfinished phases null', () => {
-    const m = { receivedAt: at(0), firstDispatchedAt: at(30), firstAcknowledgedAt: null, firstEnRouteAt: null, firstOnSceneAt: null, resolvedAt: null };
-    expect(responsePhases(m)).toEqual({ processing: 30, turnout: null, travel: null, response: null });
+    expect(responsePhases(at(0), [unit('a', 30, null, null, null)])).toEqual({ processing: 30, turnout: null, travel: null, response: null });
   });
   it('counts travel from acknowledgement when "en route" was never pressed', () => {
-    const m = { receivedAt: at(0), firstDispatchedAt: at(10), firstAcknowledgedAt: at(20), firstEnRouteAt: null, firstOnSceneAt: at(200), resolvedAt: null };
-    expect(responsePhases(m)).toMatchObject({ turnout: 10, travel: 180, response: 200 });
+    expect(responsePhases(at(0), [unit('a', 10, 20, null, 200)])).toMatchObject({ turnout: 10, travel: 180, response: 200 });
+  });
+  it("takes turnout and travel from the unit that arrived first, not the first en route of another (the issue's 34/160 against 64/130)", () => {
+    // A: sent at 30, moved at 64 (the first en route), arrived at 400; B: sent at 36, moved at 100, arrived at 230
+    const phases = responsePhases(at(0), [unit('a', 30, 40, 64, 400), unit('b', 36, 50, 100, 230)]);
+    expect(phases).toEqual({ processing: 30, turnout: 64, travel: 130, response: 230 });
+  });
+  it('a late report with earlier times wins: the first times are minima over units, whatever order they came in', () => {
+    const late = [unit('a', 0, 50, 50, 250), unit('b', 0, 40, 40, 180)];
+    expect(firstMilestones(late)).toEqual({ dispatchedAt: at(0), acknowledgedAt: at(40), enRouteAt: at(40), onSceneAt: at(180) });
+    expect(firstArriving(late)?.unitId).toBe('b');
+    expect(firstArriving([...late].reverse())?.unitId).toBe('b');
+  });
+  it('a tie in arrival goes to the unit dispatched first, then the smaller id', () => {
+    expect(firstArriving([unit('a', 20, null, 30, 200), unit('b', 10, null, 50, 200)])?.unitId).toBe('b');
+    expect(firstArriving([unit('b', 10, null, 30, 200), unit('a', 10, null, 50, 200)])?.unitId).toBe('a');
+    expect(firstArriving([unit('a', 10, 20, null, null)])).toBeNull();
   });
 });
 

@@ -104,13 +104,16 @@ describe("managers' analytics dashboard (production build, real server on Postgr
     await page.goto(`${server.baseUrl}/analytics?${PERIOD}`);
     await page.waitForSelector('[data-testid=analytics-dashboard][data-loading=false] [data-testid=kpi-tiles]');
 
-    // 10 received (a cancellation and a false alarm left out); 8 reached: 240 240 300 300 330 400 600 960 s
-    expect(await page.textContent('[data-testid=kpi-received]')).toBe('10');
+    // 11 received (the cancellation left out; the false alarm is a received case); 8 reached: 240 240 300 300 330 400 600 960 s
+    expect(await page.textContent('[data-testid=kpi-received]')).toBe('11');
     expect(await page.textContent('[data-testid=kpi-responded]')).toBe('8');
     expect(await page.textContent('[data-testid=kpi-p50]')).toBe('5:15'); // (300 + 330) / 2
     expect(await page.textContent('[data-testid=kpi-p90]')).toBe('11:48'); // 600 + 0.3 × 360 = 708 s
-    expect(await page.textContent('[data-testid=kpi-within]')).toBe('62.5%'); // 5 of 8
-    expect(await page.textContent('[data-testid=kpi-closure]')).toBe('40.0%'); // 4 of 10
+    expect(await page.textContent('[data-testid=kpi-within-five]')).toBe('50.0%'); // 4 of 8 within 300 s
+    expect(await page.textContent('[data-testid=kpi-within]')).toBe('62.5%'); // 5 of 8 within their priority's target
+    // 办结: 7 resolved or evaluated + the false alarm = 8 of 11; evaluated 4 of the 7 resolved
+    expect(await page.textContent('[data-testid=kpi-closure]')).toBe('72.7%');
+    expect(await page.textContent('[data-testid=kpi-evaluated]')).toBe('57.1%');
 
     const histogram = await chartOption<Option>(page, 'histogram');
     const bars = (s: Series) => (s.data as [number, number][]).filter(([, n]) => n > 0);

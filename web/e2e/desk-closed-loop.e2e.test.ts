@@ -165,12 +165,14 @@ describe('the desk runs the closed loop (production build, real server, Chromium
       evaluation: { rating: 4, feedback: '十分钟内到场，调解满意' },
     });
 
-    // The manager's dashboard counts it: one more received, and one more closed.
+    // The manager's dashboard counts it: one more received, concluded (办结) and evaluated.
     const after = await openDashboard();
     expect(after.total.received).toBe(before.total.received + 1);
-    expect(after.total.closed).toBe(before.total.closed + 1);
-    const expected = formatShare((before.total.closed + 1) / (before.total.received + 1));
+    expect(after.total.concluded).toBe(before.total.concluded + 1);
+    expect(after.total.evaluated).toBe(before.total.evaluated + 1);
+    const expected = formatShare((before.total.concluded + 1) / (before.total.received + 1));
     expect(await dashboard.textContent('[data-testid=kpi-closure]')).toBe(expected);
+    expect(await dashboard.textContent('[data-testid=kpi-evaluated]')).toBe(formatShare((before.total.evaluated + 1) / (before.total.resolved + 1)));
     await dashboard.screenshot({ path: join(ARTIFACTS_DIR, 'desk-closure-dashboard.png') });
   }, 240_000);
 });

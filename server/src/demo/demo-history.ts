@@ -1,8 +1,9 @@
-import type { Grid, Unit } from '@lianfang/shared';
+import type { Grid, HistoryIncident, LadderLevel, Unit } from '@lianfang/shared';
 import { snapToRoad, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { Queryable } from '../db/database.js';
 import type { CommandBus } from '../pipeline/command-bus.js';
-import { planHistoryDay, type PlannedIncident } from './demo-history-plan.js';
+import { planHistoryImport, writeHistory } from '../modules/incidents/history-import.js';
+import { DEMO_CREW, DEMO_OPERATOR, planHistoryDay, type PlannedIncident } from './demo-history-plan.js';
 
 const SETTING = 'demo_history';
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,6 +15,8 @@ export interface DemoHistoryOptions {
   timeZone: string;
   /** The end of the past (the demo's first start); kept in settings, so a restart continues the same history. */
   nowMs?: number;
+  /** ACK_TIMEOUT_SECONDS: the history import applies the live watcher's limit */
+  ackLimitSeconds?: number;
 }
 
 export interface DemoHistoryDeps {
@@ -33,9 +36,10 @@ interface Progress {
 }
 
 /**
- * Writes the demo's past, one day per transaction through the command bus, into
- * the tables the live system writes (incidents, incident_units, incident_events),
- * so the analytics triggers derive its facts exactly as they do for live cases.
+ * Writes the demo's past, one day per transaction, through the history import
+ * (modules/incidents/history-import.ts) that a district uses for its own past: the
+ * live rules derive first times, breaches and timeouts, and the analytics triggers
+ * derive the facts exactly as they do for live cases.
  * The rows carry `incidents.demo = true` (migration 023). Progress is kept in
  * settings with the day it ends on: a restart continues where it stopped, and a
  * finished history is never written twice. No events are published: these
@@ -62,7 +66,7 @@ export async function writeDemoHistory(deps: DemoHistoryDeps, options: DemoHisto
       localWeekday: local.weekday,
     });
     await deps.bus.run(async (q) => {
-      await insertDay(q, planned);
+      await insertDay(q, planned, options.ackLimitSeconds ?? 60, endMs);
       await q.query('UPDATE settings SET value = $1 WHERE key = $2', [JSON.stringify({ ...progress, written: day + 1 }), SETTING]);
       return { result: undefined, events: [] };
     });
@@ -88,89 +92,61 @@ async function loadProgress(q: Queryable, options: DemoHistoryOptions): Promise<
   return JSON.parse(claimed!.value) as Progress;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(Math.round(ms)).toISOString());
+const iso = (ms: number) => new Date(Math.round(ms)).toISOString();
+const isoOr = (ms: number | null) => (ms === null ? undefined : iso(ms));
 
-/** Three multi-row inserts per day (a day is a few dozen incidents): the triggers still run per row. */
-async function insertDay(q: Queryable, planned: readonly PlannedIncident[]): Promise<void> {
-  if (planned.length === 0) return;
-  const incidentRows = planned.map((i) => {
-    const first = (pick: (a: PlannedIncident['assignments'][number]) => number | null) => {
-      const times = i.assignments.map(pick).filter((t): t is number => t !== null);
-      return times.length > 0 ? Math.min(...times) : null;
-    };
-    return [
-      i.id,
-      i.status,
-      i.category,
-      i.priority,
-      i.source,
-      i.title,
-      i.lat,
-      i.lon,
-      i.gridId,
-      i.source === 'alert' ? 1 : 0,
-      iso(i.createdAt),
-      iso(Math.max(i.createdAt, i.closedAt ?? i.resolvedAt ?? i.createdAt)),
-      i.level,
-      iso(first((a) => a.dispatchedAt)),
-      iso(first((a) => a.acknowledgedAt)),
-      iso(first((a) => a.enRouteAt)),
-      iso(first((a) => a.onSceneAt)),
-      iso(i.resolvedAt),
-      iso(i.closedAt),
-      iso(i.ackBreachedAt),
-      iso(i.arrivalBreachedAt),
-      i.outcome,
-      i.settledLevel,
-      i.note,
-      i.rating,
-      i.feedback,
-    ];
+/**
+ * A planned case as the history import takes it: what was received, each unit's times, how it
+ * ended. The import derives everything else (first times, breaches, timeouts, the ladder's
+ * lifts by breach, the facts) by the live rules, as it does for a district's own past.
+ */
+export function asHistoryIncident(i: PlannedIncident): HistoryIncident {
+  const resolved = i.status === 'resolved' || i.status === 'closed';
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+  return defined({
+    externalId: i.id,
+    category: i.category,
+    priority: i.priority,
+    source: i.source,
+    title: i.title,
+    lat: i.lat,
+    lon: i.lon,
+    receivedAt: iso(i.createdAt),
+    units: i.assignments.map((a) =>
+      defined({
+        callsign: a.callsign,
+        dispatchedAt: iso(a.dispatchedAt),
+        acknowledgedAt: isoOr(a.acknowledgedAt),
+        enRouteAt: isoOr(a.enRouteAt),
+        onSceneAt: isoOr(a.onSceneAt),
+        clearedAt: isoOr(a.clearedAt),
+      }),
+    ),
+    // the desk's own lifts; a lift by breach is the import's to derive
+    // (the planner may place a lift after a quick resolve: a lift after the end never happened)
+    escalations: i.events
+      .filter((e) => e.kind === 'escalated' && e.actor === DEMO_OPERATOR && e.at <= (i.resolvedAt ?? i.closedAt ?? Infinity))
+      .map((e) => ({ at: iso(e.at), to: e.data.to as LadderLevel })),
+    resolvedAt: resolved ? isoOr(i.resolvedAt) : undefined,
+    outcome: resolved ? (i.outcome ?? undefined) : undefined,
+    settledLevel: resolved ? (i.settledLevel ?? undefined) : undefined,
+    resolutionNote: i.note ?? undefined,
+    evaluatedAt: i.status === 'closed' ? isoOr(i.closedAt) : undefined,
+    rating: i.status === 'closed' ? (i.rating ?? undefined) : undefined,
+    feedback: i.status === 'closed' ? (i.feedback ?? undefined) : undefined,
+    cancelledAt: resolved ? undefined : isoOr(i.closedAt),
+    cancelledAs: i.status === 'cancelled' || i.status === 'false_alarm' ? i.status : undefined,
   });
-  await insertRows(
-    q,
-    `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, alert_count, created_at, updated_at, level,
-       dispatched_at, acknowledged_at, en_route_at, on_scene_at, resolved_at, closed_at, ack_breached_at, arrival_breached_at,
-       outcome, settled_level, resolution_note, rating, feedback, demo) VALUES`,
-    incidentRows,
-    'true',
-  );
-  const assignmentRows = planned.flatMap((i) =>
-    i.assignments.map((a) => [
-      i.id,
-      a.unitId,
-      a.status,
-      iso(a.dispatchedAt),
-      iso(a.acknowledgedAt),
-      iso(a.enRouteAt),
-      iso(a.onSceneAt),
-      iso(a.clearedAt),
-      iso(a.ackTimeoutAt),
-      a.replacementUnitId,
-    ]),
-  );
-  if (assignmentRows.length > 0)
-    await insertRows(
-      q,
-      `INSERT INTO incident_units (incident_id, unit_id, status, dispatched_at, acknowledged_at, en_route_at, on_scene_at, cleared_at, ack_timeout_at, replacement_unit_id) VALUES`,
-      assignmentRows,
-    );
-  // In time order per incident: the timeline's hash chain links each row to the one before it.
-  const eventRows = planned.flatMap((i) => i.events.map((e) => [i.id, iso(e.at), e.actor, e.kind, JSON.stringify(e.data)]));
-  for (let from = 0; from < eventRows.length; from += 500)
-    await insertRows(q, 'INSERT INTO incident_events (incident_id, at, actor, kind, data) VALUES', eventRows.slice(from, from + 500));
 }
 
-async function insertRows(q: Queryable, head: string, rows: readonly (readonly unknown[])[], constant?: string): Promise<void> {
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const slots = row.map((value) => {
-      params.push(value);
-      return `$${params.length}`;
-    });
-    return `(${[...slots, ...(constant ? [constant] : [])].join(', ')})`;
-  });
-  await q.query(`${head} ${tuples.join(', ')}`, params);
+/** One day through the history import: refused rows would be a bug in the planner, so they fail loudly. */
+async function insertDay(q: Queryable, planned: readonly PlannedIncident[], ackLimitSeconds: number, nowMs: number): Promise<void> {
+  if (planned.length === 0) return;
+  const options = { dryRun: false, actor: DEMO_OPERATOR, ackLimitSeconds, nowMs, demo: { idFor: (externalId: string) => externalId, crewActor: DEMO_CREW } };
+  const { report, toWrite } = await planHistoryImport(q, planned.map(asHistoryIncident), options);
+  const refused = report.rows.find((r) => r.action === 'reject');
+  if (refused) throw new Error(`demo history: case ${refused.key} refused: ${refused.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+  await writeHistory(q, toWrite, options);
 }
 
 /** Local hour and ISO weekday of an instant in the district's zone (the dashboard buckets by them). */

@@ -32,8 +32,15 @@ export type ClosurePercentiles = (typeof CLOSURE_PERCENTILES)[number];
 export const UNIT_ROLLUPS = ['unit', 'team', 'force'] as const;
 export type UnitRollup = (typeof UNIT_ROLLUPS)[number];
 
-/** Drill-down subsets; `withinTarget` and `breached` split `responded` exactly as the response table counts it. */
-export const DRILLDOWN_SUBSETS = ['received', 'responded', 'withinTarget', 'breached', 'open', 'closed'] as const;
+/**
+ * Drill-down subsets; `withinTarget` and `breached` split `responded` exactly as the response table counts
+ * it, `withinFive` is the 5-minute promise's arrivals, `concluded` + `open` = `received` (办结率's parts),
+ * `closed` the evaluated, `falseAlarms` outcome false alarm however the case ended.
+ */
+export const DRILLDOWN_SUBSETS = ['received', 'responded', 'withinFive', 'withinTarget', 'breached', 'open', 'concluded', 'closed', 'falseAlarms'] as const;
+
+/** The district's promise to residents: a patrol on scene within 5 minutes of the call (docs/analytics.md). */
+export const PROMISE_SECONDS = 300;
 export type DrilldownSubset = (typeof DRILLDOWN_SUBSETS)[number];
 
 /** The key of a group that has no value (an incident outside every grid, one nobody was sent to). */

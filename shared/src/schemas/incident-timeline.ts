@@ -32,6 +32,9 @@ export const TIMELINE_KINDS = [
   'false_alarm',
   'call_joined',
   'photo_added',
+  'milestone_corrected',
+  'breach_withdrawn',
+  'ack_timeout_withdrawn',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -39,11 +39,21 @@ describe('analytics tables', () => {
     const reply = {
       ...envelope,
       groupBy: 'priority',
-      rows: [responseRow('P1', { responseP50: 240, responseP90: 394.5, withinTarget: 2, responded: 4, withinTargetShare: 0.5 })],
+      rows: [
+        responseRow('P1', {
+          responseP50: 240,
+          responseP90: 394.5,
+          withinFive: 1,
+          withinFiveShare: 0.25,
+          withinTarget: 2,
+          responded: 4,
+          withinTargetShare: 0.5,
+        }),
+      ],
       total: responseRow('all'),
     };
     const table = mount(ResponseTable, { props: { reply }, global: { plugins } });
-    expect(cells(table.findAll('tbody tr')[0]!)).toEqual(['P1', '10', '4', '0:30', '0:20', '3:20', '4:00', '6:35', '2/4', '50.0%']);
+    expect(cells(table.findAll('tbody tr')[0]!)).toEqual(['P1', '10', '4', '0:30', '0:20', '3:20', '4:00', '6:35', '1/4', '25.0%', '2/4', '50.0%']);
     expect(cells(table.findAll('tbody tr')[1]!)[0]).toBe('合计');
     // grouped by shift and by force, the keys read in the screen's language; "none" is no grid
     const byShift = mount(ResponseTable, { props: { reply: { ...reply, groupBy: 'shift', rows: [responseRow('night')] } }, global: { plugins } });
@@ -53,9 +63,14 @@ describe('analytics tables', () => {
 
     const tiles = mount(KpiTiles, { props: { response: responseRow('all'), closure: closureRow('all') }, global: { plugins } });
     expect(tiles.get('[data-testid=kpi-within]').text()).toBe('75.0%');
-    expect(tiles.get('[data-testid=kpi-closure]').text()).toBe('40.0%');
+    expect(tiles.get('[data-testid=kpi-closure]').text()).toBe('80.0%');
+    expect(tiles.get('[data-testid=kpi-within-five]').text()).toBe('62.5%');
+    expect(tiles.get('[data-testid=kpi-open]').text()).toContain('20.0%');
+    expect(tiles.get('[data-testid=kpi-evaluated]').text()).toBe('57.1%');
     expect(tiles.text()).toContain('6 / 8');
-    expect(tiles.text()).toContain('4 / 10');
+    expect(tiles.text()).toContain('5 / 8');
+    expect(tiles.text()).toContain('8 / 10');
+    expect(tiles.text()).toContain('4 / 7');
   });
 
   it('key-area compliance: visited ÷ required with both counts; nothing required shows no share (both languages)', () => {
@@ -79,7 +94,7 @@ describe('analytics tables', () => {
 
   it('says in words what a drill-down lists', () => {
     const t = translator('en');
-    expect(describeDrill({ groupBy: 'category', groupKey: 'criminal', only: 'closed' }, t)).toBe('Category: Criminal · closed');
+    expect(describeDrill({ groupBy: 'category', groupKey: 'criminal', only: 'closed' }, t)).toBe('Category: Criminal · evaluated');
     expect(describeDrill({ responseFrom: 300, responseTo: 360, only: 'breached' }, t)).toBe('Response 5–6 min · arrived late');
     expect(describeDrill({ responseFrom: 1800 }, t)).toBe('Response ≥ 30 min · all received');
     expect(describeDrill({ weekday: 4, hour: 7 }, t)).toBe('Thu 7:00–7:59 · all received');

@@ -22,7 +22,7 @@ describe('chart options are the server figures, drawn as they are', () => {
     expect(late!.data[16]).toEqual([16.5, 1]);
     expect(late!.data[30]).toEqual([30.5, 2]);
     expect(within!.markLine!.data).toEqual([{ xAxis: 5 }]);
-    expect(within!.name).toBe('On time');
+    expect(within!.name).toBe('Within target');
   });
 
   it('trend: p50 and p90 in minutes per bucket, gaps stay gaps', () => {
@@ -64,11 +64,11 @@ describe('chart options are the server figures, drawn as they are', () => {
 
   it('closure: settled counts stacked per level and the closure rate in percent', () => {
     const rows = [
-      closureRow('criminal', { received: 3, closed: 1, closureRate: 1 / 3, settledGrid: 1, settledCommunity: 0, settledStreet: 0, settledDepartment: 0 }),
+      closureRow('criminal', { received: 3, concluded: 1, closureRate: 1 / 3, settledGrid: 1, settledCommunity: 0, settledStreet: 0, settledDepartment: 0 }),
       closureRow('fire', { received: 0 }),
     ];
     const series = seriesOf(closureOption(rows, SCREEN_PALETTE, t));
-    expect(series.map((s) => s.name)).toEqual(['Grid', 'Community', 'Street', 'Department', 'Closure rate']);
+    expect(series.map((s) => s.name)).toEqual(['Grid', 'Community', 'Street', 'Department', 'Concluded share']);
     expect(series.map((s) => s.data)).toEqual([[1], [0], [0], [0], [33.3]]);
   });
 });

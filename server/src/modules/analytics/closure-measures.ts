@@ -11,6 +11,8 @@ const FACTS = {
   rating: 'f.rating',
   resolve_s: 'f.resolve_s',
   close_s: 'f.close_s',
+  concluded: 'f.concluded',
+  false_alarm: 'f.false_alarm',
 };
 const RESOLVED = `f.status IN ('resolved','closed')`;
 
@@ -20,16 +22,19 @@ const MEDIANS: MeasureSpec['distributions'] = [
   { name: 'closeP50', value: 'f.close_s', where: `rec AND f.status = 'closed'`, percentiles: [50] },
 ];
 
-/** The counts of /api/stats/loop (same definitions), per group, plus the ratings. */
+/** The counts of /api/stats/loop (the same definitions, shared loop-stats.ts), per group, plus the ratings. */
 const COUNTS: MeasureSpec['counts'] = [
   { name: 'received', sql: 'count(*) FILTER (WHERE rec)' },
-  { name: 'resolvedOrClosed', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})` },
-  { name: 'closed', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')` },
+  { name: 'concluded', sql: 'count(*) FILTER (WHERE rec AND f.concluded)' },
+  { name: 'resolved', sql: `count(*) FILTER (WHERE rec AND ${RESOLVED})` },
+  { name: 'evaluated', sql: `count(*) FILTER (WHERE rec AND f.status = 'closed')` },
+  { name: 'falseAlarms', sql: 'count(*) FILTER (WHERE rec AND f.false_alarm)' },
   { name: 'settledGrid', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'grid')` },
   { name: 'settledCommunity', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'community')` },
   { name: 'settledStreet', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'street')` },
   { name: 'settledDepartment', sql: `count(*) FILTER (WHERE rec AND f.settled_level = 'department')` },
-  { name: 'disputesResolved', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND ${RESOLVED})` },
+  { name: 'disputesReceived', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute')` },
+  { name: 'disputesConcluded', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.concluded)` },
   { name: 'disputesMediated', sql: `count(*) FILTER (WHERE rec AND f.category = 'dispute' AND f.outcome = 'mediated')` },
   { name: 'rated', sql: 'count(f.rating) FILTER (WHERE rec)' },
   // the sum behind the mean (whole numbers: exact in float8), so that any period's mean is sum ÷ count of its parts
@@ -48,13 +53,16 @@ const first = (value: unknown): number | null => (Array.isArray(value) && typeof
 function toRow(r: GroupedFigures): ClosureRow {
   const counts: LoopCounts = {
     received: int(r.received),
-    closed: int(r.closed),
-    resolvedOrClosed: int(r.resolvedOrClosed),
+    concluded: int(r.concluded),
+    resolved: int(r.resolved),
+    evaluated: int(r.evaluated),
+    falseAlarms: int(r.falseAlarms),
     settledGrid: int(r.settledGrid),
     settledCommunity: int(r.settledCommunity),
     settledStreet: int(r.settledStreet),
     settledDepartment: int(r.settledDepartment),
-    disputesResolved: int(r.disputesResolved),
+    disputesReceived: int(r.disputesReceived),
+    disputesConcluded: int(r.disputesConcluded),
     disputesMediated: int(r.disputesMediated),
   };
   // The rates are the shared code's, the same the web and /api/stats/loop use.
@@ -63,9 +71,17 @@ function toRow(r: GroupedFigures): ClosureRow {
     key: r.key,
     label: r.label,
     received: counts.received,
-    resolved: counts.resolvedOrClosed,
-    closed: counts.closed,
+    concluded: counts.concluded,
     closureRate: rates.closureRate,
+    open: counts.received - counts.concluded,
+    openShare: rates.openShare,
+    resolved: counts.resolved,
+    evaluated: counts.evaluated,
+    evaluatedShare: rates.evaluatedShare,
+    rated: int(r.rated),
+    ratingMean: int(r.rated) > 0 ? int(r.ratingSum) / int(r.rated) : null,
+    falseAlarms: counts.falseAlarms,
+    falseAlarmShare: rates.falseAlarmShare,
     resolveP50: first(r.resolveP50),
     closeP50: first(r.closeP50),
     settledGrid: counts.settledGrid,
@@ -76,16 +92,15 @@ function toRow(r: GroupedFigures): ClosureRow {
     settledCommunityShare: rates.settledShare?.community ?? null,
     settledStreetShare: rates.settledShare?.street ?? null,
     settledDepartmentShare: rates.settledShare?.department ?? null,
-    disputesResolved: counts.disputesResolved,
+    disputesReceived: counts.disputesReceived,
+    disputesConcluded: counts.disputesConcluded,
     disputesMediated: counts.disputesMediated,
     mediationSuccessRate: rates.mediationSuccessRate,
-    rated: int(r.rated),
-    ratingMean: int(r.rated) > 0 ? int(r.ratingSum) / int(r.rated) : null,
   };
 }
 
 /**
- * Closure per group: closed ÷ received, median times to resolve and close, level
+ * Closure per group: 办结率 (concluded ÷ received) with the open, evaluated and false-alarm shares, median times to resolve and close, level
  * that settled, mediation, rating. With `percentiles: 'none'` the medians are null.
  */
 export async function closureMeasures(ctx: AnalyticsContext, q: ClosureQuery): Promise<{ rows: ClosureRow[]; total: ClosureRow }> {

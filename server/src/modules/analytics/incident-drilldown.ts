@@ -8,10 +8,13 @@ import { SqlParams } from './sql-params.js';
 const SUBSETS: Record<DrilldownSubset, string> = {
   received: 'true',
   responded: 'f.response_s IS NOT NULL',
+  withinFive: 'f.within_five',
   withinTarget: 'f.within_target',
   breached: 'NOT f.within_target',
   open: `f.status IN (${OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(',')})`,
+  concluded: 'f.concluded',
   closed: `f.status = 'closed'`,
+  falseAlarms: 'f.false_alarm',
 };
 
 /** FROM … WHERE … of the incidents behind one bar; built per query because each has its own parameters. */
@@ -46,6 +49,8 @@ interface Raw {
   response: number | null;
   target: number;
   within: boolean | null;
+  within_five: boolean | null;
+  received_at: Date;
 }
 
 /**
@@ -69,7 +74,7 @@ export async function incidentDrilldown(
      SELECT f.incident_id AS id, f.created_at, f.category, f.priority, f.status, f.grid_id, g.name AS grid_name,
             f.lead_unit_id AS unit_id, lead_unit.callsign, lead_unit.force, lead_unit.team_id,
             ${PHASES.processing} AS processing, ${PHASES.turnout} AS turnout, ${PHASES.travel} AS travel, ${PHASES.response} AS response,
-            ${targetSql('f.priority')} AS target, f.within_target AS within
+            ${targetSql('f.priority')} AS target, f.within_target AS within, f.within_five, f.received_at
        FROM page JOIN incident_facts f ON f.incident_id = page.incident_id ${LEAD_UNIT_JOIN} LEFT JOIN grids g ON g.id = f.grid_id
       ORDER BY f.created_at, f.incident_id`,
     p.values,
@@ -77,6 +82,7 @@ export async function incidentDrilldown(
   const rows = raw.map((r): DrilldownRow => ({
     id: r.id,
     createdAt: new Date(r.created_at).toISOString(),
+    receivedAt: new Date(r.received_at).toISOString(),
     category: r.category,
     priority: r.priority,
     status: r.status,
@@ -91,6 +97,7 @@ export async function incidentDrilldown(
     travel: r.travel,
     response: r.response,
     targetSeconds: r.target,
+    withinFive: r.within_five,
     withinTarget: r.within,
   }));
   return { rows, total: count?.n ?? 0, limit, offset };

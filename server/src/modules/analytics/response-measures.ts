@@ -4,7 +4,7 @@ import { groupedAggregate } from './grouped-aggregate.js';
 import { PHASES } from './incident-expressions.js';
 import type { GroupedFigures, MeasureSpec } from './measure-spec.js';
 
-const FACTS = { ...PHASES, within: 'f.within_target' };
+const FACTS = { ...PHASES, within: 'f.within_target', within_five: 'f.within_five' };
 
 const COUNTS: MeasureSpec['counts'] = [
   { name: 'received', sql: 'count(*) FILTER (WHERE rec)' },
@@ -12,6 +12,7 @@ const COUNTS: MeasureSpec['counts'] = [
   { name: 'dispatched', sql: 'count(f.processing) FILTER (WHERE rec)' },
   { name: 'enRoute', sql: 'count(f.turnout) FILTER (WHERE rec)' },
   { name: 'responded', sql: 'count(f.response) FILTER (WHERE rec)' },
+  { name: 'withinFive', sql: 'count(*) FILTER (WHERE rec AND f.within_five)' },
   { name: 'withinTarget', sql: 'count(*) FILTER (WHERE rec AND f.within)' },
 ];
 
@@ -43,6 +44,7 @@ const int = (value: unknown): number => (typeof value === 'number' ? value : 0);
 function toRow(r: GroupedFigures): ResponseRow {
   const responded = int(r.responded);
   const withinTarget = int(r.withinTarget);
+  const withinFive = int(r.withinFive);
   return {
     key: r.key,
     label: r.label,
@@ -59,6 +61,8 @@ function toRow(r: GroupedFigures): ResponseRow {
     travelP90: pct(r.travel, 1),
     responseP50: pct(r.response, 0),
     responseP90: pct(r.response, 1),
+    withinFive,
+    withinFiveShare: responded > 0 ? withinFive / responded : null,
     withinTarget,
     withinTargetShare: responded > 0 ? withinTarget / responded : null,
   };

@@ -30,7 +30,7 @@ export function createDispatchModule(deps: {
   config: Pick<Config, 'EMERGENCY_FACTOR' | 'ADVICE_INTERVAL_MS' | 'ACK_TIMEOUT_SECONDS' | 'AUTO_REDISPATCH'>;
 }): DispatchModule {
   const { db, bus, picture, roads, config } = deps;
-  const dispatch = new DispatchService(bus);
+  const dispatch = new DispatchService(bus, config.ACK_TIMEOUT_SECONDS);
   const graph = async () => (await roads()).graph;
   const ackTimeouts = new AckTimeoutWatcher(bus, picture, dispatch, graph, config.ACK_TIMEOUT_SECONDS, config.AUTO_REDISPATCH, config.EMERGENCY_FACTOR);
   const candidates = new CandidateService(picture, roads, config.EMERGENCY_FACTOR);

@@ -1,5 +1,6 @@
 import type { DomainEvent, Incident } from '@lianfang/shared';
 import { canAssignmentTransition, isOpenIncident, type AssignmentStatus } from '@lianfang/shared';
+import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import { DomainError, notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -11,7 +12,11 @@ const ACTIVE = ['dispatched', 'acknowledged', 'en_route', 'on_scene'];
 
 /** Sending units and following each one through acknowledged → en route → on scene → cleared. */
 export class DispatchService {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    /** ACK_TIMEOUT_SECONDS: an acknowledgement told within it withdraws a timeout written before the report got through */
+    private readonly ackLimitSeconds = 60,
+  ) {}
 
   async dispatch(incidentId: string, unitIds: string[], actor: string): Promise<Incident> {
     const { result } = await this.bus.run(async (q) => {
@@ -80,10 +85,34 @@ export class DispatchService {
       const told = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
       await appendTimeline(q, incidentId, actor, `unit_${to}`, { unitId, at: when, ...told });
       await recordAudit(q, actor, 'incident.unit_status', incidentId, { unitId, status: to, at: when, ...told });
+      await this.withdrawWrongAckTimeout(q, incidentId, unitId);
       const unitEvent = await syncUnitStatus(q, unitId, to);
       const updated = await refreshIncident(q, incidentId);
       return { result: updated, events: [{ type: 'incident.updated' as const, incident: updated }, unitEvent] };
     });
     return result;
+  }
+
+  /**
+   * The timeout watcher writes "not acknowledged" the second the limit passes with nothing
+   * reported; an acknowledgement that arrives later but was made in time (an offline tablet's
+   * queued report) shows the timeout was wrong: it is withdrawn with a timeline line, and the
+   * replacement suggestion with it (a replacement already sent stays: it is an assignment of its own).
+   */
+  private async withdrawWrongAckTimeout(q: Queryable, incidentId: string, unitId: string): Promise<void> {
+    const [row] = await q.query<{ timed_out_at: Date; acknowledged_at: Date }>(
+      `WITH old AS (SELECT ack_timeout_at FROM incident_units WHERE incident_id = $1 AND unit_id = $2)
+       UPDATE incident_units a SET ack_timeout_at = NULL, replacement_unit_id = NULL FROM old
+       WHERE a.incident_id = $1 AND a.unit_id = $2 AND a.ack_timeout_at IS NOT NULL
+         AND a.acknowledged_at <= a.dispatched_at + make_interval(secs => $3)
+       RETURNING old.ack_timeout_at AS timed_out_at, a.acknowledged_at`,
+      [incidentId, unitId, this.ackLimitSeconds],
+    );
+    if (!row) return;
+    await appendTimeline(q, incidentId, 'system', 'ack_timeout_withdrawn', {
+      unitId,
+      timedOutAt: new Date(row.timed_out_at).toISOString(),
+      acknowledgedAt: new Date(row.acknowledged_at).toISOString(),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { Incident } from '@lianfang/shared';
-import { DEFAULT_TARGETS, callInsToEscalate, nextLevel, responseClock } from '@lianfang/shared';
+import { DEFAULT_TARGETS, callInsToEscalate, incidentMilestones, nextLevel, responseClock } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
 import { ClockedCheck } from '../../pipeline/clocked-check.js';
@@ -21,18 +21,8 @@ export class ClockWatcher extends ClockedCheck {
 
   protected async checkAt(nowMs: number): Promise<void> {
     for (const incident of [...this.picture.incidents.values()]) {
-      const clock = responseClock(
-        {
-          ...incident.milestones,
-          receivedAt: incident.createdAt,
-          firstDispatchedAt: incident.milestones.dispatchedAt,
-          firstAcknowledgedAt: incident.milestones.acknowledgedAt,
-          firstEnRouteAt: incident.milestones.enRouteAt,
-          firstOnSceneAt: incident.milestones.onSceneAt,
-        },
-        DEFAULT_TARGETS[incident.priority],
-        nowMs,
-      );
+      // the clocks run from the call's receipt (the intake form opened), as the phases do
+      const clock = responseClock(incidentMilestones(incident), DEFAULT_TARGETS[incident.priority], nowMs);
       if (clock.ack === 'breached' && !incident.milestones.ackBreachedAt && !incident.milestones.acknowledgedAt) await this.recordBreach(incident, 'ack');
       if (clock.arrival === 'breached' && !incident.milestones.arrivalBreachedAt && !incident.milestones.onSceneAt)
         await this.recordBreach(incident, 'arrival');

@@ -6,6 +6,7 @@ import type { LivePicture } from '../live-picture.js';
 import type { ModuleParts } from '../module-parts.js';
 import { ClockWatcher } from './clock-watcher.js';
 import { EscalationService } from './escalation-service.js';
+import { historyImportRoutes } from './history-import-routes.js';
 import { incidentCommandRoutes } from './incident-command-routes.js';
 import { incidentRoutes } from './incident-routes.js';
 import { LifecycleService } from './lifecycle-service.js';
@@ -25,7 +26,7 @@ export function createIncidentsModule(deps: {
   bus: CommandBus;
   picture: LivePicture;
   dispatch: DispatchService;
-  config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES'>;
+  config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES' | 'ACK_TIMEOUT_SECONDS'>;
 }): IncidentsModule {
   const { db, bus, picture, dispatch, config } = deps;
   const lifecycle = new LifecycleService(bus, picture);
@@ -41,6 +42,7 @@ export function createIncidentsModule(deps: {
       incidentRoutes({ db, picture }),
       incidentCommandRoutes({ db, config, picture, lifecycle, escalation, dispatch }),
       photoRoutes({ db, bus, config }),
+      historyImportRoutes({ db, config }),
     ],
     workers: [clocks],
     onFix: (unitId, fix) => onScene.onFix(unitId, fix),

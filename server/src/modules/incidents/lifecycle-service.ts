@@ -105,7 +105,12 @@ export class LifecycleService {
         `UPDATE incidents SET status = 'resolved', resolved_at = GREATEST($5::timestamptz, created_at), outcome = $2, settled_level = $3, resolution_note = $4, updated_at = now() WHERE id = $1`,
         [id, body.outcome, body.settledLevel ?? incident.level, body.note ?? null, when],
       );
-      return { kind: 'resolved', data: { outcome: body.outcome, settledLevel: body.settledLevel ?? incident.level, ...(body.at ? { at: when } : {}) } };
+      // the units stand down at the told time too (clearAllUnits), not when the report got through
+      return {
+        kind: 'resolved',
+        data: { outcome: body.outcome, settledLevel: body.settledLevel ?? incident.level, ...(body.at ? { at: when } : {}) },
+        ...(body.at ? { at: when } : {}),
+      };
     });
   }
 
@@ -136,7 +141,7 @@ export class LifecycleService {
     to: Incident['status'],
     actor: string,
     key: string | undefined,
-    apply: (q: Queryable, incident: Incident) => Promise<{ kind: string; data: object }>,
+    apply: (q: Queryable, incident: Incident) => Promise<{ kind: string; data: object; at?: string }>,
   ): Promise<Incident> {
     const command = transitionCommand(id, to);
     const { result } = await this.bus.run(async (q) => {
@@ -146,8 +151,8 @@ export class LifecycleService {
       if (!incident) throw notFound('incident');
       if (!canTransition(incident.status, to))
         throw new DomainError('conflict', `status: an incident that is ${incident.status} cannot become ${to}`, 'status');
-      const { kind, data } = await apply(q, incident);
-      const unitEvents: DomainEvent[] = to === 'closed' ? [] : await clearAllUnits(q, id);
+      const { kind, data, at } = await apply(q, incident);
+      const unitEvents: DomainEvent[] = to === 'closed' ? [] : await clearAllUnits(q, id, at);
       // The incident that answered an SOS has ended: its unit no longer needs help (after clearAllUnits, so this status is the last word).
       if (to !== 'closed') unitEvents.push(...(await clearNeedsHelp(q, id)));
       await appendTimeline(q, id, actor, kind, data);

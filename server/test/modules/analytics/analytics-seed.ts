@@ -1,4 +1,4 @@
-import type { IncidentMilestones } from '@lianfang/shared';
+import type { AssignmentTimes, IncidentMilestones } from '@lianfang/shared';
 import type { Queryable } from '../../../src/db/database.js';
 
 /**
@@ -215,6 +215,17 @@ export function milestonesOf(spec: IncidentSpec): IncidentMilestones {
     firstOnSceneAt: at(spec, firstOf(spec.units.map((u) => u.o))),
     resolvedAt: at(spec, spec.resolved),
   };
+}
+
+/** The units' own times, as `responsePhases` reads them (the phases of the first-arriving unit). */
+export function assignmentsOf(spec: IncidentSpec): AssignmentTimes[] {
+  return spec.units.map((u) => ({
+    unitId: u.unit,
+    dispatchedAt: at(spec, u.d)!,
+    acknowledgedAt: at(spec, u.k),
+    enRouteAt: at(spec, u.e),
+    onSceneAt: at(spec, u.o),
+  }));
 }
 
 /** Grids, teams and units the incidents refer to; names test UTF-8 and CSV quoting. */

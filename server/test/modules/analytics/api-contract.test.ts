@@ -78,7 +78,7 @@ describe('analytics API contract: CSV = JSON rows, roles, 400s naming the field 
       headers: { authorization: `Bearer ${t.adminToken}` },
     });
     expect(res.body).toContain('\r\ng1,东湖网格,5,1,');
-    expect(res.body).toContain('\r\ng2,"West, ""old"" grid",4,1,');
+    expect(res.body).toContain('\r\ng2,"West, ""old"" grid",5,0,');
     const areas = await t.app.inject({ method: 'GET', url: `/api/analytics/key-areas?${Q}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
     expect(areas.body).toContain('\r\nk1,"学校, ""南门""",60,08:00,10:00,');
   });

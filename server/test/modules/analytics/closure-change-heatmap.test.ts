@@ -13,19 +13,29 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
   });
   afterAll(async () => t?.close());
 
-  it('closure totals: the loopRates definitions, median times to resolve and close', async () => {
+  it('closure totals: the loopRates definitions (办结率 = concluded ÷ received), median times to resolve and close', async () => {
     const { total } = (await get<ClosureReply>(t, `/api/analytics/closure?${Q}`)).body;
-    // closed A1 A2 A4 A6 (4 of 10); resolved or closed also A3 A5 A12 (7)
+    // received: every case but the cancellation A9 → 11 (the false alarm A10 is a received case)
+    // concluded: resolved or evaluated A1 A2 A3 A4 A5 A6 A12 (7) + A10 stood down as a false alarm → 8 of 11; open A7 A8 A11
+    // evaluated A1 A2 A4 A6: 4 of the 7 resolved; ratings 5 4 3 2 → 3.5
     // to resolve: 1000 1800 2000 3000 3000 3600 5400 → 3000; to close: 1500 3600 4000 7200 → (3600+4000)/2 = 3800
     // settled: grid A1 A2 A6 A12, community A3 A5, street A4 → 4/7, 2/7, 1/7, 0
-    // disputes resolved A2 (mediated) and A5 (referred); A10 was a false alarm → 1/2; ratings 5 4 3 2 → 3.5
+    // disputes received A2 (mediated), A5 (referred), A10 (false alarm) → 1 of 3
     expect(total).toEqual({
       key: 'all',
       label: 'all',
-      received: 10,
+      received: 11,
+      concluded: 8,
+      closureRate: 8 / 11,
+      open: 3,
+      openShare: 3 / 11,
       resolved: 7,
-      closed: 4,
-      closureRate: 0.4,
+      evaluated: 4,
+      evaluatedShare: 4 / 7,
+      rated: 4,
+      ratingMean: 3.5,
+      falseAlarms: 1,
+      falseAlarmShare: 1 / 11,
       resolveP50: 3000,
       closeP50: 3800,
       settledGrid: 4,
@@ -36,11 +46,10 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
       settledCommunityShare: 2 / 7,
       settledStreetShare: 1 / 7,
       settledDepartmentShare: 0,
-      disputesResolved: 2,
+      disputesReceived: 3,
+      disputesConcluded: 3,
       disputesMediated: 1,
-      mediationSuccessRate: 0.5,
-      rated: 4,
-      ratingMean: 3.5,
+      mediationSuccessRate: 1 / 3,
     });
   });
 
@@ -49,8 +58,9 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
     const brief = rows.map((r) => [
       r.key,
       r.received,
+      r.concluded,
       r.resolved,
-      r.closed,
+      r.evaluated,
       r.closureRate,
       r.resolveP50,
       r.closeP50,
@@ -59,26 +69,24 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
       r.ratingMean,
     ]);
     expect(brief).toEqual([
-      // Mon A1–A4: to resolve 1800 3000 3600 5400 → 3300; to close 3600 4000 7200 → 4000; A2 mediated; ratings 5 4 3
-      ['2024-03-04', 4, 4, 3, 0.75, 3300, 4000, 2, 1, 4],
-      // Tue A5–A8: resolved A5 (2000) A6 (1000) → 1500; closed A6 (1500); A5 a dispute referred → 0
-      ['2024-03-05', 4, 2, 1, 0.25, 1500, 1500, 1, 0, 2],
-      ['2024-03-06', 0, 0, 0, null, null, null, 0, null, null],
+      // Mon A1–A4: all concluded; to resolve 1800 3000 3600 5400 → 3300; to close 3600 4000 7200 → 4000; A2 mediated; ratings 5 4 3
+      ['2024-03-04', 4, 4, 4, 3, 1, 3300, 4000, 2, 1, 4],
+      // Tue A5–A8 and A10: concluded A5 A6 A10 → 3 of 5; resolved A5 (2000) A6 (1000) → 1500; evaluated A6 (1500);
+      // disputes A5 (referred) and A10 (false alarm) → 0 of 2
+      ['2024-03-05', 5, 3, 2, 1, 0.6, 1500, 1500, 1, 0, 2],
+      ['2024-03-06', 0, 0, 0, 0, null, null, null, 0, null, null],
       // Thu A11 open, A12 resolved after 3000 s
-      ['2024-03-07', 2, 1, 0, 0, 3000, null, 1, null, null],
+      ['2024-03-07', 2, 1, 1, 0, 0.5, 3000, null, 1, null, null],
     ]);
-    expect(rows[2]).toMatchObject({ settledGridShare: null, settledDepartmentShare: null });
+    expect(rows[2]).toMatchObject({ settledGridShare: null, settledDepartmentShare: null, openShare: null, evaluatedShare: null });
   });
 
   it('closure agrees with /api/stats/loop on the same window', async () => {
     const loop = (await get<{ counts: Record<string, number> }>(t, `/api/stats/loop?${Q}`)).body.counts;
     const { total } = (await get<ClosureReply>(t, `/api/analytics/closure?${Q}`)).body;
-    expect({ received: total.received, closed: total.closed, resolvedOrClosed: total.resolved, disputesMediated: total.disputesMediated }).toEqual({
-      received: loop.received,
-      closed: loop.closed,
-      resolvedOrClosed: loop.resolvedOrClosed,
-      disputesMediated: loop.disputesMediated,
-    });
+    const pick = (o: Record<string, unknown>) =>
+      Object.fromEntries(['received', 'concluded', 'resolved', 'evaluated', 'falseAlarms', 'disputesReceived', 'disputesMediated'].map((k) => [k, o[k]]));
+    expect(pick(total)).toEqual(pick(loop));
   });
 
   it('change by category against the four days before (Thu 02-29 … Sun 03-03), counts beside every share', async () => {
@@ -86,15 +94,15 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
     expect(body).toMatchObject({ previousFrom: '2024-02-28T16:00:00.000Z', previousTo: '2024-03-03T16:00:00.000Z' });
     expect(body.rows).toEqual([
       { category: 'criminal', current: 3, previous: 1, change: 2, changeShare: 2 },
-      // B5 was cancelled and A10 a false alarm: neither counts
-      { category: 'dispute', current: 2, previous: 2, change: 0, changeShare: 0 },
+      // B5 was cancelled: it does not count; A10, a false alarm, is a received case
+      { category: 'dispute', current: 3, previous: 2, change: 1, changeShare: 0.5 },
       { category: 'medical', current: 1, previous: 0, change: 1, changeShare: null },
       { category: 'other', current: 1, previous: 0, change: 1, changeShare: null },
       { category: 'public_order', current: 1, previous: 0, change: 1, changeShare: null },
       // B4 at Sun 23:59:59 local is in the previous period, by one second
       { category: 'traffic', current: 2, previous: 1, change: 1, changeShare: 1 },
     ]);
-    expect(body.total).toEqual({ category: 'all', current: 10, previous: 4, change: 6, changeShare: 1.5 });
+    expect(body.total).toEqual({ category: 'all', current: 11, previous: 4, change: 7, changeShare: 1.75 });
   });
 
   it('change with a filter and an empty past', async () => {
@@ -119,6 +127,8 @@ describe('closure, period-over-period change and the weekday × hour heatmap (Po
       [2, 9, 2],
       [2, 14, 1],
       [2, 15, 1],
+      // A10 (Tue 23:30), a false alarm, is a received case
+      [2, 23, 1],
       [4, 7, 1],
       [4, 8, 1],
     ]);

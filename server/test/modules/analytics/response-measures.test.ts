@@ -20,6 +20,8 @@ const ZERO = {
   travelP90: null,
   responseP50: null,
   responseP90: null,
+  withinFive: 0,
+  withinFiveShare: null,
   withinTarget: 0,
   withinTargetShare: null,
 };
@@ -35,29 +37,31 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
   });
   afterAll(async () => t?.close());
 
-  it('totals: received 10 (A9 cancelled and A10 false alarm excluded), phases at p50/p90 as worked out by hand', async () => {
+  it('totals: received 11 (A9 cancelled is excluded; A10, a false alarm, is a received case), phases at p50/p90 as worked out by hand', async () => {
     const body = await response('day');
     // responses 240 240 300 300 330 400 600 960 (n=8): p50 = rank 3.5 → (300+330)/2 = 315; p90 = rank 6.3 → 600 + 0.3·360 = 708
     // processing 10 20 30 30 30 45 50 60 100 (n=9, A7 dispatched but open): p50 = 30; p90 = rank 7.2 → 60 + 0.2·40 = 68
-    // turnout 5 5 20 30 30 40 60 60 (A3 from its acknowledgement): p50 30; p90 = 60
+    // turnout of the first-arriving unit: 5 5 20 20 30 40 60 60 (A3 from its acknowledgement; A12: u2's own 60 − 40): p50 25; p90 = 60
     // travel 160 180 180 270 295 350 460 900: p50 = 282.5; p90 = 460 + 0.3·440 = 592
-    // within target: A1 240, A2 300 (= 300 counts), A4 600 (P3: 900), A5, A6 → 5 of 8
+    // within target: A1 240, A2 300 (= 300 counts), A4 600 (P3: 900), A5, A6 → 5 of 8; within 5 minutes: A1 A2 A5 A6 → 4 of 8
     expect(rounded(body.total)).toEqual({
       key: 'all',
       label: 'all',
-      received: 10,
-      excluded: 2,
+      received: 11,
+      excluded: 1,
       dispatched: 9,
       enRoute: 8,
       responded: 8,
       processingP50: 30,
       processingP90: 68,
-      turnoutP50: 30,
+      turnoutP50: 25,
       turnoutP90: 60,
       travelP50: 282.5,
       travelP90: 592,
       responseP50: 315,
       responseP90: 708,
+      withinFive: 4,
+      withinFiveShare: 0.5,
       withinTarget: 5,
       withinTargetShare: 0.625,
     });
@@ -84,15 +88,17 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
       travelP90: 427,
       responseP50: 350,
       responseP90: 540,
+      withinFive: 2,
+      withinFiveShare: 0.5,
       withinTarget: 3,
       withinTargetShare: 0.75,
     });
-    // Tue: A5 A6 A7 A8 received, A9 A10 excluded; processing 10 20 50 → 20 / 44; two arrivals 240 300 → 270 / 294
+    // Tue: A5 A6 A7 A8 A10 received, A9 excluded; processing 10 20 50 → 20 / 44; two arrivals 240 300 → 270 / 294
     expect(rounded(rows[1])).toEqual({
       key: '2024-03-05',
       label: '2024-03-05',
-      received: 4,
-      excluded: 2,
+      received: 5,
+      excluded: 1,
       dispatched: 3,
       enRoute: 2,
       responded: 2,
@@ -104,11 +110,14 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
       travelP90: 259,
       responseP50: 270,
       responseP90: 294,
+      withinFive: 2,
+      withinFiveShare: 1,
       withinTarget: 2,
       withinTargetShare: 1,
     });
     expect(rows[2]).toEqual({ key: '2024-03-06', label: '2024-03-06', ...ZERO });
     // Thu: A11 330 (P1, late) and A12 960 (P3, late): 645 / 330 + 0.9·630 = 897; none within target → 0, not null
+    // turnout of the arriving units: A11 5, A12 u2's own 20 (u3, sent first, declined) → 12.5 / 5 + 0.9·15 = 18.5
     expect(rounded(rows[3])).toEqual({
       key: '2024-03-07',
       label: '2024-03-07',
@@ -119,20 +128,22 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
       responded: 2,
       processingP50: 30,
       processingP90: 30,
-      turnoutP50: 17.5,
-      turnoutP90: 27.5,
+      turnoutP50: 12.5,
+      turnoutP90: 18.5,
       travelP50: 597.5,
       travelP90: 839.5,
       responseP50: 645,
       responseP90: 897,
+      withinFive: 0,
+      withinFiveShare: 0,
       withinTarget: 0,
       withinTargetShare: 0,
     });
   });
 
   it('by week (the Monday) and month', async () => {
-    expect((await response('week')).rows.map((r) => [r.key, r.received])).toEqual([['2024-03-04', 10]]);
-    expect((await response('month')).rows.map((r) => [r.key, r.received, r.responseP50])).toEqual([['2024-03', 10, 315]]);
+    expect((await response('week')).rows.map((r) => [r.key, r.received])).toEqual([['2024-03-04', 11]]);
+    expect((await response('month')).rows.map((r) => [r.key, r.received, r.responseP50])).toEqual([['2024-03', 11, 315]]);
   });
 
   it('by priority: each against its own target; P4 never reached has no time', async () => {
@@ -141,8 +152,8 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     expect(rows.map((r) => pick(r, ...fields))).toEqual([
       // P1: 240 300 330 400 → 315 / 330 + 0.7·70 = 379; A3 and A11 late
       { key: 'P1', received: 4, excluded: 1, responded: 4, responseP50: 315, responseP90: 379, withinTarget: 2, withinTargetShare: 0.5 },
-      // P2: 240 300 (A8 open) → 270 / 294
-      { key: 'P2', received: 3, excluded: 1, responded: 2, responseP50: 270, responseP90: 294, withinTarget: 2, withinTargetShare: 1 },
+      // P2: 240 300 (A8 open; A10 a false alarm nobody went to) → 270 / 294
+      { key: 'P2', received: 4, excluded: 0, responded: 2, responseP50: 270, responseP90: 294, withinTarget: 2, withinTargetShare: 1 },
       // P3: 600 960 → 780 / 924; 600 ≤ 900 yes, 960 no
       { key: 'P3', received: 2, excluded: 0, responded: 2, responseP50: 780, responseP90: 924, withinTarget: 1, withinTargetShare: 0.5 },
       { key: 'P4', received: 1, excluded: 0, responded: 0, responseP50: null, responseP90: null, withinTarget: 0, withinTargetShare: null },
@@ -156,7 +167,7 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
       // 240 240 300 300 330 → 300 / 300 + 0.6·30 = 318
       { key: 'day', received: 7, excluded: 1, responded: 5, responseP50: 300, responseP90: 318, withinTarget: 4 },
       // 400 600 960 → 600 / 600 + 0.8·360 = 888
-      { key: 'night', received: 3, excluded: 1, responded: 3, responseP50: 600, responseP90: 888, withinTarget: 1 },
+      { key: 'night', received: 4, excluded: 0, responded: 3, responseP50: 600, responseP90: 888, withinTarget: 1 },
     ]);
     expect(exact[1]!.withinTargetShare).toBeCloseTo(1 / 3, 12);
   });
@@ -164,7 +175,7 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
   it('by force and team of the lead unit: first on scene (A4: u3), else first dispatched (A7: u1); declined never leads (A12: u2)', async () => {
     const force = rounded((await response('force')).rows);
     expect(force.map((r) => pick(r, 'key', 'received', 'excluded', 'responded', 'responseP50', 'responseP90', 'withinTarget'))).toEqual([
-      { key: 'none', received: 1, excluded: 1, responded: 0, responseP50: null, responseP90: null, withinTarget: 0 },
+      { key: 'none', received: 2, excluded: 0, responded: 0, responseP50: null, responseP90: null, withinTarget: 0 },
       // A1 A2 A5 A7 A11 A12 (A9 excluded): 240 240 300 330 960 → 300 / 330 + 0.6·630 = 708
       { key: 'police', received: 6, excluded: 1, responded: 5, responseP50: 300, responseP90: 708, withinTarget: 3 },
       // A3 400, A4 600 → 500 / 580
@@ -173,7 +184,7 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     ]);
     const team = (await response('team')).rows;
     expect(team.map((r) => [r.key, r.label, r.received, r.responded])).toEqual([
-      ['none', 'none', 2, 1],
+      ['none', 'none', 3, 1],
       ['t1', '巡逻一队', 6, 5],
       ['t2', 'Guards', 2, 2],
     ]);
@@ -183,7 +194,7 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     const rows = rounded((await response('grid')).rows);
     expect(rows.map((r) => pick(r, 'key', 'label', 'received', 'excluded', 'responded', 'responseP50', 'responseP90', 'withinTarget'))).toEqual([
       { key: 'g1', label: '东湖网格', received: 5, excluded: 1, responded: 5, responseP50: 300, responseP90: 318, withinTarget: 4 },
-      { key: 'g2', label: 'West, "old" grid', received: 4, excluded: 1, responded: 3, responseP50: 600, responseP90: 888, withinTarget: 1 },
+      { key: 'g2', label: 'West, "old" grid', received: 5, excluded: 0, responded: 3, responseP50: 600, responseP90: 888, withinTarget: 1 },
       { key: 'none', label: 'none', received: 1, excluded: 0, responded: 0, responseP50: null, responseP90: null, withinTarget: 0 },
     ]);
   });
@@ -192,7 +203,7 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
     const rows = (await response('category')).rows;
     expect(rows.map((r) => [r.key, r.received, r.excluded])).toEqual([
       ['criminal', 3, 0],
-      ['dispute', 2, 1],
+      ['dispute', 3, 0],
       ['fire', 0, 1],
       ['medical', 1, 0],
       ['other', 1, 0],
@@ -204,8 +215,8 @@ describe.each(['pglite', 'postgres'] as const)('response measures on %s', (drive
   it('filters narrow every figure: priority, category, grid, force, team', async () => {
     const total = async (filter: string) => (await get<ResponseReply>(t, `/api/analytics/response?${Q}&${filter}`)).body.total;
     expect(pick(await total('priority=P1'), 'received', 'responded', 'responseP50')).toEqual({ received: 4, responded: 4, responseP50: 315 });
-    expect(pick(await total('category=dispute'), 'received', 'excluded', 'responseP50')).toEqual({ received: 2, excluded: 1, responseP50: 270 });
-    expect(pick(await total('gridId=g2'), 'received', 'responded', 'responseP50')).toEqual({ received: 4, responded: 3, responseP50: 600 });
+    expect(pick(await total('category=dispute'), 'received', 'excluded', 'responseP50')).toEqual({ received: 3, excluded: 0, responseP50: 270 });
+    expect(pick(await total('gridId=g2'), 'received', 'responded', 'responseP50')).toEqual({ received: 5, responded: 3, responseP50: 600 });
     expect(pick(await total('force=security'), 'received', 'responded', 'responseP50')).toEqual({ received: 2, responded: 2, responseP50: 500 });
     expect(pick(await total('teamId=t1&priority=P3'), 'received', 'responded', 'responseP50')).toEqual({ received: 1, responded: 1, responseP50: 960 });
   });

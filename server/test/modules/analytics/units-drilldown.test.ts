@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentile, responsePhases, type DrilldownReply, type ResponseReply, type UnitActivityReply } from '@lianfang/shared';
 import type { TestApp } from '../../helpers/test-app.js';
 import { get, startOn } from './analytics-client.js';
-import { INCIDENTS, milestonesOf, Q, seedGeography, seedIncidents } from './analytics-seed.js';
+import { assignmentsOf, INCIDENTS, milestonesOf, Q, seedGeography, seedIncidents } from './analytics-seed.js';
 
 const ids = (body: DrilldownReply) => body.rows.map((r) => r.id);
 
@@ -134,10 +134,10 @@ describe('unit activity and the drill-down behind the bars (PostgreSQL)', () => 
 
   it('every phase in SQL equals responsePhases (shared) for every incident, and the lead unit is as defined', async () => {
     const all = await drill('limit=1000');
-    expect(all.total).toBe(10);
+    expect(all.total).toBe(11);
     for (const row of all.rows) {
       const spec = INCIDENTS.find((s) => s.id === row.id)!;
-      const expected = responsePhases(milestonesOf(spec));
+      const expected = responsePhases(milestonesOf(spec).receivedAt, assignmentsOf(spec));
       expect({ id: row.id, processing: row.processing, turnout: row.turnout, travel: row.travel, response: row.response }).toEqual({ id: row.id, ...expected });
     }
     const lead = Object.fromEntries(all.rows.map((r) => [r.id, r.leadUnitId]));
@@ -164,15 +164,19 @@ describe('unit activity and the drill-down behind the bars (PostgreSQL)', () => 
   });
 
   it('opens the list behind a bar: day, shift, force, grid "none", subsets, paging', async () => {
-    expect(ids(await drill('groupBy=day&groupKey=2024-03-05'))).toEqual(['A5', 'A6', 'A7', 'A8']);
+    expect(ids(await drill('groupBy=day&groupKey=2024-03-05'))).toEqual(['A5', 'A6', 'A7', 'A8', 'A10']);
     expect(ids(await drill('groupBy=day&groupKey=2024-03-05&only=responded'))).toEqual(['A5', 'A6']);
     expect(ids(await drill('groupBy=day&groupKey=2024-03-06'))).toEqual([]);
     expect(ids(await drill('groupBy=week&groupKey=2024-03-04&only=closed'))).toEqual(['A1', 'A2', 'A4', 'A6']);
     expect(ids(await drill('groupBy=month&groupKey=2024-03&only=open'))).toEqual(['A7', 'A8', 'A11']);
-    expect(ids(await drill('groupBy=shift&groupKey=night'))).toEqual(['A3', 'A4', 'A12']);
+    expect(ids(await drill('groupBy=shift&groupKey=night'))).toEqual(['A3', 'A4', 'A10', 'A12']);
     expect(ids(await drill('groupBy=force&groupKey=security'))).toEqual(['A3', 'A4']);
-    expect(ids(await drill('groupBy=force&groupKey=none'))).toEqual(['A8']);
-    expect(ids(await drill('groupBy=team&groupKey=none'))).toEqual(['A6', 'A8']);
+    expect(ids(await drill('groupBy=force&groupKey=none'))).toEqual(['A8', 'A10']);
+    expect(ids(await drill('groupBy=team&groupKey=none'))).toEqual(['A6', 'A8', 'A10']);
+    // 办结 and false alarms: the false alarm A10 is concluded, and the only one
+    expect(ids(await drill('only=concluded'))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A10', 'A12']);
+    expect(ids(await drill('only=falseAlarms'))).toEqual(['A10']);
+    expect(ids(await drill('only=withinFive'))).toEqual(['A1', 'A2', 'A5', 'A6']);
     expect(ids(await drill('groupBy=grid&groupKey=none'))).toEqual(['A7']);
     expect(ids(await drill('groupBy=grid&groupKey=g1&only=breached'))).toEqual(['A11']);
     expect(ids(await drill('groupBy=priority&groupKey=P1&only=withinTarget'))).toEqual(['A1', 'A6']);
@@ -181,8 +185,8 @@ describe('unit activity and the drill-down behind the bars (PostgreSQL)', () => 
     expect(ids(await drill('only=withinTarget'))).toEqual(['A1', 'A2', 'A4', 'A5', 'A6']);
     expect(ids(await drill('only=breached'))).toEqual(['A3', 'A12', 'A11']);
     const page = await drill('limit=2&offset=1');
-    expect({ total: page.total, limit: page.limit, offset: page.offset, ids: ids(page) }).toEqual({ total: 10, limit: 2, offset: 1, ids: ['A2', 'A3'] });
+    expect({ total: page.total, limit: page.limit, offset: page.offset, ids: ids(page) }).toEqual({ total: 11, limit: 2, offset: 1, ids: ['A2', 'A3'] });
     const beyond = await drill('limit=5&offset=50');
-    expect({ total: beyond.total, ids: ids(beyond) }).toEqual({ total: 10, ids: [] });
+    expect({ total: beyond.total, ids: ids(beyond) }).toEqual({ total: 11, ids: [] });
   });
 });

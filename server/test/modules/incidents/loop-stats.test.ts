@@ -19,42 +19,62 @@ describe('closed-loop statistics', () => {
     await resolve(d2, 'mediated', 'grid');
     const d3 = await open('dispute');
     await resolve(d3, 'referred', 'community');
-    // 1 traffic solved at street, closed; 1 still open; 1 false alarm (not counted as received).
+    // 1 traffic solved at street, closed; 1 still open; 1 false alarm (a received case, concluded);
+    // 1 cancelled (withdrawn: not a case at all).
     const r1 = await open('traffic');
     await resolve(r1, 'solved_on_site', 'street');
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${r1}/close`, { rating: 5 });
     await open('public_order');
     const f1 = await open('other');
     await api(t.app, t.adminToken, 'POST', `/api/incidents/${f1}/cancel`, { as: 'false_alarm' });
+    const c1 = await open('other');
+    await api(t.app, t.adminToken, 'POST', `/api/incidents/${c1}/cancel`, { as: 'cancelled' });
   });
   afterAll(async () => t?.close());
 
   it('counts and divides as specified', async () => {
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
-    const res = await api<{
-      counts: Record<string, number>;
-      rates: { closureRate: number; settledShare: Record<string, number>; mediationSuccessRate: number };
-    }>(t.app, t.adminToken, 'GET', `/api/stats/loop?from=${from}&to=${to}`);
+    const res = await api<{ counts: Record<string, number>; rates: Record<string, unknown> }>(
+      t.app,
+      t.adminToken,
+      'GET',
+      `/api/stats/loop?from=${from}&to=${to}`,
+    );
     expect(res.body.counts).toEqual({
-      received: 5,
-      closed: 2,
-      resolvedOrClosed: 4,
+      received: 6,
+      concluded: 5,
+      resolved: 4,
+      evaluated: 2,
+      falseAlarms: 1,
       settledGrid: 2,
       settledCommunity: 1,
       settledStreet: 1,
       settledDepartment: 0,
-      disputesResolved: 3,
+      disputesReceived: 3,
+      disputesConcluded: 3,
       disputesMediated: 2,
     });
-    expect(res.body.rates.closureRate).toBeCloseTo(2 / 5, 10);
-    expect(res.body.rates.settledShare).toEqual({ grid: 0.5, community: 0.25, street: 0.25, department: 0 });
-    expect(res.body.rates.mediationSuccessRate).toBeCloseTo(2 / 3, 10);
+    expect(res.body.rates).toEqual({
+      closureRate: 5 / 6,
+      openShare: 1 / 6,
+      evaluatedShare: 2 / 4,
+      falseAlarmShare: 1 / 6,
+      settledShare: { grid: 0.5, community: 0.25, street: 0.25, department: 0 },
+      mediationSuccessRate: 2 / 3,
+    });
   });
 
   it('gives nulls for an empty period and 400 for a reversed one', async () => {
     const empty = await api<{ rates: object }>(t.app, t.adminToken, 'GET', '/api/stats/loop?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z');
-    expect(empty.body.rates).toEqual({ closureRate: null, settledShare: null, mediationSuccessRate: null });
+    expect(empty.body.rates).toEqual({
+      closureRate: null,
+      openShare: null,
+      evaluatedShare: null,
+      falseAlarmShare: null,
+      settledShare: null,
+      mediationSuccessRate: null,
+    });
     expect((await api<{ field: string }>(t.app, t.adminToken, 'GET', '/api/stats/loop?from=2020-01-02T00:00:00Z&to=2020-01-01T00:00:00Z')).body.field).toBe(
       'to',
     );

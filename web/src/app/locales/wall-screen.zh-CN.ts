@@ -36,6 +36,9 @@ export const wallScreenZhCN = {
       false_alarm: '标记为误报',
       call_joined: '再次来电（已并入）',
       photo_added: '现场照片',
+      milestone_corrected: '迟到的报告更正了时间',
+      breach_withdrawn: '超时记录撤回（实际按时）',
+      ack_timeout_withdrawn: '未确认超时撤回（实际按时确认）',
       other: '其他记录',
     },
     actor: {
@@ -55,6 +58,12 @@ export const wallScreenZhCN = {
       shortfall: '缺 {n} 支力量',
       task: '第 {n} 项：{state}',
       presses: '第 {n} 次按键',
+      happenedAt: '发生于 {time}',
+      corrected: '{milestone}：{from} → {to}',
+      metAt: '实际于 {time} 达成',
+      acknowledgedAt: '实际于 {time} 确认',
+      milestone: { dispatched: '首次派遣', acknowledged: '首次确认', enRoute: '首次出发', onScene: '首个到场' },
+      which: { ack: '确认时限', arrival: '到场时限' },
     },
     reason: {
       callInNotReported: '部门未按时报到',

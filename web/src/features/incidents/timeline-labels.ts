@@ -66,8 +66,43 @@ export function timelineDetails(entry: TimelineEntry, i18n: LabelI18n, unitName:
     const state = fromTable(i18n, 'eventLog.taskState', d.state) ?? '';
     out.push(t('eventLog.detail.task', { n: d.index + 1, state }));
   }
+  out.push(...correctionDetails(entry, i18n));
   const note = str(d.note) ?? str(d.feedback);
   if (note) out.push(note);
+  return out;
+}
+
+/** Local wall-clock time of an instant, HH:MM:SS. */
+const clockTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+};
+
+/** A report told later than it happened shows both times: the line's own time is when it was told. */
+const TOLD_LATE_MS = 5_000;
+
+/** The particulars of late reports: when it happened, what a correction changed, when a withdrawn breach was in fact met. */
+function correctionDetails(entry: TimelineEntry, i18n: LabelI18n): string[] {
+  const { t } = i18n;
+  const d = entry.data;
+  const out: string[] = [];
+  const happened = str(d.at);
+  if (happened && Math.abs(Date.parse(entry.at) - Date.parse(happened)) > TOLD_LATE_MS)
+    out.push(t('eventLog.detail.happenedAt', { time: clockTime(happened) }));
+  const milestone = fromTable(i18n, 'eventLog.detail.milestone', d.milestone);
+  const from = str(d.from);
+  const to = str(d.to);
+  if (entry.kind === 'milestone_corrected' && milestone && from && to)
+    out.push(t('eventLog.detail.corrected', { milestone, from: clockTime(from), to: clockTime(to) }));
+  const which = fromTable(i18n, 'eventLog.detail.which', d.which);
+  if (which) out.push(which);
+  const metAt = str(d.metAt);
+  if (metAt) out.push(t('eventLog.detail.metAt', { time: clockTime(metAt) }));
+  const levelFrom = fromTable(i18n, 'level', d.levelFrom);
+  const levelTo = fromTable(i18n, 'level', d.levelTo);
+  if (levelFrom && levelTo) out.push(t('eventLog.detail.levels', { from: levelFrom, to: levelTo }));
+  const acknowledgedAt = str(d.acknowledgedAt);
+  if (acknowledgedAt && entry.kind === 'ack_timeout_withdrawn') out.push(t('eventLog.detail.acknowledgedAt', { time: clockTime(acknowledgedAt) }));
   return out;
 }
 

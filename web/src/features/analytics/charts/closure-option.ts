@@ -8,7 +8,7 @@ export const LEVELS = ['Grid', 'Community', 'Street', 'Department'] as const;
 
 /**
  * Per category: how many cases were settled at each level of the ladder (stacked
- * counts) and the closure rate (closed ÷ received) on the right axis.
+ * counts) and 办结率 (concluded ÷ received) on the right axis.
  */
 export function closureOption(rows: readonly ClosureRow[], p: ChartPalette, t: Translate): ChartOption {
   const shown = rows.filter((r) => r.received > 0);
