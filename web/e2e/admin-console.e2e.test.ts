@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
@@ -115,5 +116,58 @@ describe('administration console: logins and trackers (issue 14; production buil
     expect(await login('captain-demo')).toBe(401);
     expect(await login('captain-new-pass')).toBe(200);
     await captain.context().close();
+  });
+
+  it("an admin brings in last year's cases from a GB18030 spreadsheet: check, fix, import, and the dashboard counts them", async () => {
+    const admin = await adminOnConsole();
+    const units = await admin.evaluate(async () => (await (await fetch('/api/units')).json()) as { callsign: string }[]);
+    const [a, b] = units.map((u) => u.callsign);
+    // two past cases as the old system exports them: Chinese headers, local times, one row per unit sent
+    const sheet = (arrivedB: string) =>
+      iconv.encode(
+        [
+          '案件编号,类别,级别,纬度,经度,接警时间,处置完毕时间,处置结果,呼号,派警时间,出发时间,到场时间',
+          `OLD-1,dispute,P2,31.0005,121.0005,2025-03-04 09:00:00,2025-03-04 09:40:00,mediated,${a},2025-03-04 09:01:00,2025-03-04 09:01:30,2025-03-04 09:06:00`,
+          `OLD-1,dispute,P2,,,,,,${b},2025-03-04 09:01:10,2025-03-04 09:02:00,${arrivedB}`,
+          `OLD-2,traffic,P3,31.0010,121.0010,2025/3/4 21:15,2025/3/4 21:50,solved_on_site,${a},2025/3/4 21:16,2025/3/4 21:17,2025/3/4 21:25`,
+        ].join('\r\n'),
+        'gb18030',
+      );
+    await admin.click('[data-testid=tab-history]');
+    const choose = async (bytes: Buffer) => {
+      await admin.setInputFiles('[data-testid=history-file]', { name: '去年案件.csv', mimeType: 'text/csv', buffer: bytes });
+      await admin.click('[data-testid=history-check]');
+      await admin.waitForSelector('[data-testid=import-report]');
+    };
+
+    // a mistake on row 3: named by its Chinese column, nothing written, no import button
+    await choose(sheet('明天'));
+    await admin.waitForSelector('[data-testid=import-rows] tr[data-action=reject]');
+    expect(await admin.textContent('[data-testid=import-count-reject] .n')).toBe('1');
+    expect(await admin.textContent('[data-testid=import-rows] tr[data-action=reject]')).toContain('到场时间');
+    expect(await admin.textContent('[data-testid=import-rows] tr[data-action=reject]')).toContain('第 3 行：「明天」不是时间');
+    expect(await admin.textContent('[data-testid=import-report]')).toContain('gb18030');
+    expect(await admin.$('[data-testid=history-apply]')).toBeNull();
+    await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-history-refused.png') });
+
+    // fixed: the check passes, the import writes both cases
+    await choose(sheet('2025-03-04 09:05:00'));
+    expect(await admin.textContent('[data-testid=import-count-create] .n')).toBe('2');
+    await admin.click('[data-testid=history-apply]');
+    await admin.waitForSelector('[data-testid=import-report][data-applied=true]');
+    expect(await admin.textContent('[data-testid=history-outcome]')).toContain('已导入 2 个案件');
+    expect(await admin.getAttribute('[data-testid=history-outcome] a', 'href')).toBe('/analytics');
+    await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-history-applied.png') });
+
+    // the same file again changes nothing
+    await choose(sheet('2025-03-04 09:05:00'));
+    expect(await admin.textContent('[data-testid=import-count-unchanged] .n')).toBe('2');
+
+    // the manager's figures for that day: 2 received, both arrived (B first: 4 min on OLD-1; OLD-2 after 10 min)
+    await admin.goto(`${server.baseUrl}/analytics?from=2025-03-04&to=2025-03-04`);
+    await admin.waitForSelector('[data-testid=analytics-dashboard][data-loading=false] [data-testid=kpi-tiles]');
+    expect(await admin.textContent('[data-testid=kpi-received]')).toBe('2');
+    expect(await admin.textContent('[data-testid=kpi-within-five]')).toBe('50.0%');
+    await admin.context().close();
   });
 });

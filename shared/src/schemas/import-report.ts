@@ -13,9 +13,50 @@ export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
 export const ImportProblemSchema = Type.Object({
   /** the field (column or property) at fault, as named in the file */
   field: Type.String(),
+  /** the problem in English, whole (for the API's readers and the logs) */
   message: Type.String(),
+  /** what kind of problem, so a screen can say it in its own language (IMPORT_PROBLEM_CODES); absent for the rare uncoded one */
+  code: Type.Optional(Type.String()),
+  /** the values the sentence needs (`row`: the spreadsheet row; `value`: the cell as written; …) */
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
 });
 export type ImportProblem = Static<typeof ImportProblemSchema>;
+
+/** Every problem code an import reports; each screen language has a sentence for each (web locales, importProblem). */
+export const IMPORT_PROBLEM_CODES = [
+  'required',
+  'one_of',
+  'invalid',
+  'not_a_time',
+  'not_a_number',
+  'in_future',
+  'before_received',
+  'not_concluded',
+  'resolved_and_cancelled',
+  'before_opened',
+  'outcome_needed',
+  'outcome_only_resolved',
+  'evaluation_only_resolved',
+  'before_resolved',
+  'rating_needed',
+  'rating_needs_time',
+  'stood_down_only',
+  'unknown_callsign',
+  'callsign_twice',
+  'after_ended',
+  'cannot_step',
+  'before_previous_step',
+  'cannot_decline',
+  'outside_case',
+  'differs',
+  'callsign_needed',
+  'unknown_column',
+  'missing_column',
+  'column_twice',
+  'twice_in_file',
+  'history_not_rewritten',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 export const ImportRowSchema = Type.Object({
   /** 1-based position in the file: the CSV line after the header, or the feature's index + 1 */

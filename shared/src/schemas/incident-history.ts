@@ -70,6 +70,7 @@ export type HistoryIncident = Static<typeof HistoryIncidentSchema>;
 
 /** `POST /api/admin/import/incidents` with a JSON body (CSV: one line per unit sent, see docs). */
 export const HistoryImportBodySchema = Type.Object({ incidents: Type.Array(Type.Unknown(), { maxItems: 50_000 }) }, { additionalProperties: false });
+export type HistoryImportBody = Static<typeof HistoryImportBodySchema>;
 
 export const HistoryImportQuerySchema = Type.Object(
   { dryRun: Type.Optional(Type.Boolean({ description: 'report what would happen, write nothing' })) },

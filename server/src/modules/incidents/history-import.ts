@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { HistoryIncident, ImportReport, ImportRow } from '@lianfang/shared';
+import type { HistoryIncident, ImportProblem, ImportReport, ImportRow } from '@lianfang/shared';
 import type { Database, Queryable } from '../../db/database.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { listGrids } from '../geography/geo-repository.js';
@@ -27,7 +27,15 @@ export interface HistoryImportOptions {
  * Runs outside the command bus's seq lock, so a large import never holds up live commands.
  */
 export async function importIncidentHistory(db: Database, rawRows: readonly unknown[], options: HistoryImportOptions): Promise<ImportReport> {
-  const { report, toWrite } = await planHistoryImport(db, rawRows, options);
+  return applyHistoryPlan(db, await planHistoryImport(db, rawRows, options), options);
+}
+
+/** The spreadsheet's cases (history-csv.ts), by the same rules and in the same one transaction. */
+export async function importHistoryCases(db: Database, cases: readonly HistoryCaseInFile[], options: HistoryImportOptions): Promise<ImportReport> {
+  return applyHistoryPlan(db, await planHistoryCases(db, cases, options), options);
+}
+
+async function applyHistoryPlan(db: Database, { report, toWrite }: PlannedHistoryImport, options: HistoryImportOptions): Promise<ImportReport> {
   if (!report.applied) return report;
   await db.tx(async (q) => {
     await writeHistory(q, toWrite, options);
@@ -42,13 +50,33 @@ export interface PlannedHistoryImport {
   toWrite: { plan: PlannedHistoryIncident; hash: string }[];
 }
 
+/** A case as the file gave it, with where it is in the file and how to name its problems there. */
+export interface HistoryCaseInFile {
+  raw: unknown;
+  /** the report's `row`: the JSON array's index + 1, or the spreadsheet row of the case's first line */
+  row: number;
+  /** what reading the file already found wrong (a spreadsheet cell that is not a time) */
+  problems?: ImportProblem[];
+  /** renames a problem the way the file names things (the spreadsheet's column and row) */
+  inFileTerms?: (problem: ImportProblem) => ImportProblem;
+}
+
 /** Every row checked and derived by the live rules, nothing written (the dry run is this alone). */
 export async function planHistoryImport(q: Queryable, rawRows: readonly unknown[], options: HistoryImportOptions): Promise<PlannedHistoryImport> {
+  return planHistoryCases(
+    q,
+    rawRows.map((raw, i) => ({ raw, row: i + 1 })),
+    options,
+  );
+}
+
+/** The cases of a file (JSON or spreadsheet) checked and derived by the live rules, nothing written. */
+export async function planHistoryCases(q: Queryable, cases: readonly HistoryCaseInFile[], options: HistoryImportOptions): Promise<PlannedHistoryImport> {
   const nowMs = options.nowMs ?? Date.now();
   const [units, grids] = await Promise.all([q.query<KnownUnit>('SELECT id, callsign FROM units'), listGrids(q)]);
   const ctx = { unitsByCallsign: new Map(units.map((u) => [u.callsign, u])), grids, nowMs, ackLimitSeconds: options.ackLimitSeconds };
 
-  const checked = rawRows.map((raw) => checkHistoryRow(raw));
+  const checked = cases.map((c) => ({ ...checkHistoryRow(c.raw), from: c }));
   const ids = checked.flatMap((c) => (c.row ? [c.row.externalId] : []));
   const known = new Map(
     (ids.length > 0
@@ -63,22 +91,39 @@ export async function planHistoryImport(q: Queryable, rawRows: readonly unknown[
   const rows: ImportRow[] = [];
   const toWrite: { plan: PlannedHistoryIncident; hash: string }[] = [];
   const inFile = new Set<string>();
-  checked.forEach((c, i) => {
+  for (const c of checked) {
+    const { row } = c.from;
     const key = c.row?.externalId ?? c.key;
-    const reject = (problems: ImportRow['problems']) => rows.push({ row: i + 1, key, action: 'reject', problems });
-    if (!c.row) return reject(c.problems);
-    if (inFile.has(c.row.externalId)) return reject([{ field: 'externalId', message: 'appears twice in this file' }]);
+    const rename = c.from.inFileTerms ?? ((p: ImportProblem) => p);
+    const reject = (problems: ImportProblem[]) => rows.push({ row, key, action: 'reject', problems: problems.map(rename) });
+    // the file's own mistakes first: the schema would only repeat them less clearly
+    if (c.from.problems && c.from.problems.length > 0) {
+      reject(c.from.problems);
+      continue;
+    }
+    if (!c.row) {
+      reject(c.problems);
+      continue;
+    }
+    if (inFile.has(c.row.externalId)) {
+      reject([{ field: 'externalId', message: 'appears twice in this file', code: 'twice_in_file', params: { value: c.row.externalId } }]);
+      continue;
+    }
     inFile.add(c.row.externalId);
     const hash = rowHash(c.row);
     if (known.has(c.row.externalId)) {
-      if (known.get(c.row.externalId) === hash) return rows.push({ row: i + 1, key, action: 'unchanged', problems: [] });
-      return reject([{ field: 'externalId', message: 'already imported with different content: history is not rewritten' }]);
+      if (known.get(c.row.externalId) === hash) rows.push({ row, key, action: 'unchanged', problems: [] });
+      else reject([{ field: 'externalId', message: 'already imported with different content: history is not rewritten', code: 'history_not_rewritten' }]);
+      continue;
     }
     const { problems, plan } = planHistoryIncident(c.row, ctx);
-    if (!plan) return reject(problems);
-    rows.push({ row: i + 1, key, action: 'create', problems: [] });
+    if (!plan) {
+      reject(problems);
+      continue;
+    }
+    rows.push({ row, key, action: 'create', problems: [] });
     toWrite.push({ plan, hash });
-  });
+  }
 
   const counts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   for (const r of rows) counts[r.action]++;
@@ -86,18 +131,27 @@ export async function planHistoryImport(q: Queryable, rawRows: readonly unknown[
   return { report: { kind: 'incidents', dryRun: options.dryRun, applied, counts, rows }, toWrite };
 }
 
-/** The row's content, keys sorted, hashed: the same case exported twice hashes the same. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The row's content, hashed so that the same case hashes the same however it was written:
+ * keys sorted, times as UTC instants (`+08:00` and `Z` alike), empty lists and absent ones alike
+ * (a spreadsheet has no empty list). So a case imported from JSON and later from the CSV export
+ * of the old system is "unchanged", not a conflict.
+ */
 function rowHash(row: HistoryIncident): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-          )
-        : v;
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (typeof v === 'string' && ISO_TIME.test(v)) return new Date(v).toISOString();
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(o)
+        .filter((k) => o[k] !== undefined && !(Array.isArray(o[k]) && (o[k] as unknown[]).length === 0))
+        .sort()
+        .map((k) => [k, canonical(o[k])]),
+    );
+  };
   return createHash('sha256')
     .update(JSON.stringify(canonical(row)))
     .digest('hex');

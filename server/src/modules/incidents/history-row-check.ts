@@ -3,8 +3,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-// allErrors: a row's report lists every field at fault, not the first; strictNumbers: no NaN or Infinity.
-const ajv = addFormats(new Ajv({ allErrors: true, strictNumbers: true, coerceTypes: false }));
+// allErrors: a row's report lists every field at fault, not the first; strictNumbers: no NaN or Infinity; verbose: the value at fault.
+const ajv = addFormats(new Ajv({ allErrors: true, strictNumbers: true, coerceTypes: false, verbose: true }));
 const validate = ajv.compile<HistoryIncident>(HistoryIncidentSchema);
 
 /** `/units/0/onSceneAt` → `units[0].onSceneAt`, the way the import report names fields. */
@@ -20,12 +20,18 @@ function fieldOf(e: ErrorObject): string {
   return leaf ? (path ? `${path}.${leaf}` : leaf) : path || '(row)';
 }
 
-function messageOf(e: ErrorObject): string {
+function problemOf(e: ErrorObject, field: string): ImportProblem {
   const params = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
-  if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'additionalProperties') return `is not a field of a history case`;
-  if (e.keyword === 'enum') return `must be one of ${(params.allowedValues ?? []).join(', ')}`;
-  return e.message ?? 'is not valid';
+  if (e.keyword === 'required') return { field, message: 'is required', code: 'required' };
+  if (e.keyword === 'additionalProperties') return { field, message: `is not a field of a history case`, code: 'unknown_column' };
+  if (e.keyword === 'enum') {
+    const values = (params.allowedValues ?? []).join(', ');
+    return { field, message: `must be one of ${values}`, code: 'one_of', params: { values } };
+  }
+  // verbose: the value at fault is in e.data, so the report can quote it
+  if (e.keyword === 'format' && (e.params as { format?: string }).format === 'date-time')
+    return { field, message: 'is not a time', code: 'not_a_time', params: { value: String(e.data) } };
+  return { field, message: e.message ?? 'is not valid', code: 'invalid', params: { detail: e.message ?? '' } };
 }
 
 /** A row of the file checked against HistoryIncidentSchema; problems name each field as in the file. */
@@ -40,7 +46,7 @@ export function checkHistoryRow(raw: unknown): { row: HistoryIncident | null; ke
     const field = fieldOf(e);
     if (seen.has(field)) continue;
     seen.add(field);
-    problems.push({ field, message: messageOf(e) });
+    problems.push(problemOf(e, field));
   }
   return { row: null, key, problems };
 }

@@ -1,4 +1,4 @@
-import type { Grid, HistoryIncident, ImportProblem, LadderLevel, Outcome } from '@lianfang/shared';
+import type { Grid, HistoryIncident, ImportProblem, ImportProblemCode, LadderLevel, Outcome } from '@lianfang/shared';
 import {
   DEFAULT_TARGETS,
   LADDER_LEVELS,
@@ -95,36 +95,37 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export function planHistoryIncident(row: HistoryIncident, ctx: HistoryContext): { problems: ImportProblem[]; plan: PlannedHistoryIncident | null } {
   const problems: ImportProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
+  const problem = (field: string, message: string, code: ImportProblemCode, params?: ImportProblem['params']) =>
+    problems.push({ field, message, code, ...(params ? { params } : {}) });
   const ms = (field: string, value: string | undefined): number | null => {
     if (value === undefined) return null;
     const t = Date.parse(value);
     if (Number.isNaN(t)) {
-      problem(field, 'not a time');
+      problem(field, 'not a time', 'not_a_time', { value: value });
       return null;
     }
-    if (t > ctx.nowMs + FUTURE_TOLERANCE_MS) problem(field, 'is in the future');
+    if (t > ctx.nowMs + FUTURE_TOLERANCE_MS) problem(field, 'is in the future', 'in_future');
     return t;
   };
 
   const received = ms('receivedAt', row.receivedAt)!;
   const created = ms('createdAt', row.createdAt) ?? received;
-  if (created < received) problem('createdAt', 'is before receivedAt');
+  if (created < received) problem('createdAt', 'is before receivedAt', 'before_received');
   const resolved = ms('resolvedAt', row.resolvedAt);
   const evaluated = ms('evaluatedAt', row.evaluatedAt);
   const cancelled = ms('cancelledAt', row.cancelledAt);
   if (resolved === null && cancelled === null)
-    problem('resolvedAt', 'a history case is concluded: give resolvedAt (or cancelledAt); an open case is taken on the wall');
-  if (resolved !== null && cancelled !== null) problem('cancelledAt', 'a case is either resolved or stood down, not both');
-  if (resolved !== null && resolved < created) problem('resolvedAt', 'is before the case was opened');
-  if (cancelled !== null && cancelled < created) problem('cancelledAt', 'is before the case was opened');
-  if (resolved !== null && !row.outcome) problem('outcome', 'a resolved case says how it ended');
-  if (resolved === null && row.outcome) problem('outcome', 'only a resolved case has an outcome');
-  if (evaluated !== null && resolved === null) problem('evaluatedAt', 'only a resolved case is evaluated');
-  if (evaluated !== null && resolved !== null && evaluated < resolved) problem('evaluatedAt', 'is before resolvedAt');
-  if (evaluated !== null && row.rating === undefined) problem('rating', 'an evaluation gives a rating 1–5');
-  if (evaluated === null && row.rating !== undefined) problem('evaluatedAt', 'a rating needs the time it was given');
-  if (cancelled === null && row.cancelledAs) problem('cancelledAs', 'only a stood-down case says how');
+    problem('resolvedAt', 'a history case is concluded: give resolvedAt (or cancelledAt); an open case is taken on the wall', 'not_concluded');
+  if (resolved !== null && cancelled !== null) problem('cancelledAt', 'a case is either resolved or stood down, not both', 'resolved_and_cancelled');
+  if (resolved !== null && resolved < created) problem('resolvedAt', 'is before the case was opened', 'before_opened');
+  if (cancelled !== null && cancelled < created) problem('cancelledAt', 'is before the case was opened', 'before_opened');
+  if (resolved !== null && !row.outcome) problem('outcome', 'a resolved case says how it ended', 'outcome_needed');
+  if (resolved === null && row.outcome) problem('outcome', 'only a resolved case has an outcome', 'outcome_only_resolved');
+  if (evaluated !== null && resolved === null) problem('evaluatedAt', 'only a resolved case is evaluated', 'evaluation_only_resolved');
+  if (evaluated !== null && resolved !== null && evaluated < resolved) problem('evaluatedAt', 'is before resolvedAt', 'before_resolved');
+  if (evaluated !== null && row.rating === undefined) problem('rating', 'an evaluation gives a rating 1–5', 'rating_needed');
+  if (evaluated === null && row.rating !== undefined) problem('evaluatedAt', 'a rating needs the time it was given', 'rating_needs_time');
+  if (cancelled === null && row.cancelledAs) problem('cancelledAs', 'only a stood-down case says how', 'stood_down_only');
   const ended = resolved ?? cancelled ?? created;
 
   const assignments = planAssignments(row, ctx, { created, ended }, problem, ms);
@@ -235,7 +236,7 @@ function planAssignments(
   row: HistoryIncident,
   ctx: HistoryContext,
   span: { created: number; ended: number },
-  problem: (field: string, message: string) => void,
+  problem: (field: string, message: string, code: ImportProblemCode, params?: ImportProblem['params']) => void,
   ms: (field: string, value: string | undefined) => number | null,
 ): PlannedHistoryAssignment[] {
   const out: PlannedHistoryAssignment[] = [];
@@ -243,12 +244,12 @@ function planAssignments(
   (row.units ?? []).forEach((u, i) => {
     const at = (name: string) => `units[${i}].${name}`;
     const unit = ctx.unitsByCallsign.get(u.callsign);
-    if (!unit) problem(at('callsign'), `no unit with callsign ${u.callsign}: import the units first`);
-    if (seen.has(u.callsign)) problem(at('callsign'), `${u.callsign} is listed twice in one case`);
+    if (!unit) problem(at('callsign'), `no unit with callsign ${u.callsign}: import the units first`, 'unknown_callsign', { value: u.callsign });
+    if (seen.has(u.callsign)) problem(at('callsign'), `${u.callsign} is listed twice in one case`, 'callsign_twice', { value: u.callsign });
     seen.add(u.callsign);
     const dispatched = ms(at('dispatchedAt'), u.dispatchedAt)!;
-    if (dispatched < span.created) problem(at('dispatchedAt'), 'is before the case was opened');
-    if (dispatched > span.ended) problem(at('dispatchedAt'), 'is after the case ended');
+    if (dispatched < span.created) problem(at('dispatchedAt'), 'is before the case was opened', 'before_opened');
+    if (dispatched > span.ended) problem(at('dispatchedAt'), 'is after the case ended', 'after_ended');
     let status: AssignmentStatus = 'dispatched';
     let last = dispatched;
     const times: Partial<Record<(typeof STEPS)[number][0], number>> = {};
@@ -256,20 +257,21 @@ function planAssignments(
       const t = ms(at(field), u[field]);
       if (t === null) continue;
       // the live state machine: going en route implies the dispatch was heard; arriving without ever moving does not
-      if (!canAssignmentTransition(status, to)) problem(at(field), `a unit cannot go from ${status} to ${to} (give acknowledgedAt or enRouteAt)`);
-      if (t < last) problem(at(field), 'is before the step before it');
-      if (t > span.ended) problem(at(field), 'is after the case ended');
+      if (!canAssignmentTransition(status, to))
+        problem(at(field), `a unit cannot go from ${status} to ${to} (give acknowledgedAt or enRouteAt)`, 'cannot_step', { from: status, to });
+      if (t < last) problem(at(field), 'is before the step before it', 'before_previous_step');
+      if (t > span.ended) problem(at(field), 'is after the case ended', 'after_ended');
       times[field] = t;
       status = to;
       last = t;
     }
     const declined = ms(at('declinedAt'), u.declinedAt);
     if (declined !== null) {
-      if (!canAssignmentTransition(status, 'declined')) problem(at('declinedAt'), `a unit cannot decline once ${status}`);
-      if (declined < last) problem(at('declinedAt'), 'is before the step before it');
+      if (!canAssignmentTransition(status, 'declined')) problem(at('declinedAt'), `a unit cannot decline once ${status}`, 'cannot_decline', { from: status });
+      if (declined < last) problem(at('declinedAt'), 'is before the step before it', 'before_previous_step');
     }
     const cleared = ms(at('clearedAt'), u.clearedAt) ?? Math.max(span.ended, last);
-    if (cleared < last) problem(at('clearedAt'), 'is before the step before it');
+    if (cleared < last) problem(at('clearedAt'), 'is before the step before it', 'before_previous_step');
     const acknowledged = times.acknowledgedAt ?? times.enRouteAt ?? times.onSceneAt ?? null;
     const noticedAt = dispatched + ctx.ackLimitSeconds * 1000;
     // the acknowledgement watcher's rule: nothing heard within the limit, while the unit was still sent
@@ -293,13 +295,13 @@ function planAssignments(
 function checkEscalations(
   row: HistoryIncident,
   span: { created: number; ended: number },
-  problem: (field: string, message: string) => void,
+  problem: (field: string, message: string, code: ImportProblemCode, params?: ImportProblem['params']) => void,
   ms: (field: string, value: string | undefined) => number | null,
 ): { at: number; to: LadderLevel; reason?: string }[] {
   return (row.escalations ?? []).flatMap((e, i) => {
     const at = ms(`escalations[${i}].at`, e.at);
     if (at === null) return [];
-    if (at < span.created || at > span.ended) problem(`escalations[${i}].at`, 'is outside the case');
+    if (at < span.created || at > span.ended) problem(`escalations[${i}].at`, 'is outside the case', 'outside_case');
     return [{ at, to: e.to, ...(e.reason ? { reason: e.reason } : {}) }];
   });
 }

@@ -26,7 +26,7 @@ export function createIncidentsModule(deps: {
   bus: CommandBus;
   picture: LivePicture;
   dispatch: DispatchService;
-  config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES' | 'ACK_TIMEOUT_SECONDS'>;
+  config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES' | 'ACK_TIMEOUT_SECONDS' | 'TIME_ZONE'>;
 }): IncidentsModule {
   const { db, bus, picture, dispatch, config } = deps;
   const lifecycle = new LifecycleService(bus, picture);

@@ -3,6 +3,7 @@ import type { ClosureReply, ClosureRow, DrilldownReply, HistoryIncident, ImportR
 import { api, type TestApp } from '../../helpers/test-app.js';
 import { startOn, type Driver } from './analytics-client.js';
 import { parseCsv } from './csv-parse.js';
+import iconv from 'iconv-lite';
 
 /**
  * A manager's figures, recomputed. A seeded week goes in through the history import (the live
@@ -241,6 +242,67 @@ function asFile(c: Case): HistoryIncident {
   return row;
 }
 
+/**
+ * The same cases as a district's spreadsheet would hold them (docs/analytics.md, "History
+ * import", the CSV form): Chinese headers, one row per unit sent, times as local wall-clock
+ * text in Asia/Shanghai (UTC+8), the case's cells repeated on each of its rows.
+ */
+function asSpreadsheet(cases: Case[]): string {
+  const header = [
+    '案件编号',
+    '类别',
+    '级别',
+    '来源',
+    '标题',
+    '纬度',
+    '经度',
+    '接警时间',
+    '立案时间',
+    '处置完毕时间',
+    '处置结果',
+    '办结层级',
+    '评价时间',
+    '评分',
+    '撤销时间',
+    '撤销类型',
+    '呼号',
+    '派警时间',
+    '接单时间',
+    '出发时间',
+    '到场时间',
+    '拒单时间',
+  ];
+  const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').replace('Z', '');
+  const lines = [header.join(',')];
+  for (const c of cases) {
+    const f = asFile(c);
+    const own = [
+      f.externalId,
+      f.category,
+      f.priority,
+      f.source,
+      f.title,
+      f.lat,
+      f.lon,
+      f.receivedAt,
+      f.createdAt,
+      f.resolvedAt,
+      f.outcome,
+      f.settledLevel,
+      f.evaluatedAt,
+      f.rating,
+      f.cancelledAt,
+      f.cancelledAs,
+    ];
+    const units = f.units && f.units.length > 0 ? f.units : [undefined];
+    for (const u of units) {
+      const cells = [...own, u?.callsign, u?.dispatchedAt, u?.acknowledgedAt, u?.enRouteAt, u?.onSceneAt, u?.declinedAt];
+      lines.push(cells.map((v) => (v === undefined ? '' : typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? local(v) : String(v))).join(','));
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
 // ---- the independent implementation (docs/analytics.md, "Definitions") ----
 
 /** whole seconds between two offsets, rounded up (a started second counts), computed on milliseconds */
@@ -413,6 +475,15 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
   let t: TestApp;
   const importFile = (incidents: unknown[], dryRun = false) =>
     api<ImportReport>(t.app, t.adminToken, 'POST', `/api/admin/import/incidents${dryRun ? '?dryRun=true' : ''}`, { incidents });
+  const importSheet = async (bytes: Buffer, dryRun = false) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/import/incidents${dryRun ? '?dryRun=true' : ''}`,
+      headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'text/csv' },
+      payload: bytes,
+    });
+    return { status: res.statusCode, body: res.json() as ImportReport };
+  };
 
   beforeAll(async () => {
     t = await startOn(driver);
@@ -455,7 +526,64 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       [{ ...file[1]!, externalId: 'H-ARRIVED-UNMOVED', units: [{ callsign: 'A', dispatchedAt: file[1]!.receivedAt, onSceneAt: file[1]!.resolvedAt }] }],
       true,
     );
-    expect(unitRule.body.rows[0]!.problems).toEqual([{ field: 'units[0].onSceneAt', message: expect.stringContaining('dispatched to on_scene') }]);
+    expect(unitRule.body.rows[0]!.problems).toEqual([
+      {
+        field: 'units[0].onSceneAt',
+        message: expect.stringContaining('dispatched to on_scene'),
+        code: 'cannot_step',
+        params: { from: 'dispatched', to: 'on_scene' },
+      },
+    ]);
+  });
+
+  it("the same cases as the old system's spreadsheet (Chinese headers, local times, GB18030) are the same cases: unchanged", async () => {
+    const sheet = iconv.encode(asSpreadsheet(CASES), 'gb18030');
+    const report = await importSheet(sheet, true);
+    expect(report.status).toBe(200);
+    expect(report.body.rows.filter((r) => r.action !== 'unchanged')).toEqual([]);
+    expect(report.body).toMatchObject({ encoding: 'gb18030', counts: { create: 0, unchanged: CASES.length, reject: 0 } });
+    // the first row of each case is where the report points
+    expect(report.body.rows.slice(0, 2).map((r) => [r.row, r.key])).toEqual([
+      [2, 'H1'],
+      [3, 'H2'],
+    ]);
+  });
+
+  it('a spreadsheet with mistakes: every one named with its row and column, nothing written', async () => {
+    const rows = asSpreadsheet([
+      { ...CASES[1]!, id: 'S-NEW' },
+      { ...CASES[0]!, id: 'S-NEW-2' },
+    ]).split('\r\n');
+    // S-NEW's second unit (row 3) arrived "tomorrow"; S-NEW-2 (row 4) is a P9
+    rows[2] = rows[2]!.replace(/,B,([^,]*),([^,]*),([^,]*),([^,]*),/, ',B,$1,$2,$3,明天,');
+    rows[3] = rows[3]!.replace(',P1,', ',P9,');
+    const before = await t.app.core.db.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents');
+    const report = await importSheet(Buffer.from(rows.join('\r\n'), 'utf8'));
+    expect(report.body).toMatchObject({ applied: false, encoding: 'utf-8', counts: { reject: 2 } });
+    expect(report.body.rows).toEqual([
+      {
+        row: 2,
+        key: 'S-NEW',
+        action: 'reject',
+        problems: [
+          { field: 'onSceneAt', message: expect.stringMatching(/^row 3: "明天" is not a time/), code: 'not_a_time', params: { row: 3, value: '明天' } },
+        ],
+      },
+      {
+        row: 4,
+        key: 'S-NEW-2',
+        action: 'reject',
+        problems: [
+          {
+            field: 'priority',
+            message: expect.stringMatching(/^row 4: must be one of P1, P2, P3, P4/),
+            code: 'one_of',
+            params: { values: 'P1, P2, P3, P4', row: 4 },
+          },
+        ],
+      },
+    ]);
+    expect(await t.app.core.db.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents')).toEqual(before);
   });
 
   for (const by of ['priority', 'category', 'grid', 'day'] as const)

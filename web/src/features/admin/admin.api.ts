@@ -1,4 +1,4 @@
-import type { CreateUser, EnrolledUnit, ManagedUser, SessionInfo, Team, TrackerEnrolment, UpdateUser, User } from '@lianfang/shared';
+import type { CreateUser, EnrolledUnit, ImportReport, ManagedUser, SessionInfo, Team, TrackerEnrolment, UpdateUser, User } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** The administrator's REST calls: accounts, their logins, and tracker enrolment. Admin-only on the server. */
@@ -18,4 +18,6 @@ export const adminApi = {
   trackers: () => apiRequest<EnrolledUnit[]>('/api/admin/trackers'),
   enrolTracker: (unitId: string) => apiRequest<TrackerEnrolment>(unitTrackerPath(unitId), { method: 'POST' }),
   revokeTracker: (unitId: string) => apiRequest<EnrolledUnit>(unitTrackerPath(unitId), { method: 'DELETE' }),
+  /** concluded cases from the previous system: a spreadsheet (text/csv) or JSON file, checked first with dryRun */
+  importHistory: (file: Blob, dryRun: boolean) => apiRequest<ImportReport>(`/api/admin/import/incidents?dryRun=${dryRun}`, { method: 'POST', rawBody: file }),
 };
