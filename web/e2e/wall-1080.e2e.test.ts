@@ -135,6 +135,26 @@ describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', ()
     // P1s are still on screen after scrolling.
     expect((await shownOnScreen(wall, '[data-testid=queue-item][data-priority=P1]')).every((r) => r.visible)).toBe(true);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'wall-1080-queue.png') });
+
+    // The bottom-right column of the map: each button can be seen and clicked, none covers another.
+    const corner = [
+      'button.overview',
+      '[data-testid=intake-open]',
+      '[data-testid=what-if-open]',
+      '[data-testid=overdue-call-ins-badge]',
+      '[data-testid=to-evaluate-badge]',
+    ];
+    const boxes = await Promise.all(corner.map(async (selector) => ({ selector, box: (await wall.locator(selector).boundingBox())! })));
+    expect(boxes.filter((b) => !b.box).map((b) => b.selector)).toEqual([]);
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(
+          (b) => a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width && a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height,
+        )
+        .map((b) => `${a.selector} × ${b.selector}`),
+    );
+    expect(overlapping).toEqual([]);
   }, 120_000);
 
   it('1920×1080: opening the nine-unit P1 puts the panel beside the map and centres the map on it', async () => {
