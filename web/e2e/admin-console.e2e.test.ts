@@ -133,10 +133,11 @@ describe('administration console: logins and trackers (issue 14; production buil
         ].join('\r\n'),
         'gb18030',
       );
-    await admin.click('[data-testid=tab-history]');
+    await admin.click('[data-testid=tab-imports]');
+    await admin.selectOption('[data-testid=import-kind]', 'incidents');
     const choose = async (bytes: Buffer) => {
-      await admin.setInputFiles('[data-testid=history-file]', { name: '去年案件.csv', mimeType: 'text/csv', buffer: bytes });
-      await admin.click('[data-testid=history-check]');
+      await admin.setInputFiles('[data-testid=import-file]', { name: '去年案件.csv', mimeType: 'text/csv', buffer: bytes });
+      await admin.click('[data-testid=import-check]');
       await admin.waitForSelector('[data-testid=import-report]');
     };
 
@@ -147,16 +148,16 @@ describe('administration console: logins and trackers (issue 14; production buil
     expect(await admin.textContent('[data-testid=import-rows] tr[data-action=reject]')).toContain('到场时间');
     expect(await admin.textContent('[data-testid=import-rows] tr[data-action=reject]')).toContain('第 3 行：「明天」不是时间');
     expect(await admin.textContent('[data-testid=import-report]')).toContain('gb18030');
-    expect(await admin.$('[data-testid=history-apply]')).toBeNull();
+    expect(await admin.$('[data-testid=import-apply]')).toBeNull();
     await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-history-refused.png') });
 
     // fixed: the check passes, the import writes both cases
     await choose(sheet('2025-03-04 09:05:00'));
     expect(await admin.textContent('[data-testid=import-count-create] .n')).toBe('2');
-    await admin.click('[data-testid=history-apply]');
+    await admin.click('[data-testid=import-apply]');
     await admin.waitForSelector('[data-testid=import-report][data-applied=true]');
-    expect(await admin.textContent('[data-testid=history-outcome]')).toContain('已导入 2 个案件');
-    expect(await admin.getAttribute('[data-testid=history-outcome] a', 'href')).toBe('/analytics');
+    expect(await admin.textContent('[data-testid=import-outcome]')).toContain('已导入：新建 2 个，更新 0 个');
+    expect(await admin.getAttribute('[data-testid=import-outcome] a', 'href')).toBe('/analytics');
     await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-history-applied.png') });
 
     // the same file again changes nothing
@@ -168,6 +169,42 @@ describe('administration console: logins and trackers (issue 14; production buil
     await admin.waitForSelector('[data-testid=analytics-dashboard][data-loading=false] [data-testid=kpi-tiles]');
     expect(await admin.textContent('[data-testid=kpi-received]')).toBe('2');
     expect(await admin.textContent('[data-testid=kpi-within-five]')).toBe('50.0%');
+    await admin.context().close();
+  });
+
+  it('an admin brings in the roster from a spreadsheet: new units are created, a known one updated, and both show where they are used', async () => {
+    const admin = await adminOnConsole();
+    const before = await admin.evaluate(async () => (await (await fetch('/api/units')).json()) as { callsign: string; mode: string }[]);
+    const known = before[0]!;
+    const otherMode = known.mode === 'car' ? 'foot' : 'car';
+    const roster = iconv.encode(
+      [
+        '呼号,力量类别,巡逻方式,队伍,终端标识',
+        `${known.callsign},police,${otherMode},,`,
+        '夜巡01,volunteer,bike,,',
+        '夜巡02,volunteer,foot,,night-phone-02',
+      ].join('\r\n'),
+      'gb18030',
+    );
+    await admin.click('[data-testid=tab-imports]');
+    await admin.waitForSelector('[data-testid=imports-tab][data-kind=units]');
+    await admin.setInputFiles('[data-testid=import-file]', { name: '名册.csv', mimeType: 'text/csv', buffer: roster });
+    await admin.click('[data-testid=import-check]');
+    await admin.waitForSelector('[data-testid=import-report]');
+    expect(await admin.textContent('[data-testid=import-count-create] .n')).toBe('2');
+    expect(await admin.textContent('[data-testid=import-count-update] .n')).toBe('1');
+    await admin.click('[data-testid=import-apply]');
+    await admin.waitForSelector('[data-testid=import-report][data-applied=true]');
+    expect(await admin.textContent('[data-testid=import-outcome]')).toContain('新建 2 个，更新 1 个');
+    await admin.screenshot({ path: join(ARTIFACTS_DIR, 'admin-roster-import.png') });
+    // the new units are in the tracker list, 夜巡02 with its phone already bound
+    await admin.click('[data-testid=tab-trackers]');
+    await admin.waitForSelector('tr[data-unit="夜巡02"]');
+    expect(await admin.textContent('tr[data-unit="夜巡02"]')).toContain('已绑定');
+    expect(await admin.textContent('tr[data-unit="夜巡01"]')).toContain('未绑定');
+    const after = await admin.evaluate(async () => (await (await fetch('/api/units')).json()) as { callsign: string; mode: string }[]);
+    expect(after.find((u) => u.callsign === known.callsign)?.mode).toBe(otherMode);
+    expect(after.length).toBe(before.length + 2);
     await admin.context().close();
   });
 });

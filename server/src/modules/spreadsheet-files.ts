@@ -1,5 +1,7 @@
 // Spreadsheet files uploaded to an import (history today; units, users and devices next): the bytes decoded and read as a table.
 import { CsvError, parse } from 'csv-parse/sync';
+import type { ImportProblem, ImportReport } from '@lianfang/shared';
+import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from './domain-errors.js';
 
@@ -65,4 +67,55 @@ export function readSpreadsheet(bytes: Uint8Array): SpreadsheetTable {
   if (!head) throw badRequest('file', 'is empty: a header row and at least one data row are needed');
   if (body.length === 0) throw badRequest('file', 'has a header row and no data rows');
   return { encoding, header: head.record, rows: body.map(({ record, info }) => ({ row: info.records, cells: record })) };
+}
+
+/** One row of a flat import (one record per row, like the roster): its cells by column, empty ones left out. */
+export interface SheetRecord {
+  row: number;
+  raw: Record<string, string>;
+}
+
+/**
+ * A flat spreadsheet (one record per row) read by its header: each header is a column's key
+ * (any case) or its Chinese name. Problems with the header refuse the whole file; the cells
+ * stay text, for the row's schema (with its own conversions) to check.
+ */
+export function recordsFromSheet<C extends string>(
+  table: SpreadsheetTable,
+  columns: readonly C[],
+  chinese: Readonly<Record<C, string>>,
+  required: readonly C[],
+): { headerProblems: ImportProblem[]; records: SheetRecord[] } {
+  const columnOf = (h: string): C | null => columns.find((c) => c.toLowerCase() === h.trim().toLowerCase() || chinese[c] === h.trim()) ?? null;
+  const keys = table.header.map(columnOf);
+  const headerProblems: ImportProblem[] = [];
+  table.header.forEach((h, i) => {
+    if (!keys[i]) headerProblems.push({ field: h || `(column ${i + 1})`, message: 'is not a column of this file', code: 'unknown_column', params: { row: 1 } });
+  });
+  for (const c of required) if (!keys.includes(c)) headerProblems.push({ field: c, message: 'column is missing', code: 'missing_column' });
+  for (const c of new Set(keys.filter((k, i) => k && keys.indexOf(k) !== i)))
+    headerProblems.push({ field: c!, message: 'column appears twice', code: 'column_twice', params: { row: 1 } });
+  if (headerProblems.length > 0) return { headerProblems, records: [] };
+  const records = table.rows.map(({ row, cells }) => ({
+    row,
+    raw: Object.fromEntries(keys.flatMap((k, i) => (k && (cells[i] ?? '').trim() !== '' ? [[k, (cells[i] ?? '').trim()]] : []))),
+  }));
+  return { headerProblems: [], records };
+}
+
+/** An import route's body: JSON by its schema, or a spreadsheet's raw bytes (read by readSpreadsheet). */
+export function importBodySchema(json: TSchema): { content: Record<string, { schema: TSchema | Record<string, never> }> } {
+  return { content: { 'application/json': { schema: json }, ...Object.fromEntries(SPREADSHEET_TYPES.map((type) => [type, { schema: {} }])) } };
+}
+
+/** The report of a file refused for its header: nothing else can be read. */
+export function headerRefused(kind: string, dryRun: boolean, encoding: SpreadsheetEncoding, problems: ImportProblem[]): ImportReport {
+  return {
+    kind,
+    dryRun,
+    applied: false,
+    encoding,
+    counts: { create: 0, update: 0, unchanged: 0, reject: 1 },
+    rows: [{ row: 1, key: null, action: 'reject', problems }],
+  };
 }

@@ -85,6 +85,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/analytics/tracks': CONTROL,
   'GET /api/admin/audit': ['admin'],
   'POST /api/admin/import/incidents': ['admin'],
+  'POST /api/admin/import/units': ['admin'],
   'GET /api/admin/timelines/verify': ['admin'],
   'GET /ingest/osmand': 'tracker',
   'POST /ingest/osmand': 'tracker',

@@ -55,6 +55,8 @@ export const IMPORT_PROBLEM_CODES = [
   'column_twice',
   'twice_in_file',
   'history_not_rewritten',
+  'unknown_team',
+  'tracker_in_use',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

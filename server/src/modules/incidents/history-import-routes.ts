@@ -2,7 +2,7 @@ import { HistoryImportBodySchema, HistoryImportQuerySchema, ImportReportSchema, 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { acceptSpreadsheets, readSpreadsheet, SPREADSHEET_TYPES } from '../spreadsheet-files.js';
+import { acceptSpreadsheets, headerRefused, importBodySchema, readSpreadsheet } from '../spreadsheet-files.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { historyFromCsv, problemOnSheet } from './history-csv.js';
 import { importHistoryCases, importIncidentHistory, type HistoryImportOptions } from './history-import.js';
@@ -27,7 +27,6 @@ export const historyImportRoutes =
   (deps: HistoryImportRouteDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     acceptSpreadsheets(app, HISTORY_BODY_LIMIT);
-    const anyFile = { schema: {} };
     app.post(
       '/api/admin/import/incidents',
       {
@@ -36,12 +35,7 @@ export const historyImportRoutes =
           tags: ['admin'],
           summary: 'Import concluded incidents with their timelines, as JSON or CSV (dry run with dryRun=true); all or nothing',
           querystring: HistoryImportQuerySchema,
-          body: {
-            content: {
-              'application/json': { schema: HistoryImportBodySchema },
-              ...Object.fromEntries(SPREADSHEET_TYPES.map((type) => [type, anyFile])),
-            },
-          },
+          body: importBodySchema(HistoryImportBodySchema),
           response: { 200: ImportReportSchema },
         },
         onRequest: requireRole('admin'),
@@ -57,16 +51,7 @@ export const historyImportRoutes =
 
         const sheet = readSpreadsheet(body);
         const file = historyFromCsv(sheet.header, sheet.rows, deps.config.TIME_ZONE);
-        if (file.headerProblems.length > 0) {
-          return {
-            kind: 'incidents',
-            dryRun: options.dryRun,
-            applied: false,
-            encoding: sheet.encoding,
-            counts: { create: 0, update: 0, unchanged: 0, reject: 1 },
-            rows: [{ row: 1, key: null, action: 'reject', problems: file.headerProblems }],
-          };
-        }
+        if (file.headerProblems.length > 0) return headerRefused('incidents', options.dryRun, sheet.encoding, file.headerProblems);
         const cases = file.cases.map((c) => ({
           raw: c.raw,
           row: c.row,

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { HistoryIncident, ImportProblem, ImportReport, ImportRow } from '@lianfang/shared';
+import { HistoryIncidentSchema, type HistoryIncident, type ImportProblem, type ImportReport, type ImportRow } from '@lianfang/shared';
 import type { Database, Queryable } from '../../db/database.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { listGrids } from '../geography/geo-repository.js';
-import { checkHistoryRow } from './history-row-check.js';
+import { importRowChecker } from '../import-row-check.js';
 import { planHistoryIncident, type KnownUnit, type PlannedHistoryIncident } from './history-rules.js';
 
 export interface HistoryImportOptions {
@@ -49,6 +49,8 @@ export interface PlannedHistoryImport {
   report: ImportReport;
   toWrite: { plan: PlannedHistoryIncident; hash: string }[];
 }
+
+const checkHistoryRow = importRowChecker<HistoryIncident>(HistoryIncidentSchema, 'externalId');
 
 /** A case as the file gave it, with where it is in the file and how to name its problems there. */
 export interface HistoryCaseInFile {

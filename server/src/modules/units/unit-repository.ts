@@ -46,6 +46,19 @@ export async function insertUnit(q: Queryable, input: CreateUnit, id: string = r
   return toEnrolled(row!);
 }
 
+/** The roster's own fields of a unit (force, mode, team; a tracker id when one is given); null when there is no such unit. */
+export async function updateUnitRoster(
+  q: Queryable,
+  id: string,
+  change: { force: string; mode: string; teamId: string | null; trackerId?: string },
+): Promise<EnrolledUnit | null> {
+  const [row] = await q.query<UnitRow>(
+    `UPDATE units SET force = $2, mode = $3, team_id = $4, tracker_id = COALESCE($5, tracker_id) WHERE id = $1 RETURNING ${UNIT_COLUMNS}`,
+    [id, change.force, change.mode, change.teamId, change.trackerId ?? null],
+  );
+  return row ? toEnrolled(row) : null;
+}
+
 /** A unit that asked for help (help_incident_id set) keeps needs_help whatever its assignments do; see needs-help.ts. */
 export async function setUnitStatus(q: Queryable, id: string, status: UnitStatus): Promise<Unit | null> {
   const [row] = await q.query<UnitRow>(

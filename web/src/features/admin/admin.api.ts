@@ -18,6 +18,6 @@ export const adminApi = {
   trackers: () => apiRequest<EnrolledUnit[]>('/api/admin/trackers'),
   enrolTracker: (unitId: string) => apiRequest<TrackerEnrolment>(unitTrackerPath(unitId), { method: 'POST' }),
   revokeTracker: (unitId: string) => apiRequest<EnrolledUnit>(unitTrackerPath(unitId), { method: 'DELETE' }),
-  /** concluded cases from the previous system: a spreadsheet (text/csv) or JSON file, checked first with dryRun */
-  importHistory: (file: Blob, dryRun: boolean) => apiRequest<ImportReport>(`/api/admin/import/incidents?dryRun=${dryRun}`, { method: 'POST', rawBody: file }),
+  /** a bulk import (the roster, past cases): a spreadsheet (text/csv) or JSON file, checked first with dryRun */
+  importFile: (endpoint: string, file: Blob, dryRun: boolean) => apiRequest<ImportReport>(`${endpoint}?dryRun=${dryRun}`, { method: 'POST', rawBody: file }),
 };
