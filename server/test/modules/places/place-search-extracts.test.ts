@@ -57,7 +57,7 @@ describe.runIf(hasExtract('andorra.osm.pbf'))('place search on the Andorra extra
   });
 
   it('finds Plaça del Poble, above the Govern in Andorra la Vella (42.5068, 1.5223), with or without accents', () => {
-    // Ordino has a square of that name too (42.5437, 1.5228): asked from Andorra la Vella, this one.
+    // Another square of that name lies 4 km north (42.5437, 1.5228): asked from Andorra la Vella, this one.
     for (const q of ['Plaça del Poble', 'placa del poble']) {
       const hit = andorra.search(q, { lat: 42.5075, lon: 1.52 }, 5).find((p) => p.kind === 'poi')!;
       expect(hit.name, q).toBe('Plaça del Poble');
