@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Alert, Incident, Place } from '@lianfang/shared';
+import type { Alert, DrilldownReply, Incident, Place } from '@lianfang/shared';
 import { createGateway, createUnit, postAlert, postFix } from '../../helpers/fixtures.js';
 import { api, startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createTestDatabase } from '../../helpers/test-services.js';
@@ -137,5 +137,19 @@ describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
     expect(res.body.locationText).toEqual({ zh: ZH, en: EN });
     const read = await api<{ incident: Incident }>(t.app, t.adminToken, 'GET', `/api/incidents/${res.body.id}`);
     expect(read.body.incident.locationText).toEqual({ zh: ZH, en: EN });
+  });
+
+  it('lists the location text in the analytics drill-down and its CSV', async () => {
+    const window = `from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+    const json = await api<DrilldownReply>(t.app, t.adminToken, 'GET', `/api/analytics/incidents?${window}`);
+    expect(json.status).toBe(200);
+    expect(json.body.rows.length).toBeGreaterThan(0);
+    for (const row of json.body.rows) expect({ zh: row.locationZh, en: row.locationEn }).toEqual({ zh: ZH, en: EN });
+    const csv = await t.app.inject({ method: 'GET', url: `/api/analytics/incidents?${window}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
+    const [header, first] = csv.body.replace('\uFEFF', '').split('\r\n');
+    const columns = header!.split(',');
+    const cells = first!.split(',');
+    expect(cells[columns.indexOf('locationZh')]).toBe(ZH);
+    expect(cells[columns.indexOf('locationEn')]).toBe(EN);
   });
 });

@@ -8,6 +8,7 @@ export const placesEn: PlacesMessages = {
     key: '/',
     failed: 'Search failed, try again',
     searchLabel: 'Find the location by name',
+    column: 'Location',
     fromSearch: 'Found by name',
     kind: {
       street: 'Street',

@@ -6,6 +6,7 @@ export const placesZhCN = {
     key: '/',
     failed: '搜索失败，请重试',
     searchLabel: '按地名搜索位置',
+    column: '位置',
     fromSearch: '已按地名定位',
     kind: {
       street: '街道',
