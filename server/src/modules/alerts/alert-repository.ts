@@ -8,7 +8,21 @@ export async function insertAlert(q: Queryable, a: Alert, idempotencyKey: string
   await q.query(
     `INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key, location_text)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [a.id, a.kind, a.source, a.deviceId, a.unitId, a.incidentId, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey, locationTextColumn(a.locationText)],
+    [
+      a.id,
+      a.kind,
+      a.source,
+      a.deviceId,
+      a.unitId,
+      a.incidentId,
+      a.lat,
+      a.lon,
+      a.note,
+      a.deviceTime,
+      a.receivedAt,
+      idempotencyKey,
+      locationTextColumn(a.locationText),
+    ],
   );
 }
 

@@ -22,6 +22,13 @@ export function createAlertsModule(deps: {
   /** Where a press is in words (the places module). */
   describe?: DescribeLocation;
 }): AlertsModule {
-  const alerts = new AlertService(deps.bus, deps.picture, deps.lastKnownPoint, deps.config.ALERT_DEDUPE_SECONDS, deps.config.ALERT_JOIN_DISTANCE_M, deps.describe);
+  const alerts = new AlertService(
+    deps.bus,
+    deps.picture,
+    deps.lastKnownPoint,
+    deps.config.ALERT_DEDUPE_SECONDS,
+    deps.config.ALERT_JOIN_DISTANCE_M,
+    deps.describe,
+  );
   return { name: 'alerts', alerts, commands: [alertRaiseCommand({ alerts, metrics: deps.metrics, picture: deps.picture })] };
 }

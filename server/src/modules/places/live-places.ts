@@ -9,8 +9,10 @@ export type LiveGeography = Pick<LivePicture, 'grids' | 'stations' | 'keyAreas' 
 export function livePlaceEntries(picture: LiveGeography): PlaceEntry[] {
   const entries: PlaceEntry[] = [];
   for (const grid of picture.grids) entries.push({ id: `grid:${grid.id}`, kind: 'grid', name: grid.name, nameEn: null, ...centreOf(grid.ring) });
-  for (const station of picture.stations) entries.push({ id: `station:${station.id}`, kind: 'station', name: station.name, nameEn: null, lat: station.lat, lon: station.lon });
-  for (const area of picture.keyAreas.values()) entries.push({ id: `key_area:${area.id}`, kind: 'key_area', name: area.name, nameEn: null, ...centreOf(area.ring) });
+  for (const station of picture.stations)
+    entries.push({ id: `station:${station.id}`, kind: 'station', name: station.name, nameEn: null, lat: station.lat, lon: station.lon });
+  for (const area of picture.keyAreas.values())
+    entries.push({ id: `key_area:${area.id}`, kind: 'key_area', name: area.name, nameEn: null, ...centreOf(area.ring) });
   for (const unit of picture.units.values()) {
     if (unit.position) entries.push({ id: `unit:${unit.id}`, kind: 'unit', name: unit.callsign, nameEn: null, lat: unit.position.lat, lon: unit.position.lon });
   }

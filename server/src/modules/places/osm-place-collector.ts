@@ -21,7 +21,22 @@ const HIGHWAY_RANK: Readonly<Record<string, number>> = {
 const OTHER_HIGHWAY_RANK = 9;
 
 /** Tags that make a named node or way a place people ask for (a shop, a school, a bus stop, a square). */
-const POI_KEYS = ['amenity', 'shop', 'tourism', 'leisure', 'office', 'public_transport', 'railway', 'station', 'historic', 'building', 'place', 'healthcare', 'craft', 'man_made'];
+const POI_KEYS = [
+  'amenity',
+  'shop',
+  'tourism',
+  'leisure',
+  'office',
+  'public_transport',
+  'railway',
+  'station',
+  'historic',
+  'building',
+  'place',
+  'healthcare',
+  'craft',
+  'man_made',
+];
 
 const englishName = (tags: OsmTags): string | null => tags['name:en'] ?? null;
 /** The local name; an extract of a Chinese city sometimes has only `name:zh`. */
@@ -53,7 +68,13 @@ export class OsmPlaceCollector implements OsmVisitor {
   way(way: OsmWay): void {
     const name = localName(way.tags);
     if (way.tags.highway && name) {
-      this.lines.push({ name, nameEn: englishName(way.tags), rank: HIGHWAY_RANK[way.tags.highway.replace(/_link$/, '')] ?? OTHER_HIGHWAY_RANK, coords: [], nodeIds: [...way.refs] });
+      this.lines.push({
+        name,
+        nameEn: englishName(way.tags),
+        rank: HIGHWAY_RANK[way.tags.highway.replace(/_link$/, '')] ?? OTHER_HIGHWAY_RANK,
+        coords: [],
+        nodeIds: [...way.refs],
+      });
     } else if (name || way.tags['addr:housenumber']) {
       this.areas.push({ tags: way.tags, refs: way.refs });
     }

@@ -24,7 +24,9 @@ export class PlaceDirectory {
     private readonly picture: LiveGeography,
   ) {
     this.geocoder = new ReverseGeocoder(source);
-    source.streets.forEach((s, i) => this.index.add({ id: `street:${i}`, kind: 'street', name: s.name, nameEn: s.nameEn, ...representative(s.lines), lines: s.lines }));
+    source.streets.forEach((s, i) =>
+      this.index.add({ id: `street:${i}`, kind: 'street', name: s.name, nameEn: s.nameEn, ...representative(s.lines), lines: s.lines }),
+    );
     source.crossings.forEach((c, i) => this.index.add({ id: `crossing:${i}`, kind: 'crossing', name: c.name, nameEn: c.nameEn, lat: c.lat, lon: c.lon }));
     source.pois.forEach((p, i) => this.index.add({ id: `poi:${i}`, kind: 'poi', name: p.name, nameEn: p.nameEn, lat: p.lat, lon: p.lon }));
     source.addresses.forEach((a, i) => this.index.add({ id: `address:${i}`, kind: 'address', name: a.name, nameEn: a.nameEn, lat: a.lat, lon: a.lon }));
@@ -48,7 +50,8 @@ export class PlaceDirectory {
 
   /** Where a point is in words: nearest named street, nearest crossing or named place within ~100 m, its grid. */
   describe(lat: number, lon: number, gridId?: string | null): LocationText | null {
-    const grid = gridId === undefined ? findContainingArea(lon, lat, this.picture.grids) : gridId === null ? null : this.picture.grids.find((g) => g.id === gridId);
+    const grid =
+      gridId === undefined ? findContainingArea(lon, lat, this.picture.grids) : gridId === null ? null : this.picture.grids.find((g) => g.id === gridId);
     return locationText(this.geocoder.nearestStreet(lat, lon), this.geocoder.nearPlace(lat, lon), grid?.name ?? null);
   }
 

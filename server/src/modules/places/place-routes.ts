@@ -26,7 +26,8 @@ export const placeRoutes =
       {
         schema: {
           tags: ['places'],
-          summary: 'Place search: streets, crossings, named places, addresses, grids, stations, key areas, units by callsign (Chinese, pinyin, initials, English)',
+          summary:
+            'Place search: streets, crossings, named places, addresses, grids, stations, key areas, units by callsign (Chinese, pinyin, initials, English)',
           querystring: PlaceSearchQuerySchema,
           response: { 200: PlaceSearchReplySchema },
         },

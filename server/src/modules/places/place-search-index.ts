@@ -52,8 +52,9 @@ const SAME_PLACE_M = 60;
 const SEARCH: SearchOptions = {
   combineWith: 'AND',
   boost: { name: 3, nameEn: 2, py: 1.5, pyi: 1.5 },
-  // Latin words (and pinyin) by prefix and with a typo or two; Han pairs exactly (a one-character query by prefix).
-  prefix: (term) => !hasHan(term) || [...term].length === 1,
+  // The word being typed (the last) by prefix, finished words whole: "carrer de la u…" must not expand
+  // "de" and "la" to half the index. Han pairs exactly (a one-character query by prefix).
+  prefix: (term, i, terms) => (hasHan(term) ? [...term].length === 1 : i === terms.length - 1),
   // One typo from four letters, two from nine: shorter words by prefix only (fuzzy short words match half the index, slowly).
   fuzzy: (term) => (!hasHan(term) && term.length >= 4 ? (term.length >= 9 ? 2 : 1) : false),
   maxFuzzy: 2,
@@ -99,14 +100,16 @@ export class PlaceSearchIndex {
       const forms = this.forms[id]!;
       const bonus = forms.includes(wanted) ? EXACT_BONUS : forms.some((f) => f.startsWith(wanted)) ? START_BONUS : 1;
       // A kilometre away costs a match about a third of its score, ten kilometres about 70 %: near wins among equals, a clear name still wins.
-      const score = (bonus * (hit.distanceM === null ? result.score : result.score / (1 + Math.log1p(hit.distanceM / 1000))));
+      const score = bonus * (hit.distanceM === null ? result.score : result.score / (1 + Math.log1p(hit.distanceM / 1000)));
       return [{ hit: { entry, ...hit }, score }];
     });
     ranked.sort((a, b) => b.score - a.score);
     const hits: PlaceHit[] = [];
     for (const { hit } of ranked) {
       if (hits.length === limit) break;
-      const twin = hits.some((h) => h.entry.kind === hit.entry.kind && h.entry.name === hit.entry.name && distanceM(h.lat, h.lon, hit.lat, hit.lon) < SAME_PLACE_M);
+      const twin = hits.some(
+        (h) => h.entry.kind === hit.entry.kind && h.entry.name === hit.entry.name && distanceM(h.lat, h.lon, hit.lat, hit.lon) < SAME_PLACE_M,
+      );
       if (!twin) hits.push(hit);
     }
     return hits;
@@ -119,7 +122,8 @@ const compact = (text: string): string => foldLatin(text).replace(/[\s\p{P}\p{S}
 function queryOf(q: string): Query {
   const joined = q.replace(/\s+/g, '');
   if (joined === q.trim() || hasHan(q)) return q;
-  return { combineWith: 'OR', queries: [q, { ...SEARCH, fields: ['py', 'pyi'], queries: [joined.toLowerCase()] }] };
+  // By prefix only: a typo-tolerant pass over a long joined word would cost more than the whole search.
+  return { combineWith: 'OR', queries: [q, { ...SEARCH, fields: ['py', 'pyi'], fuzzy: false, prefix: true, queries: [joined.toLowerCase()] }] };
 }
 
 function nearestPoint(entry: PlaceEntry, near: { lat: number; lon: number }): { lat: number; lon: number; distanceM: number } {

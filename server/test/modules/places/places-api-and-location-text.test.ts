@@ -20,7 +20,13 @@ const ZH = '中山东路 · 中山东路与西祠堂巷交叉口附近 · 新街
 const EN = 'East Zhongshan Road · near East Zhongshan Road / Xicitang Alley · grid 新街口一网格';
 
 describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
-  ['PGlite', async (dataDir: string) => ({ t: await startTestApp({ dataDir, config: { ROAD_NETWORK: extractPath('nanjing-xinjiekou.osm.pbf') } }), drop: async () => {} })],
+  [
+    'PGlite',
+    async (dataDir: string) => ({
+      t: await startTestApp({ dataDir, config: { ROAD_NETWORK: extractPath('nanjing-xinjiekou.osm.pbf') } }),
+      drop: async () => {},
+    }),
+  ],
   [
     'PostgreSQL',
     async (dataDir: string) => {
@@ -68,7 +74,12 @@ describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
       expect(res.status).toBe(200);
       expect(res.body.places[0], q).toMatchObject({ kind: 'street', name: '中山东路', nameEn: 'East Zhongshan Road', distanceM: null });
     }
-    expect((await search(`q=${encodeURIComponent('新街口派出所')}`)).body.places[0]).toMatchObject({ kind: 'station', name: '新街口派出所', lat: 32.0445, lon: 118.7805 });
+    expect((await search(`q=${encodeURIComponent('新街口派出所')}`)).body.places[0]).toMatchObject({
+      kind: 'station',
+      name: '新街口派出所',
+      lat: 32.0445,
+      lon: 118.7805,
+    });
     expect((await search(`q=${encodeURIComponent('xjkyw')}`)).body.places[0]).toMatchObject({ kind: 'grid', name: '新街口一网格' });
   });
 
@@ -132,7 +143,12 @@ describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
   });
 
   it('stores the location text with an incident a call-taker opens', async () => {
-    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', { category: 'dispute', priority: 'P3', title: '纠纷', ...ON_ZHONGSHAN_EAST });
+    const res = await api<Incident>(t.app, t.adminToken, 'POST', '/api/incidents', {
+      category: 'dispute',
+      priority: 'P3',
+      title: '纠纷',
+      ...ON_ZHONGSHAN_EAST,
+    });
     expect(res.status).toBe(201);
     expect(res.body.locationText).toEqual({ zh: ZH, en: EN });
     const read = await api<{ incident: Incident }>(t.app, t.adminToken, 'GET', `/api/incidents/${res.body.id}`);
@@ -145,7 +161,11 @@ describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
     expect(json.status).toBe(200);
     expect(json.body.rows.length).toBeGreaterThan(0);
     for (const row of json.body.rows) expect({ zh: row.locationZh, en: row.locationEn }).toEqual({ zh: ZH, en: EN });
-    const csv = await t.app.inject({ method: 'GET', url: `/api/analytics/incidents?${window}&format=csv`, headers: { authorization: `Bearer ${t.adminToken}` } });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/analytics/incidents?${window}&format=csv`,
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
     const [header, first] = csv.body.replace('\uFEFF', '').split('\r\n');
     const columns = header!.split(',');
     const cells = first!.split(',');
