@@ -15,6 +15,7 @@ import { AlertService } from '../../src/modules/alerts/alert-service.js';
 import { NO_LOCATION_TEXT } from '../../src/modules/places/describe-location.js';
 import { PlaceDirectory } from '../../src/modules/places/place-directory.js';
 import { readPlaceSource } from '../../src/modules/places/place-source-cache.js';
+import { boxOf } from '../../src/modules/places/street-assembly.js';
 import type { LiveGeography } from '../../src/modules/places/live-places.js';
 import { cliOptions, machine, nowMs, printReport, round, summarize } from '../core/lib/stats.js';
 
@@ -98,18 +99,7 @@ function reverseFigures(directory: PlaceDirectory, box: readonly [number, number
 }
 
 /** Streets' extent: the random points fall where the streets are, not on empty mountain. */
-function streetBox(source: Awaited<ReturnType<typeof readPlaceSource>>): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const s of source.streets)
-    for (const line of s.lines)
-      for (let i = 0; i < line.length; i += 2) {
-        box[0] = Math.min(box[0], line[i]!);
-        box[1] = Math.min(box[1], line[i + 1]!);
-        box[2] = Math.max(box[2], line[i]!);
-        box[3] = Math.max(box[3], line[i + 1]!);
-      }
-  return box;
-}
+const streetBox = (source: Awaited<ReturnType<typeof readPlaceSource>>) => boxOf(...source.streets.flatMap((s) => s.lines));
 
 /** The alert command (commit to PGlite, event in the log) with and without the lookup, alternating press by press. */
 async function alertPath(file: string) {

@@ -4,6 +4,7 @@ import { locationText } from './location-text.js';
 import type { PlaceSource } from './place-source.js';
 import { PlaceSearchIndex, type PlaceEntry } from './place-search-index.js';
 import { ReverseGeocoder } from './reverse-geocoder.js';
+import { boxOf } from './street-assembly.js';
 
 /** Rebuild the live part at least this often even when its signature did not change (a renamed grid keeps the array). */
 const LIVE_MAX_AGE_MS = 30_000;
@@ -75,18 +76,7 @@ export class PlaceDirectory {
 
 /** A street's vertex nearest the middle of its extent: on the street, roughly halfway along. */
 function representative(lines: readonly (readonly number[])[]): { lat: number; lon: number } {
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const line of lines) {
-    for (let i = 0; i < line.length; i += 2) {
-      minLon = Math.min(minLon, line[i]!);
-      maxLon = Math.max(maxLon, line[i]!);
-      minLat = Math.min(minLat, line[i + 1]!);
-      maxLat = Math.max(maxLat, line[i + 1]!);
-    }
-  }
+  const [minLon, minLat, maxLon, maxLat] = boxOf(...lines);
   const midLon = (minLon + maxLon) / 2;
   const midLat = (minLat + maxLat) / 2;
   let best = { lat: midLat, lon: midLon };

@@ -94,13 +94,16 @@ export function crossingNames(a: Pick<NamedLine, 'name' | 'nameEn'>, b: Pick<Nam
   return { name, nameEn: english === name ? null : english };
 }
 
-function boxOf(coords: readonly number[]): [number, number, number, number] {
+/** [minLon, minLat, maxLon, maxLat] of one or more [lon, lat, …] lines. */
+export function boxOf(...lines: readonly (readonly number[])[]): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < coords.length; i += 2) {
-    box[0] = Math.min(box[0], coords[i]!);
-    box[1] = Math.min(box[1], coords[i + 1]!);
-    box[2] = Math.max(box[2], coords[i]!);
-    box[3] = Math.max(box[3], coords[i + 1]!);
+  for (const coords of lines) {
+    for (let i = 0; i < coords.length; i += 2) {
+      box[0] = Math.min(box[0], coords[i]!);
+      box[1] = Math.min(box[1], coords[i + 1]!);
+      box[2] = Math.max(box[2], coords[i]!);
+      box[3] = Math.max(box[3], coords[i + 1]!);
+    }
   }
   return box;
 }
