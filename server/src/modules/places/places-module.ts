@@ -13,28 +13,30 @@ export interface PlacesModule extends ModuleParts {
   /** The directory once the extract's places are loaded (from the cache beside the road graph, or read at first start). */
   directory(): Promise<PlaceDirectory>;
   /**
-   * Where a point is in words, now: null until the index is loaded (the alert path never waits
-   * for it), and when nothing named is near. `gridId` when the caller already knows it.
+   * Where a point is in words, now (the alert path never waits for the index: until it is loaded
+   * only the grid is named); null when nothing named is near. `gridId` when the caller already knows it.
    */
   describe: DescribeLocation;
 }
 
 /** Place search (`GET /api/places`) and the reverse geocoding that gives every alert and incident its location text. */
 export function createPlacesModule(deps: { config: Pick<Config, 'ROAD_NETWORK' | 'DATA_DIR'>; picture: LivePicture }): PlacesModule {
-  let ready: PlaceDirectory | null = null;
+  // Until the extract's places are loaded (about a second for a district at start), the live
+  // geography alone answers: an alert in that window still gets its grid.
+  let current = new PlaceDirectory(EMPTY_PLACE_SOURCE, deps.picture);
   let loading: Promise<PlaceDirectory> | undefined;
   const directory = () =>
     (loading ??= (async () => {
       const path = deps.config.ROAD_NETWORK;
       // Cached with the road graph (same folder, same key rules): a restart reads it back.
       const source = path ? (await loadPlaceSource(path, join(deps.config.DATA_DIR, 'road-graphs'))).source : EMPTY_PLACE_SOURCE;
-      ready = new PlaceDirectory(source, deps.picture);
-      return ready;
+      current = new PlaceDirectory(source, deps.picture);
+      return current;
     })());
   return {
     name: 'places',
     directory,
-    describe: (lat, lon, gridId) => ready?.describe(lat, lon, gridId) ?? null,
+    describe: (lat, lon, gridId) => current.describe(lat, lon, gridId),
     routes: [placeRoutes({ directory })],
     // Loaded as the instance starts, so the first alerts already get their street.
     workers: [{ start: () => void directory().catch(() => undefined), stop: async () => void (await loading?.catch(() => undefined)) }],
