@@ -4,10 +4,13 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { importIncidentHistory } from './history-import.js';
+import type { DescribeLocation } from '../places/describe-location.js';
 
 export interface HistoryImportRouteDeps {
   db: Database;
   config: Pick<Config, 'ACK_TIMEOUT_SECONDS'>;
+  /** the location text of each imported case (the places module) */
+  describe?: DescribeLocation;
 }
 
 /** A year of cases is a few MB of JSON; the app's default body limit (256 KB) is for commands. */
@@ -40,6 +43,7 @@ export const historyImportRoutes =
           dryRun: request.query.dryRun === true,
           actor: `user:${request.session!.username}`,
           ackLimitSeconds: deps.config.ACK_TIMEOUT_SECONDS,
+          ...(deps.describe ? { describe: deps.describe } : {}),
         }),
     );
   };

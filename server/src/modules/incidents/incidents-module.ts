@@ -45,7 +45,7 @@ export function createIncidentsModule(deps: {
       incidentRoutes({ db, picture }),
       incidentCommandRoutes({ db, config, picture, lifecycle, escalation, dispatch }),
       photoRoutes({ db, bus, config }),
-      historyImportRoutes({ db, config }),
+      historyImportRoutes({ db, config, ...(deps.describe ? { describe: deps.describe } : {}) }),
     ],
     workers: [clocks],
     onFix: (unitId, fix) => onScene.onFix(unitId, fix),

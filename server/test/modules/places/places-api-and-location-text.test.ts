@@ -155,6 +155,28 @@ describe.runIf(hasExtract('nanjing-xinjiekou.osm.pbf')).each([
     expect(read.body.incident.locationText).toEqual({ zh: ZH, en: EN });
   });
 
+  it('stores the location text with a case brought in by the history import', async () => {
+    const receivedAt = new Date(Date.now() - 7_200_000).toISOString();
+    const res = await api<{ applied: boolean }>(t.app, t.adminToken, 'POST', '/api/admin/import/incidents', {
+      incidents: [
+        {
+          externalId: `H-${randomUUID()}`,
+          category: 'dispute',
+          priority: 'P3',
+          ...ON_ZHONGSHAN_EAST,
+          receivedAt,
+          cancelledAt: new Date(Date.parse(receivedAt) + 600_000).toISOString(),
+          cancelledAs: 'false_alarm',
+        },
+      ],
+    });
+    expect(res.body.applied).toBe(true);
+    const [row] = await t.app.core.db.query<{ location_text: { zh: string; en: string } }>(
+      'SELECT location_text FROM incidents WHERE external_id IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+    );
+    expect(row!.location_text).toEqual({ zh: ZH, en: EN });
+  });
+
   it('lists the location text in the analytics drill-down and its CSV', async () => {
     const window = `from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
     const json = await api<DrilldownReply>(t.app, t.adminToken, 'GET', `/api/analytics/incidents?${window}`);
