@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
 import { buildWeb } from './support/build-web';
 import { focusIs } from './support/call-intake-steps';
@@ -36,12 +37,15 @@ describe.runIf(present)('place search on the wall (Nanjing extract)', () => {
   let browser: Browser;
   let wall: Page;
   let webDist = '';
+  let api: E2eApi;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     webDist = await buildWeb();
     server = await startServer(webDist, { ROAD_NETWORK: NANJING, DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
+    api = new E2eApi(server.baseUrl);
+    await api.login('admin', server.adminPassword);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await context.newPage();
     await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
@@ -124,5 +128,26 @@ describe.runIf(present)('place search on the wall (Nanjing extract)', () => {
     expect(await wall.inputValue('[data-testid=intake-address]')).toBe('新街口');
     await wall.waitForSelector('[data-testid=intake-pin]');
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'place-search-1920x1080-call-intake.png') });
+  });
+
+  it('an alert on 中山东路 shows its street and crossing on the banner and in the queue', async () => {
+    // Close the call form of the previous test without creating anything.
+    await wall.keyboard.press('Escape');
+    await wall.keyboard.press('Escape');
+    await wall.waitForFunction(() => document.querySelector('[data-testid=call-intake]') === null, undefined, { timeout: 5000 });
+    const device = await api.call<{ id: string; key: string }>('POST', '/api/devices', { name: '中山东路商户报警器', kind: 'alert_gateway' });
+    // On 中山东路 by the mouth of 西祠堂巷 (checked by hand; the server tests expect the same words).
+    const raised = await api.call<{ incidentId: string }>('POST', '/ingest/alerts', { kind: 'panic', lat: 32.04325, lon: 118.785 }, device.key);
+    await wall.waitForSelector(`[data-testid=alert-banner][data-incident-id="${raised.incidentId}"]`, { timeout: 15_000 });
+    const banner = await wall.textContent('[data-testid=alert-banner] .place');
+    expect(banner).toMatch(/^中山东路 · 中山东路与西祠堂巷交叉口附近/);
+    await wall.waitForFunction(
+      (words) => document.querySelector('[data-testid=incident-queue]')?.textContent?.includes(words) ?? false,
+      '中山东路与西祠堂巷交叉口附近',
+      {
+        timeout: 10_000,
+      },
+    );
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'place-search-1920x1080-alert-location.png') });
   });
 });
