@@ -47,6 +47,7 @@ import { createUnitsModule } from './modules/units/units-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
 import { createAuditModule } from './modules/audit/audit-module.js';
 import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
+import { createPlacesModule, type PlacesModule } from './modules/places/places-module.js';
 
 /**
  * Everything stateful one server instance runs, wired in dependency order:
@@ -83,6 +84,8 @@ export interface Core {
   coverage: CoverageService;
   /** The road graph, loaded on first use (import + cache for an OSM file, generated for the demo city). */
   roads(): Promise<RoadNetwork>;
+  /** Place search and reverse geocoding (issue 18): the extract's names and the live geography. */
+  places: PlacesModule;
   /** The history seqs count in (the database's log identity; Redis renames it when the database is replaced): screens resume only within it. */
   history(): string;
   /** Resolves when this instance has applied every event committed so far (tests, demo seeding). */
@@ -136,11 +139,13 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   // The modules, each given only what it needs; later ones take services from earlier ones.
   const usersAuth = await createUsersAuthModule({ db, config });
   const roads = createRoadsModule({ config });
+  const places = createPlacesModule({ config, picture });
+  const describe = places.describe;
   const positions = createPositionsModule({ bus, picture, metrics, config });
-  const alerts = createAlertsModule({ bus, picture, metrics, config, lastKnownPoint: (unitId) => positions.ingest.lastKnownPoint(unitId) });
+  const alerts = createAlertsModule({ bus, picture, metrics, config, describe, lastKnownPoint: (unitId) => positions.ingest.lastKnownPoint(unitId) });
   const dispatch = createDispatchModule({ db, bus, picture, roads: roads.roads, config });
-  const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config });
-  const plans = createEmergencyPlansModule({ bus, picture, dispatch: dispatch.dispatch, roads: roads.roads });
+  const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config, describe });
+  const plans = createEmergencyPlansModule({ bus, picture, dispatch: dispatch.dispatch, roads: roads.roads, describe });
   const keyAreas = createKeyAreasModule({ db, bus, picture, positions: positions.ingest, config });
   const patrols = createPatrolsModule({ bus, picture, config });
   const coverage = createCoverageModule({ db, bus, picture, roads: roads.roads, config });
@@ -159,6 +164,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     plans,
     patrols,
     createAnalyticsModule({ db, ops, config }),
+    places,
   ];
   const fixListeners = modules.filter((m) => m.onFix);
   positions.ingest.onAccepted((unitId, fix) => {
@@ -202,6 +208,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     advice: dispatch.advice,
     coverage: coverage.coverage,
     roads: roads.roads,
+    places,
     history: () => log.identity ?? databaseHistory,
     async settle() {
       await positions.ingest.flush();

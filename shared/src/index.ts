@@ -5,6 +5,7 @@ export * from './schemas/alert.js';
 export * from './schemas/incident.js';
 export * from './schemas/incident-timeline.js';
 export * from './schemas/geo.js';
+export * from './schemas/place.js';
 export * from './schemas/auth.js';
 export * from './schemas/dispatch-advice.js';
 export * from './schemas/unit-route.js';

@@ -64,6 +64,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/incidents/:id/tasks/:index': OPS,
   'GET /api/incidents/:id/candidates': CONTROL,
   'POST /api/candidates': CONTROL,
+  'GET /api/places': CONTROL,
   'GET /api/coverage': CONTROL,
   'POST /api/coverage/what-if': CONTROL,
   'GET /api/key-areas': ALL,

@@ -130,6 +130,8 @@ export const DrilldownRowSchema = Type.Object({
   status: Type.String(),
   gridId: Nullable(Type.String()),
   gridName: Nullable(Type.String()),
+  locationZh: Nullable(Type.String({ description: 'where it was, in Chinese: street, crossing or place, grid (reverse geocoded at creation)' })),
+  locationEn: Nullable(Type.String({ description: 'the same in English' })),
   leadUnitId: Nullable(Type.String({ description: 'first unit on scene, else first dispatched' })),
   leadCallsign: Nullable(Type.String()),
   force: Nullable(Type.String()),

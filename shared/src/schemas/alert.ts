@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { LocationTextSchema } from './place.js';
 
 // `backup`: a unit on an incident asks for more hands; it joins that incident (AlertRaise.incidentId).
 export const ALERT_KINDS = ['sos', 'panic', 'radio', 'fire', 'medical', 'crime', 'traffic', 'backup', 'other'] as const;
@@ -55,6 +56,8 @@ export const AlertSchema = Type.Object({
   receivedAt: IsoTimeSchema,
   /** The device's `at` is far from the server's clock (see isClockSkewed): shown, never used for clocks (those run from receivedAt). */
   clockSkew: Type.Optional(Type.Boolean()),
+  /** where it was raised in words (reverse geocoded when received); null when nothing named is near */
+  locationText: Type.Optional(Nullable(LocationTextSchema)),
 });
 
 export type AlertKind = Static<typeof AlertKindSchema>;

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IdempotencyKeySchema, IsoTimeSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { LocationTextSchema } from './place.js';
 
 /** The closed loop: found → dispatched → … → resolved → closed (evaluated). */
 export const INCIDENT_STATUSES = ['reported', 'dispatched', 'acknowledged', 'en_route', 'on_scene', 'resolved', 'closed', 'cancelled', 'false_alarm'] as const;
@@ -157,6 +158,8 @@ export const IncidentSchema = Type.Object({
   ...IncidentCallFields,
   /** photos from the street, oldest first (optional: older servers and fixtures have none) */
   photos: Type.Optional(Type.Array(IncidentPhotoSchema)),
+  /** where it is in words (reverse geocoded at creation: street, crossing or place, grid); null when nothing named is near */
+  locationText: Type.Optional(Nullable(LocationTextSchema)),
 });
 
 export const CreateIncidentSchema = Type.Object(

@@ -13,6 +13,8 @@ import { fitEn } from './locales/fit.en';
 import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
+import { placesEn } from './locales/places.en';
+import { placesZhCN, type PlacesMessages } from './locales/places.zh-CN';
 import { tabletEn } from './locales/tablet.en';
 import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
@@ -45,6 +47,7 @@ type AllMessages = LocaleMessages &
   DeskMessages &
   FitMessages &
   IntakeMessages &
+  PlacesMessages &
   TabletMessages &
   WallScreenMessages &
   WhatIfMessages;
@@ -63,11 +66,25 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...deskZhCN,
       ...fitZhCN,
       ...intakeZhCN,
+      ...placesZhCN,
       ...tabletZhCN,
       ...wallScreenZhCN,
       ...whatIfZhCN,
     },
-    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...demoEn, ...deskEn, ...fitEn, ...intakeEn, ...tabletEn, ...wallScreenEn, ...whatIfEn },
+    en: {
+      ...en,
+      ...accountEn,
+      ...adminEn,
+      ...analyticsEn,
+      ...demoEn,
+      ...deskEn,
+      ...fitEn,
+      ...intakeEn,
+      ...placesEn,
+      ...tabletEn,
+      ...wallScreenEn,
+      ...whatIfEn,
+    },
   },
   missingWarn: false,
   fallbackWarn: false,

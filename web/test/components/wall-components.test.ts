@@ -82,6 +82,23 @@ describe('wall components', () => {
     expect(late.classes()).toContain('overdue');
   });
 
+  it('names where an incident is by its location text, in the screen’s language', () => {
+    const { plugins, i18n } = testPlugins();
+    const locationText = { zh: '中山东路 · 新街口一网格', en: 'East Zhongshan Road · grid 新街口一网格' };
+    const i = incident({ createdAt: '2025-01-01T08:00:00Z', locationText });
+    const card = mount(IncidentCard, { props: { incident: i, now: Date.parse('2025-01-01T08:01:00Z') }, global: { plugins } });
+    expect(card.text()).toContain('East Zhongshan Road · grid 新街口一网格');
+    i18n.global.locale.value = 'zh-CN';
+    const zh = mount(IncidentCard, { props: { incident: i, now: Date.parse('2025-01-01T08:01:00Z') }, global: { plugins } });
+    expect(zh.text()).toContain('中山东路 · 新街口一网格');
+    // An incident from before migration 026 has none: the grid chain or coordinates as before.
+    const older = mount(IncidentCard, {
+      props: { incident: incident({ lat: 30.1, lon: 120.2 }), now: Date.parse('2025-01-01T08:01:00Z') },
+      global: { plugins },
+    });
+    expect(older.text()).not.toContain('East Zhongshan Road');
+  });
+
   it('counts units per force on the status board', () => {
     const { plugins } = testPlugins();
     useUnitsStore().replaceAll([unit({ id: '1' }), unit({ id: '2', force: 'fire', status: 'on_scene' })]);

@@ -10,6 +10,8 @@ describe('wall keyboard', () => {
     ['j', closed, { type: 'move', delta: 1 }],
     ['K', closed, { type: 'move', delta: -1 }],
     ['Enter', closed, { type: 'open' }],
+    ['/', closed, { type: 'search' }],
+    ['/', open, { type: 'search' }],
     ['d', closed, null],
     ['3', closed, null],
     ['3', open, { type: 'pick', n: 3 }],

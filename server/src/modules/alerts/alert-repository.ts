@@ -1,14 +1,28 @@
-import type { Alert, DomainEvent, Incident, LogEntry } from '@lianfang/shared';
+import type { Alert, DomainEvent, Incident, LocationText, LogEntry } from '@lianfang/shared';
 import { OPEN_INCIDENT_STATUSES, clockSkewOf } from '@lianfang/shared';
 import { encodeEvent } from '../../pipeline/event-codec.js';
 import type { Queryable } from '../../db/database.js';
-import { getIncident, type NewIncident } from '../incidents/incident-repository.js';
+import { getIncident, locationTextColumn, type NewIncident } from '../incidents/incident-repository.js';
 
 export async function insertAlert(q: Queryable, a: Alert, idempotencyKey: string | null): Promise<void> {
   await q.query(
-    `INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [a.id, a.kind, a.source, a.deviceId, a.unitId, a.incidentId, a.lat, a.lon, a.note, a.deviceTime, a.receivedAt, idempotencyKey],
+    `INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key, location_text)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [
+      a.id,
+      a.kind,
+      a.source,
+      a.deviceId,
+      a.unitId,
+      a.incidentId,
+      a.lat,
+      a.lon,
+      a.note,
+      a.deviceTime,
+      a.receivedAt,
+      idempotencyKey,
+      locationTextColumn(a.locationText),
+    ],
   );
 }
 
@@ -20,11 +34,11 @@ export async function insertAlert(q: Queryable, a: Alert, idempotencyKey: string
 export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: Alert, idempotencyKey: string | null, actor: string): Promise<void> {
   await q.query(
     `WITH inc AS (
-       INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id),
+       INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, location_text)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$27) RETURNING id),
      al AS (
-       INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key)
-       SELECT $16, $17, $18, $10, $11, inc.id, $19, $20, $21, $22, $23, $24 FROM inc)
+       INSERT INTO alerts (id, kind, source, device_id, unit_id, incident_id, lat, lon, note, device_time, received_at, idempotency_key, location_text)
+       SELECT $16, $17, $18, $10, $11, inc.id, $19, $20, $21, $22, $23, $24, $28 FROM inc)
      INSERT INTO incident_events (incident_id, at, actor, kind, data)
      SELECT inc.id, now(), $25, 'alert_received', $26 FROM inc`,
     [
@@ -54,6 +68,8 @@ export async function insertAlertWithIncident(q: Queryable, i: NewIncident, a: A
       idempotencyKey,
       actor,
       JSON.stringify({ alertId: a.id, kind: a.kind }),
+      locationTextColumn(i.locationText),
+      locationTextColumn(a.locationText),
     ],
   );
 }
@@ -74,7 +90,7 @@ export async function openAlertIncident(
   event: DomainEvent,
 ): Promise<{ entry: LogEntry } | { taken: 'joinable' | 'idempotency' }> {
   const [row] = await q.query<{ taken: 'joinable' | 'idempotency' | null; seq: number | null; at: Date | null }>(
-    `SELECT * FROM lf_open_alert_incident($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+    `SELECT * FROM lf_open_alert_incident($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
     [
       i.id,
       i.category,
@@ -97,6 +113,8 @@ export async function openAlertIncident(
       windowSeconds,
       OPEN_INCIDENT_STATUSES,
       encodeEvent(event),
+      // one text for both rows: the first press is where the incident is
+      locationTextColumn(i.locationText),
     ],
   );
   if (row!.taken) return { taken: row!.taken };
@@ -115,6 +133,7 @@ interface AlertRow {
   note: string | null;
   device_time: Date | null;
   received_at: Date;
+  location_text: LocationText | null;
 }
 
 export function toAlert(r: AlertRow): Alert {
@@ -131,6 +150,7 @@ export function toAlert(r: AlertRow): Alert {
     deviceTime: r.device_time?.toISOString() ?? null,
     receivedAt: r.received_at.toISOString(),
     ...clockSkewOf(r.device_time?.toISOString(), r.received_at.getTime()),
+    locationText: r.location_text ?? null,
   };
 }
 

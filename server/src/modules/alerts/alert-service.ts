@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Alert, AlertKind, AlertSource, DomainEvent, Incident, JoinRule } from '@lianfang/shared';
+import type { Alert, AlertKind, AlertSource, DomainEvent, Incident, JoinRule, LocationText } from '@lianfang/shared';
 import { DEFAULT_JOIN_DISTANCE_M, clockSkewOf, findContainingArea, isOpenIncident, pickJoinable, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
@@ -11,6 +11,7 @@ import { findJoinCandidates } from './alert-join-repository.js';
 import { ALERT_TRIAGE } from './alert-classification.js';
 import { findAlertByIdempotencyKey, insertAlert, insertAlertWithIncident, openAlertIncident } from './alert-repository.js';
 import { joinableInPicture } from './joinable-incident.js';
+import { NO_LOCATION_TEXT, type DescribeLocation } from '../places/describe-location.js';
 
 export interface RaiseAlert {
   kind: AlertKind;
@@ -44,6 +45,8 @@ export class AlertService {
     private readonly dedupeSeconds: number,
     /** How far a repeated press may be from the incident (or the device's last press on it) and still join it. */
     private readonly joinDistanceM: number = DEFAULT_JOIN_DISTANCE_M,
+    /** Where the press is in words (reverse geocoding from an in-memory index: microseconds, never a wait). */
+    private readonly describe: DescribeLocation = NO_LOCATION_TEXT,
   ) {}
 
   private get rule(): JoinRule {
@@ -74,14 +77,14 @@ export class AlertService {
         // A joined press is counted; it never relabels the incident's category. An SOS makes it P1.
         if (input.kind === 'sos' && open.priority !== 'P1') await q.query(`UPDATE incidents SET priority = 'P1' WHERE id = $1`, [open.id]);
         const incident = await bumpAlertCount(q, open.id);
-        const alert = this.alertOf(input, point, incident.id, receivedAt);
+        const alert = this.alertOf(input, point, incident.id, receivedAt, this.describe(point.lat, point.lon));
         await insertAlert(q, alert, key ?? null);
         await appendTimeline(q, incident.id, input.actor, 'alert_joined', { alertId: alert.id, kind: alert.kind });
         const help = await this.sos(q, input, incident.id);
         return { result: { alert, incident, joined: true }, events: [{ type: 'alert.raised' as const, alert, incident }, ...help] };
       }
       const fresh = this.newIncident(input, point, receivedAt);
-      const alert = this.alertOf(input, point, fresh.id, receivedAt);
+      const alert = this.alertOf(input, point, fresh.id, receivedAt, fresh.locationText ?? null);
       await insertAlertWithIncident(q, fresh, alert, key ?? null, input.actor);
       const incident = blankIncident(fresh);
       const help = await this.sos(q, input, incident.id);
@@ -94,7 +97,7 @@ export class AlertService {
   private async openInOneCall(input: RaiseAlert, point: { lat: number; lon: number }): Promise<RaiseAlertResult | null> {
     const receivedAt = new Date().toISOString();
     const fresh = this.newIncident(input, point, receivedAt);
-    const alert = this.alertOf(input, point, fresh.id, receivedAt);
+    const alert = this.alertOf(input, point, fresh.id, receivedAt, fresh.locationText ?? null);
     const incident = blankIncident(fresh);
     const event = { type: 'alert.raised' as const, alert, incident };
     const entries = await this.bus.runCall(async (q) => {
@@ -104,7 +107,7 @@ export class AlertService {
     return entries ? { alert, incident, joined: false } : null;
   }
 
-  private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string): Alert {
+  private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string, locationText: LocationText | null): Alert {
     return {
       id: randomUUID(),
       kind: input.kind,
@@ -118,6 +121,7 @@ export class AlertService {
       deviceTime: input.at ?? null,
       receivedAt,
       ...clockSkewOf(input.at, Date.parse(receivedAt)),
+      locationText,
     };
   }
 
@@ -168,6 +172,7 @@ export class AlertService {
       lat: point.lat,
       lon: point.lon,
       gridId: grid?.id ?? null,
+      locationText: this.describe(point.lat, point.lon, grid?.id ?? null),
       deviceId: input.deviceId,
       unitId: input.unitId,
       alertCount: 1,

@@ -5,6 +5,7 @@ import type { LivePicture } from '../live-picture.js';
 import type { ModuleParts } from '../module-parts.js';
 import { alertRaiseCommand } from './alert-commands.js';
 import { AlertService } from './alert-service.js';
+import type { DescribeLocation } from '../places/describe-location.js';
 
 export interface AlertsModule extends ModuleParts {
   alerts: AlertService;
@@ -18,7 +19,16 @@ export function createAlertsModule(deps: {
   /** Where a unit last was (the press of a bound device is placed there). */
   lastKnownPoint: (unitId: string) => { lat: number; lon: number } | null;
   config: Pick<Config, 'ALERT_DEDUPE_SECONDS' | 'ALERT_JOIN_DISTANCE_M'>;
+  /** Where a press is in words (the places module). */
+  describe?: DescribeLocation;
 }): AlertsModule {
-  const alerts = new AlertService(deps.bus, deps.picture, deps.lastKnownPoint, deps.config.ALERT_DEDUPE_SECONDS, deps.config.ALERT_JOIN_DISTANCE_M);
+  const alerts = new AlertService(
+    deps.bus,
+    deps.picture,
+    deps.lastKnownPoint,
+    deps.config.ALERT_DEDUPE_SECONDS,
+    deps.config.ALERT_JOIN_DISTANCE_M,
+    deps.describe,
+  );
   return { name: 'alerts', alerts, commands: [alertRaiseCommand({ alerts, metrics: deps.metrics, picture: deps.picture })] };
 }

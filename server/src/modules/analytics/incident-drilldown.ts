@@ -39,6 +39,8 @@ interface Raw {
   status: string;
   grid_id: string | null;
   grid_name: string | null;
+  location_zh: string | null;
+  location_en: string | null;
   unit_id: string | null;
   callsign: string | null;
   force: string | null;
@@ -72,10 +74,12 @@ export async function incidentDrilldown(
   const raw = await ctx.db.query<Raw>(
     `WITH page AS (SELECT f.incident_id FROM ${page.from} WHERE ${page.where} ORDER BY f.created_at, f.incident_id LIMIT ${p.add(limit, 'int')} OFFSET ${p.add(offset, 'int')})
      SELECT f.incident_id AS id, f.created_at, f.category, f.priority, f.status, f.grid_id, g.name AS grid_name,
+            i.location_text->>'zh' AS location_zh, i.location_text->>'en' AS location_en,
             f.lead_unit_id AS unit_id, lead_unit.callsign, lead_unit.force, lead_unit.team_id,
             ${PHASES.processing} AS processing, ${PHASES.turnout} AS turnout, ${PHASES.travel} AS travel, ${PHASES.response} AS response,
             ${targetSql('f.priority')} AS target, f.within_target AS within, f.within_five, f.received_at
        FROM page JOIN incident_facts f ON f.incident_id = page.incident_id ${LEAD_UNIT_JOIN} LEFT JOIN grids g ON g.id = f.grid_id
+            JOIN incidents i ON i.id = f.incident_id
       ORDER BY f.created_at, f.incident_id`,
     p.values,
   );
@@ -88,6 +92,8 @@ export async function incidentDrilldown(
     status: r.status,
     gridId: r.grid_id,
     gridName: r.grid_name,
+    locationZh: r.location_zh,
+    locationEn: r.location_en,
     leadUnitId: r.unit_id,
     leadCallsign: r.callsign,
     force: r.force,

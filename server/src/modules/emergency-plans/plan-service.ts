@@ -8,6 +8,7 @@ import { notFound } from '../domain-errors.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
 import { appendTimeline, getIncident, insertIncident } from '../incidents/incident-repository.js';
+import { NO_LOCATION_TEXT, type DescribeLocation } from '../places/describe-location.js';
 
 /** Activating an emergency plan: a major incident, its checklist, and the requested forces sent by ETA. */
 export class PlanService {
@@ -16,6 +17,8 @@ export class PlanService {
     private readonly picture: LivePicture,
     private readonly dispatch: DispatchService,
     private readonly graph: () => Promise<RoadGraph>,
+    /** Where the plan's incident is in words (the places module's reverse geocoding). */
+    private readonly describe: DescribeLocation = NO_LOCATION_TEXT,
   ) {}
 
   async activate(planId: string, at: { lat: number; lon: number; title?: string | undefined }, actor: string): Promise<Incident> {
@@ -23,6 +26,7 @@ export class PlanService {
     if (!plan) throw notFound('plan');
     const { result: opened } = await this.bus.run(async (q) => {
       const now = new Date().toISOString();
+      const gridId = findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null;
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',
@@ -32,7 +36,8 @@ export class PlanService {
         title: at.title ?? plan.name['zh-CN'],
         lat: at.lat,
         lon: at.lon,
-        gridId: findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null,
+        gridId,
+        locationText: this.describe(at.lat, at.lon, gridId),
         deviceId: null,
         unitId: null,
         alertCount: 0,

@@ -4,12 +4,15 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { acceptSpreadsheets, headerRefused, importBodySchema, readSpreadsheet } from '../spreadsheet-files.js';
 import { requireRole } from '../users-auth/require-role.js';
+import type { DescribeLocation } from '../places/describe-location.js';
 import { historyFromCsv, problemOnSheet } from './history-csv.js';
 import { importHistoryCases, importIncidentHistory, type HistoryImportOptions } from './history-import.js';
 
 export interface HistoryImportRouteDeps {
   db: Database;
   config: Pick<Config, 'ACK_TIMEOUT_SECONDS' | 'TIME_ZONE'>;
+  /** the location text of each imported case (the places module) */
+  describe?: DescribeLocation;
 }
 
 /** A year of cases is a few MB of JSON or CSV; the app's default body limit (256 KB) is for commands. */
@@ -45,6 +48,7 @@ export const historyImportRoutes =
           dryRun: request.query.dryRun === true,
           actor: `user:${request.session!.username}`,
           ackLimitSeconds: deps.config.ACK_TIMEOUT_SECONDS,
+          ...(deps.describe ? { describe: deps.describe } : {}),
         };
         const body: unknown = request.body;
         if (!Buffer.isBuffer(body)) return importIncidentHistory(deps.db, (body as HistoryImportBody).incidents, options);

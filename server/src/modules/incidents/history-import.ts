@@ -5,6 +5,8 @@ import { recordAudit } from '../audit/audit-log.js';
 import { listGrids } from '../geography/geo-repository.js';
 import { importRowChecker } from '../import-row-check.js';
 import { planHistoryIncident, type KnownUnit, type PlannedHistoryIncident } from './history-rules.js';
+import { locationTextColumn } from './incident-repository.js';
+import type { DescribeLocation } from '../places/describe-location.js';
 
 export interface HistoryImportOptions {
   dryRun: boolean;
@@ -15,6 +17,8 @@ export interface HistoryImportOptions {
   nowMs?: number;
   /** the demo's past: rows marked `demo` (migration 023) with the demo's own ids, the units' steps by its crew actor */
   demo?: { idFor(externalId: string): string; crewActor: string };
+  /** where each case was in words (the places module), stored as its location text like a live incident's */
+  describe?: DescribeLocation;
 }
 
 /**
@@ -192,6 +196,7 @@ const INCIDENT_COLUMNS = [
   'external_id',
   'import_hash',
   'demo',
+  'location_text',
 ];
 
 /** Multi-row inserts in chunks (the triggers still run per row and derive the facts). */
@@ -240,6 +245,7 @@ export async function writeHistory(
         options.demo ? null : p.externalId,
         options.demo ? null : hash,
         !!options.demo,
+        locationTextColumn(options.describe?.(p.lat, p.lon, p.gridId) ?? null),
       ]),
     );
     const assignments = chunk.flatMap(({ plan, id }) =>

@@ -1,4 +1,4 @@
-import type { Assignment, CallIn, Incident, IncidentPhoto, Task } from '@lianfang/shared';
+import type { Assignment, CallIn, Incident, IncidentPhoto, LocationText, Task } from '@lianfang/shared';
 import { OPEN_INCIDENT_STATUSES } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 
@@ -39,6 +39,7 @@ interface IncidentRow {
   address: string | null;
   description: string | null;
   call_received_at: Ts;
+  location_text: LocationText | null;
 }
 interface TaskRow {
   incident_id: string;
@@ -122,6 +123,7 @@ function toIncident(r: IncidentRow, assignments: Assignment[], callIns: CallIn[]
     description: r.description,
     callReceivedAt: iso(r.call_received_at),
     photos,
+    locationText: r.location_text ?? null,
   };
 }
 
@@ -201,7 +203,7 @@ export type NewIncident = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'level'
-> & { note?: string | null; planId?: string | null } & Partial<CallFields>;
+> & { note?: string | null; planId?: string | null; locationText?: LocationText | null } & Partial<CallFields>;
 
 /** What a call-taker wrote down (see IncidentSchema): absent for incidents no one phoned in. */
 type CallFields = Pick<Incident, 'callerName' | 'callbackNumber' | 'address' | 'description' | 'callReceivedAt'>;
@@ -218,8 +220,8 @@ const callColumns = (c: CallFields) => [c.callerName, c.callbackNumber, c.addres
 export async function insertIncident(q: Queryable, i: NewIncident): Promise<Incident> {
   const [row] = await q.query<IncidentRow>(
     `INSERT INTO incidents (id, status, category, priority, source, title, lat, lon, grid_id, device_id, unit_id, alert_count, created_at, updated_at, level, note, plan_id,
-                            caller_name, callback_number, address, description, call_received_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+                            caller_name, callback_number, address, description, call_received_at, location_text)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
      RETURNING *`,
     [
       i.id,
@@ -240,6 +242,7 @@ export async function insertIncident(q: Queryable, i: NewIncident): Promise<Inci
       i.note ?? null,
       i.planId ?? null,
       ...callColumns(callFieldsOf(i)),
+      locationTextColumn(i.locationText),
     ],
   );
   // A new incident has no assignments, call-ins or tasks yet: RETURNING gives the row, no read-back (3 statements fewer).
@@ -252,6 +255,7 @@ export function blankIncident(i: NewIncident): Incident {
     ...i,
     note: i.note ?? null,
     planId: i.planId ?? null,
+    locationText: i.locationText ?? null,
     ...callFieldsOf(i),
     assignments: [],
     callIns: [],
@@ -271,6 +275,9 @@ export function blankIncident(i: NewIncident): Incident {
     },
   };
 }
+
+/** A jsonb parameter: the JSON text (both drivers), or NULL. */
+export const locationTextColumn = (text: LocationText | null | undefined): string | null => (text ? JSON.stringify(text) : null);
 
 export async function bumpAlertCount(q: Queryable, id: string): Promise<Incident> {
   await q.query('UPDATE incidents SET alert_count = alert_count + 1, updated_at = now() WHERE id = $1', [id]);

@@ -13,6 +13,7 @@ import { LifecycleService } from './lifecycle-service.js';
 import { InAppNotifier, WebhookNotifier } from './notifier.js';
 import { OnSceneWatcher } from './on-scene-watcher.js';
 import { photoRoutes } from './photo-routes.js';
+import type { DescribeLocation } from '../places/describe-location.js';
 
 export interface IncidentsModule extends ModuleParts {
   lifecycle: LifecycleService;
@@ -27,9 +28,11 @@ export function createIncidentsModule(deps: {
   picture: LivePicture;
   dispatch: DispatchService;
   config: Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ON_SCENE_RADIUS_M' | 'DATA_DIR' | 'PHOTO_MAX_BYTES' | 'ACK_TIMEOUT_SECONDS' | 'TIME_ZONE'>;
+  /** Where a new incident is in words (the places module). */
+  describe?: DescribeLocation;
 }): IncidentsModule {
   const { db, bus, picture, dispatch, config } = deps;
-  const lifecycle = new LifecycleService(bus, picture);
+  const lifecycle = new LifecycleService(bus, picture, deps.describe);
   const escalation = new EscalationService(bus, picture, config.NOTIFY_WEBHOOK_URL ? new WebhookNotifier(config.NOTIFY_WEBHOOK_URL) : new InAppNotifier());
   const clocks = new ClockWatcher(bus, picture);
   const onScene = new OnSceneWatcher(picture, dispatch);
@@ -42,7 +45,7 @@ export function createIncidentsModule(deps: {
       incidentRoutes({ db, picture }),
       incidentCommandRoutes({ db, config, picture, lifecycle, escalation, dispatch }),
       photoRoutes({ db, bus, config }),
-      historyImportRoutes({ db, config }),
+      historyImportRoutes({ db, config, ...(deps.describe ? { describe: deps.describe } : {}) }),
     ],
     workers: [clocks],
     onFix: (unitId, fix) => onScene.onFix(unitId, fix),

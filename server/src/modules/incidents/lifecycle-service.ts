@@ -11,6 +11,7 @@ import { appendTimeline, getIncident, insertIncident } from './incident-reposito
 import { clearAllUnits } from './incident-progress.js';
 import { callReceivedTime } from './call-received-time.js';
 import { clearNeedsHelp } from '../units/needs-help.js';
+import { NO_LOCATION_TEXT, type DescribeLocation } from '../places/describe-location.js';
 
 /** What a transition's idempotency receipt is filed under: the same key on another incident is another command. */
 export const transitionCommand = (id: string, to: Incident['status']) => `incident.${to}:${id}`;
@@ -20,6 +21,8 @@ export class LifecycleService {
   constructor(
     private readonly bus: CommandBus,
     private readonly picture: LivePicture,
+    /** Where a new incident is in words (the places module's reverse geocoding). */
+    private readonly describe: DescribeLocation = NO_LOCATION_TEXT,
   ) {}
 
   /**
@@ -34,6 +37,7 @@ export class LifecycleService {
       if (first) return { result: first, events: [] as DomainEvent[] };
       const nowMs = Date.now();
       const now = new Date(nowMs).toISOString();
+      const gridId = findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null;
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',
@@ -43,7 +47,8 @@ export class LifecycleService {
         title: input.title,
         lat: input.lat,
         lon: input.lon,
-        gridId: findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null,
+        gridId,
+        locationText: this.describe(input.lat, input.lon, gridId),
         deviceId: null,
         unitId: raisedBy.unitId,
         alertCount: 0,

@@ -1,4 +1,4 @@
-import type { Alert, AlertKind, Incident, Priority } from '@lianfang/shared';
+import type { Alert, AlertKind, Incident, LocationText, Priority } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 
@@ -11,6 +11,8 @@ export interface AlertAnnouncement {
   lat: number;
   lon: number;
   gridId: string | null;
+  /** the incident's location text (street, crossing or place, grid), reverse geocoded by the server */
+  locationText: LocationText | null;
   unitId: string | null;
   firstAt: string;
   lastAt: string;
@@ -64,6 +66,7 @@ export const useAlertsStore = defineStore('alerts', () => {
         lat,
         lon,
         gridId: incident.gridId,
+        locationText: incident.locationText ?? null,
         unitId: alert.kind === 'backup' ? alert.unitId : incident.unitId,
         firstAt: alert.receivedAt,
         lastAt: alert.receivedAt,

@@ -40,14 +40,19 @@ export interface LoadedRoadGraph {
  * graph is never served; old cache files are simply left behind.
  */
 export async function roadGraphCachePath(sourcePath: string, cacheDir: string): Promise<string> {
+  return osmCachePath(sourcePath, cacheDir, [OSM_IMPORTER_VERSION, ROAD_GRAPH_FORMAT_VERSION], 'graph');
+}
+
+/** A cache file for something derived from an OSM file (the graph, the place index): keyed by the file and the deriving rules' versions. */
+export async function osmCachePath(sourcePath: string, cacheDir: string, versions: readonly number[], extension: string): Promise<string> {
   const absolute = resolve(sourcePath);
   const info = await stat(absolute);
   const key = createHash('sha256')
-    .update(JSON.stringify([absolute, info.size, info.mtimeMs, OSM_IMPORTER_VERSION, ROAD_GRAPH_FORMAT_VERSION]))
+    .update(JSON.stringify([absolute, info.size, info.mtimeMs, ...versions]))
     .digest('hex')
     .slice(0, 16);
   const name = basename(absolute).replace(/[^\w.-]+/g, '_');
-  return join(cacheDir, `${name}.${key}.graph`);
+  return join(cacheDir, `${name}.${key}.${extension}`);
 }
 
 /**

@@ -6,8 +6,8 @@ import { pbfBlocks } from './osm-pbf-blobs.js';
 const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 
 /**
- * Decodes an .osm.pbf held in memory: nodes (plain and dense) and ways with their tags, in
- * file order. Relations are counted and skipped.
+ * Decodes an .osm.pbf held in memory: nodes (plain and dense; their tags only for a visitor
+ * with `taggedNode`) and ways with their tags, in file order. Relations are counted and skipped.
  */
 export function readOsmPbf(bytes: Uint8Array, visitor: OsmVisitor): OsmReadStats {
   const stats: OsmReadStats = { nodes: 0, ways: 0, relations: 0 };
@@ -80,11 +80,15 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
   const ids: number[] = [];
   const lats: number[] = [];
   const lons: number[] = [];
+  // keys_vals: for each node, key/value string indexes, then a 0 (decoded only when asked for).
+  const keysVals: number[] = [];
+  const wantTags = visitor.taggedNode !== undefined;
   pbf.readFields(
     (tag, _: null, p) => {
       if (tag === 1) p.readPackedSVarint(ids);
       else if (tag === 8) p.readPackedSVarint(lats);
       else if (tag === 9) p.readPackedSVarint(lons);
+      else if (tag === 10 && wantTags) p.readPackedVarint(keysVals);
     },
     null,
     end,
@@ -92,26 +96,49 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
   let id = 0;
   let lat = 0;
   let lon = 0;
+  let kv = 0;
   for (let i = 0; i < ids.length; i++) {
     id += ids[i]!;
     lat += lats[i]!;
     lon += lons[i]!;
-    visitor.node?.(id, coordinate(block, block.latOffset, lat), coordinate(block, block.lonOffset, lon));
+    const latDeg = coordinate(block, block.latOffset, lat);
+    const lonDeg = coordinate(block, block.lonOffset, lon);
+    visitor.node?.(id, latDeg, lonDeg);
+    if (!wantTags || kv >= keysVals.length) continue;
+    if (keysVals[kv] === 0) {
+      kv++;
+      continue;
+    }
+    const tags: Record<string, string> = {};
+    while (kv < keysVals.length && keysVals[kv] !== 0) {
+      tags[block.strings[keysVals[kv]!] ?? ''] = block.strings[keysVals[kv + 1] ?? 0] ?? '';
+      kv += 2;
+    }
+    kv++;
+    visitor.taggedNode!(id, latDeg, lonDeg, tags);
   }
   stats.nodes += ids.length;
 }
 
 function readNode(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
   const node = pbf.readMessage(
-    (tag, n: { id: number; lat: number; lon: number }, p) => {
+    (tag, n: { id: number; lat: number; lon: number; keys: number[]; vals: number[] }, p) => {
       if (tag === 1) n.id = p.readSVarint();
+      else if (tag === 2) p.readPackedVarint(n.keys);
+      else if (tag === 3) p.readPackedVarint(n.vals);
       else if (tag === 8) n.lat = p.readSVarint();
       else if (tag === 9) n.lon = p.readSVarint();
     },
-    { id: 0, lat: 0, lon: 0 },
+    { id: 0, lat: 0, lon: 0, keys: [], vals: [] },
   );
-  visitor.node?.(node.id, coordinate(block, block.latOffset, node.lat), coordinate(block, block.lonOffset, node.lon));
+  const lat = coordinate(block, block.latOffset, node.lat);
+  const lon = coordinate(block, block.lonOffset, node.lon);
+  visitor.node?.(node.id, lat, lon);
   stats.nodes++;
+  if (!visitor.taggedNode || node.keys.length === 0) return;
+  const tags: Record<string, string> = {};
+  node.keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[node.vals[i] ?? 0] ?? ''));
+  visitor.taggedNode(node.id, lat, lon, tags);
 }
 
 function readWay(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {

@@ -11,6 +11,8 @@ export class OsmXmlReader {
   readonly stats: OsmReadStats = { nodes: 0, ways: 0, relations: 0 };
   private pending = '';
   private way: { id: number; refs: number[]; tags: Record<string, string> } | null = null;
+  /** An open <node>…</node> whose tags are being read (only for a visitor with `taggedNode`). */
+  private node: { id: number; lat: number; lon: number; tags: Record<string, string> } | null = null;
 
   constructor(private readonly visitor: OsmVisitor) {}
 
@@ -26,7 +28,7 @@ export class OsmXmlReader {
   }
 
   end(): OsmReadStats {
-    if (this.pending.trim() !== '' || this.way) throw new Error('truncated .osm XML');
+    if (this.pending.trim() !== '' || this.way || this.node) throw new Error('truncated .osm XML');
     return this.stats;
   }
 
@@ -36,6 +38,7 @@ export class OsmXmlReader {
       const [, closing, name, rest = ''] = m;
       if (closing) {
         if (name === 'way') this.finishWay();
+        else if (name === 'node') this.finishNode();
         continue;
       }
       const selfClosing = rest.endsWith('/');
@@ -43,6 +46,7 @@ export class OsmXmlReader {
       if (name === 'node') {
         this.stats.nodes++;
         this.visitor.node?.(Number(attrs.id), Number(attrs.lat), Number(attrs.lon));
+        if (!selfClosing && this.visitor.taggedNode) this.node = { id: Number(attrs.id), lat: Number(attrs.lat), lon: Number(attrs.lon), tags: {} };
       } else if (name === 'way') {
         this.way = { id: Number(attrs.id), refs: [], tags: {} };
         if (selfClosing) this.finishWay();
@@ -50,10 +54,18 @@ export class OsmXmlReader {
         this.way.refs.push(Number(attrs.ref));
       } else if (name === 'tag' && this.way && attrs.k !== undefined) {
         this.way.tags[attrs.k] = attrs.v ?? '';
+      } else if (name === 'tag' && this.node && attrs.k !== undefined) {
+        this.node.tags[attrs.k] = attrs.v ?? '';
       } else if (name === 'relation') {
         this.stats.relations++;
       }
     }
+  }
+
+  private finishNode(): void {
+    const node = this.node;
+    this.node = null;
+    if (node && Object.keys(node.tags).length > 0) this.visitor.taggedNode?.(node.id, node.lat, node.lon, node.tags);
   }
 
   private finishWay(): void {

@@ -5,6 +5,7 @@ import { useIncidentDeskStore } from './incident-desk.store';
 import { commandForKey, type DeskStage, type WallCommand } from './wall-shortcuts';
 import { useCallIntakeStore } from '../intake/call-intake.store';
 import { useOpenIntake } from '../intake/use-open-intake';
+import { usePlaceFocusStore } from '../../places/place-focus.store';
 
 /** Binds the wall's keyboard (see `commandForKey`) while the wall is mounted. */
 export function useWallShortcuts(): void {
@@ -12,6 +13,7 @@ export function useWallShortcuts(): void {
   const { t } = useI18n();
   const intake = useCallIntakeStore();
   const openIntake = useOpenIntake();
+  const placeFocus = usePlaceFocusStore();
 
   function stage(): DeskStage {
     const status = desk.incident?.status;
@@ -44,6 +46,8 @@ export function useWallShortcuts(): void {
         return desk.setMode('choose-outcome');
       case 'intake':
         return openIntake();
+      case 'search':
+        return placeFocus.requestFocus();
       case 'outcome': {
         const outcome = OUTCOMES[cmd.n - 1];
         if (outcome) desk.chooseOutcome(outcome);

@@ -14,7 +14,8 @@ export const INTAKE_CANDIDATES = 5;
 const TYPING_PAUSE_MS = 250;
 
 export type IntakeBusy = 'create' | 'dispatch' | 'join';
-export type PointSource = 'map' | 'typed';
+/** where the call's point came from: a map click or menu, typed coordinates, or a place found by name */
+export type PointSource = 'map' | 'typed' | 'search';
 type Point = { lat: number; lon: number };
 
 /** The result of the last command, shown on the wall (never only in a tooltip). */
