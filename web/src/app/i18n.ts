@@ -18,6 +18,8 @@ import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
 import { wallScreenZhCN, type WallScreenMessages } from './locales/wall-screen.zh-CN';
 import { whatIfEn } from './locales/what-if.en';
+import { journalEn } from './locales/journal.en';
+import { journalZhCN, type JournalMessages } from './locales/journal.zh-CN';
 import { whatIfZhCN, type WhatIfMessages } from './locales/what-if.zh-CN';
 import { en } from './locales/en';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
@@ -47,7 +49,8 @@ type AllMessages = LocaleMessages &
   IntakeMessages &
   TabletMessages &
   WallScreenMessages &
-  WhatIfMessages;
+  WhatIfMessages &
+  JournalMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
@@ -66,8 +69,22 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...tabletZhCN,
       ...wallScreenZhCN,
       ...whatIfZhCN,
+      ...journalZhCN,
     },
-    en: { ...en, ...accountEn, ...adminEn, ...analyticsEn, ...demoEn, ...deskEn, ...fitEn, ...intakeEn, ...tabletEn, ...wallScreenEn, ...whatIfEn },
+    en: {
+      ...en,
+      ...accountEn,
+      ...adminEn,
+      ...analyticsEn,
+      ...demoEn,
+      ...deskEn,
+      ...fitEn,
+      ...intakeEn,
+      ...tabletEn,
+      ...wallScreenEn,
+      ...whatIfEn,
+      ...journalEn,
+    },
   },
   missingWarn: false,
   fallbackWarn: false,
