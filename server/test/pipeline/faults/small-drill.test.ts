@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../helpers/cluster/free-port.js';
-import { startLoadBalancer, type LoadBalancer } from '../../helpers/cluster/load-balancer.js';
-import { ServerInstance } from '../../helpers/cluster/server-instance.js';
+import { startVictimAndSurvivor, type VictimAndSurvivor } from '../../helpers/cluster/victim-and-survivor.js';
 import { createGateway, createUnit, postAlert, postFix } from '../../helpers/fixtures.js';
 import { RecordingClient } from '../../helpers/socket-client.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../../helpers/test-services.js';
 
 /**
@@ -100,35 +95,17 @@ describe('small drill, control: positions and alerts interleaved across two inst
 });
 
 describe('small drill, kill: the same load with one of two instances killed half-way', () => {
-  let victim: ServerInstance;
-  let survivor: TestApp;
-  let lb: LoadBalancer;
-  let dir: string;
-  let drop: () => Promise<void>;
+  let cluster: VictimAndSurvivor;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    const prefix = testRedisPrefix();
-    survivor = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix, config: { POSITION_FLUSH_MS } });
-    dir = mkdtempSync(join(tmpdir(), 'lf-small-drill-'));
-    const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: prefix, ADMIN_PASSWORD, LOG_LEVEL: 'warn', POSITION_FLUSH_MS: String(POSITION_FLUSH_MS) };
-    victim = new ServerInstance('victim', await freePort(), env, dir, { execArgv: ['--import', 'tsx', '--conditions=lianfang-src'] });
-    await victim.start();
-    lb = await startLoadBalancer([
-      { host: '127.0.0.1', port: victim.port, downUntil: 0 },
-      { host: '127.0.0.1', port: Number(new URL(survivor.url).port), downUntil: 0 },
-    ]);
+    cluster = await startVictimAndSurvivor({ POSITION_FLUSH_MS });
   });
   afterAll(async () => {
-    await lb?.close();
-    await victim?.stop();
-    await survivor?.close();
-    await drop?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await cluster?.close();
   });
 
   it('screens on the killed instance resume on the survivor: every alert once, in order, no gap, no duplicate, none lost', async () => {
+    const { victim, survivor, lb } = cluster;
     const gateway = await seedUnits(survivor);
     await survivor.app.core.settle();
     // Round-robin: screens alternate between the victim and the survivor.
