@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { JournalledPress } from '@lianfang/shared';
 import { isDatabaseUnavailable } from '../../db/db-unavailable.js';
 import type { AlertService, RaiseAlert, RaiseAlertResult } from './alert-service.js';
@@ -25,7 +25,7 @@ export class AlertIntake {
   }
 
   async press(input: RaiseAlert): Promise<IntakeOutcome> {
-    const alertId = input.alertId ?? randomUUID();
+    const alertId = input.alertId ?? (input.idempotencyKey ? keyedAlertId(input.deviceId ?? input.unitId ?? '', input.idempotencyKey) : randomUUID());
     // A key on every press: if the database took it just as the link broke, the journal's copy is recognised.
     const press = { ...input, alertId, idempotencyKey: input.idempotencyKey ?? `press:${alertId}` };
     // A press with no place is refused now (422), not accepted and then refused on replay.
@@ -48,4 +48,14 @@ export class AlertIntake {
     const { incidentId: _named, ...kept } = press;
     return this.journal!.append({ ...kept, receivedAt: press.receivedAt ?? new Date().toISOString() });
   }
+}
+
+/**
+ * The alert id of a keyed press: the same for every retry of it (a UUID from the device and its key),
+ * so a retry that lands on another instance after the first reply was lost names the same alert.
+ */
+export function keyedAlertId(scope: string, key: string): string {
+  const h = createHash('sha256').update(`lianfang-alert\u0000${scope}\u0000${key}`).digest('hex');
+  // The version (8: name-based, RFC 9562 custom) and variant bits of a UUID.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
