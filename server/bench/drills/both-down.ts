@@ -9,17 +9,14 @@
  */
 import { cliOptions, isMain, nowMs, round, sleep } from '../core/lib/stats.js';
 import { AlertSender } from './lib/alert-sender.js';
-import { recordDrill, startRig, verifyAlerts } from './lib/drill-kit.js';
+import { type DrillLoadOptions, recordDrill, startRig, twoInstances, verifyAlerts } from './lib/drill-kit.js';
 
-export interface BothDownDrillOptions {
-  units?: number;
-  screens?: number;
+export interface BothDownDrillOptions extends DrillLoadOptions {
   outageS?: number;
-  alertEveryMs?: number;
 }
 
 export async function drillBothDown(o: BothDownDrillOptions = {}) {
-  const size = { instances: 2, units: o.units ?? 300, screens: o.screens ?? 200, gateways: 10 };
+  const size = twoInstances(o);
   const outageMs = (o.outageS ?? 15) * 1000;
   const everyMs = o.alertEveryMs ?? 250;
   const rig = await startRig(size);

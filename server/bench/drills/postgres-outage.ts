@@ -12,19 +12,16 @@
 import { cliOptions, isMain, nowMs, round, sleep, summarize } from '../core/lib/stats.js';
 import { AlertSender } from './lib/alert-sender.js';
 import { alertToScreen } from './lib/alert-to-screen.js';
-import { recordDrill, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
+import { type DrillLoadOptions, recordDrill, startRig, timeUntil, twoInstances, verifyAlerts } from './lib/drill-kit.js';
 import { JournalWatch, outOfOrder, recordedOrder } from './lib/journal-watch.js';
 
-export interface PostgresDrillOptions {
-  units?: number;
-  screens?: number;
+export interface PostgresDrillOptions extends DrillLoadOptions {
   outageS?: number;
-  alertEveryMs?: number;
   noKill?: boolean;
 }
 
 export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
-  const size = { instances: 2, units: o.units ?? 300, screens: o.screens ?? 200, gateways: 10 };
+  const size = twoInstances(o);
   const outageMs = (o.outageS ?? 60) * 1000;
   const everyMs = o.alertEveryMs ?? 250;
   const kill = o.noKill === undefined;
