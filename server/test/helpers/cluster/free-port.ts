@@ -1,7 +1,9 @@
 import net from 'node:net';
 
-/** Ports this process has handed out (a service may not have bound its port yet when the next is asked for). */
-const handedOut = new Set<number>();
+/** Ports this process handed out lately, and when: a service may not have bound its port yet when the next is asked for. */
+const handedOut = new Map<number, number>();
+/** Long enough for any service we start to bind its port; after that a free port is free again. */
+const RESERVED_MS = 60_000;
 
 function tryListen(port: number): Promise<number | null> {
   return new Promise((resolve) => {
@@ -28,9 +30,9 @@ export async function freePort(): Promise<number> {
     return port;
   }
   for (let port = Number(range[1]); port <= Number(range[2]); port++) {
-    if (handedOut.has(port)) continue;
+    if (Date.now() - (handedOut.get(port) ?? 0) < RESERVED_MS) continue;
     if ((await tryListen(port)) !== null) {
-      handedOut.add(port);
+      handedOut.set(port, Date.now());
       return port;
     }
   }
