@@ -29,6 +29,7 @@ describe('intake journal: PostgreSQL outage with Redis present', () => {
   let redis: OwnRedis;
   let server: TestApp;
   let probe: Redis;
+  const seconds: TestApp[] = [];
   const prefix = 'journal-test:';
 
   beforeAll(async () => {
@@ -43,6 +44,7 @@ describe('intake journal: PostgreSQL outage with Redis present', () => {
   });
   afterAll(async () => {
     probe?.disconnect();
+    for (const s of seconds) await s.close().catch(() => {});
     await server?.close().catch(() => {});
     pgc?.destroy();
     await redis?.stop();
@@ -58,6 +60,8 @@ describe('intake journal: PostgreSQL outage with Redis present', () => {
     screen.socket.on('intake:journalled', (m) => journalled.push(m));
     screen.socket.on('intake:recorded', (m) => recorded.push(m));
     await screen.connected();
+    const second = await startTestApp({ databaseUrl: pgc.url('lianfang'), redisUrl: redis.url, redisPrefix: prefix });
+    seconds.push(second);
     const before = await postAlert(app, gateway.key, { kind: 'panic', idempotencyKey: 'press-0' });
     expect(before.status).toBe(202);
     // The other gateway's key is known to this instance before the outage (as any gateway that pressed or was checked).
@@ -76,7 +80,9 @@ describe('intake journal: PostgreSQL outage with Redis present', () => {
     ];
     const replies = [];
     for (const body of bodies) replies.push(await postAlert(app, gateway.key, body));
-    const fromOther = await postAlert(app, other.key, { kind: 'crime', note: 'outage other' });
+    // The other gateway presses through a second instance that never looked its key up: the key is
+    // known from the directory the first instance left in Redis, and the press joins the same journal.
+    const fromOther = await postAlert(second.app, other.key, { kind: 'crime', note: 'outage other' });
     for (const r of [...replies, fromOther]) {
       expect(r.status).toBe(202);
       expect(r.body).toMatchObject({ journalled: true, journalId: expect.any(String), alertId: expect.any(String) });
