@@ -5,9 +5,12 @@
  * the screens at once, and when the database is back written in order, exactly
  * once. Half-way through the outage one instance is killed (kill -9): what it
  * journalled must not be lost, and a press whose reply it took with it is
- * retried by the gateway (same key) and still becomes one alert.
+ * retried by the gateway (same key) and still becomes one alert. With
+ * `--kill-at=replay` the instance holding the writer's lease is killed instead,
+ * while it writes the journal back: the other takes the lease over, and no
+ * press may be written twice or out of order.
  *
- *   cd server && npx tsx --conditions=lianfang-src bench/drills/postgres-outage.ts [--units=300 --screens=200 --outage-s=60 --no-kill]
+ *   cd server && npx tsx --conditions=lianfang-src bench/drills/postgres-outage.ts [--units=300 --screens=200 --outage-s=60 --no-kill | --kill-at=replay]
  */
 import { cliOptions, isMain, nowMs, round, sleep, summarize } from '../core/lib/stats.js';
 import { AlertSender } from './lib/alert-sender.js';
@@ -18,6 +21,8 @@ import { JournalWatch, outOfOrder, recordedOrder } from './lib/journal-watch.js'
 export interface PostgresDrillOptions extends DrillLoadOptions {
   outageS?: number;
   noKill?: boolean;
+  /** 'outage' (default): an instance killed half-way through the outage; 'replay': the journal's writer killed while it writes. */
+  killAt?: 'outage' | 'replay';
 }
 
 export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
@@ -49,9 +54,12 @@ export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
       15_000,
     );
     let killedAt: number | null = null;
-    if (kill) {
+    let killed: { name: string; pid: number | undefined; waitingInJournal: number | null } | null = null;
+    const killAtReplay = kill && o.killAt === 'replay';
+    if (kill && !killAtReplay) {
       await sleep(Math.max(0, outageMs / 2 - (nowMs() - downAt)));
       killedAt = nowMs();
+      killed = { name: rig.cluster.servers[0]!.name, pid: rig.cluster.servers[0]!.pid, waitingInJournal: await watch.length() };
       await rig.cluster.servers[0]!.kill9();
     }
     await sleep(Math.max(0, outageMs - (nowMs() - downAt)));
@@ -59,6 +67,16 @@ export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
     const upAt = nowMs();
     rig.cluster.postgres.startServer();
     const readyMs = await rig.cluster.untilReady(60_000);
+    if (killAtReplay) {
+      // Kill the instance that holds the writer's lease once it has written some of the journal, not all.
+      const peak = journalledAtPeak ?? 0;
+      await timeUntil(async () => ((await watch.length()) ?? peak) < peak * 0.8, 60_000, 50);
+      const pid = await watch.writerPid();
+      const writer = rig.cluster.servers.find((s) => s.pid === pid) ?? rig.cluster.servers[0]!;
+      killedAt = nowMs();
+      killed = { name: writer.name, pid: writer.pid, waitingInJournal: await watch.length() };
+      await writer.kill9();
+    }
     const drainedMs = await timeUntil(async () => (await watch.length()) === 0, 120_000, 200);
     await sender.finished();
     const verdict = await verifyAlerts(rig, sender);
@@ -99,7 +117,9 @@ export async function drillPostgresOutage(o: PostgresDrillOptions = {}) {
       size,
       outageMs,
       alertEveryMs: everyMs,
-      killedDuringOutage: kill ? { name: rig.cluster.servers[0]!.name, afterMs: round(killedAt! - downAt) } : null,
+      killed: killed
+        ? { ...killed, at: killAtReplay ? 'while writing the journal' : 'during the outage', afterOutageStartMs: round(killedAt! - downAt) }
+        : null,
       readyz: { degradedAfterMs: degradedMs, readyAfterRestartMs: readyMs },
       journal: {
         journalled: journalled.length,

@@ -41,6 +41,12 @@ export class JournalWatch {
     return this.redis.xlen(this.key).catch(() => null);
   }
 
+  /** The pid of the instance holding the writer's lease (null when nobody does). */
+  async writerPid(): Promise<number | null> {
+    const value = await this.redis.get(this.key.replace(/journal$/, 'lease')).catch(() => null);
+    return value ? Number(value.split(':')[0]) : null;
+  }
+
   close(): void {
     this.socket.close();
     this.redis.disconnect();

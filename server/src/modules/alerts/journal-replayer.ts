@@ -25,7 +25,8 @@ const BATCH = 50;
  * press the next writer finds already recorded, and settles without a second alert.
  */
 export class JournalReplayer implements ModuleWorker {
-  private readonly token = randomUUID();
+  /** The lease's value: this process's pid first, so an operator (or a drill) can tell who writes. */
+  private readonly token = `${process.pid}:${randomUUID()}`;
   private readonly worker: PeriodicWorker;
 
   constructor(
