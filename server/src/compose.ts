@@ -5,7 +5,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createPgDatabase } from './db/pg-database.js';
 import { createPgliteDatabase } from './db/pglite-database.js';
-import { Broadcaster, type EmitTo } from './transport/socket/broadcaster.js';
+import { Broadcaster, INTAKE_ROOM, type EmitTo } from './transport/socket/broadcaster.js';
 import { CommandBus } from './pipeline/command-bus.js';
 import type { EventLog } from './pipeline/event-log.js';
 import { EventRelay } from './pipeline/event-relay.js';
@@ -26,6 +26,9 @@ import { createPositionsModule } from './modules/positions/positions-module.js';
 import type { PositionIngest } from './modules/positions/position-ingest.js';
 import { createAlertsModule } from './modules/alerts/alerts-module.js';
 import type { AlertService } from './modules/alerts/alert-service.js';
+import type { AlertIntake } from './modules/alerts/alert-intake.js';
+import { IntakeJournal } from './modules/alerts/intake-journal.js';
+import type { JournalReplayer } from './modules/alerts/journal-replayer.js';
 import { createDispatchModule } from './modules/dispatch/dispatch-module.js';
 import type { DispatchService } from './modules/dispatch/dispatch-service.js';
 import type { CandidateService } from './modules/dispatch/candidate-service.js';
@@ -67,6 +70,11 @@ export interface Core {
   broadcaster: Broadcaster;
   positions: PositionIngest;
   alerts: AlertService;
+  /** Device presses: recorded, or journalled in Redis while PostgreSQL is away (docs/operations.md). */
+  intake: AlertIntake;
+  /** The intake journal (null on PGlite or without Redis) and its writer. */
+  journal: IntakeJournal | null;
+  replayer: JournalReplayer | null;
   dispatch: DispatchService;
   lifecycle: LifecycleService;
   escalation: EscalationService;
@@ -142,7 +150,23 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const places = createPlacesModule({ config, picture });
   const describe = places.describe;
   const positions = createPositionsModule({ bus, picture, metrics, config });
-  const alerts = createAlertsModule({ bus, picture, metrics, config, describe, lastKnownPoint: (unitId) => positions.ingest.lastKnownPoint(unitId) });
+  // Embedded PGlite lives in this process: it has no outage of its own, so it needs no journal.
+  const journal = config.REDIS_URL && db.driver !== 'pglite' ? new IntakeJournal(config.REDIS_URL, config.REDIS_PREFIX) : null;
+  journal?.listen({
+    journalled: (presses) => emitTo(INTAKE_ROOM, 'intake:journalled', { presses }),
+    recorded: (recorded) => emitTo(INTAKE_ROOM, 'intake:recorded', { recorded }),
+  });
+  const alerts = createAlertsModule({
+    bus,
+    picture,
+    metrics,
+    config,
+    journal,
+    db,
+    log: ops,
+    describe,
+    lastKnownPoint: (unitId) => positions.ingest.lastKnownPoint(unitId),
+  });
   const dispatch = createDispatchModule({ db, bus, picture, roads: roads.roads, config });
   const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config, describe });
   const plans = createEmergencyPlansModule({ bus, picture, dispatch: dispatch.dispatch, roads: roads.roads, describe });
@@ -194,6 +218,9 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     broadcaster,
     positions: positions.ingest,
     alerts: alerts.alerts,
+    intake: alerts.intake,
+    journal,
+    replayer: alerts.replayer,
     sessions: usersAuth.sessions,
     metrics,
     dispatch: dispatch.dispatch,
@@ -232,6 +259,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
       await sequencer.stop();
       await broadcaster.stop();
       await log.close();
+      await journal?.close();
       await db.close();
     },
   };

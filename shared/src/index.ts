@@ -2,6 +2,7 @@ export * from './schemas/common.js';
 export * from './schemas/position.js';
 export * from './schemas/unit.js';
 export * from './schemas/alert.js';
+export * from './schemas/intake-journal.js';
 export * from './schemas/incident.js';
 export * from './schemas/incident-timeline.js';
 export * from './schemas/geo.js';

@@ -72,6 +72,27 @@ describe('the one judge (docs/api.md, "Sequencing")', () => {
       ],
       9,
     ],
+    [
+      // After sync:resume {lastSeq: 5} the replay's first batch may reach back over what the screen holds.
+      'resume: a replayed batch whose fromSeq overlaps lastSeq applies, then the replay runs on in order',
+      5,
+      [
+        ['unit:positions', { seq: 7, fromSeq: 3 }, 'apply'],
+        ['alert:raised', { seq: 8 }, 'apply'],
+        ['unit:updated', { seq: 8 }, 'duplicate'],
+      ],
+      8,
+    ],
+    [
+      // A captain's feed widens fromSeq over the seqs it hid: those are not owed, nothing late may follow.
+      'a message whose fromSeq covers seqs the server hid from this screen applies',
+      5,
+      [
+        ['incident:updated', { seq: 12, fromSeq: 6 }, 'apply'],
+        ['unit:updated', { seq: 13 }, 'apply'],
+      ],
+      13,
+    ],
   ])('%s', (_name, last, steps, lastAfter) => {
     const { judge, verdicts } = run(last, steps);
     expect(verdicts).toEqual(steps.map((s) => s[2]));

@@ -7,6 +7,8 @@ import http from 'k6/http';
 import ws from 'k6/ws';
 import { check } from 'k6';
 import { Counter, Trend } from 'k6/metrics';
+// The one judge every screen uses (shared/src/realtime/seq-judge.ts), as compiled by `pnpm build`.
+import { SeqJudge } from '../../../shared/dist/realtime/seq-judge.js';
 
 export const BASE = __ENV.BASE || 'http://127.0.0.1:8080';
 const ADMIN_PASSWORD = __ENV.ADMIN_PASSWORD || '';
@@ -15,6 +17,8 @@ export const alertToScreen = new Trend('alert_to_screen', true);
 export const catchUpAfterStorm = new Trend('catch_up_after_storm', true);
 export const seqGaps = new Counter('seq_gaps');
 export const seqDuplicates = new Counter('seq_duplicates');
+/** Position batches an alert overtook by design, merged late (not a defect; a screen that judged them duplicates would be wrong). */
+export const seqLate = new Counter('seq_late');
 export const alertsSeen = new Counter('alerts_seen');
 
 const json = { headers: { 'content-type': 'application/json' } };
@@ -79,7 +83,7 @@ export function pressAlert(key, i) {
 
 const SEQ = /"seq":(\d+)/;
 const FROM_SEQ = /"fromSeq":(\d+)/;
-
+const EVENT = /^42\["([^"]+)"/;
 /**
  * A wall screen for `seconds`. `state` lives across the VU's iterations (module scope in the
  * caller): lastSeq is sent on reconnect, and the server must continue exactly after it.
@@ -123,19 +127,33 @@ export function screen(token, state, seconds, closeAt) {
 function onEvent(m, state) {
   const head = m.slice(0, 200);
   const seqMatch = SEQ.exec(head);
-  if (!seqMatch) return;
+  const eventMatch = EVENT.exec(head);
+  if (!seqMatch || !eventMatch) return;
   const seq = Number(seqMatch[1]);
-  if (head.startsWith('42["state:snapshot"')) {
+  // state lives across the VU's iterations: the judge too, so a resumed screen judges from its lastSeq.
+  if (!state.judge) state.judge = new SeqJudge(state.lastSeq);
+  if (eventMatch[1] === 'state:snapshot') {
+    state.judge.reset(seq);
     state.lastSeq = seq;
     return;
   }
-  const fromMatch = FROM_SEQ.exec(head);
-  const from = fromMatch ? Number(fromMatch[1]) : seq;
-  if (seq <= state.lastSeq) {
+  // The broadcaster puts an overtaking message's fromSeq last; a position batch has it near the start.
+  const fromMatch = FROM_SEQ.exec(head) || FROM_SEQ.exec(m.slice(-80));
+  const msg = fromMatch ? { seq, fromSeq: Number(fromMatch[1]) } : { seq };
+  if (state.lastSeq < 0) state.judge.reset(seq - 1); // the first message after a fresh connect without a snapshot seen
+  const verdict = state.judge.judge(eventMatch[1], msg);
+  if (verdict === 'duplicate') {
     seqDuplicates.add(1);
     return;
   }
-  if (state.lastSeq >= 0 && from > state.lastSeq + 1) seqGaps.add(1);
+  if (verdict === 'late') {
+    seqLate.add(1);
+    return;
+  }
+  if (verdict === 'gap') {
+    seqGaps.add(1);
+    state.judge.reset(seq); // counted; a k6 screen does not resume mid-connection, it judges on from here
+  }
   state.lastSeq = seq;
   if (head.startsWith('42["alert:raised"')) {
     alertsSeen.add(1);

@@ -32,7 +32,8 @@ const LB_PROC = new URL('./lb-proc.ts', import.meta.url);
 /** The balancer as its own process; `pid` lets the load runner count its CPU. */
 async function startBalancerProcess(backends: Backend[]): Promise<LoadBalancer & { pid: number }> {
   const proc = await startProcess('load-balancer', LB_PROC);
-  const { port } = await proc.call<{ port: number }>('start', { backends });
+  // The OS picks the port, unless LF_PORTS names a range to stay in (then freePort does).
+  const { port } = await proc.call<{ port: number }>('start', { backends, ...(process.env.LF_PORTS ? { port: await freePort() } : {}) });
   return {
     port,
     backends,

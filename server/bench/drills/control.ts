@@ -6,10 +6,9 @@
  *
  *   cd server && npx tsx --conditions=lianfang-src bench/drills/control.ts [--units=300 --screens=200 --seconds=20]
  */
-import { cliOptions, isMain, sleep } from '../core/lib/stats.js';
+import { cliOptions, isMain } from '../core/lib/stats.js';
 import { fleetSeqStatus, fleetSetTarget } from '../load/lib/seq-status.js';
-import { AlertSender } from './lib/alert-sender.js';
-import { recordDrill, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
+import { recordDrill, startPressing, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
 
 export interface ControlOptions {
   units?: number;
@@ -24,15 +23,7 @@ export async function drillControl(o: ControlOptions = {}) {
   const everyMs = o.alertEveryMs ?? 200;
   const rig = await startRig(size);
   try {
-    await sleep(2000);
-    const sender = new AlertSender({
-      baseUrl: rig.cluster.url,
-      deviceKeys: rig.gatewayKeys,
-      everyMs,
-      count: Math.floor((seconds * 1000) / everyMs),
-      retryMs: 1000,
-    });
-    sender.start();
+    const sender = await startPressing(rig, everyMs, seconds, 60);
     await sender.finished();
     const target = await rig.cluster.headSeq();
     await fleetSetTarget(rig.fleet, target);

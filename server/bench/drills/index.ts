@@ -1,11 +1,11 @@
 /**
- * `pnpm --filter ./server drill`: the three fault drills of issue 7 in a row,
+ * `pnpm --filter ./server drill`: the fault drills of issues 7 and 20 in a row,
  * each on its own cluster (own PostgreSQL, own Redis, two instances, the load
  * balancer) and each after a no-fault control run of the same size (control.ts:
  * it must show 0 / 0, or the instrument is wrong), and a Markdown summary next
  * to the JSON in bench-results/drills/. Exits 1 when a goal is missed.
  *
- *   cd server && npx tsx --conditions=lianfang-src bench/drills/index.ts [--only=kill,redis,postgres] [--units=300 --screens=200] [--no-control]
+ *   cd server && npx tsx --conditions=lianfang-src bench/drills/index.ts [--only=kill,redis,postgres,both,restore] [--units=300 --screens=200] [--outage-s=60] [--no-control]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ import { drillKillInstance } from './kill-instance.js';
 import { recordDrill } from './lib/drill-kit.js';
 import { drillPostgresOutage } from './postgres-outage.js';
 import { drillRedisOutage } from './redis-outage.js';
+import { drillBothDown } from './both-down.js';
+import { drillRestore } from './restore.js';
 
 type Goals = Record<string, boolean>;
 interface DrillOutcome {
@@ -32,7 +34,19 @@ function recoveryOf(o: DrillOutcome): string {
     readyz?: { degradedAfterMs: number | null; readyAfterRestartMs: number | null };
     allCaughtUpMs?: number | null;
     latePositionBatches?: number;
+    journal?: { journalled: number; writtenWithinMsOfReturn: number | null; shownOnScreenMs: { p50: number; max: number } };
+    readyAfterRestartMs?: number | null;
+    refused503?: number;
+    restartMs?: number;
+    lostByRestore?: number;
+    foreignEventsShown?: number;
   };
+  if (r.restartMs !== undefined)
+    return `stop, restore and start ${r.restartMs} ms; all screens caught up ${r.allCaughtUpMs ?? '—'} ms later; ${r.lostByRestore ?? 0} presses taken back by the restore (acknowledged after the backup); ${r.foreignEventsShown ?? 0} events of the old database shown`;
+  if (r.journal)
+    return `${r.journal.journalled} presses journalled, on screen p50 ${r.journal.shownOnScreenMs.p50} ms / max ${r.journal.shownOnScreenMs.max} ms after the 202; journal written ${r.journal.writtenWithinMsOfReturn ?? '—'} ms after the database came back (ready ${r.readyz?.readyAfterRestartMs ?? '—'} ms)`;
+  if (r.readyAfterRestartMs !== undefined)
+    return `${r.refused503 ?? 0} × 503 while both were down; ready ${r.readyAfterRestartMs ?? '—'} ms after both came back`;
   if (!r.reconnectMs && !r.readyz)
     return `no fault: screens caught up ${r.allCaughtUpMs ?? '—'} ms after the last press; ${r.latePositionBatches ?? 0} position batches merged late by design`;
   if (r.reconnectMs)
@@ -65,7 +79,7 @@ export function drillsMarkdown(outcomes: readonly DrillOutcome[], command: strin
 
 if (isMain(import.meta.url)) {
   const o = cliOptions();
-  const only = String(o.only ?? 'kill,redis,postgres').split(',');
+  const only = String(o.only ?? 'kill,redis,postgres,both,restore').split(',');
   const size = { ...(o.units !== undefined ? { units: Number(o.units) } : {}), ...(o.screens !== undefined ? { screens: Number(o.screens) } : {}) };
   const outcomes: DrillOutcome[] = [];
   const run = async (name: string, f: () => Promise<object>) => {
@@ -80,7 +94,11 @@ if (isMain(import.meta.url)) {
   };
   if (only.includes('kill')) await withControl('kill-instance', () => drillKillInstance(size));
   if (only.includes('redis')) await withControl('redis-outage', () => drillRedisOutage(size));
-  if (only.includes('postgres')) await withControl('postgres-outage', () => drillPostgresOutage(size));
+  // The database outage is 60 s (issue 20) unless --outage-s says otherwise; both-down keeps its own 15 s.
+  const outageS = o.outageS !== undefined ? { outageS: Number(o.outageS) } : {};
+  if (only.includes('postgres')) await withControl('postgres-outage (journal)', () => drillPostgresOutage({ ...size, ...outageS }));
+  if (only.includes('both')) await withControl('postgres + redis down', () => drillBothDown(size));
+  if (only.includes('restore')) await withControl('database restored', () => drillRestore(size));
   const { loadavg } = await import('node:os');
   const md = drillsMarkdown(
     outcomes,

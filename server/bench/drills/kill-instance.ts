@@ -8,8 +8,7 @@
  */
 import { cliOptions, isMain, nowMs, round, sleep, summarize } from '../core/lib/stats.js';
 import { fleetSeqStatus, fleetSetTarget } from '../load/lib/seq-status.js';
-import { AlertSender } from './lib/alert-sender.js';
-import { recordDrill, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
+import { recordDrill, startPressing, startRig, timeUntil, verifyAlerts } from './lib/drill-kit.js';
 
 export interface KillDrillOptions {
   units?: number;
@@ -25,15 +24,7 @@ export async function drillKillInstance(o: KillDrillOptions = {}) {
   const everyMs = o.alertEveryMs ?? 200;
   const rig = await startRig(size);
   try {
-    await sleep(2000);
-    const sender = new AlertSender({
-      baseUrl: rig.cluster.url,
-      deviceKeys: rig.gatewayKeys,
-      everyMs,
-      count: Math.floor((seconds * 1000) / everyMs),
-      retryMs: 1000,
-    });
-    sender.start();
+    const sender = await startPressing(rig, everyMs, seconds, 60);
     await sleep((o.killAt ?? 8) * 1000);
     const victim = rig.cluster.servers[0]!;
     const before = await fleetSeqStatus(rig.fleet);

@@ -3,6 +3,7 @@ import type { Coverage } from '../schemas/coverage.js';
 import type { CandidatesReply, CandidatesRequest, IncidentAdvice } from '../schemas/dispatch-advice.js';
 import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
+import type { IntakeJournalledMessage, IntakeRecordedMessage } from '../schemas/intake-journal.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { PositionReport } from '../schemas/position.js';
 import type { PositionRows } from './position-rows.js';
@@ -89,6 +90,10 @@ export interface ServerToClientEvents {
   'patrol_plan:updated': (msg: PatrolPlanMessage) => void;
   'incident:advice': (msg: IncidentAdviceMessage) => void;
   'coverage:updated': (msg: CoverageMessage) => void;
+  /** Not sequenced (the database is down, nothing is committed yet): presses journalled, shown as "received, not yet recorded". Control room only. */
+  'intake:journalled': (msg: IntakeJournalledMessage) => void;
+  /** Not sequenced: journalled presses now written; their alerts follow (or came) as `alert:raised`. */
+  'intake:recorded': (msg: IntakeRecordedMessage) => void;
 }
 
 export interface AckError {

@@ -20,6 +20,8 @@ import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
 import { wallScreenEn } from './locales/wall-screen.en';
 import { wallScreenZhCN, type WallScreenMessages } from './locales/wall-screen.zh-CN';
 import { whatIfEn } from './locales/what-if.en';
+import { journalEn } from './locales/journal.en';
+import { journalZhCN, type JournalMessages } from './locales/journal.zh-CN';
 import { whatIfZhCN, type WhatIfMessages } from './locales/what-if.zh-CN';
 import { en } from './locales/en';
 import { zhCN, type LocaleMessages } from './locales/zh-CN';
@@ -50,7 +52,8 @@ type AllMessages = LocaleMessages &
   PlacesMessages &
   TabletMessages &
   WallScreenMessages &
-  WhatIfMessages;
+  WhatIfMessages &
+  JournalMessages;
 
 export const i18n = createI18n<[AllMessages], AppLocale, false>({
   legacy: false,
@@ -70,6 +73,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...tabletZhCN,
       ...wallScreenZhCN,
       ...whatIfZhCN,
+      ...journalZhCN,
     },
     en: {
       ...en,
@@ -84,6 +88,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...tabletEn,
       ...wallScreenEn,
       ...whatIfEn,
+      ...journalEn,
     },
   },
   missingWarn: false,

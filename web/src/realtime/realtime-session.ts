@@ -8,6 +8,7 @@ import { useIncidentsStore } from '../features/incidents/incidents.store';
 import { usePatrolPlansStore } from '../features/patrol-plans/patrol-plans.store';
 import { useUnitsStore } from '../features/units/units.store';
 import { bindDispatcher, resumeOver } from './bind-dispatcher';
+import { bindIntakeJournal } from './bind-intake-journal';
 import type { HandlerContext } from './handlers/handler-context';
 import { useCommandOutboxStore } from './outbox/command-outbox.store';
 import { OutboxFlusher } from './outbox/outbox-flusher';
@@ -68,6 +69,7 @@ export function startRealtimeSession(options: RealtimeSessionOptions): RealtimeS
   }, options.url);
   const dispatcher = new RealtimeDispatcher({ context: ctx, requestResume: resumeOver(socket, () => connection.history) });
   const unbind = bindDispatcher(socket, dispatcher);
+  const unbindJournal = bindIntakeJournal(socket);
   const flusher = new OutboxFlusher(outbox, createSocketCommandTransport(socket));
 
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -106,6 +108,7 @@ export function startRealtimeSession(options: RealtimeSessionOptions): RealtimeS
       if (reconnectTimer !== null) clearTimeout(reconnectTimer);
       flusher.stop();
       unbind();
+      unbindJournal();
       socket.off();
       socket.disconnect();
       dispatcher.dispose();

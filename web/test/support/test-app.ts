@@ -6,6 +6,8 @@ import { en } from '../../src/app/locales/en';
 import { zhCN } from '../../src/app/locales/zh-CN';
 import { fitEn } from '../../src/app/locales/fit.en';
 import { fitZhCN } from '../../src/app/locales/fit.zh-CN';
+import { journalEn } from '../../src/app/locales/journal.en';
+import { journalZhCN } from '../../src/app/locales/journal.zh-CN';
 
 /** A fresh Pinia per test: stores never leak state between tests. */
 export function freshPinia(): Pinia {
@@ -21,7 +23,7 @@ export function testPlugins() {
     legacy: false,
     locale: 'en',
     fallbackLocale: 'zh-CN',
-    messages: { en: { ...en, ...deskEn, ...fitEn }, 'zh-CN': { ...zhCN, ...deskZhCN, ...fitZhCN } },
+    messages: { en: { ...en, ...deskEn, ...fitEn, ...journalEn }, 'zh-CN': { ...zhCN, ...deskZhCN, ...fitZhCN, ...journalZhCN } },
     missingWarn: false,
     fallbackWarn: false,
   });

@@ -22,6 +22,8 @@ export class Arrivals {
 /** Resuming screens (bench/load): send the last applied seq in the handshake, and see every event's frame. */
 export interface LiteScreenResume {
   lastSeq?: number;
+  /** The history `lastSeq` counts in (from the last snapshot), as the web client sends it: another history gets a snapshot. */
+  history?: string;
   onEvent?: (name: string, data: Buffer, at: number) => void;
   counters?: ScreenCounters;
 }
@@ -82,7 +84,8 @@ export class LiteScreen {
         } else if (type === 0x32 /* 2 ping */) {
           this.ws.send('3');
         } else if (type === 0x30 /* 0 open */) {
-          this.ws.send(`40${JSON.stringify(resume.lastSeq !== undefined ? { token, lastSeq: resume.lastSeq } : { token })}`);
+          const point = resume.lastSeq !== undefined ? { lastSeq: resume.lastSeq, ...(resume.history ? { history: resume.history } : {}) } : {};
+          this.ws.send(`40${JSON.stringify({ token, ...point })}`);
         }
       });
     });

@@ -15,6 +15,8 @@ export interface Press {
   sentAt: number;
   acceptedAt: number | null;
   alertId: string | null;
+  /** The 202 said "journalled" (PostgreSQL away: in the intake journal, recorded later). */
+  journalled: boolean;
   statuses: number[];
 }
 
@@ -30,6 +32,8 @@ export interface SenderOptions {
 
 export class AlertSender {
   readonly presses: Press[] = [];
+  /** 503 answers without a Retry-After header (a gateway would not know when to retry): must be 0. */
+  noRetryAfter = 0;
   private done: Promise<void> | undefined;
 
   constructor(private readonly o: SenderOptions) {}
@@ -42,7 +46,7 @@ export class AlertSender {
       for (let i = 0; i < this.o.count; i++) {
         const wait = started + i * this.o.everyMs - nowMs();
         if (wait > 0) await sleep(wait);
-        const press: Press = { i, key: randomUUID(), sentAt: nowMs(), acceptedAt: null, alertId: null, statuses: [] };
+        const press: Press = { i, key: randomUUID(), sentAt: nowMs(), acceptedAt: null, alertId: null, journalled: false, statuses: [] };
         this.presses.push(press);
         inFlight.push(this.deliver(press));
       }
@@ -72,10 +76,12 @@ export class AlertSender {
         body: JSON.stringify({ kind: 'panic', note: `drill press ${press.i}`, idempotencyKey: press.key }),
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
       });
-      const body = (await res.json().catch(() => ({}))) as { alertId?: string };
+      if (res.status === 503 && !res.headers.get('retry-after')) this.noRetryAfter++;
+      const body = (await res.json().catch(() => ({}))) as { alertId?: string; journalled?: boolean };
       if (res.status === 202 && body.alertId) {
         press.acceptedAt = nowMs();
         press.alertId = body.alertId;
+        press.journalled = body.journalled === true;
       }
       return res.status;
     } catch {

@@ -12,7 +12,7 @@ import { Fleet } from '../../core/lib/fleet.js';
 import { startProcess, type BenchProcess } from '../../core/lib/proc.js';
 import { machine, nowMs, round, sleep, summarize } from '../../core/lib/stats.js';
 import { fleetSeqStatus, type SeqStatus } from '../../load/lib/seq-status.js';
-import type { AlertSender } from './alert-sender.js';
+import { AlertSender } from './alert-sender.js';
 
 const REPORTER_PROC = new URL('../../core/lib/reporter-proc.ts', import.meta.url);
 
@@ -23,6 +23,16 @@ export interface DrillSize {
   gateways: number;
   clientProcesses?: number;
 }
+
+/** The load every drill can be sized by on the command line. */
+export interface DrillLoadOptions {
+  units?: number;
+  screens?: number;
+  alertEveryMs?: number;
+}
+
+/** Two instances, ten gateways, and the documented size (300 units, 200 screens) unless told otherwise. */
+export const twoInstances = (o: DrillLoadOptions): DrillSize => ({ instances: 2, units: o.units ?? 300, screens: o.screens ?? 200, gateways: 10 });
 
 export interface Rig {
   cluster: Cluster;
@@ -70,6 +80,24 @@ export async function startRig(size: DrillSize, env: Record<string, string> = {}
     await cluster.stop();
     throw err;
   }
+}
+
+/**
+ * After the rig has settled (2 s), the gateways press every `everyMs` for `seconds`
+ * through the balancer, retrying what got no 2xx (same key) every second.
+ */
+export async function startPressing(rig: Rig, everyMs: number, seconds: number, maxAttempts = 120): Promise<AlertSender> {
+  await sleep(2000);
+  const sender = new AlertSender({
+    baseUrl: rig.cluster.url,
+    deviceKeys: rig.gatewayKeys,
+    everyMs,
+    count: Math.floor((seconds * 1000) / everyMs),
+    retryMs: 1000,
+    maxAttempts,
+  });
+  sender.start();
+  return sender;
 }
 
 /** Polls until `done()` or the time is up; returns the ms it took, or null. Bounded by `timeoutMs`. */

@@ -9,7 +9,8 @@ import { nowMs } from '../../core/lib/stats.js';
  * so to whichever instance answers — sending that seq, and checks what comes
  * back: every sequenced message must continue exactly where it left off
  * (a gap or a duplicate is counted, never silently accepted).
- * Bounded: at most `maxAttempts` tries per drop, backing off up to 2 s.
+ * Bounded: at most `maxAttempts` (60) tries per drop, backing off up to 2 s (about two minutes: a restart of
+ * every instance, as after a database restore, fits).
  */
 export interface ResumeOptions {
   reconnectDelayMs?: number;
@@ -34,6 +35,7 @@ export interface ScreenSeqState {
 
 const SEQ = /"seq":(\d+)/;
 const FROM_SEQ = /"fromSeq":(\d+)/;
+const HISTORY = /"history":"([^"]{1,64})"/;
 
 export class ResumingScreen {
   readonly state: ScreenSeqState = {
@@ -54,6 +56,8 @@ export class ResumingScreen {
   target = Number.POSITIVE_INFINITY;
   /** The shared judge (shared/src/realtime/seq-judge.ts): the rule the web screens follow. */
   private readonly judge = new SeqJudge();
+  /** The history of the last snapshot, sent with every resume (a restored database starts another one). */
+  private history: string | undefined;
   private current: LiteScreen | undefined;
   private closed = false;
   private droppedAt = 0;
@@ -75,7 +79,7 @@ export class ResumingScreen {
   private open(lastSeq: number | undefined): Promise<void> {
     const screen = new LiteScreen(this.url, 'lite', this.token, this.arrivals, false, {
       counters: this.counters,
-      ...(lastSeq !== undefined ? { lastSeq } : {}),
+      ...(lastSeq !== undefined ? { lastSeq, ...(this.history ? { history: this.history } : {}) } : {}),
       onEvent: (name, data, at) => this.onEvent(name, data, at),
     });
     this.current = screen;
@@ -98,6 +102,8 @@ export class ResumingScreen {
       this.state.snapshots++;
       this.state.lastSeq = s;
       this.judge.reset(s);
+      // The snapshot's history is near its end (after the picture): read the whole frame, once per snapshot.
+      this.history = HISTORY.exec(data.toString('latin1'))?.[1] ?? this.history;
     } else {
       // A batch carries `fromSeq` up front; an event that jumped positions gets it added last (broadcaster.ts): read the tail too.
       const from = FROM_SEQ.exec(head) ?? FROM_SEQ.exec(data.toString('latin1', Math.max(0, data.length - 64)));
@@ -134,7 +140,7 @@ export class ResumingScreen {
   }
 
   private attempt(n: number): void {
-    const max = this.options.maxAttempts ?? 20;
+    const max = this.options.maxAttempts ?? 60;
     if (this.closed || n > max) return;
     const base = this.options.reconnectDelayMs ?? 500;
     // The first try at once-ish (jittered over `base`; 0 = the whole storm at the same instant), then back off.

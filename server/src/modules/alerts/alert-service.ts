@@ -29,6 +29,10 @@ export interface RaiseAlert {
   /** Join this open incident (a backup request) rather than deciding by device and dedupe window. */
   incidentId?: string | undefined;
   actor: string;
+  /** The id the alert gets (intake fixes it before the press may be journalled). */
+  alertId?: string | undefined;
+  /** A journalled press written later: when it was received (its received time and its dedupe clock). */
+  receivedAt?: string | undefined;
 }
 
 export interface RaiseAlertResult {
@@ -61,7 +65,8 @@ export class AlertService {
     // both checks are wider than the join rule, which the full transaction then applies).
     // An SOS of a unit changes the unit too, so it always takes the full transaction.
     const sosOfUnit = input.kind === 'sos' && input.unitId !== null;
-    if (!input.incidentId && !sosOfUnit && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
+    // A journalled press takes the full transaction: its join is judged at its own received time.
+    if (!input.incidentId && !input.receivedAt && !sosOfUnit && !joinableInPicture(this.picture.incidents.values(), input, this.dedupeSeconds, Date.now())) {
       const first = await this.openInOneCall(input, point);
       if (first) return first;
     }
@@ -71,7 +76,7 @@ export class AlertService {
         const existing = await findAlertByIdempotencyKey(q, input.deviceId ?? input.unitId, key);
         if (existing) return { result: existing, events: [] as DomainEvent[] };
       }
-      const receivedAt = new Date().toISOString();
+      const receivedAt = input.receivedAt ?? new Date().toISOString();
       const open = await this.joinable(q, input, point, Date.parse(receivedAt), lockedAt.seq);
       if (open) {
         // A joined press is counted; it never relabels the incident's category. An SOS makes it P1.
@@ -109,7 +114,7 @@ export class AlertService {
 
   private alertOf(input: RaiseAlert, point: { lat: number; lon: number }, incidentId: string, receivedAt: string, locationText: LocationText | null): Alert {
     return {
-      id: randomUUID(),
+      id: input.alertId ?? randomUUID(),
       kind: input.kind,
       source: input.source,
       deviceId: input.deviceId,
@@ -150,7 +155,8 @@ export class AlertService {
     return (this.picture.seq === lockedSeq ? this.picture.incidents.get(pick.incidentId) : undefined) ?? getIncident(q, pick.incidentId);
   }
 
-  private locate(input: RaiseAlert): { lat: number; lon: number } {
+  /** Where the press is (its lat/lon, the device's fixed point, its unit's last fix); 422 naming the field when unknown. */
+  locate(input: RaiseAlert): { lat: number; lon: number } {
     if (input.lat !== undefined && input.lon !== undefined) return { lat: input.lat, lon: input.lon };
     if (input.lat !== undefined || input.lon !== undefined) throw unprocessable(input.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
     if (input.fixedPoint) return input.fixedPoint;

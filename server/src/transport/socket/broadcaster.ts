@@ -7,6 +7,8 @@ import { messageOf } from './entry-messages.js';
 export type EmitTo = <E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
 export const OPS_ROOM = 'ops';
+/** The control room's screens (not the tablets): journalled presses, not yet in the sequenced feed. */
+export const INTAKE_ROOM = 'intake';
 
 /**
  * Turns this instance's ordered entries into socket messages. Positions are

@@ -1,8 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import { OPS_ROOM, type EmitTo } from './broadcaster.js';
+import { INTAKE_ROOM, OPS_ROOM, type EmitTo } from './broadcaster.js';
 import { SESSION_COOKIE } from '../../modules/users-auth/session-cookie.js';
-import { captainFeedOf } from './captain-feed.js';
+import { captainFeedOf, isCaptain } from './captain-feed.js';
+import type { JournalledPress } from '@lianfang/shared';
 import type { SocketCommand } from '../../modules/socket-commands.js';
 import { commandServer } from './serve-commands.js';
 import { onCommand, setCommandFailureLog } from './socket-command.js';
@@ -10,7 +11,7 @@ import { createRoomFanout } from './room-fanout.js';
 import { bringUpToDate, type ResumeDeps, type ResumePoint } from './resume.js';
 import { SessionSweep } from './session-sweep.js';
 import { SlowConsumerGuard } from './slow-consumer-guard.js';
-import type { LianfangServer } from './socket-types.js';
+import type { LianfangServer, LianfangSocket } from './socket-types.js';
 import type { SessionStore } from '../../modules/users-auth/session-store.js';
 import type { Config } from '../../config.js';
 
@@ -18,6 +19,8 @@ import type { Config } from '../../config.js';
 export interface SocketDeps extends ResumeDeps {
   sessions: SessionStore;
   config: Pick<Config, 'SOCKET_MAX_PENDING_BYTES' | 'POSITION_FLUSH_MS' | 'SESSION_SWEEP_MS'>;
+  /** Presses received while PostgreSQL is away and not yet recorded (null: no intake journal). */
+  journal: { pending(): Promise<JournalledPress[]> } | null;
 }
 
 /** `allowRequest`: the handshake's origin check (plugins/external/origin-check.ts). */
@@ -96,6 +99,7 @@ export function attachSocketHandlers(
     const handshake = resumePointOf(socket.handshake.auth);
     if (guard.takeDropped(socket)) handshake.lastSeq = undefined;
     void bringUpToDate(deps, socket, handshake).catch(() => socket.disconnect(true));
+    if (deps.journal && !isCaptain(socket)) void showJournalled(socket, deps.journal);
 
     onCommand(socket, 'sync:resume', (req, ack) => {
       return bringUpToDate(deps, socket, resumePointOf(req)).then(
@@ -111,6 +115,13 @@ export function attachSocketHandlers(
       sweep.stop();
     },
   };
+}
+
+/** A control-room screen hears of journalled presses: those waiting now, then each new one (INTAKE_ROOM). */
+async function showJournalled(socket: LianfangSocket, journal: NonNullable<SocketDeps['journal']>): Promise<void> {
+  socket.join(INTAKE_ROOM);
+  const presses = await journal.pending().catch(() => []);
+  if (presses.length > 0) socket.emit('intake:journalled', { presses });
 }
 
 /** The session cookie's token; a value with bad percent-encoding (`%E0%A4%A`) is no token, never a throw. */

@@ -64,6 +64,21 @@ export class OwnPostgres {
     this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'log'), '-w', '-t', '60', 'start']);
   }
 
+  /** A backup of `database` (pg_dump, custom format) into this cluster's directory; returns its path. */
+  dump(database: string): string {
+    const file = join(this.dir, `${database}.dump`);
+    this.run('pg_dump', ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-Fc', '-f', file, database]);
+    return file;
+  }
+
+  /** Replaces `database` with the backup in `file` (drop, create, pg_restore): nothing may be connected to it. */
+  restore(database: string, file: string): void {
+    const conn = ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'];
+    this.run('psql', [...conn, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`]);
+    this.run('psql', [...conn, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${database}`]);
+    this.run('pg_restore', [...conn, '-d', database, '--no-owner', file]);
+  }
+
   /** The outage: immediate shutdown, no checkpoint (a crash, as far as clients can tell). */
   crash(): void {
     this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop']);

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../helpers/cluster/free-port.js';
-import { startLoadBalancer, type LoadBalancer } from '../../helpers/cluster/load-balancer.js';
-import { ServerInstance } from '../../helpers/cluster/server-instance.js';
+import type { LoadBalancer } from '../../helpers/cluster/load-balancer.js';
+import type { ServerInstance } from '../../helpers/cluster/server-instance.js';
+import { startVictimAndSurvivor, type VictimAndSurvivor } from '../../helpers/cluster/victim-and-survivor.js';
 import { createGateway, postAlert } from '../../helpers/fixtures.js';
 import { RecordingClient } from '../../helpers/socket-client.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../../helpers/test-services.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 /**
  * kill -9 of the instance a screen is connected to, behind the load balancer:
@@ -18,45 +14,17 @@ import { REDIS_URL, createTestDatabase, testRedisPrefix } from '../../helpers/te
  * Instance A is a real OS process (so it can be killed); B runs in this process.
  */
 describe('one instance killed with SIGKILL', () => {
+  let cluster: VictimAndSurvivor;
   let victim: ServerInstance;
   let survivor: TestApp;
   let lb: LoadBalancer;
-  let dir: string;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    const prefix = testRedisPrefix();
-    survivor = await startTestApp({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: prefix });
-    dir = mkdtempSync(join(tmpdir(), 'lf-kill-'));
-    victim = new ServerInstance(
-      'victim',
-      await freePort(),
-      {
-        DATABASE_URL: db.url,
-        REDIS_URL,
-        REDIS_PREFIX: prefix,
-        ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn',
-        INGEST_RATE_PER_SECOND: '100000',
-      },
-      dir,
-      { execArgv: ['--import', 'tsx', '--conditions=lianfang-src'] },
-    );
-    await victim.start();
-    // The victim first: the load balancer's first connection goes to it.
-    lb = await startLoadBalancer([
-      { host: '127.0.0.1', port: victim.port, downUntil: 0 },
-      { host: '127.0.0.1', port: Number(new URL(survivor.url).port), downUntil: 0 },
-    ]);
+    cluster = await startVictimAndSurvivor();
+    ({ victim, survivor, lb } = cluster);
   });
   afterAll(async () => {
-    await lb?.close();
-    await victim?.stop();
-    await survivor?.close();
-    await drop?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await cluster?.close();
   });
 
   it('moves the screen to the survivor with exactly the missed events, and loses no acknowledged alert', async () => {

@@ -1,18 +1,21 @@
-import { AlertIngestReplySchema, AlertIngestSchema } from '@lianfang/shared';
+import { AlertIngestAcceptedSchema, AlertIngestSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../../../modules/domain-errors.js';
-import { findDeviceByKey, type DeviceRecord } from '../../../modules/devices/device-repository.js';
+import { findDeviceByKey, hashDeviceKey, type DeviceRecord } from '../../../modules/devices/device-repository.js';
+import { isDatabaseUnavailable } from '../../../db/db-unavailable.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 import type { Database } from '../../../db/database.js';
-import type { AlertService } from '../../../modules/alerts/alert-service.js';
+import type { AlertIntake } from '../../../modules/alerts/alert-intake.js';
+import type { IntakeJournal } from '../../../modules/alerts/intake-journal.js';
 import type { Metrics } from '../../../observability/metrics.js';
 import type { LivePicture } from '../../../modules/live-picture.js';
 import type { Config } from '../../../config.js';
 
 export interface AlertIngestDeps {
   db: Database;
-  alerts: AlertService;
+  intake: AlertIntake;
+  journal: IntakeJournal | null;
   metrics: Metrics;
   picture: LivePicture;
   config: Pick<Config, 'INGEST_RATE_PER_SECOND' | 'INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND'>;
@@ -34,13 +37,28 @@ export const alertIngestRoutes =
       if (hit && hit.until > Date.now()) return hit.device;
       // An address guessing keys is refused before the database lookup each guess would cost.
       unknownKeys.checkAddress(request.ip);
-      const device = await findDeviceByKey(deps.db, key);
+      const device = await lookUp(key);
       if (!device) {
         unknownKeys.recordUnknown(request.ip, key, request.log);
         throw unauthorized('unknown or revoked device key');
       }
       cache.set(key, { device, until: Date.now() + CACHE_MS });
       return device;
+    };
+
+    // While PostgreSQL is away a key is checked against what was last known of it: this
+    // instance's cache, then the journal's directory in Redis (any instance that saw it).
+    const lookUp = async (key: string): Promise<DeviceRecord | null> => {
+      try {
+        const device = await findDeviceByKey(deps.db, key);
+        if (device) deps.journal?.rememberDevice(hashDeviceKey(key), device);
+        return device;
+      } catch (err) {
+        if (!deps.journal || !isDatabaseUnavailable(err)) throw err;
+        const known = cache.get(key)?.device ?? (await deps.journal.deviceByKeyHash(hashDeviceKey(key)));
+        if (!known) throw err;
+        return known;
+      }
     };
 
     // The key is checked on request, before the body is parsed: no key, no hints about the input.
@@ -55,14 +73,15 @@ export const alertIngestRoutes =
           tags: ['ingest'],
           summary: 'An alert from a radio gateway or panic button (device key)',
           body: AlertIngestSchema,
-          response: { 202: AlertIngestReplySchema },
+          // Recorded, or (PostgreSQL away, Redis there) journalled: recorded later, in order, exactly once.
+          response: { 202: AlertIngestAcceptedSchema },
         },
         config: { rateLimit: { max: deps.config.INGEST_RATE_PER_SECOND, timeWindow: 1000, keyGenerator: (r) => `alerts|${r.headers.authorization ?? r.ip}` } },
       },
       async (request, reply) => {
         const device = devices.get(request)!;
         const unit = device.unitId ? deps.picture.units.get(device.unitId) : undefined;
-        const { alert, incident, joined } = await deps.alerts.raise({
+        const outcome = await deps.intake.press({
           ...request.body,
           source: 'gateway',
           deviceId: device.id,
@@ -72,6 +91,11 @@ export const alertIngestRoutes =
           actor: `device:${device.id}`,
         });
         deps.metrics.alertsAccepted.inc({ source: 'gateway' });
+        if ('journalled' in outcome) {
+          const { journalId, alertId } = outcome.journalled;
+          return reply.status(202).send({ journalled: true as const, journalId, alertId });
+        }
+        const { alert, incident, joined } = outcome.recorded;
         return reply.status(202).send({ alertId: alert.id, incidentId: incident.id, joined, pressCount: incident.alertCount });
       },
     );

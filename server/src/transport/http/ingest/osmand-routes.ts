@@ -3,14 +3,14 @@ import { badRequest, RateLimited } from '../../../modules/domain-errors.js';
 import { decodeOsmand } from './osmand-decoder.js';
 import { PerSecondLimit } from './per-second-limit.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
-import type { AlertService } from '../../../modules/alerts/alert-service.js';
+import type { AlertIntake } from '../../../modules/alerts/alert-intake.js';
 import type { PositionIngest } from '../../../modules/positions/position-ingest.js';
 import type { Metrics } from '../../../observability/metrics.js';
 import type { LivePicture } from '../../../modules/live-picture.js';
 import type { Config } from '../../../config.js';
 
 export interface OsmandDeps {
-  alerts: AlertService;
+  intake: AlertIntake;
   positions: PositionIngest;
   metrics: Metrics;
   picture: LivePicture;
@@ -57,9 +57,10 @@ export const osmandRoutes =
         battery: fix.battery,
       });
       if (fix.alarm === 'sos' || fix.alarm === 'panic') {
-        // The alarm is committed before the tracker gets its 200: a retried request joins, never duplicates.
+        // The alarm is committed (or journalled, while PostgreSQL is away) before the tracker gets its 200:
+        // a retried request joins, never duplicates.
         const unit = deps.picture.units.get(unitId)!;
-        await deps.alerts.raise({
+        await deps.intake.press({
           kind: 'sos',
           source: 'tracker',
           deviceId: null,
