@@ -1,3 +1,4 @@
+import type { DescribeLocation } from '../modules/places/describe-location.js';
 import type { Grid, HistoryIncident, LadderLevel, Unit } from '@lianfang/shared';
 import { snapToRoad, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { Queryable } from '../db/database.js';
@@ -25,6 +26,8 @@ export interface DemoHistoryDeps {
   graph: RoadGraph;
   grids: readonly Grid[];
   units: readonly Pick<Unit, 'id' | 'callsign' | 'force' | 'mode'>[];
+  /** each past case's location text, as a district's import gets it (the places module) */
+  describe?: DescribeLocation;
 }
 
 interface Progress {
@@ -66,7 +69,7 @@ export async function writeDemoHistory(deps: DemoHistoryDeps, options: DemoHisto
       localWeekday: local.weekday,
     });
     await deps.bus.run(async (q) => {
-      await insertDay(q, planned, options.ackLimitSeconds ?? 60, endMs);
+      await insertDay(q, planned, options.ackLimitSeconds ?? 60, endMs, deps.describe);
       await q.query('UPDATE settings SET value = $1 WHERE key = $2', [JSON.stringify({ ...progress, written: day + 1 }), SETTING]);
       return { result: undefined, events: [] };
     });
@@ -140,9 +143,22 @@ export function asHistoryIncident(i: PlannedIncident): HistoryIncident {
 }
 
 /** One day through the history import: refused rows would be a bug in the planner, so they fail loudly. */
-async function insertDay(q: Queryable, planned: readonly PlannedIncident[], ackLimitSeconds: number, nowMs: number): Promise<void> {
+async function insertDay(
+  q: Queryable,
+  planned: readonly PlannedIncident[],
+  ackLimitSeconds: number,
+  nowMs: number,
+  describe?: DescribeLocation,
+): Promise<void> {
   if (planned.length === 0) return;
-  const options = { dryRun: false, actor: DEMO_OPERATOR, ackLimitSeconds, nowMs, demo: { idFor: (externalId: string) => externalId, crewActor: DEMO_CREW } };
+  const options = {
+    dryRun: false,
+    actor: DEMO_OPERATOR,
+    ackLimitSeconds,
+    nowMs,
+    demo: { idFor: (externalId: string) => externalId, crewActor: DEMO_CREW },
+    ...(describe ? { describe } : {}),
+  };
   const { report, toWrite } = await planHistoryImport(q, planned.map(asHistoryIncident), options);
   const refused = report.rows.find((r) => r.action === 'reject');
   if (refused) throw new Error(`demo history: case ${refused.key} refused: ${refused.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);

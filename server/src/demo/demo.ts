@@ -45,19 +45,26 @@ export async function startDemo(app: FastifyInstance, baseUrl: string): Promise<
   alerts.start();
   app.log.info({ units: units.length, crews: loop ? crews.size : 0, gateways: gatewayKeys.length }, 'demo running');
   if (config.DEMO_HISTORY_DAYS > 0) {
-    const history = { bus: core.bus, db: core.db, graph: network.graph, grids: core.picture.grids, units };
-    writeDemoHistory(history, {
-      days: config.DEMO_HISTORY_DAYS,
-      perDay: config.DEMO_HISTORY_PER_DAY,
-      seed: 20261207,
-      timeZone: config.TIME_ZONE,
-      ackLimitSeconds: config.ACK_TIMEOUT_SECONDS,
-    }).then(
-      (r) => {
-        if (r.days > 0) app.log.info({ incidents: r.incidents, days: r.days, seconds: Number(r.seconds.toFixed(1)) }, 'demo history written');
-      },
-      (err: unknown) => app.log.error({ err }, 'demo history not written'),
-    );
+    const history = { bus: core.bus, db: core.db, graph: network.graph, grids: core.picture.grids, units, describe: core.places.describe };
+    // the past's location texts need the place index: wait for it (about a second) before writing
+    void core.places
+      .directory()
+      .catch(() => undefined)
+      .then(() =>
+        writeDemoHistory(history, {
+          days: config.DEMO_HISTORY_DAYS,
+          perDay: config.DEMO_HISTORY_PER_DAY,
+          seed: 20261207,
+          timeZone: config.TIME_ZONE,
+          ackLimitSeconds: config.ACK_TIMEOUT_SECONDS,
+        }),
+      )
+      .then(
+        (r) => {
+          if (r.days > 0) app.log.info({ incidents: r.incidents, days: r.days, seconds: Number(r.seconds.toFixed(1)) }, 'demo history written');
+        },
+        (err: unknown) => app.log.error({ err }, 'demo history not written'),
+      );
   }
   return () => {
     loop?.stop();
