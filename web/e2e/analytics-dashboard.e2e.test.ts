@@ -222,7 +222,8 @@ describe("managers' analytics dashboard (production build, real server on Postgr
     await clickChartAt(page, 'histogram', 1, [5.5, 2.5]);
     await page.waitForURL('**/analytics/incidents?**');
     await page.waitForSelector('[data-testid=table-incidents] tbody tr');
-    expect((await tableCells(page, '[data-testid=table-incidents]')).map((r) => [r[0], r[10]])).toEqual([['A11', '5:30']]);
+    // columns: id, time, category, priority, status, grid, location, lead, processing, turnout, travel, response
+    expect((await tableCells(page, '[data-testid=table-incidents]')).map((r) => [r[0], r[11]])).toEqual([['A11', '5:30']]);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'analytics-drilldown.png') });
 
     await page.click('[data-incident-id=A11] a');

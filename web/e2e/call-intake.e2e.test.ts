@@ -72,6 +72,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
         shown: (p) => p.waitForFunction(() => (document.querySelector('[data-testid=intake-priority]') as HTMLSelectElement | null)?.value === 'P2'),
       },
       tabTo('intake-priority', 'priority (keep the suggestion)'),
+      tabTo('intake-place-search-input', 'find by name (passed: the radio gives coordinates)'),
       {
         ...tabTo('intake-coords', 'location: coordinates from the radio', coords),
       },
@@ -108,7 +109,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
       },
     ];
     const timings = await runTimedSteps(wall, steps, 'call-intake-keys');
-    expect(timings).toHaveLength(9);
+    expect(timings).toHaveLength(10);
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'call-intake-1920x1080-dispatched.png') });
     expect(await wall.textContent('[data-testid=intake-outcome]')).toContain('已立案并派遣');
 
@@ -166,6 +167,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
         shown: (p) => p.waitForSelector(`[data-testid=intake-duplicate][data-incident-id="${createdId}"]`),
       },
       tabTo('intake-priority', 'priority'),
+      tabTo('intake-place-search-input', 'find by name (passed: the right-click set the place)'),
       tabTo('intake-coords', 'location (set by the right-click)'),
       tabTo('intake-address', 'address'),
       tabTo('intake-caller', 'caller', '李女士'),
@@ -181,7 +183,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
       },
     ];
     const timings = await runTimedSteps(wall, steps, 'call-intake-join');
-    expect(timings).toHaveLength(8);
+    expect(timings).toHaveLength(9);
     const detail = await api.call<Detail>('GET', `/api/incidents/${createdId}`);
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'call_joined', data: { callerName: '李女士' } });
     expect((await api.call<Incident[]>('GET', '/api/incidents')).length).toBe(before);
@@ -204,6 +206,8 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
       await big.keyboard.press('n');
       await focusIs(big, 'intake-category');
       await big.keyboard.press('1');
+      // priority, find by name, coordinates
+      await big.keyboard.press('Tab');
       await big.keyboard.press('Tab');
       await big.keyboard.press('Tab');
       await big.keyboard.type(`${site.lat.toFixed(6)}, ${site.lon.toFixed(6)}`);

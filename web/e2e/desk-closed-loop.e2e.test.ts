@@ -76,12 +76,13 @@ describe('the desk runs the closed loop (production build, real server, Chromium
     const shownBefore = await dashboard.textContent('[data-testid=kpi-closure]');
     expect(shownBefore).toBe(formatShare(before.total.closureRate));
 
-    // The radio call: N opens the form, 2 = 扰乱秩序 (P2 suggested), Tab twice to the location, the
+    // The radio call: N opens the form, 2 = 扰乱秩序 (P2 suggested), Tab past priority and find-by-name to the location, the
     // coordinates read out, Tab to the caller fields, Ctrl+Enter creates it and sends the first unit.
     await wall.locator('body').focus();
     await wall.keyboard.press('n');
     await wall.waitForSelector('[data-testid=call-intake]');
     await wall.keyboard.press('2');
+    await wall.keyboard.press('Tab');
     await wall.keyboard.press('Tab');
     await wall.keyboard.press('Tab');
     await wall.keyboard.type(`${site.lat.toFixed(6)}, ${site.lon.toFixed(6)}`);
