@@ -1,5 +1,5 @@
 import Pbf from 'pbf';
-import type { OsmReadStats, OsmVisitor } from './osm-entities.js';
+import type { OsmReadStats, OsmRelationMember, OsmVisitor } from './osm-entities.js';
 import { pbfBlocks } from './osm-pbf-blobs.js';
 
 /** Features this reader understands; a file requiring anything else is refused rather than misread. */
@@ -7,7 +7,8 @@ const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 
 /**
  * Decodes an .osm.pbf held in memory: nodes (plain and dense) and ways with their tags, in
- * file order. Relations are counted and skipped.
+ * file order. Node tags and relations are decoded only when the visitor asks for them;
+ * otherwise relations are counted and skipped.
  */
 export function readOsmPbf(bytes: Uint8Array, visitor: OsmVisitor): OsmReadStats {
   const stats: OsmReadStats = { nodes: 0, ways: 0, relations: 0 };
@@ -46,7 +47,11 @@ function readPrimitiveBlock(data: Uint8Array, visitor: OsmVisitor, stats: OsmRea
         if (tag === 1) readNode(p, block, visitor, stats);
         else if (tag === 2) readDenseNodes(p, block, visitor, stats);
         else if (tag === 3) readWay(p, block, visitor, stats);
-        else if (tag === 4) stats.relations++; // left for readFields to skip
+        else if (tag === 4) {
+          stats.relations++;
+          if (visitor.relation) readRelation(p, block, visitor);
+          // otherwise left for readFields to skip
+        }
       },
       null,
       block.groups[g + 1]!,
@@ -80,11 +85,15 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
   const ids: number[] = [];
   const lats: number[] = [];
   const lons: number[] = [];
+  // keys_vals: for each node, key/value string indexes in pairs, then a 0.
+  const keysVals: number[] = [];
+  const wantTags = visitor.taggedNode !== undefined;
   pbf.readFields(
     (tag, _: null, p) => {
       if (tag === 1) p.readPackedSVarint(ids);
       else if (tag === 8) p.readPackedSVarint(lats);
       else if (tag === 9) p.readPackedSVarint(lons);
+      else if (tag === 10 && wantTags) p.readPackedVarint(keysVals);
     },
     null,
     end,
@@ -92,25 +101,45 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
   let id = 0;
   let lat = 0;
   let lon = 0;
+  let kv = 0;
   for (let i = 0; i < ids.length; i++) {
     id += ids[i]!;
     lat += lats[i]!;
     lon += lons[i]!;
-    visitor.node?.(id, coordinate(block, block.latOffset, lat), coordinate(block, block.lonOffset, lon));
+    const latitude = coordinate(block, block.latOffset, lat);
+    const longitude = coordinate(block, block.lonOffset, lon);
+    visitor.node?.(id, latitude, longitude);
+    if (!wantTags || kv >= keysVals.length) continue;
+    if (keysVals[kv] === 0) {
+      kv++;
+      continue;
+    }
+    const tags: Record<string, string> = {};
+    while (kv < keysVals.length && keysVals[kv] !== 0) {
+      tags[block.strings[keysVals[kv]!] ?? ''] = block.strings[keysVals[kv + 1] ?? 0] ?? '';
+      kv += 2;
+    }
+    kv++;
+    visitor.taggedNode?.(id, latitude, longitude, tags);
   }
   stats.nodes += ids.length;
 }
 
 function readNode(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
   const node = pbf.readMessage(
-    (tag, n: { id: number; lat: number; lon: number }, p) => {
+    (tag, n: { id: number; lat: number; lon: number; keys: number[]; vals: number[] }, p) => {
       if (tag === 1) n.id = p.readSVarint();
+      else if (tag === 2) p.readPackedVarint(n.keys);
+      else if (tag === 3) p.readPackedVarint(n.vals);
       else if (tag === 8) n.lat = p.readSVarint();
       else if (tag === 9) n.lon = p.readSVarint();
     },
-    { id: 0, lat: 0, lon: 0 },
+    { id: 0, lat: 0, lon: 0, keys: [], vals: [] },
   );
-  visitor.node?.(node.id, coordinate(block, block.latOffset, node.lat), coordinate(block, block.lonOffset, node.lon));
+  const lat = coordinate(block, block.latOffset, node.lat);
+  const lon = coordinate(block, block.lonOffset, node.lon);
+  visitor.node?.(node.id, lat, lon);
+  if (node.keys.length > 0) visitor.taggedNode?.(node.id, lat, lon, tagsOf(block, node.keys, node.vals));
   stats.nodes++;
 }
 
@@ -128,7 +157,34 @@ function readWay(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmR
   if (!visitor.way) return;
   let ref = 0;
   const refs = raw.refs.map((delta) => (ref += delta));
+  visitor.way({ id: raw.id, refs, tags: tagsOf(block, raw.keys, raw.vals) });
+}
+
+function tagsOf(block: BlockContext, keys: readonly number[], vals: readonly number[]): Record<string, string> {
   const tags: Record<string, string> = {};
-  raw.keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[raw.vals[i] ?? 0] ?? ''));
-  visitor.way({ id: raw.id, refs, tags });
+  keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[vals[i] ?? 0] ?? ''));
+  return tags;
+}
+
+const MEMBER_TYPES = ['node', 'way', 'relation'] as const;
+
+function readRelation(pbf: Pbf, block: BlockContext, visitor: OsmVisitor): void {
+  const raw = pbf.readMessage(
+    (tag, r: { id: number; keys: number[]; vals: number[]; roles: number[]; memids: number[]; types: number[] }, p) => {
+      if (tag === 1) r.id = p.readVarint(true);
+      else if (tag === 2) p.readPackedVarint(r.keys);
+      else if (tag === 3) p.readPackedVarint(r.vals);
+      else if (tag === 8) p.readPackedVarint(r.roles);
+      else if (tag === 9) p.readPackedSVarint(r.memids);
+      else if (tag === 10) p.readPackedVarint(r.types);
+    },
+    { id: 0, keys: [], vals: [], roles: [], memids: [], types: [] },
+  );
+  let ref = 0;
+  const members: OsmRelationMember[] = raw.memids.map((delta, i) => ({
+    type: MEMBER_TYPES[raw.types[i] ?? 0] ?? 'node',
+    ref: (ref += delta),
+    role: block.strings[raw.roles[i] ?? 0] ?? '',
+  }));
+  visitor.relation?.({ id: raw.id, tags: tagsOf(block, raw.keys, raw.vals), members });
 }

@@ -1,0 +1,57 @@
+/**
+ * The basemap's vector-tile layers and the zooms they are cut for. One place, so the tile
+ * builder, the style and the docs agree on names.
+ */
+export const BASEMAP_MIN_ZOOM = 10;
+/** Tiles are cut up to here; MapLibre overzooms them above. */
+export const BASEMAP_MAX_ZOOM = 16;
+
+export const BASEMAP_LAYERS = ['water', 'landuse', 'waterway', 'building', 'railway', 'boundary', 'roads', 'poi', 'place'] as const;
+export type BasemapLayer = (typeof BASEMAP_LAYERS)[number];
+
+export type BasemapProperties = Record<string, string | number | boolean>;
+
+export type BasemapGeometry =
+  | { type: 'Point'; coordinates: [number, number] }
+  | { type: 'LineString'; coordinates: [number, number][] }
+  | { type: 'Polygon'; coordinates: [number, number][][] }
+  | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
+
+export interface BasemapFeature {
+  readonly layer: BasemapLayer;
+  /** The first zoom whose tiles carry this feature (small streets and shops only close up). */
+  readonly minzoom: number;
+  readonly properties: BasemapProperties;
+  readonly geometry: BasemapGeometry;
+}
+
+/** Everything a basemap is cut from, plus where it is (west, south, east, north). */
+export interface BasemapSource {
+  readonly features: BasemapFeature[];
+  readonly bounds: [number, number, number, number];
+  /** Whether the features come from OpenStreetMap (then the map must say so: ODbL). */
+  readonly openStreetMap: boolean;
+}
+
+/** Bounds of a set of features; a small box around (0, 0) when there are none, never NaN. */
+export function featureBounds(features: readonly BasemapFeature[]): [number, number, number, number] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const visit = (c: [number, number]): void => {
+    if (c[0] < west) west = c[0];
+    if (c[0] > east) east = c[0];
+    if (c[1] < south) south = c[1];
+    if (c[1] > north) north = c[1];
+  };
+  for (const f of features) {
+    const g = f.geometry;
+    if (g.type === 'Point') visit(g.coordinates);
+    else if (g.type === 'LineString') g.coordinates.forEach(visit);
+    else if (g.type === 'Polygon') g.coordinates.forEach((ring) => ring.forEach(visit));
+    else g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+  }
+  if (!Number.isFinite(west)) return [-0.01, -0.01, 0.01, 0.01];
+  return [west, south, east, north];
+}
