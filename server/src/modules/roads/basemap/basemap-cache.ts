@@ -31,9 +31,13 @@ export async function loadOsmBasemap(extractPath: string, cacheDir: string): Pro
   return loadOrBuild(dir, key, () => collectOsmBasemap(extractPath));
 }
 
-/** The generated city's basemap, keyed by the generator's parameters (the same city every time). */
-export async function loadGraphBasemap(graph: RoadGraph, cityKey: string, cacheDir: string): Promise<BasemapLoad> {
-  const key = createHash('sha256').update(`${cityKey}|${BASEMAP_VERSION}|${BASEMAP_MIN_ZOOM}-${BASEMAP_MAX_ZOOM}`).digest('hex').slice(0, 16);
+/** The generated city's basemap, keyed by a hash of its streets (the same seed gives the same city, and the same tiles). */
+export async function loadGraphBasemap(graph: RoadGraph, cacheDir: string): Promise<BasemapLoad> {
+  const hash = createHash('sha256').update(`${BASEMAP_VERSION}|${BASEMAP_MIN_ZOOM}-${BASEMAP_MAX_ZOOM}|${graph.nodeCount}|${graph.edgeCount}`);
+  for (const array of [graph.lat, graph.lon, graph.sources, graph.targets, graph.roadClass]) {
+    hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  }
+  const key = hash.digest('hex').slice(0, 16);
   return loadOrBuild(join(cacheDir, `demo-city.${key}`), key, async () => graphBasemap(graph));
 }
 

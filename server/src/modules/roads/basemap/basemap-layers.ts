@@ -33,8 +33,14 @@ export interface BasemapSource {
   readonly openStreetMap: boolean;
 }
 
-/** Bounds of a set of features; a small box around (0, 0) when there are none, never NaN. */
-export function featureBounds(features: readonly BasemapFeature[]): [number, number, number, number] {
+/**
+ * Where the basemap is: the bounds of its features, leaving out boundary lines (a district's
+ * boundary relation often runs far outside the clipped extract) unless there is nothing else.
+ * A small box around (0, 0) when there are no features at all, never NaN.
+ */
+export function featureBounds(all: readonly BasemapFeature[]): [number, number, number, number] {
+  const inner = all.filter((f) => f.layer !== 'boundary');
+  const features = inner.length > 0 ? inner : all;
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;

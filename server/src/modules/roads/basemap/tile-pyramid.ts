@@ -77,7 +77,7 @@ function groupFeatures(features: readonly BasemapFeature[]): FeatureGroup[] {
   return [...byKey.values()].map((g) => ({
     layer: g.layer,
     minzoom: g.minzoom,
-    index: new GeoJSONVT({ type: 'FeatureCollection', features: g.features } as GeoJSON.FeatureCollection, {
+    index: new GeoJSONVT({ type: 'FeatureCollection', features: g.features } as ConstructorParameters<typeof GeoJSONVT>[0], {
       maxZoom: BASEMAP_MAX_ZOOM,
       indexMaxZoom: 5,
       indexMaxPoints: 100_000,
