@@ -21,7 +21,10 @@ export interface BasemapLoad {
 export async function osmBasemapDir(extractPath: string, cacheDir: string): Promise<{ dir: string; key: string }> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(resolve(extractPath))) hash.update(chunk as Buffer);
-  const key = createHash('sha256').update(`${hash.digest('hex')}|${BASEMAP_VERSION}|${BASEMAP_MIN_ZOOM}-${BASEMAP_MAX_ZOOM}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${hash.digest('hex')}|${BASEMAP_VERSION}|${BASEMAP_MIN_ZOOM}-${BASEMAP_MAX_ZOOM}`)
+    .digest('hex')
+    .slice(0, 16);
   return { dir: join(cacheDir, `${basename(extractPath).replace(/[^\w.-]+/g, '_')}.${key}`), key };
 }
 
@@ -49,7 +52,14 @@ async function loadOrBuild(dir: string, key: string, source: () => Promise<Basem
   const archive = await writeTileArchive(
     dir,
     buildTiles(basemap),
-    { key, bounds: basemap.bounds, minzoom: BASEMAP_MIN_ZOOM, maxzoom: BASEMAP_MAX_ZOOM, openStreetMap: basemap.openStreetMap, featureCount: basemap.features.length },
+    {
+      key,
+      bounds: basemap.bounds,
+      minzoom: BASEMAP_MIN_ZOOM,
+      maxzoom: BASEMAP_MAX_ZOOM,
+      openStreetMap: basemap.openStreetMap,
+      featureCount: basemap.features.length,
+    },
     started,
   );
   return { archive, fromCache: false, dir };

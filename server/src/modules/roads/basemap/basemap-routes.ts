@@ -69,7 +69,11 @@ export const basemapRoutes =
     app.get(
       '/map/style.json',
       {
-        schema: { tags: ['map'], summary: 'The MapLibre style of the served basemap: theme=dark (the wall) or light (tablets in daylight)', querystring: StyleQuery },
+        schema: {
+          tags: ['map'],
+          summary: 'The MapLibre style of the served basemap: theme=dark (the wall) or light (tablets in daylight)',
+          querystring: StyleQuery,
+        },
         preHandler: requireRole(...ALL_STAFF),
       },
       async (request, reply) => {

@@ -101,7 +101,8 @@ class FeatureCollector implements OsmVisitor {
     for (const [wayId, level] of this.boundaryLevel) {
       const refs = this.memberWays.get(wayId);
       const coords = refs ? this.coordinates(refs) : [];
-      if (coords.length >= 2) this.features.push({ layer: 'boundary', minzoom: 10, properties: { admin_level: level }, geometry: { type: 'LineString', coordinates: coords } });
+      if (coords.length >= 2)
+        this.features.push({ layer: 'boundary', minzoom: 10, properties: { admin_level: level }, geometry: { type: 'LineString', coordinates: coords } });
     }
     for (const { kind, style, relation } of this.relations.values()) {
       if (kind === 'area') this.addMultipolygon(style, relation);

@@ -13,11 +13,30 @@ export interface BasemapClass {
 
 /** Road classes by the zoom they appear from: arterials at 10, side streets at 12, paths at 14. */
 const ROAD_MINZOOM: Readonly<Record<string, number>> = {
-  motorway: 10, motorway_link: 10, trunk: 10, trunk_link: 10, primary: 10, primary_link: 10, secondary: 10, secondary_link: 10,
-  tertiary: 11, tertiary_link: 11,
-  residential: 12, unclassified: 12, road: 12, living_street: 12,
-  service: 14, pedestrian: 14, track: 14, busway: 14,
-  footway: 14, path: 14, cycleway: 14, steps: 14, bridleway: 14, corridor: 15,
+  motorway: 10,
+  motorway_link: 10,
+  trunk: 10,
+  trunk_link: 10,
+  primary: 10,
+  primary_link: 10,
+  secondary: 10,
+  secondary_link: 10,
+  tertiary: 11,
+  tertiary_link: 11,
+  residential: 12,
+  unclassified: 12,
+  road: 12,
+  living_street: 12,
+  service: 14,
+  pedestrian: 14,
+  track: 14,
+  busway: 14,
+  footway: 14,
+  path: 14,
+  cycleway: 14,
+  steps: 14,
+  bridleway: 14,
+  corridor: 15,
 };
 
 const RAILWAYS = new Set(['rail', 'subway', 'light_rail', 'tram', 'narrow_gauge', 'monorail', 'funicular']);
@@ -26,18 +45,50 @@ const WATERWAY_MINZOOM: Readonly<Record<string, number>> = { river: 10, canal: 1
 /** Land cover and land use, under the streets; parks and green first, that is what a wall needs to read. */
 const LANDUSE_KEYS: readonly (readonly [string, ReadonlySet<string>])[] = [
   ['leisure', new Set(['park', 'garden', 'playground', 'pitch', 'nature_reserve', 'stadium', 'sports_centre', 'golf_course'])],
-  ['landuse', new Set(['grass', 'forest', 'meadow', 'recreation_ground', 'residential', 'commercial', 'retail', 'industrial', 'cemetery', 'farmland', 'allotments', 'railway', 'education', 'construction', 'village_green'])],
+  [
+    'landuse',
+    new Set([
+      'grass',
+      'forest',
+      'meadow',
+      'recreation_ground',
+      'residential',
+      'commercial',
+      'retail',
+      'industrial',
+      'cemetery',
+      'farmland',
+      'allotments',
+      'railway',
+      'education',
+      'construction',
+      'village_green',
+    ]),
+  ],
   ['natural', new Set(['wood', 'scrub', 'grassland', 'heath', 'bare_rock', 'glacier', 'sand', 'beach'])],
   ['amenity', new Set(['school', 'university', 'college', 'hospital', 'kindergarten'])],
 ];
 
 /** Named places a control room is asked about, grouped into the classes the style draws. */
 const POI_RULES: readonly (readonly [string, Readonly<Record<string, readonly [string, number]>>])[] = [
-  ['amenity', {
-    police: ['police', 13], fire_station: ['fire', 13], hospital: ['hospital', 13], clinic: ['hospital', 14], doctors: ['hospital', 15],
-    school: ['school', 14], university: ['school', 14], college: ['school', 14], kindergarten: ['school', 15],
-    marketplace: ['market', 14], townhall: ['government', 14], bus_station: ['transit', 13], pharmacy: ['shop', 15],
-  }],
+  [
+    'amenity',
+    {
+      police: ['police', 13],
+      fire_station: ['fire', 13],
+      hospital: ['hospital', 13],
+      clinic: ['hospital', 14],
+      doctors: ['hospital', 15],
+      school: ['school', 14],
+      university: ['school', 14],
+      college: ['school', 14],
+      kindergarten: ['school', 15],
+      marketplace: ['market', 14],
+      townhall: ['government', 14],
+      bus_station: ['transit', 13],
+      pharmacy: ['shop', 15],
+    },
+  ],
   ['railway', { station: ['transit', 13], halt: ['transit', 14], subway_entrance: ['transit', 15], tram_stop: ['transit', 15] }],
   ['public_transport', { station: ['transit', 13] }],
   ['highway', { bus_stop: ['transit', 15] }],

@@ -102,7 +102,10 @@ describe.skipIf(!hasExtract(ANDORRA))('GET /tiles/{z}/{x}/{y} and /map/style.jso
   });
 
   it('answers 400 naming the field for a bad theme or scale', async () => {
-    for (const [query, field] of [['theme=sepia', 'theme'], ['scale=9', 'scale']]) {
+    for (const [query, field] of [
+      ['theme=sepia', 'theme'],
+      ['scale=9', 'scale'],
+    ]) {
       const res = await t.app.inject({ url: `/map/style.json?${query}`, headers: auth });
       expect(res.statusCode, query).toBe(400);
       expect(JSON.stringify(res.json()), query).toContain(field);

@@ -70,10 +70,11 @@ describe.skipIf(!hasExtract(ANDORRA))(`basemap tiles of ../shared/osm/${ANDORRA}
     const seen = new Set<string>();
     for (const z of [12, 14]) {
       const r = tileRange(first.archive.meta.bounds, z);
-      for (let x = r.minX; x <= r.maxX; x++) for (let y = r.minY; y <= r.maxY; y++) {
-        const t = first.archive.tile(z, x, y);
-        if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
-      }
+      for (let x = r.minX; x <= r.maxX; x++)
+        for (let y = r.minY; y <= r.maxY; y++) {
+          const t = first.archive.tile(z, x, y);
+          if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
+        }
     }
     expect([...seen].sort()).toEqual(expect.arrayContaining(['boundary', 'landuse', 'place', 'poi', 'roads', 'water', 'waterway']));
     // Buildings only from z15: a z14 tile of the town has none, its z15 children do.
@@ -140,10 +141,11 @@ describe.skipIf(!hasExtract(NANJING))(`basemap tiles of ../shared/osm/${NANJING}
     expect(east?.properties).toMatchObject({ class: 'primary', 'name:en': 'East Zhongshan Road' });
     const seen = new Set<string>();
     const r = tileRange(load.archive.meta.bounds, 12);
-    for (let tx = r.minX; tx <= r.maxX; tx++) for (let ty = r.minY; ty <= r.maxY; ty++) {
-      const t = load.archive.tile(12, tx, ty);
-      if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
-    }
+    for (let tx = r.minX; tx <= r.maxX; tx++)
+      for (let ty = r.minY; ty <= r.maxY; ty++) {
+        const t = load.archive.tile(12, tx, ty);
+        if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
+      }
     expect(seen).toContain('railway');
   });
 });
