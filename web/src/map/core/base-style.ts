@@ -9,7 +9,7 @@ export const MAP_BACKGROUND = '#0a1017';
 export function baseStyle(background: string = MAP_BACKGROUND): StyleSpecification {
   return {
     version: 8,
-    name: background === MAP_BACKGROUND ? 'lianfang-dark' : 'lianfang-custom',
+    name: 'lianfang-background',
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': background } }],
   };

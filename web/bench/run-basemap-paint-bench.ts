@@ -1,0 +1,101 @@
+/**
+ * The wall's first paint with the served basemap (issue 18), in Debian's headless Chromium, on
+ * the Andorra extract: from navigation to the map's first `idle` (style, every tile in view and
+ * its labels drawn), against the old map without a basemap in the same run, the same server and
+ * page, with the style request blocked (MapView then draws its plain background). Alternating
+ * runs, each in a fresh browser context (no HTTP cache).
+ *
+ * Run from the repository root: `npx -y pnpm@10 bench:basemap-paint`. BENCH_RUNS (default 5).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/browser';
+import { buildWeb } from '../e2e/support/build-web';
+import { startServer } from '../e2e/support/server-process';
+import { logIn } from '../e2e/support/wall-page';
+
+const ANDORRA = fileURLToPath(new URL('../../../shared/osm/andorra.osm.pbf', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Paint {
+  readyMs: number;
+  idleMs: number;
+  tiles: number;
+}
+
+async function firstPaint(browser: Browser, baseUrl: string, password: string, basemap: boolean): Promise<Paint> {
+  // No service worker in either case: it would answer the style request where page.route cannot see it.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+  const page: Page = await context.newPage();
+  let blocked = 0;
+  if (!basemap) {
+    await page.route(
+      (url) => url.pathname === '/map/style.json',
+      (route) => {
+        blocked++;
+        return route.abort();
+      },
+    );
+  }
+  let tiles = 0;
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/tiles/')) tiles++;
+  });
+  await logIn(page, baseUrl, 'admin', password);
+  await page.waitForURL('**/wall');
+  // Measured from a fresh load of the wall (logged in), not from the login form.
+  const started = Date.now();
+  await page.reload();
+  await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 120_000 });
+  const readyMs = Date.now() - started;
+  await page.waitForFunction(() => !!window.lianfangMap && window.lianfangMap.loaded() && window.lianfangMap.areTilesLoaded(), null, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const idleMs = Date.now() - started;
+  const style = await page.evaluate(() => window.lianfangMap!.getStyle().name ?? '');
+  await context.close();
+  if (style !== (basemap ? 'lianfang-dark' : 'lianfang-background')) throw new Error(`unexpected style ${style} (style requests blocked: ${blocked})`);
+  return { readyMs, idleMs, tiles };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+if (!existsSync(ANDORRA)) {
+  console.warn(`[basemap paint bench] SKIPPED: ${ANDORRA} not found`);
+} else {
+  const webDist = await buildWeb();
+  const server = await startServer(webDist, { ROAD_NETWORK: ANDORRA, DEMO_ALERT_EVERY_SECONDS: '0' });
+  const browser = await launchChromium();
+  try {
+    const withBasemap: Paint[] = [];
+    const without: Paint[] = [];
+    // One unmeasured load each: the server cuts nothing here (cut at start), but the first load warms its routes.
+    await firstPaint(browser, server.baseUrl, server.adminPassword, true);
+    await firstPaint(browser, server.baseUrl, server.adminPassword, false);
+    for (let i = 0; i < RUNS; i++) {
+      withBasemap.push(await firstPaint(browser, server.baseUrl, server.adminPassword, true));
+      without.push(await firstPaint(browser, server.baseUrl, server.adminPassword, false));
+    }
+    const summary = (xs: Paint[]) => ({
+      readyMedianMs: median(xs.map((p) => p.readyMs)),
+      idleMedianMs: median(xs.map((p) => p.idleMs)),
+      idleMaxMs: Math.max(...xs.map((p) => p.idleMs)),
+      tiles: median(xs.map((p) => p.tiles)),
+    });
+    console.log(
+      JSON.stringify({
+        bench: 'basemap-first-paint',
+        runs: RUNS,
+        viewport: '1920x1080',
+        withBasemap: summary(withBasemap),
+        baselineNoBasemap: summary(without),
+      }),
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(webDist, { recursive: true, force: true });
+  }
+}
