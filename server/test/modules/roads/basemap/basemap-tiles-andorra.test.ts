@@ -24,6 +24,19 @@ function decode(load: BasemapLoad, z: number, x: number, y: number): VectorTile 
   return new VectorTile(new Pbf(gunzipSync(tile.gzipped)));
 }
 
+/** Every source-layer present in the archive's tiles at zoom z. */
+function layersAtZoom(load: BasemapLoad, z: number): Set<string> {
+  const seen = new Set<string>();
+  const r = tileRange(load.archive.meta.bounds, z);
+  for (let x = r.minX; x <= r.maxX; x++) {
+    for (let y = r.minY; y <= r.maxY; y++) {
+      const t = load.archive.tile(z, x, y);
+      if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
+    }
+  }
+  return seen;
+}
+
 function names(tile: VectorTile, layer: string): string[] {
   const l = tile.layers[layer];
   if (!l) return [];
@@ -67,15 +80,7 @@ describe.skipIf(!hasExtract(ANDORRA))(`basemap tiles of ../shared/osm/${ANDORRA}
   });
 
   it('has every layer the style draws: streets, water, rivers, land use, POIs, places, boundaries', () => {
-    const seen = new Set<string>();
-    for (const z of [12, 14]) {
-      const r = tileRange(first.archive.meta.bounds, z);
-      for (let x = r.minX; x <= r.maxX; x++)
-        for (let y = r.minY; y <= r.maxY; y++) {
-          const t = first.archive.tile(z, x, y);
-          if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
-        }
-    }
+    const seen = new Set([...layersAtZoom(first, 12), ...layersAtZoom(first, 14)]);
     expect([...seen].sort()).toEqual(expect.arrayContaining(['boundary', 'landuse', 'place', 'poi', 'roads', 'water', 'waterway']));
     // Buildings only from z15: a z14 tile of the town has none, its z15 children do.
     const [z14, x14, y14] = tileAt(1.53804, 42.5087, 14);
@@ -139,13 +144,6 @@ describe.skipIf(!hasExtract(NANJING))(`basemap tiles of ../shared/osm/${NANJING}
     const road = tile.layers.roads!;
     const east = Array.from({ length: road.length }, (_, i) => road.feature(i)).find((f) => f.properties.name === '中山东路');
     expect(east?.properties).toMatchObject({ class: 'primary', 'name:en': 'East Zhongshan Road' });
-    const seen = new Set<string>();
-    const r = tileRange(load.archive.meta.bounds, 12);
-    for (let tx = r.minX; tx <= r.maxX; tx++)
-      for (let ty = r.minY; ty <= r.maxY; ty++) {
-        const t = load.archive.tile(12, tx, ty);
-        if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
-      }
-    expect(seen).toContain('railway');
+    expect(layersAtZoom(load, 12)).toContain('railway');
   });
 });
