@@ -34,12 +34,14 @@ export interface BasemapSource {
 }
 
 /**
- * Where the basemap is: the bounds of its features, leaving out boundary lines (a district's
- * boundary relation often runs far outside the clipped extract) unless there is nothing else.
- * A small box around (0, 0) when there are no features at all, never NaN.
+ * Where the basemap is: the bounds of its streets (the road network's bounds), else of its
+ * other features. Not of everything: a district's boundary relation, a river or a forest
+ * multipolygon often runs far outside a clipped extract, and tiles are cut only inside these
+ * bounds. A small box around (0, 0) when there are no features at all, never NaN.
  */
 export function featureBounds(all: readonly BasemapFeature[]): [number, number, number, number] {
-  const inner = all.filter((f) => f.layer !== 'boundary');
+  const roads = all.filter((f) => f.layer === 'roads');
+  const inner = roads.length > 0 ? roads : all.filter((f) => f.layer !== 'boundary');
   const features = inner.length > 0 ? inner : all;
   let west = Infinity;
   let south = Infinity;
