@@ -1,11 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
 import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileRange } from '../../../../src/modules/roads/basemap/tile-pyramid.js';
 import { startTestApp, type TestApp } from '../../../helpers/test-app.js';
 import { extractPath, hasExtract } from '../osm/osm-extracts.js';
+import { decodeTile } from './decode-tile.js';
 
 const ANDORRA = 'andorra.osm.pbf';
 /** z16 tile on Avinguda Carlemany, Escaldes-Engordany. */
@@ -37,7 +36,7 @@ describe.skipIf(!hasExtract(ANDORRA))('GET /tiles/{z}/{x}/{y} and /map/style.jso
     expect(res.headers['content-encoding']).toBe('gzip');
     const etag = String(res.headers.etag);
     expect(etag).toMatch(/^"[\w-]{10,}"$/);
-    const tile = new VectorTile(new Pbf(gunzipSync(res.rawPayload)));
+    const tile = decodeTile(gunzipSync(res.rawPayload));
     expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['roads', 'building']));
     const again = await t.app.inject({ url: `/tiles/${IN_TOWN}`, headers: { ...auth, 'accept-encoding': 'gzip', 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
@@ -57,7 +56,7 @@ describe.skipIf(!hasExtract(ANDORRA))('GET /tiles/{z}/{x}/{y} and /map/style.jso
     const res = await t.app.inject({ url: `/tiles/${IN_TOWN}`, headers: { ...auth, 'accept-encoding': 'identity' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
-    expect(Object.keys(new VectorTile(new Pbf(res.rawPayload)).layers)).toContain('roads');
+    expect(Object.keys(decodeTile(res.rawPayload).layers)).toContain('roads');
   });
 
   it('answers 404 outside the extract and outside zooms 10–16', async () => {
@@ -129,7 +128,7 @@ describe('the basemap of the generated city (no ROAD_NETWORK)', () => {
     const r = tileRange([(west! + east!) / 2, (south! + north!) / 2, (west! + east!) / 2, (south! + north!) / 2], 14);
     const res = await t.app.inject({ url: `/tiles/14/${r.minX}/${r.minY}`, headers: { ...auth, 'accept-encoding': 'gzip' } });
     expect(res.statusCode).toBe(200);
-    const roads = new VectorTile(new Pbf(gunzipSync(res.rawPayload))).layers.roads!;
+    const roads = decodeTile(gunzipSync(res.rawPayload)).layers.roads!;
     expect(roads.length).toBeGreaterThan(20);
     expect(roads.feature(0).properties).toHaveProperty('class');
   });

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
-import Pbf from 'pbf';
+import type { VectorTile } from '@mapbox/vector-tile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOsmBasemap, osmBasemapDir, type BasemapLoad } from '../../../../src/modules/roads/basemap/basemap-cache.js';
 import { tileRange } from '../../../../src/modules/roads/basemap/tile-pyramid.js';
 import { extractPath, hasExtract } from '../osm/osm-extracts.js';
+import { decodeTile } from './decode-tile.js';
 
 const ANDORRA = 'andorra.osm.pbf';
 const NANJING = 'nanjing-xinjiekou.osm.pbf';
@@ -21,7 +21,7 @@ function tileAt(lon: number, lat: number, z: number): [number, number, number] {
 function decode(load: BasemapLoad, z: number, x: number, y: number): VectorTile {
   const tile = load.archive.tile(z, x, y);
   if (!tile) throw new Error(`no tile ${z}/${x}/${y}`);
-  return new VectorTile(new Pbf(gunzipSync(tile.gzipped)));
+  return decodeTile(gunzipSync(tile.gzipped));
 }
 
 /** Every source-layer present in the archive's tiles at zoom z. */
@@ -31,7 +31,7 @@ function layersAtZoom(load: BasemapLoad, z: number): Set<string> {
   for (let x = r.minX; x <= r.maxX; x++) {
     for (let y = r.minY; y <= r.maxY; y++) {
       const t = load.archive.tile(z, x, y);
-      if (t) for (const name of Object.keys(new VectorTile(new Pbf(gunzipSync(t.gzipped))).layers)) seen.add(name);
+      if (t) for (const name of Object.keys(decodeTile(gunzipSync(t.gzipped)).layers)) seen.add(name);
     }
   }
   return seen;
