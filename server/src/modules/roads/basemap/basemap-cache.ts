@@ -9,7 +9,7 @@ import { readTileArchive, writeTileArchive, type TileArchive } from './tile-arch
 import { buildTiles } from './tile-pyramid.js';
 
 /** Bump when the layers, tag rules or tile cutting change, so cached tiles are rebuilt. */
-export const BASEMAP_VERSION = 2;
+export const BASEMAP_VERSION = 3;
 
 export interface BasemapLoad {
   readonly archive: TileArchive;

@@ -33,6 +33,22 @@ export interface BasemapSource {
   readonly openStreetMap: boolean;
 }
 
+/** (west, south, east, north) of one geometry. */
+export function geometryBounds(g: BasemapGeometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: [number, number]): void => {
+    if (c[0] < box[0]) box[0] = c[0];
+    if (c[0] > box[2]) box[2] = c[0];
+    if (c[1] < box[1]) box[1] = c[1];
+    if (c[1] > box[3]) box[3] = c[1];
+  };
+  if (g.type === 'Point') visit(g.coordinates);
+  else if (g.type === 'LineString') g.coordinates.forEach(visit);
+  else if (g.type === 'Polygon') g.coordinates.forEach((ring) => ring.forEach(visit));
+  else g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+  return box;
+}
+
 /**
  * Where the basemap is: the bounds of its streets (the road network's bounds), else of its
  * other features. Not of everything: a district's boundary relation, a river or a forest
@@ -43,23 +59,13 @@ export function featureBounds(all: readonly BasemapFeature[]): [number, number, 
   const roads = all.filter((f) => f.layer === 'roads');
   const inner = roads.length > 0 ? roads : all.filter((f) => f.layer !== 'boundary');
   const features = inner.length > 0 ? inner : all;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  const visit = (c: [number, number]): void => {
-    if (c[0] < west) west = c[0];
-    if (c[0] > east) east = c[0];
-    if (c[1] < south) south = c[1];
-    if (c[1] > north) north = c[1];
-  };
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of features) {
-    const g = f.geometry;
-    if (g.type === 'Point') visit(g.coordinates);
-    else if (g.type === 'LineString') g.coordinates.forEach(visit);
-    else if (g.type === 'Polygon') g.coordinates.forEach((ring) => ring.forEach(visit));
-    else g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
+    const b = geometryBounds(f.geometry);
+    box[0] = Math.min(box[0], b[0]);
+    box[1] = Math.min(box[1], b[1]);
+    box[2] = Math.max(box[2], b[2]);
+    box[3] = Math.max(box[3], b[3]);
   }
-  if (!Number.isFinite(west)) return [-0.01, -0.01, 0.01, 0.01];
-  return [west, south, east, north];
+  return Number.isFinite(box[0]) ? box : [-0.01, -0.01, 0.01, 0.01];
 }

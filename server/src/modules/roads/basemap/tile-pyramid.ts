@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { BASEMAP_MAX_ZOOM, BASEMAP_MIN_ZOOM, type BasemapFeature, type BasemapSource } from './basemap-layers.js';
+import { BASEMAP_MAX_ZOOM, BASEMAP_MIN_ZOOM, geometryBounds, type BasemapFeature, type BasemapSource } from './basemap-layers.js';
 
 /** One cut tile: gzipped Mapbox Vector Tile bytes and their ETag. */
 export interface BuiltTile {
@@ -13,8 +13,16 @@ export interface BuiltTile {
   readonly etag: string;
 }
 
+type Box = readonly [number, number, number, number];
+interface TileRange {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
 /** Tile coordinates covering (west, south, east, north) at zoom z (Web Mercator, XYZ scheme). */
-export function tileRange(bounds: readonly [number, number, number, number], z: number): { minX: number; maxX: number; minY: number; maxY: number } {
+export function tileRange(bounds: Box, z: number): TileRange {
   const n = 2 ** z;
   const clamp = (v: number) => Math.min(n - 1, Math.max(0, v));
   const x = (lon: number) => clamp(Math.floor(((lon + 180) / 360) * n));
@@ -24,6 +32,20 @@ export function tileRange(bounds: readonly [number, number, number, number], z: 
   };
   return { minX: x(bounds[0]), maxX: x(bounds[2]), minY: y(bounds[3]), maxY: y(bounds[1]) };
 }
+
+/** (west, south, east, north) of tile z/x/y. */
+function tileBox(z: number, x: number, y: number): [number, number, number, number] {
+  const n = 2 ** z;
+  const lat = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
+  return [(x / n) * 360 - 180, lat(y + 1), ((x + 1) / n) * 360 - 180, lat(y)];
+}
+
+/**
+ * Zooms 10–11 are cut from one index over everything; from here on, block by block (one
+ * z12 tile and all its children at a time), so geojson-vt, which keeps every tile it has
+ * cut, holds one block's tiles instead of the whole extract's.
+ */
+const BLOCK_ZOOM = 12;
 
 interface FeatureGroup {
   readonly layer: string;
@@ -39,36 +61,80 @@ interface FeatureGroup {
  * large extract is cut.
  */
 export async function* buildTiles(source: BasemapSource): AsyncGenerator<BuiltTile> {
-  const groups = groupFeatures(source.features);
-  let sinceYield = 0;
-  for (let z = BASEMAP_MIN_ZOOM; z <= BASEMAP_MAX_ZOOM; z++) {
-    const range = tileRange(source.bounds, z);
-    const active = groups.filter((g) => g.minzoom <= z);
-    for (let x = range.minX; x <= range.maxX; x++) {
-      for (let y = range.minY; y <= range.maxY; y++) {
-        const layers: Record<string, GeoJSONVTTile> = {};
-        for (const group of active) {
-          const tile = group.index.getTile(z, x, y);
-          if (!tile || tile.features.length === 0) continue;
-          const existing = layers[group.layer];
-          layers[group.layer] = existing ? { ...existing, features: [...existing.features, ...tile.features] } : tile;
-        }
-        if (Object.keys(layers).length > 0) {
-          const gzipped = gzipSync(fromGeojsonVt(layers, { version: 2, extent: 4096 }), { level: 6 });
-          yield { z, x, y, gzipped, etag: createHash('sha1').update(gzipped).digest('base64url').slice(0, 22) };
-        }
-        if (++sinceYield >= 32) {
-          sinceYield = 0;
-          await new Promise((resolve) => setImmediate(resolve));
+  const pause = pauser();
+  const wide = groupFeatures(source.features, BLOCK_ZOOM - 1);
+  for (let z = BASEMAP_MIN_ZOOM; z < BLOCK_ZOOM; z++) {
+    for (const tile of cutRange(wide, z, tileRange(source.bounds, z))) {
+      yield tile;
+      await pause();
+    }
+  }
+  const boxes = source.features.map((f) => geometryBounds(f.geometry));
+  const blocks = tileRange(source.bounds, BLOCK_ZOOM);
+  for (let bx = blocks.minX; bx <= blocks.maxX; bx++) {
+    for (let by = blocks.minY; by <= blocks.maxY; by++) {
+      // geojson-vt clips with a buffer (64/4096 of a tile): take features that far around the block.
+      const [w, s, e, n] = tileBox(BLOCK_ZOOM, bx, by);
+      const mx = (e - w) / 32;
+      const my = (n - s) / 32;
+      const inBlock = source.features.filter((_, i) => {
+        const b = boxes[i]!;
+        return b[0] <= e + mx && b[2] >= w - mx && b[1] <= n + my && b[3] >= s - my;
+      });
+      if (inBlock.length === 0) continue;
+      const groups = groupFeatures(inBlock, BASEMAP_MAX_ZOOM);
+      for (let z = BLOCK_ZOOM; z <= BASEMAP_MAX_ZOOM; z++) {
+        const scale = 2 ** (z - BLOCK_ZOOM);
+        const all = tileRange(source.bounds, z);
+        const range = {
+          minX: Math.max(all.minX, bx * scale),
+          maxX: Math.min(all.maxX, (bx + 1) * scale - 1),
+          minY: Math.max(all.minY, by * scale),
+          maxY: Math.min(all.maxY, (by + 1) * scale - 1),
+        };
+        for (const tile of cutRange(groups, z, range)) {
+          yield tile;
+          await pause();
         }
       }
+      await pause(true);
     }
   }
 }
 
-function groupFeatures(features: readonly BasemapFeature[]): FeatureGroup[] {
+/** Every non-empty tile of zoom z in the range, encoded. */
+function* cutRange(groups: readonly FeatureGroup[], z: number, range: TileRange): Generator<BuiltTile> {
+  const active = groups.filter((g) => g.minzoom <= z);
+  for (let x = range.minX; x <= range.maxX; x++) {
+    for (let y = range.minY; y <= range.maxY; y++) {
+      const layers: Record<string, GeoJSONVTTile> = {};
+      for (const group of active) {
+        const tile = group.index.getTile(z, x, y);
+        if (!tile || tile.features.length === 0) continue;
+        const existing = layers[group.layer];
+        layers[group.layer] = existing ? { ...existing, features: [...existing.features, ...tile.features] } : tile;
+      }
+      if (Object.keys(layers).length === 0) continue;
+      const gzipped = gzipSync(fromGeojsonVt(layers, { version: 2, extent: 4096 }), { level: 6 });
+      yield { z, x, y, gzipped, etag: createHash('sha1').update(gzipped).digest('base64url').slice(0, 22) };
+    }
+  }
+}
+
+/** Gives the event loop a turn every 32 tiles (or now, when forced). */
+function pauser(): (force?: boolean) => Promise<void> {
+  let count = 0;
+  return async (force = false) => {
+    if (!force && ++count < 32) return;
+    count = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+}
+
+function groupFeatures(features: readonly BasemapFeature[], maxZoom: number): FeatureGroup[] {
   const byKey = new Map<string, { layer: string; minzoom: number; features: object[] }>();
   for (const f of features) {
+    if (f.minzoom > maxZoom) continue;
     const key = `${f.layer}/${f.minzoom}`;
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = { layer: f.layer, minzoom: f.minzoom, features: [] }));
@@ -78,8 +144,8 @@ function groupFeatures(features: readonly BasemapFeature[]): FeatureGroup[] {
     layer: g.layer,
     minzoom: g.minzoom,
     index: new GeoJSONVT({ type: 'FeatureCollection', features: g.features } as ConstructorParameters<typeof GeoJSONVT>[0], {
-      maxZoom: BASEMAP_MAX_ZOOM,
-      indexMaxZoom: 5,
+      maxZoom,
+      indexMaxZoom: Math.min(5, maxZoom),
       indexMaxPoints: 100_000,
       tolerance: 3,
       extent: 4096,
