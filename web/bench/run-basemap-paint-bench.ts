@@ -23,7 +23,18 @@ interface Paint {
   tiles: number;
 }
 
-async function firstPaint(browser: Browser, baseUrl: string, password: string, basemap: boolean): Promise<Paint> {
+async function firstPaint(baseUrl: string, password: string, basemap: boolean): Promise<Paint> {
+  // A browser per load: after about ten wall loads in one headless Chromium a load can hang (not
+  // diagnosed; SwiftShader's WebGL contexts are the suspect), and every load should start alike.
+  const browser: Browser = await launchChromium();
+  try {
+    return await paintOnce(browser, baseUrl, password, basemap);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function paintOnce(browser: Browser, baseUrl: string, password: string, basemap: boolean): Promise<Paint> {
   // No service worker in either case: it would answer the style request where page.route cannot see it.
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const page: Page = await context.newPage();
@@ -74,16 +85,15 @@ if (!existsSync(ANDORRA)) {
 } else {
   const webDist = await buildWeb();
   const server = await startServer(webDist, { ROAD_NETWORK: ANDORRA, DEMO_ALERT_EVERY_SECONDS: '0' });
-  const browser = await launchChromium();
   try {
     const withBasemap: Paint[] = [];
     const without: Paint[] = [];
     // One unmeasured load each: the server cuts nothing here (cut at start), but the first load warms its routes.
-    await firstPaint(browser, server.baseUrl, server.adminPassword, true);
-    await firstPaint(browser, server.baseUrl, server.adminPassword, false);
+    await firstPaint(server.baseUrl, server.adminPassword, true);
+    await firstPaint(server.baseUrl, server.adminPassword, false);
     for (let i = 0; i < RUNS; i++) {
-      withBasemap.push(await firstPaint(browser, server.baseUrl, server.adminPassword, true));
-      without.push(await firstPaint(browser, server.baseUrl, server.adminPassword, false));
+      withBasemap.push(await firstPaint(server.baseUrl, server.adminPassword, true));
+      without.push(await firstPaint(server.baseUrl, server.adminPassword, false));
     }
     const summary = (xs: Paint[]) => ({
       readyMedianMs: median(xs.map((p) => p.readyMs)),
@@ -101,7 +111,6 @@ if (!existsSync(ANDORRA)) {
       }),
     );
   } finally {
-    await browser.close();
     await server.stop();
     rmSync(webDist, { recursive: true, force: true });
   }
