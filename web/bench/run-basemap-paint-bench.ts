@@ -3,7 +3,7 @@
  * the Andorra extract: from navigation to the map's first `idle` (style, every tile in view and
  * its labels drawn), against the old map without a basemap in the same run, the same server and
  * page, with the style request blocked (MapView then draws its plain background). Alternating
- * runs, each in a fresh browser context (no HTTP cache).
+ * runs, each in a fresh browser (no HTTP cache).
  *
  * Run from the repository root: `npx -y pnpm@10 bench:basemap-paint`. BENCH_RUNS (default 5).
  */
