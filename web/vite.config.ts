@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => ({
       '/api': API,
       '/ingest': API,
       '/docs': API,
+      '/tiles': API,
+      '/map/style.json': API,
       '/socket.io': { target: API, ws: true },
     },
   },

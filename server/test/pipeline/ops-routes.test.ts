@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postFix } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -30,7 +29,8 @@ describe('operations surface', () => {
       '/api/incidents',
       '/api/incidents/{id}',
       '/api/state',
-      '/api/map/roads',
+      '/tiles/{z}/{x}/{y}',
+      '/map/style.json',
       '/ingest/osmand',
       '/ingest/alerts',
       '/healthz',
@@ -45,18 +45,5 @@ describe('operations surface', () => {
     const res = await t.app.inject('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
-  });
-
-  it('serves the road basemap only to a login, gzipped, as GeoJSON lines', async () => {
-    expect((await t.app.inject('/api/map/roads')).statusCode).toBe(401);
-    const res = await t.app.inject({ url: '/api/map/roads', headers: { authorization: `Bearer ${t.adminToken}`, 'accept-encoding': 'gzip' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-encoding']).toBe('gzip');
-    const geo = JSON.parse(gunzipSync(res.rawPayload).toString()) as { features: { properties: { class: string }; geometry: { coordinates: number[][] } }[] };
-    expect(geo.features.length).toBeGreaterThan(5000);
-    expect(new Set(geo.features.map((f) => f.properties.class))).toContain('residential');
-    expect(geo.features[0]!.geometry.coordinates).toHaveLength(2);
-    // Compressed to well under the raw size.
-    expect(res.rawPayload.length).toBeLessThan(JSON.stringify(geo).length / 4);
   });
 });

@@ -43,7 +43,9 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'GET /api/stations': ALL,
   'PUT /api/stations/:id/standing-crew': ['admin'],
   'GET /api/teams': ALL,
-  'GET /api/map/roads': ALL,
+  // The basemap: public map data, but behind the login like every operator route (docs/api.md).
+  'GET /tiles/:z/:x/:y': ALL,
+  'GET /map/style.json': ALL,
   'GET /api/incidents': CONTROL,
   'GET /api/incidents/awaiting-evaluation': CONTROL,
   'GET /api/incidents/:id': CONTROL,

@@ -15,7 +15,15 @@ describe('the wall banner for a lost map context', () => {
     const glContext = createGlContextHealth();
     const Host = defineComponent({
       setup() {
-        provide(MAP_CONTEXT, { map: shallowRef(null), ready: ref(true), styleGeneration: ref(0), uiScale: ref(1), softwareRendering: false, glContext });
+        provide(MAP_CONTEXT, {
+          map: shallowRef(null),
+          ready: ref(true),
+          styleGeneration: ref(0),
+          uiScale: ref(1),
+          softwareRendering: false,
+          glContext,
+          basemapBounds: ref(null),
+        });
         return () => h(GlContextLostBar);
       },
     });

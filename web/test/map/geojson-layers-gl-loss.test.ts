@@ -39,7 +39,15 @@ describe('GeoJSON layers across a lost WebGL context', () => {
     });
     const Host = defineComponent({
       setup() {
-        provide(MAP_CONTEXT, { map: shallowRef(fake.map), ready: ref(true), styleGeneration, uiScale: ref(1), softwareRendering: false, glContext });
+        provide(MAP_CONTEXT, {
+          map: shallowRef(fake.map),
+          ready: ref(true),
+          styleGeneration,
+          uiScale: ref(1),
+          softwareRendering: false,
+          glContext,
+          basemapBounds: ref(null),
+        });
         return () => h(Layer);
       },
     });

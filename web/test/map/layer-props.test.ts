@@ -45,6 +45,7 @@ function mountGrids(grids: Grid[], visible: boolean) {
         uiScale: ref(1),
         softwareRendering: false,
         glContext: createGlContextHealth(),
+        basemapBounds: ref(null),
       });
       return () => h(GridsLayer, props.value);
     },

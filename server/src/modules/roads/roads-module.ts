@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { ModuleParts } from '../module-parts.js';
-import { mapRoutes } from './map-routes.js';
+import { basemapRoutes } from './basemap/basemap-routes.js';
+import { createBasemap } from './basemap/basemap-service.js';
 import { loadRoadNetwork, type RoadNetwork } from './road-network.js';
 
 export interface RoadsModule extends ModuleParts {
@@ -8,9 +9,10 @@ export interface RoadsModule extends ModuleParts {
   roads(): Promise<RoadNetwork>;
 }
 
-/** The road network every ETA, route and coverage figure runs on, and its basemap route. */
+/** The road network every ETA, route and coverage figure runs on, and the basemap cut from the same extract. */
 export function createRoadsModule(deps: { config: Config }): RoadsModule {
   let loaded: Promise<RoadNetwork> | undefined;
   const roads = () => (loaded ??= loadRoadNetwork(deps.config));
-  return { name: 'roads', roads, routes: [mapRoutes({ roads })] };
+  const basemap = createBasemap({ config: deps.config, roads });
+  return { name: 'roads', roads, routes: [basemapRoutes({ basemap })] };
 }

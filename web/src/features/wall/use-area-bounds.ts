@@ -3,6 +3,18 @@ import { boundsOf, type Bounds } from '../../map/geojson/data-bounds';
 import { useGeoStore } from '../geo/geo.store';
 import { useUnitsStore } from '../units/units.store';
 
+/** The street-level grids' extent (else all grids'); null when there are no grids. */
+export function useGridBounds() {
+  const geo = useGeoStore();
+  let last: Bounds | null = null;
+  return computed(() => {
+    const streets = geo.grids.filter((g) => g.level === 'street');
+    const next = boundsOf((streets.length > 0 ? streets : geo.grids).flatMap((g) => g.ring));
+    if (next && last && next.every((v, i) => v === last![i])) return last;
+    return (last = next);
+  });
+}
+
 /** The area we watch: the street-level grids if there are any, else everything that has a place. */
 export function useAreaBounds() {
   const geo = useGeoStore();

@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { inject, type InjectionKey, type Ref, type ShallowRef } from 'vue';
+import type { Bounds } from '../geojson/data-bounds';
 import type { GlContextHealth } from './gl-context-health';
 
 /** What MapView gives its layer and control children. */
@@ -14,6 +15,8 @@ export interface MapContext {
   softwareRendering: boolean;
   /** the WebGL context: while not `ok`, leave the map alone and re-apply everything on the next `styleGeneration` */
   glContext: GlContextHealth;
+  /** where the served basemap's extract lies (the road network's bounds); null without one */
+  basemapBounds: Ref<Bounds | null>;
 }
 
 export const MAP_CONTEXT: InjectionKey<MapContext> = Symbol('lianfang-map');

@@ -1,13 +1,14 @@
 import Pbf from 'pbf';
-import type { OsmReadStats, OsmVisitor } from './osm-entities.js';
+import type { OsmReadStats, OsmRelationMember, OsmVisitor } from './osm-entities.js';
 import { pbfBlocks } from './osm-pbf-blobs.js';
 
 /** Features this reader understands; a file requiring anything else is refused rather than misread. */
 const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 
 /**
- * Decodes an .osm.pbf held in memory: nodes (plain and dense; their tags only for a visitor
- * with `taggedNode`) and ways with their tags, in file order. Relations are counted and skipped.
+ * Decodes an .osm.pbf held in memory: nodes (plain and dense) and ways with their tags, in
+ * file order. Node tags and relations are decoded only when the visitor asks for them;
+ * otherwise relations are counted and skipped.
  */
 export function readOsmPbf(bytes: Uint8Array, visitor: OsmVisitor): OsmReadStats {
   const stats: OsmReadStats = { nodes: 0, ways: 0, relations: 0 };
@@ -46,7 +47,11 @@ function readPrimitiveBlock(data: Uint8Array, visitor: OsmVisitor, stats: OsmRea
         if (tag === 1) readNode(p, block, visitor, stats);
         else if (tag === 2) readDenseNodes(p, block, visitor, stats);
         else if (tag === 3) readWay(p, block, visitor, stats);
-        else if (tag === 4) stats.relations++; // left for readFields to skip
+        else if (tag === 4) {
+          stats.relations++;
+          if (visitor.relation) readRelation(p, block, visitor);
+          // otherwise left for readFields to skip
+        }
       },
       null,
       block.groups[g + 1]!,
@@ -80,7 +85,7 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
   const ids: number[] = [];
   const lats: number[] = [];
   const lons: number[] = [];
-  // keys_vals: for each node, key/value string indexes, then a 0 (decoded only when asked for).
+  // keys_vals: for each node, key/value string indexes in pairs, then a 0.
   const keysVals: number[] = [];
   const wantTags = visitor.taggedNode !== undefined;
   pbf.readFields(
@@ -101,9 +106,9 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
     id += ids[i]!;
     lat += lats[i]!;
     lon += lons[i]!;
-    const latDeg = coordinate(block, block.latOffset, lat);
-    const lonDeg = coordinate(block, block.lonOffset, lon);
-    visitor.node?.(id, latDeg, lonDeg);
+    const latitude = coordinate(block, block.latOffset, lat);
+    const longitude = coordinate(block, block.lonOffset, lon);
+    visitor.node?.(id, latitude, longitude);
     if (!wantTags || kv >= keysVals.length) continue;
     if (keysVals[kv] === 0) {
       kv++;
@@ -115,7 +120,7 @@ function readDenseNodes(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stat
       kv += 2;
     }
     kv++;
-    visitor.taggedNode!(id, latDeg, lonDeg, tags);
+    visitor.taggedNode?.(id, latitude, longitude, tags);
   }
   stats.nodes += ids.length;
 }
@@ -134,11 +139,8 @@ function readNode(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: Osm
   const lat = coordinate(block, block.latOffset, node.lat);
   const lon = coordinate(block, block.lonOffset, node.lon);
   visitor.node?.(node.id, lat, lon);
+  if (node.keys.length > 0) visitor.taggedNode?.(node.id, lat, lon, tagsOf(block, node.keys, node.vals));
   stats.nodes++;
-  if (!visitor.taggedNode || node.keys.length === 0) return;
-  const tags: Record<string, string> = {};
-  node.keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[node.vals[i] ?? 0] ?? ''));
-  visitor.taggedNode(node.id, lat, lon, tags);
 }
 
 function readWay(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmReadStats): void {
@@ -155,7 +157,34 @@ function readWay(pbf: Pbf, block: BlockContext, visitor: OsmVisitor, stats: OsmR
   if (!visitor.way) return;
   let ref = 0;
   const refs = raw.refs.map((delta) => (ref += delta));
+  visitor.way({ id: raw.id, refs, tags: tagsOf(block, raw.keys, raw.vals) });
+}
+
+function tagsOf(block: BlockContext, keys: readonly number[], vals: readonly number[]): Record<string, string> {
   const tags: Record<string, string> = {};
-  raw.keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[raw.vals[i] ?? 0] ?? ''));
-  visitor.way({ id: raw.id, refs, tags });
+  keys.forEach((key, i) => (tags[block.strings[key] ?? ''] = block.strings[vals[i] ?? 0] ?? ''));
+  return tags;
+}
+
+const MEMBER_TYPES = ['node', 'way', 'relation'] as const;
+
+function readRelation(pbf: Pbf, block: BlockContext, visitor: OsmVisitor): void {
+  const raw = pbf.readMessage(
+    (tag, r: { id: number; keys: number[]; vals: number[]; roles: number[]; memids: number[]; types: number[] }, p) => {
+      if (tag === 1) r.id = p.readVarint(true);
+      else if (tag === 2) p.readPackedVarint(r.keys);
+      else if (tag === 3) p.readPackedVarint(r.vals);
+      else if (tag === 8) p.readPackedVarint(r.roles);
+      else if (tag === 9) p.readPackedSVarint(r.memids);
+      else if (tag === 10) p.readPackedVarint(r.types);
+    },
+    { id: 0, keys: [], vals: [], roles: [], memids: [], types: [] },
+  );
+  let ref = 0;
+  const members: OsmRelationMember[] = raw.memids.map((delta, i) => ({
+    type: MEMBER_TYPES[raw.types[i] ?? 0] ?? 'node',
+    ref: (ref += delta),
+    role: block.strings[raw.roles[i] ?? 0] ?? '',
+  }));
+  visitor.relation?.({ id: raw.id, tags: tagsOf(block, raw.keys, raw.vals), members });
 }
