@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { buildWeb } from './support/build-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
+import { mapSettled } from './support/map-settled';
 import { logIn } from './support/wall-page';
 
 const ANDORRA = fileURLToPath(new URL('../../../shared/osm/andorra.osm.pbf', import.meta.url));
@@ -16,14 +17,6 @@ if (!existsSync(ANDORRA))
 /** Andorra la Vella's centre, and a point on Avinguda Carlemany in Escaldes-Engordany (checked on the map by hand). */
 const ANDORRA_LA_VELLA: [number, number] = [1.5218, 42.5075];
 const CARLEMANY: [number, number] = [1.53804, 42.5087];
-
-async function mapSettled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
-  await page.waitForFunction(() => !!window.lianfangMap && window.lianfangMap.loaded() && window.lianfangMap.areTilesLoaded(), null, {
-    timeout: 60_000,
-    polling: 200,
-  });
-}
 
 /**
  * The issue's own case: a real district's extract and nothing else (no demo, no grids yet). The wall

@@ -9,6 +9,7 @@ import { launchChromium } from './support/browser';
 import { buildWeb } from './support/build-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
+import { mapSettled } from './support/map-settled';
 import { logIn } from './support/wall-page';
 
 const NANJING = fileURLToPath(new URL('../../../shared/osm/nanjing-xinjiekou.osm.pbf', import.meta.url));
@@ -17,15 +18,6 @@ if (!existsSync(NANJING))
 
 /** East of 新街口 on 中山东路: the street the screenshots must name. */
 const XINJIEKOU_EAST: [number, number] = [118.7885, 32.0428];
-
-/** Waits until the map has its style, every tile in view, and nothing left to draw. */
-async function mapSettled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=map][data-ready=true]', { timeout: 60_000 });
-  await page.waitForFunction(() => !!window.lianfangMap && window.lianfangMap.loaded() && window.lianfangMap.areTilesLoaded(), null, {
-    timeout: 60_000,
-    polling: 200,
-  });
-}
 
 async function roadLabelsInView(page: Page): Promise<string[]> {
   return page.evaluate(() => {
