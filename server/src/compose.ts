@@ -169,7 +169,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   });
   const dispatch = createDispatchModule({ db, bus, picture, roads: roads.roads, config });
   const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config, describe });
-  const plans = createEmergencyPlansModule({ bus, picture, dispatch: dispatch.dispatch, roads: roads.roads, describe });
+  const plans = await createEmergencyPlansModule({ db, bus, picture, dispatch: dispatch.dispatch, roads: roads.roads, describe });
   const keyAreas = createKeyAreasModule({ db, bus, picture, positions: positions.ingest, config });
   const patrols = createPatrolsModule({ bus, picture, config });
   const coverage = createCoverageModule({ db, bus, picture, roads: roads.roads, config });

@@ -36,6 +36,7 @@ export * from './domain/on-scene-detector.js';
 export * from './domain/on-scene-claim.js';
 export * from './domain/key-area-watch.js';
 export * from './domain/emergency-plans.js';
+export * from './schemas/emergency-plan.js';
 export * from './schemas/patrol-plan.js';
 export * from './domain/patrol-duty.js';
 export * from './metrics/loop-stats.js';

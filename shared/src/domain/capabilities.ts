@@ -20,7 +20,7 @@ type CategoryCapability = { lead: readonly Force[]; support: readonly Force[]; a
 /**
  * The capability table. Sources: the district's division of labour (110 police, 119 fire,
  * 120 medical, the grid for disputes) and the emergency plans' unit mixes
- * (EMERGENCY_PLANS: flood, outbreak, industrial accident), which call for exactly these forces.
+ * (DEFAULT_EMERGENCY_PLANS: flood, outbreak, industrial accident), which call for exactly these forces.
  */
 export const CAPABILITY_TABLE: Readonly<Record<IncidentCategory, CategoryCapability>> = {
   // Theft, robbery, a panic alarm, an officer's SOS: police lead; guards on site hold the scene.

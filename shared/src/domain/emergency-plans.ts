@@ -1,22 +1,14 @@
-import type { Force } from '../schemas/common.js';
-import type { IncidentCategory } from '../schemas/incident.js';
+import type { EmergencyPlanContent } from '../schemas/emergency-plan.js';
 
 /**
- * The plans districts prepare for the three kinds of major event. Activating
- * one opens a P1 incident at the street office with its checklist and asks for
- * a mix of forces, dispatched from the ETA-ranked candidates.
+ * The plans a district starts with, for the three kinds of major event: written to the
+ * database on first start (emergency-plans module), then edited there by the district's
+ * administrators. Starting one opens a P1 incident at the street office with its checklist
+ * and asks for its mix of forces, dispatched from the ETA-ranked candidates.
  */
-export interface EmergencyPlan {
-  id: string;
-  name: { 'zh-CN': string; en: string };
-  category: Extract<IncidentCategory, 'natural_disaster' | 'public_health' | 'production_safety'>;
-  /** forces and how many units of each the plan calls for */
-  unitMix: Partial<Record<Force, number>>;
-  /** checklist: what must be done, and who owns it by default */
-  tasks: { title: string; owner: string }[];
-}
+export type DefaultEmergencyPlan = EmergencyPlanContent & { id: string };
 
-export const EMERGENCY_PLANS: readonly EmergencyPlan[] = [
+export const DEFAULT_EMERGENCY_PLANS: readonly DefaultEmergencyPlan[] = [
   {
     id: 'flood',
     name: { 'zh-CN': '防汛应急预案', en: 'Flood response plan' },
@@ -60,7 +52,3 @@ export const EMERGENCY_PLANS: readonly EmergencyPlan[] = [
 
 export const TASK_STATES = ['open', 'in_progress', 'done'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
-
-export function planById(id: string): EmergencyPlan | undefined {
-  return EMERGENCY_PLANS.find((p) => p.id === id);
-}

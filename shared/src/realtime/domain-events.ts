@@ -3,6 +3,7 @@ import type { Coverage } from '../schemas/coverage.js';
 import type { IncidentAdvice } from '../schemas/dispatch-advice.js';
 import type { KeyArea } from '../schemas/geo.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
+import type { EmergencyPlan } from '../schemas/emergency-plan.js';
 import type { Incident } from '../schemas/incident.js';
 import type { Position } from '../schemas/position.js';
 import type { Unit } from '../schemas/unit.js';
@@ -21,6 +22,8 @@ export type DomainEvent =
   | { type: 'incident.updated'; incident: Incident }
   | { type: 'key_area.updated'; keyArea: KeyArea }
   | { type: 'patrol_plan.updated'; patrolPlan: PatrolPlan }
+  // An emergency plan saved or retired in the console: every wall's plan list follows.
+  | { type: 'emergency_plan.updated'; emergencyPlan: EmergencyPlan }
   // Routing (issue 3): derived state, published by one instance and only on material change.
   | { type: 'incident.advice'; advice: IncidentAdvice }
   | { type: 'coverage.updated'; coverage: Coverage };

@@ -21,6 +21,7 @@ export const SOCKET_EVENT_FOR = {
   'incident.updated': 'incident:updated',
   'key_area.updated': 'key_area:updated',
   'patrol_plan.updated': 'patrol_plan:updated',
+  'emergency_plan.updated': 'emergency_plan:updated',
   'incident.advice': 'incident:advice',
   'coverage.updated': 'coverage:updated',
 } as const;

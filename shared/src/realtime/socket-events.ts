@@ -5,6 +5,7 @@ import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { Incident } from '../schemas/incident.js';
 import type { IntakeJournalledMessage, IntakeRecordedMessage } from '../schemas/intake-journal.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
+import type { EmergencyPlan } from '../schemas/emergency-plan.js';
 import type { PositionReport } from '../schemas/position.js';
 import type { PositionRows } from './position-rows.js';
 import type { SessionEndReason } from '../schemas/auth.js';
@@ -67,6 +68,9 @@ export interface KeyAreaMessage extends EventMessage {
 export interface PatrolPlanMessage extends EventMessage {
   patrolPlan: PatrolPlan;
 }
+export interface EmergencyPlanMessage extends EventMessage {
+  emergencyPlan: EmergencyPlan;
+}
 export interface IncidentAdviceMessage extends EventMessage {
   advice: IncidentAdvice;
 }
@@ -75,7 +79,15 @@ export interface CoverageMessage extends EventMessage {
 }
 
 export type SequencedMessage =
-  PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
+  | PositionsMessage
+  | UnitUpdatedMessage
+  | AlertRaisedMessage
+  | IncidentMessage
+  | KeyAreaMessage
+  | PatrolPlanMessage
+  | EmergencyPlanMessage
+  | IncidentAdviceMessage
+  | CoverageMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -88,6 +100,7 @@ export interface ServerToClientEvents {
   'incident:updated': (msg: IncidentMessage) => void;
   'key_area:updated': (msg: KeyAreaMessage) => void;
   'patrol_plan:updated': (msg: PatrolPlanMessage) => void;
+  'emergency_plan:updated': (msg: EmergencyPlanMessage) => void;
   'incident:advice': (msg: IncidentAdviceMessage) => void;
   'coverage:updated': (msg: CoverageMessage) => void;
   /** Not sequenced (the database is down, nothing is committed yet): presses journalled, shown as "received, not yet recorded". Control room only. */
@@ -146,6 +159,7 @@ export const SEQUENCED_EVENTS = [
   'incident:updated',
   'key_area:updated',
   'patrol_plan:updated',
+  'emergency_plan:updated',
   'incident:advice',
   'coverage:updated',
 ] as const;

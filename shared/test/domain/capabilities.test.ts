@@ -50,8 +50,8 @@ describe('capability table', () => {
   });
 
   it('every force of every emergency-plan category has a part in it (the plans ask for them)', async () => {
-    const { EMERGENCY_PLANS } = await import('../../src/index.js');
-    for (const plan of EMERGENCY_PLANS)
+    const { DEFAULT_EMERGENCY_PLANS } = await import('../../src/index.js');
+    for (const plan of DEFAULT_EMERGENCY_PLANS)
       for (const force of Object.keys(plan.unitMix) as Force[]) expect(capabilityTier(plan.category, force), `${plan.id} ${force}`).not.toBe('none');
   });
 

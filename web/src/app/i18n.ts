@@ -14,6 +14,8 @@ import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
 import { placesEn } from './locales/places.en';
+import { plansEn } from './locales/plans.en';
+import { plansZhCN, type PlansMessages } from './locales/plans.zh-CN';
 import { placesZhCN, type PlacesMessages } from './locales/places.zh-CN';
 import { tabletEn } from './locales/tablet.en';
 import { tabletZhCN, type TabletMessages } from './locales/tablet.zh-CN';
@@ -50,6 +52,7 @@ type AllMessages = LocaleMessages &
   FitMessages &
   IntakeMessages &
   PlacesMessages &
+  PlansMessages &
   TabletMessages &
   WallScreenMessages &
   WhatIfMessages &
@@ -70,6 +73,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...fitZhCN,
       ...intakeZhCN,
       ...placesZhCN,
+      ...plansZhCN,
       ...tabletZhCN,
       ...wallScreenZhCN,
       ...whatIfZhCN,
@@ -85,6 +89,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...fitEn,
       ...intakeEn,
       ...placesEn,
+      ...plansEn,
       ...tabletEn,
       ...wallScreenEn,
       ...whatIfEn,

@@ -6,6 +6,7 @@ import { useAdviceStore } from '../features/dispatch/advice.store';
 import { useGeoStore } from '../features/geo/geo.store';
 import { useIncidentsStore } from '../features/incidents/incidents.store';
 import { usePatrolPlansStore } from '../features/patrol-plans/patrol-plans.store';
+import { useEmergencyPlansStore } from '../features/emergency-plans/emergency-plans.store';
 import { useUnitsStore } from '../features/units/units.store';
 import { bindDispatcher, resumeOver } from './bind-dispatcher';
 import { bindIntakeJournal } from './bind-intake-journal';
@@ -39,6 +40,7 @@ export function storeContext(positionFlushMs = 250): HandlerContext {
     geo: useGeoStore(),
     alerts: useAlertsStore(),
     plans: usePatrolPlansStore(),
+    emergencyPlans: useEmergencyPlansStore(),
     advice: useAdviceStore(),
     coverage: useCoverageStore(),
     connection: useSocketStore(),

@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { ActivatePlanSchema, EMERGENCY_PLANS, IdSchema, IncidentSchema, TaskUpdateSchema } from '@lianfang/shared';
+import { ActivatePlanSchema, EmergencyPlanSchema, IdSchema, IncidentSchema, TaskUpdateSchema } from '@lianfang/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ALL_STAFF, requireRole } from '../users-auth/require-role.js';
+import type { Database } from '../../db/database.js';
+import { listPlans } from './plan-repository.js';
 import type { PlanService } from './plan-service.js';
 
 export interface PlanRouteDeps {
+  db: Database;
   plans: PlanService;
 }
 
@@ -14,10 +17,14 @@ export const planRoutes =
     app.get(
       '/api/plans',
       {
-        schema: { tags: ['plans'], summary: 'Emergency plan templates (natural disaster, public health, production safety)' },
+        schema: {
+          tags: ['plans'],
+          summary: "The district's emergency plans that can be started (retired ones are left out)",
+          response: { 200: Type.Array(EmergencyPlanSchema) },
+        },
         preHandler: requireRole(...ALL_STAFF),
       },
-      async () => EMERGENCY_PLANS,
+      async () => listPlans(deps.db, false),
     );
 
     app.post(

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Force, Incident, Task } from '@lianfang/shared';
-import { findContainingArea, planById } from '@lianfang/shared';
+import { findContainingArea, type EmergencyPlan } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
-import { notFound } from '../domain-errors.js';
+import { conflict, notFound } from '../domain-errors.js';
+import { getPlan } from './plan-repository.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
 import { appendTimeline, getIncident, insertIncident } from '../incidents/incident-repository.js';
@@ -22,9 +23,12 @@ export class PlanService {
   ) {}
 
   async activate(planId: string, at: { lat: number; lon: number; title?: string | undefined }, actor: string): Promise<Incident> {
-    const plan = planById(planId);
-    if (!plan) throw notFound('plan');
+    let plan: EmergencyPlan | undefined;
     const { result: opened } = await this.bus.run(async (q) => {
+      // Read in the transaction: the checklist is the plan's latest saved version, named in the timeline.
+      plan = await getPlan(q, planId);
+      if (!plan) throw notFound('plan');
+      if (plan.retired) throw conflict('planId', `the plan "${plan.name['zh-CN']}" is retired; an administrator can reinstate it`);
       const now = new Date().toISOString();
       const gridId = findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null;
       const incident = await insertIncident(q, {
@@ -49,12 +53,12 @@ export class PlanService {
       for (const [i, task] of plan.tasks.entries()) {
         await q.query('INSERT INTO incident_tasks (incident_id, idx, title, owner) VALUES ($1, $2, $3, $4)', [incident.id, i, task.title, task.owner]);
       }
-      await appendTimeline(q, incident.id, actor, 'plan_activated', { planId: plan.id, unitMix: plan.unitMix });
-      await recordAudit(q, actor, 'plan.activate', incident.id, { planId: plan.id });
+      await appendTimeline(q, incident.id, actor, 'plan_activated', { planId: plan.id, version: plan.version, unitMix: plan.unitMix });
+      await recordAudit(q, actor, 'plan.activate', incident.id, { planId: plan.id, version: plan.version });
       const full = (await getIncident(q, incident.id))!;
       return { result: full, events: [{ type: 'incident.created' as const, incident: full }] };
     });
-    const { unitIds, shortfall } = await this.chooseUnits(plan.unitMix, at);
+    const { unitIds, shortfall } = await this.chooseUnits(plan!.unitMix, at);
     if (shortfall.length > 0) {
       await this.bus.run(async (q) => {
         await appendTimeline(q, opened.id, 'system', 'plan_shortfall', { shortfall });

@@ -21,6 +21,8 @@ export function messageOf(entry: LogEntry): Message {
       return { event: 'key_area:updated', payload: { seq: entry.seq, keyArea: entry.keyArea } };
     case 'patrol_plan.updated':
       return { event: 'patrol_plan:updated', payload: { seq: entry.seq, patrolPlan: entry.patrolPlan } };
+    case 'emergency_plan.updated':
+      return { event: 'emergency_plan:updated', payload: { seq: entry.seq, emergencyPlan: entry.emergencyPlan } };
     case 'incident.advice':
       return { event: 'incident:advice', payload: { seq: entry.seq, advice: entry.advice } };
     case 'coverage.updated':

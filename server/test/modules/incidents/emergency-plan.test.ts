@@ -27,7 +27,7 @@ describe('emergency plans', () => {
   });
   afterAll(async () => t?.close());
 
-  it('lists the three plan kinds', async () => {
+  it('lists the three default plans', async () => {
     const plans = await api<{ id: string; category: string }[]>(t.app, t.adminToken, 'GET', '/api/plans');
     expect(plans.body.map((p) => p.category).sort()).toEqual(['natural_disaster', 'production_safety', 'public_health']);
   });

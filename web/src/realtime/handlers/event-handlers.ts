@@ -2,6 +2,7 @@ import type { SequencedEventName, ServerToClientEvents } from '@lianfang/shared'
 import { applyAlertRaised } from './alert-raised.handler';
 import { applyCoverageUpdated } from './coverage-updated.handler';
 import type { HandlerContext } from './handler-context';
+import { applyEmergencyPlanUpdated } from './emergency-plan-updated.handler';
 import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
@@ -23,6 +24,7 @@ export const EVENT_HANDLERS: { [E in SequencedEventName]: (msg: MessageOf<E>, ct
   'incident:updated': applyIncidentChanged,
   'key_area:updated': applyKeyAreaUpdated,
   'patrol_plan:updated': applyPatrolPlanUpdated,
+  'emergency_plan:updated': applyEmergencyPlanUpdated,
   'incident:advice': applyIncidentAdvice,
   'coverage:updated': applyCoverageUpdated,
 };

@@ -2,6 +2,7 @@ import type { useAlertsStore } from '../../features/alerts/alerts.store';
 import type { useCoverageStore } from '../../features/coverage/coverage.store';
 import type { useAdviceStore } from '../../features/dispatch/advice.store';
 import type { useGeoStore } from '../../features/geo/geo.store';
+import type { useEmergencyPlansStore } from '../../features/emergency-plans/emergency-plans.store';
 import type { useIncidentsStore } from '../../features/incidents/incidents.store';
 import type { usePatrolPlansStore } from '../../features/patrol-plans/patrol-plans.store';
 import type { useUnitsStore } from '../../features/units/units.store';
@@ -15,6 +16,7 @@ export interface HandlerContext {
   geo: ReturnType<typeof useGeoStore>;
   alerts: ReturnType<typeof useAlertsStore>;
   plans: ReturnType<typeof usePatrolPlansStore>;
+  emergencyPlans: ReturnType<typeof useEmergencyPlansStore>;
   advice: ReturnType<typeof useAdviceStore>;
   coverage: ReturnType<typeof useCoverageStore>;
   connection: ReturnType<typeof useSocketStore>;

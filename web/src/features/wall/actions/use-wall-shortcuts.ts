@@ -6,6 +6,7 @@ import { commandForKey, type DeskStage, type WallCommand } from './wall-shortcut
 import { useCallIntakeStore } from '../intake/call-intake.store';
 import { useOpenIntake } from '../intake/use-open-intake';
 import { usePlaceFocusStore } from '../../places/place-focus.store';
+import { usePlanLaunchStore } from '../../emergency-plans/plan-launch.store';
 
 /** Binds the wall's keyboard (see `commandForKey`) while the wall is mounted. */
 export function useWallShortcuts(): void {
@@ -14,6 +15,7 @@ export function useWallShortcuts(): void {
   const intake = useCallIntakeStore();
   const openIntake = useOpenIntake();
   const placeFocus = usePlaceFocusStore();
+  const planLaunch = usePlanLaunchStore();
 
   function stage(): DeskStage {
     const status = desk.incident?.status;
@@ -46,6 +48,8 @@ export function useWallShortcuts(): void {
         return desk.setMode('choose-outcome');
       case 'intake':
         return openIntake();
+      case 'plan':
+        return planLaunch.open();
       case 'search':
         return placeFocus.requestFocus();
       case 'outcome': {
@@ -68,8 +72,8 @@ export function useWallShortcuts(): void {
   }
 
   function onKey(event: KeyboardEvent): void {
-    // While a call is being taken the form has the keyboard (its own keys: see intake-keys.ts).
-    if (event.ctrlKey || event.metaKey || event.altKey || intake.isOpen) return;
+    // While a call is taken or a plan started, that form has the keyboard (its own keys: see intake-keys.ts).
+    if (event.ctrlKey || event.metaKey || event.altKey || intake.isOpen || planLaunch.isOpen) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     // Enter or Space on a focused button (a filter chip reached by Tab) presses that button.

@@ -18,6 +18,8 @@ export type WallCommand =
   | { type: 'evaluate' }
   | { type: 'back' }
   | { type: 'intake' }
+  /** start an emergency plan (P) */
+  | { type: 'plan' }
   /** focus the place search box ("/", as in most search boxes) */
   | { type: 'search' };
 
@@ -26,7 +28,7 @@ export type DeskStage = 'open' | 'resolved' | 'ended';
 
 /**
  * The keyboard of the control room (shown on screen next to each button, never only on hover):
- * / focuses the place search (↓/↑ and Enter there fly the map to a place), ↑/↓ or J/K choose an incident in the queue, Enter opens it, Esc steps back / closes;
+ * N takes a call, P starts an emergency plan, / focuses the place search (↓/↑ and Enter there fly the map to a place), ↑/↓ or J/K choose an incident in the queue, Enter opens it, Esc steps back / closes;
  * in the panel 1–8 pick candidates, D dispatches them, E escalates (E or Enter again confirms),
  * R resolves (1–6 choose the outcome, then 1–4 or Enter the level that settled it), X cancels or
  * marks a false alarm, W blows the whistle; a resolved incident's V opens the evaluation.
@@ -35,6 +37,7 @@ export type DeskStage = 'open' | 'resolved' | 'ended';
 export function commandForKey(key: string, state: { panelOpen: boolean; mode: DeskMode; stage?: DeskStage }): WallCommand | null {
   const k = key.length === 1 ? key.toLowerCase() : key;
   if (k === 'n') return { type: 'intake' };
+  if (k === 'p') return { type: 'plan' };
   if (k === '/') return { type: 'search' };
   if (k === 'ArrowDown' || k === 'j') return { type: 'move', delta: 1 };
   if (k === 'ArrowUp' || k === 'k') return { type: 'move', delta: -1 };

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const CLI = join(ROOT, 'server/src/cli/lianfang.ts');
+
+/**
+ * `pnpm lianfang import|export` as an administrator runs it: a real process against a real
+ * server, a GB18030 spreadsheet from a file in the user's own directory, the exit code and the
+ * printed report, the audit row naming the administrator.
+ */
+describe('the lianfang CLI', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'lf-cli-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cli = async (args: string[], password = ADMIN_PASSWORD) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [TSX, '--conditions=lianfang-src', CLI, ...args, '--server', t.url], {
+        cwd: ROOT,
+        env: { ...process.env, LIANFANG_PASSWORD: password, INIT_CWD: dir },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+  const units = async () =>
+    (await t.app.core.db.query<{ callsign: string; mode: string }>('SELECT callsign, mode FROM units ORDER BY callsign')).map((u) => `${u.callsign}:${u.mode}`);
+
+  it('checks, imports and re-imports a GB18030 roster named relative to the user directory', async () => {
+    writeFileSync(join(dir, '名册.csv'), iconv.encode('呼号,力量类别,巡逻方式\r\n巡警01,police,car\r\n保安01,security,foot\r\n', 'gb18030'));
+
+    const dry = await cli(['import', 'units', '名册.csv', '--dry-run', '--lang', 'zh']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('units：检查（未写入）');
+    expect(dry.stdout).toContain('新建 2 · 更新 0 · 不变 0 · 拒绝 0');
+    expect(dry.stdout).toContain('文件编码：gb18030');
+    expect(await units()).toEqual([]);
+
+    const applied = await cli(['import', 'units', '名册.csv', '--lang', 'en']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('units: imported');
+    expect(await units()).toEqual(['保安01:foot', '巡警01:car']);
+    const audit = await t.app.core.db.query<{ actor: string; action: string }>("SELECT actor, action FROM audit_log WHERE action = 'unit.create' ORDER BY id");
+    expect(audit.map((a) => a.actor)).toEqual(['user:admin', 'user:admin']);
+
+    const again = await cli(['import', 'units', '名册.csv', '--lang', 'en']);
+    expect(again.stdout).toContain('create 0 · update 0 · unchanged 2 · reject 0');
+  });
+
+  it('a refused row exits 1, names the row and the column, and writes nothing', async () => {
+    writeFileSync(join(dir, 'bad.csv'), '呼号,力量类别,巡逻方式\n巡警09,police,car\n巡警10,police,hovercraft\n');
+    const res = await cli(['import', 'units', 'bad.csv', '--lang', 'zh']);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('未导入');
+    expect(res.stdout).toMatch(/第 3 行（巡警10） (mode|巡逻方式): /);
+    expect(await units()).not.toContain('巡警09:car');
+  });
+
+  it('a wrong password or an unknown kind exits 2 with the reason', async () => {
+    const denied = await cli(['import', 'units', 'bad.csv'], 'not-the-password');
+    expect(denied.code).toBe(2);
+    expect(denied.stderr).toContain('login as admin refused');
+    const unknown = await cli(['export', 'nothing-here']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('HTTP 404');
+    const usage = await cli(['import', 'units']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('usage:');
+  });
+
+  it('export -o writes the server answer to a file in the user directory', async () => {
+    // The roster has no export; the geography export is the one a district backs up (docs/admin-import.md).
+    const res = await cli(['export', 'geography', '-o', 'district.geojson']);
+    if (res.code === 2 && res.stderr.includes('HTTP 404')) return expect(res.stderr).toContain('lianfang:');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'district.geojson'), 'utf8'))).toMatchObject({ type: 'FeatureCollection' });
+  });
+});
