@@ -150,4 +150,55 @@ describe.runIf(present)('place search on the wall (Nanjing extract)', () => {
     );
     await wall.screenshot({ path: join(ARTIFACTS_DIR, 'place-search-1920x1080-alert-location.png') });
   });
+
+  it('an administrator edits the flood plan in the console: a new version, listed with its author', async () => {
+    const console = await wall.context().newPage();
+    await console.goto(`${server.baseUrl}/admin`);
+    await console.click('[data-testid=tab-plans]');
+    await console.click('[data-testid="plan-item-防汛应急预案"]');
+    await console.fill('[data-testid=plan-mix-police]', '3');
+    await console.click('[data-testid=plan-add-task]');
+    const row = console.locator('[data-testid=plan-task-5]');
+    await row.locator('input >> nth=0').fill('开放应急避难场所并登记');
+    await row.locator('input >> nth=1').fill('社区');
+    await console.click('[data-testid=plan-save]');
+    await console.waitForSelector('[data-testid=plan-note]:has-text("已保存为第 2 版")', { timeout: 10_000 });
+    // Saved: nothing left unsaved, nothing to save again.
+    expect(await console.isDisabled('[data-testid=plan-save]')).toBe(true);
+    await console.waitForFunction(() => document.querySelectorAll('[data-testid=plan-versions] li').length === 2, undefined, { timeout: 10_000 });
+    const latest = (await console.textContent('[data-testid=plan-versions] li >> nth=0'))!.replace(/\s+/g, ' ');
+    expect(latest).toMatch(/第 2 版 · admin · .* — 公安 3 · 志愿者 4 · 消防 1 · 城管 2 · 处置清单 6 项/);
+    await console.setViewportSize({ width: 1920, height: 1080 });
+    await console.screenshot({ path: join(ARTIFACTS_DIR, 'admin-plans-1920x1080.png') });
+    await console.close();
+  });
+
+  it('the operator starts it from the wall with the keyboard: P, the plan, the place by name, Ctrl+Enter', async () => {
+    await wall.locator('body').focus();
+    await wall.keyboard.press('p');
+    await wall.waitForSelector('[data-testid=plan-launch]');
+    await focusIs(wall, 'plan-place-search-input');
+    const options = await wall.locator('[data-testid^=plan-option-]').allTextContents();
+    const flood = options.findIndex((text) => text.includes('防汛应急预案'));
+    expect(options[flood]).toContain('处置清单 6 项');
+    // Digits choose while the focus is off the text fields (Tab leaves the search box for the title).
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.press('Tab');
+    await wall.keyboard.press(String(flood + 1));
+    expect(await wall.getAttribute(`[data-testid=plan-option-${flood + 1}]`, 'class')).toContain('chosen');
+    await wall.click('[data-testid=plan-place-search-input]');
+    await wall.keyboard.type('新街口');
+    await wall.waitForFunction(() => document.querySelectorAll('[data-testid=plan-place-search-result]').length > 0, undefined, { timeout: 15_000 });
+    await wall.keyboard.press('Enter');
+    await wall.waitForSelector('[data-testid=plan-place]:has-text("新街口")');
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'plan-launch-1920x1080.png') });
+    await wall.keyboard.press('Control+Enter');
+    await wall.waitForSelector('[data-testid=incident-desk] [data-testid=desk-tasks]', { timeout: 15_000 });
+    const tasks = await wall.locator('[data-testid=incident-desk] [data-testid=task]').allTextContents();
+    expect(tasks).toHaveLength(6);
+    expect(tasks[5]).toContain('开放应急避难场所并登记');
+    expect(await wall.textContent('[data-testid=desk-message]')).toContain('已启动「防汛应急预案」');
+    expect(await wall.locator('[data-testid=plan-launch]').count()).toBe(0);
+    await wall.screenshot({ path: join(ARTIFACTS_DIR, 'plan-started-1920x1080.png') });
+  });
 });

@@ -113,7 +113,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('emer
   });
 
   it('refuses bad plans with the field named, and non-admins', async () => {
-    const cases: [unknown, number, string][] = [
+    const cases: [object, number, string][] = [
       [{ ...STORM, tasks: [] }, 400, 'tasks'],
       [{ ...STORM, category: 'earthquake' }, 400, 'category'],
       [{ ...STORM, unitMix: { police: -1 } }, 400, 'unitMix.police'],
