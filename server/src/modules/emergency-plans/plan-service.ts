@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Force, Incident, Task } from '@lianfang/shared';
-import { findContainingArea, planById } from '@lianfang/shared';
+import { planById } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
@@ -26,7 +26,7 @@ export class PlanService {
     if (!plan) throw notFound('plan');
     const { result: opened } = await this.bus.run(async (q) => {
       const now = new Date().toISOString();
-      const gridId = findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null;
+      const gridId = this.picture.gridAt(at.lon, at.lat)?.id ?? null;
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',
