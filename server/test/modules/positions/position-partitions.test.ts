@@ -4,6 +4,7 @@ import { migrate } from '../../../src/db/migrate.js';
 import { createPgDatabase } from '../../../src/db/pg-database.js';
 import { createPgliteDatabase } from '../../../src/db/pglite-database.js';
 import type { Database } from '../../../src/db/database.js';
+import { keyAreaComplianceFromPositions } from '../../../src/modules/analytics/key-area-compliance-from-positions.js';
 import { TRACK_WINDOW, unitTracks } from '../../../src/modules/analytics/unit-tracks.js';
 import { PositionHistoryMaintenance } from '../../../src/modules/positions/position-history-maintenance.js';
 import { ensurePositionDays, listPositionDays } from '../../../src/modules/positions/position-partitions.js';
@@ -90,6 +91,32 @@ describe.each(['pglite', 'postgres'] as const)('position history in day partitio
       .join('\n');
     const scanned = [...new Set(plan.match(/positions_(p\d{8}|default)/g))].sort();
     expect(scanned).toEqual(['positions_p20260301', 'positions_p20260302', 'positions_p20260303']);
+
+    // Key-area compliance from the fixes, over one day, reads that day's partition and the next (and 2 minutes of the one before).
+    await db.query(
+      `INSERT INTO key_areas (id, name, ring, every_minutes, from_hhmm, to_hhmm, created_at) VALUES ('k1', 'Gate', $1, 30, '00:00', '00:00', '2026-01-01')`,
+      [
+        JSON.stringify([
+          [118.77, 32.0],
+          [118.79, 32.0],
+          [118.79, 32.03],
+          [118.77, 32.03],
+        ]),
+      ],
+    );
+    const explained: string[] = [];
+    const explaining = {
+      query: async <R extends object>(sql: string, params?: readonly unknown[]) => {
+        explained.push(...(await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']));
+        return [] as R[];
+      },
+    };
+    await keyAreaComplianceFromPositions({ db: explaining, timeZone: 'UTC' }, { from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' });
+    expect([...new Set(explained.join('\n').match(/positions_(p\d{8}|default)/g))].sort()).toEqual([
+      'positions_p20260301',
+      'positions_p20260302',
+      'positions_p20260303',
+    ]);
 
     // Retention of 3 days on 4 March keeps 2 March onwards: 20 Feb and 1 March go, whole (and 5-6 March are made ahead).
     const third = await maintenance.run(Date.parse('2026-03-04T10:00:00Z'));
