@@ -15,7 +15,7 @@ export interface MaintenanceReport {
 /**
  * Keeps the day partitions of the position history (migration 029): today and the
  * next days created ahead, days that landed in the default partition given their
- * own, and days older than POSITION_RETENTION_DAYS dropped whole. Every instance
+ * own, and days older than POSITION_RETENTION_DAYS dropped whole (hourly). Every instance
  * runs it; the statements are idempotent and serialised per day in the database.
  */
 export class PositionHistoryMaintenance {
@@ -29,13 +29,24 @@ export class PositionHistoryMaintenance {
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
+  private starting: Promise<void> = Promise.resolve();
+
+  /**
+   * At start only the partitions ahead (an instance may start just before midnight);
+   * retention waits for the first hourly beat, so that rows someone loads right after
+   * a start (an import of old history, a test's fixed dates) are not swept at once.
+   */
   start(): void {
-    void this.worker.kick();
+    this.starting = ensurePositionDays(this.db, daysAhead(Date.now(), DAYS_AHEAD)).then(
+      () => {},
+      (error: unknown) => this.onError(error),
+    );
     this.worker.start(EVERY_MS);
   }
 
-  stop(): Promise<void> {
-    return this.worker.stop();
+  async stop(): Promise<void> {
+    await this.starting;
+    await this.worker.stop();
   }
 
   /** One beat at the given clock (tests pass their own). */
