@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every benchmark suite in one run, then one summary.
- *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core]
+ *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core] [--skip-scale]
  *     [--skip-analytics] [--analytics-incidents=1000000] [--analytics-budget-minutes=10]
  * The analytics suite needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * --quick runs it on 100,000 incidents.
@@ -16,6 +16,14 @@ if (!o.skipCore) {
   const { goals } = await runCoreBenchmarks({ ...(o.quick ? { quick: true } : {}), ...(o.only ? { only: String(o.only).split(',') as CoreBenchName[] } : {}) });
   summary.core = goals;
   printGoals(goals);
+}
+
+// Prefecture scale (issue 21): point-in-grid over 20,000 grids against the linear scan.
+if (!o.skipScale) {
+  const { benchmarkGridLookup } = await import('./scale/grid-lookup-bench.js');
+  const grid = benchmarkGridLookup(o.quick ? { lookups: 100_000, baselineLookups: 100 } : {});
+  console.log(JSON.stringify({ bench: 'grid-lookup', ...grid }));
+  summary.gridLookup = grid;
 }
 
 // The routing suite is someone else's; run it when it is there, and never let it sink the core figures.

@@ -149,7 +149,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const roads = createRoadsModule({ config });
   const places = createPlacesModule({ config, picture });
   const describe = places.describe;
-  const positions = createPositionsModule({ bus, picture, metrics, config });
+  const positions = createPositionsModule({ bus, db, picture, metrics, config });
   // Embedded PGlite lives in this process: it has no outage of its own, so it needs no journal.
   const journal = config.REDIS_URL && db.driver !== 'pglite' ? new IntakeJournal(config.REDIS_URL, config.REDIS_PREFIX) : null;
   journal?.listen({

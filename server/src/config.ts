@@ -20,6 +20,8 @@ export const ConfigSchema = Type.Object({
   ALERT_JOIN_DISTANCE_M: Type.Integer({ minimum: 0, maximum: 10_000, default: 300 }),
   /** How often buffered positions are committed and published (ms); 250 ms = the 4 Hz screen budget. */
   POSITION_FLUSH_MS: Type.Integer({ minimum: 10, maximum: 5000, default: 250 }),
+  /** Days of position history kept (UTC days of server time, today included); older day partitions are dropped hourly. */
+  POSITION_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
   /** Log entries each instance keeps in memory for gap-free reconnects; older ones come from the database. */
   REPLAY_WINDOW: Type.Integer({ minimum: 100, default: 20000 }),
   SESSION_HOURS: Type.Integer({ minimum: 1, default: 12 }),

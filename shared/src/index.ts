@@ -22,6 +22,7 @@ export * from './realtime/seq-tracker.js';
 export * from './realtime/seq-judge.js';
 export * from './realtime/position-rows.js';
 export * from './domain/point-in-ring.js';
+export * from './domain/grid-index.js';
 export * from './domain/key-area-cover.js';
 export * from './domain/position-hygiene.js';
 export * from './domain/fresher-position.js';

@@ -24,7 +24,7 @@ const o = cliOptions();
 const QUERIES = Number(o.queries ?? 3000);
 const POINTS = Number(o.points ?? 20000);
 const ALERTS = Number(o.alerts ?? 300);
-const NO_LIVE: LiveGeography = { grids: [], stations: [], keyAreas: new Map(), units: new Map() };
+const NO_LIVE: LiveGeography = { grids: [], gridAt: () => null, stations: [], keyAreas: new Map(), units: new Map() };
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const heapMb = (): number => {

@@ -1,5 +1,4 @@
 import type { Grid, Incident } from '@lianfang/shared';
-import { findContainingArea } from '@lianfang/shared';
 import { snapToRoad, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { LifecycleService } from '../modules/incidents/lifecycle-service.js';
 import { DEMO_CASES } from './demo-cases.js';
@@ -7,7 +6,7 @@ import { DEMO_OPERATOR } from './demo-history-plan.js';
 import { between, pickWeighted } from './demo-random.js';
 
 export interface DemoCallsDeps {
-  picture: { incidents: ReadonlyMap<string, Incident>; grids: readonly Grid[] };
+  picture: { incidents: ReadonlyMap<string, Incident>; grids: readonly Grid[]; gridAt(lon: number, lat: number): Grid | null };
   lifecycle: Pick<LifecycleService, 'create'>;
   graph: RoadGraph;
   random: () => number;
@@ -70,7 +69,7 @@ export class DemoCalls {
       const at = snapToRoad(graph, between(random, Math.min(...lats), Math.max(...lats)), between(random, Math.min(...lons), Math.max(...lons)), {
         radiusM: 400,
       });
-      if (at && findContainingArea(at.lon, at.lat, picture.grids)?.level === 'grid') return at;
+      if (at && picture.gridAt(at.lon, at.lat)?.level === 'grid') return at;
     }
     return null;
   }

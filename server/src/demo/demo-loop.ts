@@ -31,7 +31,12 @@ export const DEFAULT_LOOP_SETTINGS: Omit<DemoLoopSettings, 'callEverySeconds' | 
 /** The public services the demo works through, like the screens do; no table is written directly. */
 export interface DemoLoopDeps {
   db: Queryable;
-  picture: { incidents: ReadonlyMap<string, Incident>; units: ReadonlyMap<string, Unit>; grids: readonly Grid[] };
+  picture: {
+    incidents: ReadonlyMap<string, Incident>;
+    units: ReadonlyMap<string, Unit>;
+    grids: readonly Grid[];
+    gridAt(lon: number, lat: number): Grid | null;
+  };
   dispatch: Pick<DispatchService, 'dispatch' | 'setAssignmentStatus'>;
   lifecycle: Pick<LifecycleService, 'create' | 'resolve' | 'close' | 'cancel'>;
   escalation: Pick<EscalationService, 'escalate' | 'whistle' | 'reportIn'>;

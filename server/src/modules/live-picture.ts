@@ -59,6 +59,10 @@ export class LivePicture extends PictureRegistry {
   get grids(): Grid[] {
     return this.geography.grids;
   }
+  /** The most local grid (grid, else community, else street) containing the point. */
+  gridAt(lon: number, lat: number): Grid | null {
+    return this.geography.gridIndex.find(lon, lat);
+  }
   get stations(): Station[] {
     return this.geography.stations;
   }

@@ -12,17 +12,18 @@ export function pointInRing(lon: number, lat: number, ring: Ring): boolean {
   return inside;
 }
 
-const LEVEL_RANK = { grid: 0, community: 1, street: 2 } as const;
+/** Lower is more local: the grid beats its community, which beats its street. */
+export const AREA_LEVEL_RANK = { grid: 0, community: 1, street: 2 } as const;
 
 /**
  * The most local area containing the point: an incident starts at its grid and
  * only climbs the ladder later, so the lowest level wins.
  */
-export function findContainingArea<T extends { level: keyof typeof LEVEL_RANK; ring: Ring }>(lon: number, lat: number, areas: readonly T[]): T | null {
+export function findContainingArea<T extends { level: keyof typeof AREA_LEVEL_RANK; ring: Ring }>(lon: number, lat: number, areas: readonly T[]): T | null {
   let best: T | null = null;
   for (const area of areas) {
     if (!pointInRing(lon, lat, area.ring)) continue;
-    if (!best || LEVEL_RANK[area.level] < LEVEL_RANK[best.level]) best = area;
+    if (!best || AREA_LEVEL_RANK[area.level] < AREA_LEVEL_RANK[best.level]) best = area;
   }
   return best;
 }

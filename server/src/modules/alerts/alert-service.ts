@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, AlertKind, AlertSource, DomainEvent, Incident, JoinRule, LocationText } from '@lianfang/shared';
-import { DEFAULT_JOIN_DISTANCE_M, clockSkewOf, findContainingArea, isOpenIncident, pickJoinable, startLevel } from '@lianfang/shared';
+import { DEFAULT_JOIN_DISTANCE_M, clockSkewOf, isOpenIncident, pickJoinable, startLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
@@ -167,7 +167,7 @@ export class AlertService {
 
   private newIncident(input: RaiseAlert, point: { lat: number; lon: number }, now: string): NewIncident {
     const triage = ALERT_TRIAGE[input.kind];
-    const grid = findContainingArea(point.lon, point.lat, this.picture.grids);
+    const grid = this.picture.gridAt(point.lon, point.lat);
     return {
       id: randomUUID(),
       status: 'reported',

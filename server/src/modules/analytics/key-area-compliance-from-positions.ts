@@ -1,4 +1,5 @@
 import type { KeyAreaComplianceRow, Ring } from '@lianfang/shared';
+import { serverTimeBounds } from '../positions/position-partitions.js';
 import type { AnalyticsContext } from './analytics-scope.js';
 import { areaCells, CELLS_PER_DEGREE } from './key-area-cells.js';
 import { keyAreaSlotTally, type KeyAreaComplianceQuery } from './key-area-slots.js';
@@ -29,7 +30,7 @@ export async function keyAreaComplianceFromPositions(ctx: AnalyticsContext, q: K
          JOIN ${cellTable} ON c.y = floor(p.lat * ${CELLS_PER_DEGREE})::int AND c.x = floor(p.lon * ${CELLS_PER_DEGREE})::int
                           AND p.lat BETWEEN c.min_lat AND c.max_lat AND p.lon BETWEEN c.min_lon AND c.max_lon
          JOIN ap ON ap.id = c.id ${w.unitFilter ? 'JOIN units u ON u.id = p.unit_id' : ''}
-        WHERE p.device_time >= ${w.from} AND p.device_time < ${w.to} AND ap.poly @> point(p.lon, p.lat)
+        WHERE p.device_time >= ${w.from} AND p.device_time < ${w.to} AND ${serverTimeBounds('p.server_time', w.from, w.to)} AND ap.poly @> point(p.lon, p.lat)
               ${w.unitFilter ? `AND ${w.unitFilter}` : ''}),
      ev AS (SELECT id, s0 AS t, s0, s1, false AS hit FROM slots UNION ALL SELECT id, t, NULL, NULL, true FROM hits),
      -- a slot start sorts before a fix at the same instant, so a fix exactly at a boundary belongs to the slot it opens

@@ -1,5 +1,12 @@
 import { TRACK_POINT_CAP, type TrackPoint } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
+import { serverTimeBounds } from '../positions/position-partitions.js';
+
+/**
+ * Units $1, device time in [$2, $3). The server-time bounds prune the day partitions
+ * (migration 029): a day's replay reads that day's partition, the next and two minutes of the one before.
+ */
+export const TRACK_WINDOW = `unit_id = ANY($1::text[]) AND device_time >= $2::timestamptz AND device_time < $3::timestamptz AND ${serverTimeBounds('server_time', '$2', '$3')}`;
 
 export type TracksResult = { points: TrackPoint[] } | { tooMany: true; cap: number } | { unknownUnit: string };
 
@@ -12,7 +19,7 @@ export async function unitTracks(db: Queryable, unitIds: readonly string[], from
   const known = new Set((await db.query<{ id: string }>('SELECT id FROM units WHERE id = ANY($1::text[])', [unitIds])).map((r) => r.id));
   const unknown = unitIds.find((id) => !known.has(id));
   if (unknown !== undefined) return { unknownUnit: unknown };
-  const window = 'unit_id = ANY($1::text[]) AND device_time >= $2::timestamptz AND device_time < $3::timestamptz';
+  const window = TRACK_WINDOW;
   const [size] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM positions WHERE ${window} LIMIT $4::int) x`, [
     unitIds,
     from,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Force, Incident, Task } from '@lianfang/shared';
-import { findContainingArea, type EmergencyPlan } from '@lianfang/shared';
+import type { EmergencyPlan } from '@lianfang/shared';
 import { rankUnitsByEta, type RoadGraph } from '@lianfang/shared/routing/index';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
@@ -30,7 +30,7 @@ export class PlanService {
       if (!plan) throw notFound('plan');
       if (plan.retired) throw conflict('planId', `the plan "${plan.name['zh-CN']}" is retired; an administrator can reinstate it`);
       const now = new Date().toISOString();
-      const gridId = findContainingArea(at.lon, at.lat, this.picture.grids)?.id ?? null;
+      const gridId = this.picture.gridAt(at.lon, at.lat)?.id ?? null;
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { HistoryIncidentSchema, type HistoryIncident, type ImportProblem, type ImportReport, type ImportRow } from '@lianfang/shared';
+import { GridIndex, HistoryIncidentSchema, type HistoryIncident, type ImportProblem, type ImportReport, type ImportRow } from '@lianfang/shared';
 import type { Database, Queryable } from '../../db/database.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { listGrids } from '../geography/geo-repository.js';
@@ -80,7 +80,7 @@ export async function planHistoryImport(q: Queryable, rawRows: readonly unknown[
 export async function planHistoryCases(q: Queryable, cases: readonly HistoryCaseInFile[], options: HistoryImportOptions): Promise<PlannedHistoryImport> {
   const nowMs = options.nowMs ?? Date.now();
   const [units, grids] = await Promise.all([q.query<KnownUnit>('SELECT id, callsign FROM units'), listGrids(q)]);
-  const ctx = { unitsByCallsign: new Map(units.map((u) => [u.callsign, u])), grids, nowMs, ackLimitSeconds: options.ackLimitSeconds };
+  const ctx = { unitsByCallsign: new Map(units.map((u) => [u.callsign, u])), grids: new GridIndex(grids), nowMs, ackLimitSeconds: options.ackLimitSeconds };
 
   const checked = cases.map((c) => ({ ...checkHistoryRow(c.raw), from: c }));
   const ids = checked.flatMap((c) => (c.row ? [c.row.externalId] : []));

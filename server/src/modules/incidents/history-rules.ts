@@ -1,9 +1,8 @@
-import type { Grid, HistoryIncident, ImportProblem, ImportProblemCode, LadderLevel, Outcome } from '@lianfang/shared';
+import type { Grid, GridIndex, HistoryIncident, ImportProblem, ImportProblemCode, LadderLevel, Outcome } from '@lianfang/shared';
 import {
   DEFAULT_TARGETS,
   LADDER_LEVELS,
   canAssignmentTransition,
-  findContainingArea,
   firstMilestones,
   nextLevel,
   responseClock,
@@ -19,7 +18,8 @@ export interface KnownUnit {
 
 export interface HistoryContext {
   unitsByCallsign: ReadonlyMap<string, KnownUnit>;
-  grids: readonly Grid[];
+  /** point-in-grid over the district's grids, built once per import */
+  grids: GridIndex<Grid>;
   nowMs: number;
   /** ACK_TIMEOUT_SECONDS, the limit the live watcher applies */
   ackLimitSeconds: number;
@@ -203,7 +203,7 @@ export function planHistoryIncident(row: HistoryIncident, ctx: HistoryContext): 
       address: row.address ?? null,
       lat: row.lat,
       lon: row.lon,
-      gridId: findContainingArea(row.lon, row.lat, ctx.grids)?.id ?? null,
+      gridId: ctx.grids.find(row.lon, row.lat)?.id ?? null,
       level,
       receivedAt,
       createdAt: iso(created),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateIncident, DomainEvent, Incident, JoinCall, Outcome } from '@lianfang/shared';
-import { canTransition, findContainingArea, isOpenIncident, startLevel, type LadderLevel } from '@lianfang/shared';
+import { canTransition, isOpenIncident, startLevel, type LadderLevel } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
@@ -37,7 +37,7 @@ export class LifecycleService {
       if (first) return { result: first, events: [] as DomainEvent[] };
       const nowMs = Date.now();
       const now = new Date(nowMs).toISOString();
-      const gridId = findContainingArea(input.lon, input.lat, this.picture.grids)?.id ?? null;
+      const gridId = this.picture.gridAt(input.lon, input.lat)?.id ?? null;
       const incident = await insertIncident(q, {
         id: randomUUID(),
         status: 'reported',

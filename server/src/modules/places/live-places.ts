@@ -3,7 +3,7 @@ import type { LivePicture } from '../live-picture.js';
 import type { PlaceEntry } from './place-search-index.js';
 
 /** What the live part of the index reads from the live picture. */
-export type LiveGeography = Pick<LivePicture, 'grids' | 'stations' | 'keyAreas' | 'units'>;
+export type LiveGeography = Pick<LivePicture, 'grids' | 'gridAt' | 'stations' | 'keyAreas' | 'units'>;
 
 /** Grids, stations, key areas and units as places, from the live picture (their names can change at any time). */
 export function livePlaceEntries(picture: LiveGeography): PlaceEntry[] {

@@ -1,4 +1,4 @@
-import { findContainingArea, type LocationText, type Place } from '@lianfang/shared';
+import { type LocationText, type Place } from '@lianfang/shared';
 import { livePlaceEntries, liveSignature, type LiveGeography } from './live-places.js';
 import { locationText } from './location-text.js';
 import type { PlaceSource } from './place-source.js';
@@ -51,8 +51,7 @@ export class PlaceDirectory {
 
   /** Where a point is in words: nearest named street, nearest crossing or named place within ~100 m, its grid. */
   describe(lat: number, lon: number, gridId?: string | null): LocationText | null {
-    const grid =
-      gridId === undefined ? findContainingArea(lon, lat, this.picture.grids) : gridId === null ? null : this.picture.grids.find((g) => g.id === gridId);
+    const grid = gridId === undefined ? this.picture.gridAt(lon, lat) : gridId === null ? null : this.picture.grids.find((g) => g.id === gridId);
     return locationText(this.geocoder.nearestStreet(lat, lon), this.geocoder.nearPlace(lat, lon), grid?.name ?? null);
   }
 
