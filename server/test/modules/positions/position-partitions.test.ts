@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Position } from '@lianfang/shared';
-import { migrate } from '../../../src/db/migrate.js';
+import { migrate, readMigrations, splitStatements } from '../../../src/db/migrate.js';
 import { createPgDatabase } from '../../../src/db/pg-database.js';
 import { createPgliteDatabase } from '../../../src/db/pglite-database.js';
 import type { Database } from '../../../src/db/database.js';
@@ -127,5 +127,36 @@ describe.each(['pglite', 'postgres'] as const)('position history in day partitio
     expect(await partitionOf(db, after)).toEqual(['positions_p20260302']);
     const [left] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM positions');
     expect(left!.n).toBe(2);
+  });
+
+  it('moves the history stored before migration 029 into day partitions', async () => {
+    let db: Database;
+    if (driver === 'postgres') {
+      const t = await createTestDatabase();
+      db = createPgDatabase(t.url);
+      closers.push(t.drop, () => db.close());
+    } else {
+      db = await createPgliteDatabase();
+      closers.push(() => db.close());
+    }
+    // The schema as it was before 029, applied the way migrate() records it.
+    await db.exec('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    for (const m of readMigrations().filter((m) => m.version < 29)) {
+      for (const statement of splitStatements(m.sql)) await db.query(statement);
+      await db.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await savePositions(db, [
+      fix('u1', '2025-05-01T10:00:00.000Z', 31.1),
+      fix('u1', '2025-05-02T10:00:00.000Z', 31.2),
+      fix('u2', '2025-05-02T11:00:00.000Z', 31.3),
+    ]);
+    expect(await migrate(db)).toContain('029_positions_partitioned_by_day.sql');
+    const rows = await db.query<{ part: string; n: number }>(
+      `SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM positions GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { part: 'positions_p20250501', n: 1 },
+      { part: 'positions_p20250502', n: 2 },
+    ]);
   });
 });
