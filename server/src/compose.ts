@@ -48,6 +48,7 @@ import { createCoverageModule } from './modules/coverage/coverage-module.js';
 import type { CoverageService } from './modules/coverage/coverage-service.js';
 import { createUnitsModule } from './modules/units/units-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
+import { createTeamsModule } from './modules/teams/teams-module.js';
 import { createAuditModule } from './modules/audit/audit-module.js';
 import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
 import { createPlacesModule, type PlacesModule } from './modules/places/places-module.js';
@@ -176,6 +177,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const modules: readonly ModuleParts[] = [
     usersAuth,
     createUnitsModule({ db, bus, picture }),
+    createTeamsModule({ db, bus }),
     createDevicesModule({ db, picture }),
     createAuditModule({ db }),
     incidents,

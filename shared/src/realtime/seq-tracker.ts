@@ -23,4 +23,6 @@ export const SOCKET_EVENT_FOR = {
   'patrol_plan.updated': 'patrol_plan:updated',
   'incident.advice': 'incident:advice',
   'coverage.updated': 'coverage:updated',
+  'team.updated': 'team:updated',
+  'device.updated': 'device:updated',
 } as const;

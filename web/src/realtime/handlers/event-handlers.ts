@@ -1,11 +1,13 @@
 import type { SequencedEventName, ServerToClientEvents } from '@lianfang/shared';
 import { applyAlertRaised } from './alert-raised.handler';
 import { applyCoverageUpdated } from './coverage-updated.handler';
+import { applyDeviceUpdated } from './device-updated.handler';
 import type { HandlerContext } from './handler-context';
 import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
 import { applyPatrolPlanUpdated } from './patrol-plan-updated.handler';
+import { applyTeamUpdated } from './team-updated.handler';
 import { applyUnitPositions, applyUnitUpdated } from './units.handler';
 
 export type MessageOf<E extends SequencedEventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -25,4 +27,6 @@ export const EVENT_HANDLERS: { [E in SequencedEventName]: (msg: MessageOf<E>, ct
   'patrol_plan:updated': applyPatrolPlanUpdated,
   'incident:advice': applyIncidentAdvice,
   'coverage:updated': applyCoverageUpdated,
+  'team:updated': applyTeamUpdated,
+  'device:updated': applyDeviceUpdated,
 };
