@@ -1,4 +1,4 @@
-import type { AdminDevice, AdminTeam, AdminUnit, CreateDevice, CreateTeam, DeviceKeyReply, UpdateTeam, UpdateUnit } from '@lianfang/shared';
+import type { AdminDevice, AdminTeam, AdminUnit, CreateDevice, CreateTeam, DeviceKeyReply, Station, UpdateTeam, UpdateUnit } from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** The console's forces: teams, units and alert devices. Admin-only on the server. */
@@ -13,6 +13,7 @@ export const forcesApi = {
   createTeam: (body: CreateTeam) => apiRequest<AdminTeam>('/api/teams', { method: 'POST', body }),
   updateTeam: (id: string, body: UpdateTeam) => apiRequest<AdminTeam>(teamPath(id), { method: 'PATCH', body }),
   retireTeam: (id: string, version: number) => apiRequest<AdminTeam>(`${teamPath(id)}/retire`, { method: 'POST', body: { version } }),
+  stations: () => apiRequest<Station[]>('/api/stations'),
   units: () => apiRequest<AdminUnit[]>('/api/admin/units'),
   updateUnit: (id: string, body: UpdateUnit) => apiRequest<AdminUnit>(unitPath(id), { method: 'PATCH', body }),
   retireUnit: (id: string, version: number) => apiRequest<AdminUnit>(`${unitPath(id)}/retire`, { method: 'POST', body: { version } }),

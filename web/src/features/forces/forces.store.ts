@@ -1,4 +1,4 @@
-import type { AdminDevice, AdminTeam, AdminUnit, CreateTeam, UpdateTeam, UpdateUnit } from '@lianfang/shared';
+import type { AdminDevice, AdminTeam, AdminUnit, CreateTeam, Station, UpdateTeam, UpdateUnit } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { forcesApi, type NewDevice } from './forces.api';
@@ -17,6 +17,7 @@ export const useForcesStore = defineStore('forces', () => {
   const teams = ref<AdminTeam[]>([]);
   const units = ref<AdminUnit[]>([]);
   const devices = ref<AdminDevice[]>([]);
+  const stations = ref<Station[]>([]);
   const revealedKey = ref<RevealedKey | null>(null);
 
   const teamList = computed(() => [...teams.value].sort(byName));
@@ -27,7 +28,7 @@ export const useForcesStore = defineStore('forces', () => {
     teams.value = await forcesApi.teams();
   }
   async function loadUnits(): Promise<void> {
-    [units.value, teams.value] = await Promise.all([forcesApi.units(), forcesApi.teams()]);
+    [units.value, teams.value, stations.value] = await Promise.all([forcesApi.units(), forcesApi.teams(), forcesApi.stations()]);
   }
   async function loadDevices(): Promise<void> {
     [devices.value, units.value] = await Promise.all([forcesApi.devices(), forcesApi.units()]);
@@ -72,6 +73,7 @@ export const useForcesStore = defineStore('forces', () => {
   }
 
   return {
+    stations,
     teams,
     units,
     devices,
