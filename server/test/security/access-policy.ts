@@ -102,6 +102,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/teams/:id/retire': ['admin'],
   'GET /ingest/osmand': 'tracker',
   'POST /ingest/osmand': 'tracker',
+  'POST /ingest/traccar': 'tracker',
   'POST /ingest/alerts': 'device',
 };
 
