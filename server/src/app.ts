@@ -26,6 +26,7 @@ import { registerRouteRegistry } from './transport/http/route-registry.js';
 import { stateRoutes } from './transport/http/state-routes.js';
 import { alertIngestRoutes } from './transport/http/ingest/alert-ingest-routes.js';
 import { osmandRoutes } from './transport/http/ingest/osmand-routes.js';
+import { traccarRoutes } from './transport/http/ingest/traccar-routes.js';
 import { healthRoutes } from './transport/http/health-routes.js';
 
 declare module 'fastify' {
@@ -126,6 +127,7 @@ export async function buildApp(
     // A fix's query is a dozen short strings: the walk costs microseconds, a NUL in a note cost a 500.
     registerControlCharCheck(devices);
     await devices.register(osmandRoutes(core));
+    await devices.register(traccarRoutes(core));
     await devices.register(alertIngestRoutes(core));
   });
 

@@ -48,6 +48,8 @@ import { createCoverageModule } from './modules/coverage/coverage-module.js';
 import type { CoverageService } from './modules/coverage/coverage-service.js';
 import { createUnitsModule } from './modules/units/units-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
+import type { DeviceKeyCache } from './modules/devices/device-key-cache.js';
+import { createTeamsModule } from './modules/teams/teams-module.js';
 import { createAuditModule } from './modules/audit/audit-module.js';
 import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
 import { createPlacesModule, type PlacesModule } from './modules/places/places-module.js';
@@ -72,6 +74,8 @@ export interface Core {
   alerts: AlertService;
   /** Device presses: recorded, or journalled in Redis while PostgreSQL is away (docs/operations.md). */
   intake: AlertIntake;
+  /** Device keys recently checked at /ingest/alerts; forgotten when a device is re-keyed or revoked. */
+  deviceKeys: DeviceKeyCache;
   /** The intake journal (null on PGlite or without Redis) and its writer. */
   journal: IntakeJournal | null;
   replayer: JournalReplayer | null;
@@ -173,10 +177,12 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const keyAreas = createKeyAreasModule({ db, bus, picture, positions: positions.ingest, config });
   const patrols = createPatrolsModule({ bus, picture, config });
   const coverage = createCoverageModule({ db, bus, picture, roads: roads.roads, config });
+  const devices = createDevicesModule({ db, bus, picture, journal });
   const modules: readonly ModuleParts[] = [
     usersAuth,
     createUnitsModule({ db, bus, picture }),
-    createDevicesModule({ db, picture }),
+    createTeamsModule({ db, bus }),
+    devices,
     createAuditModule({ db }),
     incidents,
     dispatch,
@@ -220,6 +226,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     alerts: alerts.alerts,
     intake: alerts.intake,
     journal,
+    deviceKeys: devices.keys,
     replayer: alerts.replayer,
     sessions: usersAuth.sessions,
     metrics,

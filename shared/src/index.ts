@@ -16,6 +16,7 @@ export * from './schemas/import-report.js';
 export * from './schemas/incident-history.js';
 export * from './schemas/incident-history-csv.js';
 export * from './schemas/unit-import.js';
+export * from './schemas/forces-admin.js';
 export * from './realtime/domain-events.js';
 export * from './realtime/socket-events.js';
 export * from './realtime/seq-tracker.js';

@@ -1,7 +1,8 @@
 import type { Alert } from '../schemas/alert.js';
+import type { Device } from '../schemas/auth.js';
 import type { Coverage } from '../schemas/coverage.js';
 import type { IncidentAdvice } from '../schemas/dispatch-advice.js';
-import type { KeyArea } from '../schemas/geo.js';
+import type { KeyArea, Team } from '../schemas/geo.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { EmergencyPlan } from '../schemas/emergency-plan.js';
 import type { Incident } from '../schemas/incident.js';
@@ -16,7 +17,12 @@ export type DomainEvent =
   | { type: 'unit.positions'; positions: Position[] }
   // `trackerId` stays on the server (picture's tracker map): present when it was set or changed, null when
   // revoked, absent when unchanged. Screens get `unit` only (entry-messages.ts): tracker ids are secrets.
-  | { type: 'unit.updated'; unit: Unit; trackerId?: string | null }
+  // `retired`: the unit left service (console): it leaves the wall and the candidates, history keeps it.
+  | { type: 'unit.updated'; unit: Unit; trackerId?: string | null; retired?: true }
+  // Teams (console): created, renamed, or retired (`retired: true`, it leaves every screen).
+  | { type: 'team.updated'; team: Team; retired: boolean }
+  // An alert device created, re-keyed or revoked: every instance forgets what it cached of its key.
+  | { type: 'device.updated'; device: Device; revoked: boolean }
   | { type: 'alert.raised'; alert: Alert; incident: Incident }
   | { type: 'incident.created'; incident: Incident }
   | { type: 'incident.updated'; incident: Incident }

@@ -24,4 +24,6 @@ export const SOCKET_EVENT_FOR = {
   'emergency_plan.updated': 'emergency_plan:updated',
   'incident.advice': 'incident:advice',
   'coverage.updated': 'coverage:updated',
+  'team.updated': 'team:updated',
+  'device.updated': 'device:updated',
 } as const;

@@ -1,4 +1,5 @@
 import type { Alert, AlertRaise } from '../schemas/alert.js';
+import type { Device } from '../schemas/auth.js';
 import type { Coverage } from '../schemas/coverage.js';
 import type { CandidatesReply, CandidatesRequest, IncidentAdvice } from '../schemas/dispatch-advice.js';
 import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
@@ -54,6 +55,17 @@ interface EventMessage {
 }
 export interface UnitUpdatedMessage extends EventMessage {
   unit: Unit;
+  /** The unit was retired: remove it from the screen. */
+  retired?: true;
+}
+export interface TeamUpdatedMessage extends EventMessage {
+  team: Team;
+  retired: boolean;
+}
+/** Control room only (the console's device list); never carries a key. */
+export interface DeviceUpdatedMessage extends EventMessage {
+  device: Device;
+  revoked: boolean;
 }
 export interface AlertRaisedMessage extends EventMessage {
   alert: Alert;
@@ -87,7 +99,9 @@ export type SequencedMessage =
   | PatrolPlanMessage
   | EmergencyPlanMessage
   | IncidentAdviceMessage
-  | CoverageMessage;
+  | CoverageMessage
+  | TeamUpdatedMessage
+  | DeviceUpdatedMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -103,6 +117,8 @@ export interface ServerToClientEvents {
   'emergency_plan:updated': (msg: EmergencyPlanMessage) => void;
   'incident:advice': (msg: IncidentAdviceMessage) => void;
   'coverage:updated': (msg: CoverageMessage) => void;
+  'team:updated': (msg: TeamUpdatedMessage) => void;
+  'device:updated': (msg: DeviceUpdatedMessage) => void;
   /** Not sequenced (the database is down, nothing is committed yet): presses journalled, shown as "received, not yet recorded". Control room only. */
   'intake:journalled': (msg: IntakeJournalledMessage) => void;
   /** Not sequenced: journalled presses now written; their alerts follow (or came) as `alert:raised`. */
@@ -162,6 +178,8 @@ export const SEQUENCED_EVENTS = [
   'emergency_plan:updated',
   'incident:advice',
   'coverage:updated',
+  'team:updated',
+  'device:updated',
 ] as const;
 export type SequencedEventName = (typeof SEQUENCED_EVENTS)[number];
 

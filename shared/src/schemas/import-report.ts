@@ -57,6 +57,7 @@ export const IMPORT_PROBLEM_CODES = [
   'history_not_rewritten',
   'unknown_team',
   'tracker_in_use',
+  'unit_retired',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -10,6 +10,8 @@ import { demoZhCN, type DemoMessages } from './locales/demo.zh-CN';
 import { deskEn } from './locales/desk.en';
 import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { fitEn } from './locales/fit.en';
+import { forcesEn } from './locales/forces.en';
+import { forcesZhCN, type ForcesMessages } from './locales/forces.zh-CN';
 import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
@@ -50,6 +52,7 @@ type AllMessages = LocaleMessages &
   DemoMessages &
   DeskMessages &
   FitMessages &
+  ForcesMessages &
   IntakeMessages &
   PlacesMessages &
   PlansMessages &
@@ -71,6 +74,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...demoZhCN,
       ...deskZhCN,
       ...fitZhCN,
+      ...forcesZhCN,
       ...intakeZhCN,
       ...placesZhCN,
       ...plansZhCN,
@@ -87,6 +91,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...demoEn,
       ...deskEn,
       ...fitEn,
+      ...forcesEn,
       ...intakeEn,
       ...placesEn,
       ...plansEn,

@@ -29,9 +29,11 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 
 export const hashDeviceKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
+const newDeviceKey = () => `lfd_${randomBytes(32).toString('base64url')}`;
+
 /** The key is 256 random bits, returned once; only its hash is stored. */
 export async function createDevice(q: Queryable, input: CreateDevice & { lat?: number; lon?: number }): Promise<{ device: DeviceRecord; key: string }> {
-  const key = `lfd_${randomBytes(32).toString('base64url')}`;
+  const key = newDeviceKey();
   const [row] = await q.query<DeviceRow>('INSERT INTO devices (id, name, kind, unit_id, key_hash, lat, lon) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *', [
     randomUUID(),
     input.name,
@@ -51,4 +53,22 @@ export async function findDeviceByKey(q: Queryable, key: string): Promise<Device
 
 export async function listDevices(q: Queryable): Promise<DeviceRecord[]> {
   return (await q.query<DeviceRow>('SELECT * FROM devices WHERE revoked_at IS NULL ORDER BY created_at')).map(toDevice);
+}
+
+/** A device in service and the hash of its current key (null: unknown or revoked). */
+export async function findActiveDevice(q: Queryable, id: string): Promise<{ device: DeviceRecord; keyHash: string } | null> {
+  const [row] = await q.query<DeviceRow & { key_hash: string }>('SELECT * FROM devices WHERE id = $1 AND revoked_at IS NULL', [id]);
+  return row ? { device: toDevice(row), keyHash: row.key_hash } : null;
+}
+
+/** A new key for a device in service: the old hash is replaced in the same statement, so the old key is dead on commit. */
+export async function rotateDeviceKey(q: Queryable, id: string): Promise<string | null> {
+  const key = newDeviceKey();
+  const rows = await q.query('UPDATE devices SET key_hash = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id, hashDeviceKey(key)]);
+  return rows.length > 0 ? key : null;
+}
+
+export async function revokeDevice(q: Queryable, id: string): Promise<DeviceRecord | null> {
+  const [row] = await q.query<DeviceRow>('UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING *', [id]);
+  return row ? toDevice(row) : null;
 }

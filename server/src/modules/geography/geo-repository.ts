@@ -36,7 +36,8 @@ export async function setStandingCrew(q: Queryable, stationId: string, crew: Sta
 }
 
 export async function listTeams(q: Queryable): Promise<Team[]> {
-  return q.query<Team>('SELECT id, name, force FROM teams ORDER BY name');
+  // Retired teams stay for history (units and analytics refer to them) but leave every screen.
+  return q.query<Team>('SELECT id, name, force FROM teams WHERE retired_at IS NULL ORDER BY name');
 }
 
 export async function insertGrid(q: Queryable, g: Grid): Promise<void> {

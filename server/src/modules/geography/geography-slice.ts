@@ -3,7 +3,10 @@ import type { Queryable } from '../../db/database.js';
 import type { PictureSlice } from '../../pipeline/picture-registry.js';
 import { listGrids, listStations, listTeams } from './geo-repository.js';
 
-/** Grids, stations and teams. Not event-sourced (they change rarely): a change reloads them (`reload`). */
+/**
+ * Grids, stations and teams. Grids and stations are not event-sourced (they change rarely): a
+ * change reloads them (`load`). Teams move with `team.updated` (the console), so every instance follows.
+ */
 export class GeographySlice implements PictureSlice {
   stations: Station[] = [];
   teams: Team[] = [];
@@ -30,5 +33,9 @@ export class GeographySlice implements PictureSlice {
     this.gridIndex = new GridIndex(this.gridList);
   }
 
-  apply(_entry: LogEntry): void {}
+  apply(entry: LogEntry): void {
+    if (entry.type !== 'team.updated') return;
+    const others = this.teams.filter((t) => t.id !== entry.team.id);
+    this.teams = entry.retired ? others : [...others, entry.team].sort((a, b) => a.name.localeCompare(b.name));
+  }
 }

@@ -33,6 +33,7 @@ interface KnownUnit {
   mode: string;
   team_id: string | null;
   tracker_id: string | null;
+  retired: boolean;
 }
 
 /** What one row does, checked and ready to write. */
@@ -49,8 +50,8 @@ const checkRow = importRowChecker<UnitImportRow>(UnitImportRowSchema, 'callsign'
  */
 export async function planUnitImport(q: Queryable, items: readonly UnitRowInFile[]): Promise<{ rows: ImportRow[]; changes: Change[] }> {
   const [units, teams] = await Promise.all([
-    q.query<KnownUnit>('SELECT id, callsign, force, mode, team_id, tracker_id FROM units'),
-    q.query<{ id: string; name: string }>('SELECT id, name FROM teams'),
+    q.query<KnownUnit>('SELECT id, callsign, force, mode, team_id, tracker_id, retired_at IS NOT NULL AS retired FROM units'),
+    q.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE retired_at IS NULL'),
   ]);
   const byCallsign = new Map(units.map((u) => [u.callsign, u]));
   const trackerOwner = new Map(units.filter((u) => u.tracker_id).map((u) => [u.tracker_id!, u.callsign]));
@@ -97,6 +98,11 @@ export async function planUnitImport(q: Queryable, items: readonly UnitRowInFile
       continue;
     }
     const known = byCallsign.get(r.callsign);
+    // A retired unit keeps its callsign for history; a file never brings it back into service.
+    if (known?.retired) {
+      reject([{ field: 'callsign', message: 'belongs to a retired unit', code: 'unit_retired', params: { value: r.callsign } }]);
+      continue;
+    }
     // an empty cell keeps what the unit has: a partial file never wipes teams or trackers
     const teamId = team?.id ?? known?.team_id ?? null;
     if (!known) {

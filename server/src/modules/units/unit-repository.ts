@@ -23,13 +23,14 @@ export function toUnit(r: UnitRow): Unit {
 /** A unit as its administrator enrols it. */
 const toEnrolled = (r: UnitRow): EnrolledUnit => ({ ...toUnit(r), trackerId: r.tracker_id });
 
+/** The units in service (retired ones stay in the table for history, off every screen). */
 export async function listEnrolledUnits(q: Queryable): Promise<EnrolledUnit[]> {
-  return (await q.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY callsign`)).map(toEnrolled);
+  return (await q.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE retired_at IS NULL ORDER BY callsign`)).map(toEnrolled);
 }
 
 /** Sets (enrol, rotate) or clears (revoke) a unit's tracker id; null when there is no such unit. */
 export async function setTracker(q: Queryable, id: string, trackerId: string | null): Promise<EnrolledUnit | null> {
-  const [row] = await q.query<UnitRow>(`UPDATE units SET tracker_id = $2 WHERE id = $1 RETURNING ${UNIT_COLUMNS}`, [id, trackerId]);
+  const [row] = await q.query<UnitRow>(`UPDATE units SET tracker_id = $2 WHERE id = $1 AND retired_at IS NULL RETURNING ${UNIT_COLUMNS}`, [id, trackerId]);
   return row ? toEnrolled(row) : null;
 }
 
@@ -62,7 +63,7 @@ export async function updateUnitRoster(
 /** A unit that asked for help (help_incident_id set) keeps needs_help whatever its assignments do; see needs-help.ts. */
 export async function setUnitStatus(q: Queryable, id: string, status: UnitStatus): Promise<Unit | null> {
   const [row] = await q.query<UnitRow>(
-    `UPDATE units SET status = CASE WHEN help_incident_id IS NULL THEN $2 ELSE 'needs_help' END WHERE id = $1 RETURNING ${UNIT_COLUMNS}`,
+    `UPDATE units SET status = CASE WHEN help_incident_id IS NULL THEN $2 ELSE 'needs_help' END WHERE id = $1 AND retired_at IS NULL RETURNING ${UNIT_COLUMNS}`,
     [id, status],
   );
   return row ? toUnit(row) : null;

@@ -30,6 +30,10 @@ export class UnitsSlice implements PictureSlice {
         const unit = this.units.get(p.unitId);
         if (unit) unit.position = p;
       }
+    } else if (entry.type === 'unit.updated' && entry.retired) {
+      // Retired: off the wall and out of the candidates; its tracker id moves nothing any more.
+      this.units.delete(entry.unit.id);
+      this.setTracker(entry.unit.id, null);
     } else if (entry.type === 'unit.updated') {
       this.putUnit(entry.unit);
       if (entry.trackerId !== undefined) this.setTracker(entry.unit.id, entry.trackerId);

@@ -92,6 +92,8 @@ export function messageFor<E extends keyof ServerToClientEvents>(event: E, paylo
     case 'patrol_plan:updated':
       return scope.units.has((p.patrolPlan as { unitId: string }).unitId) ? payload : null;
     case 'key_area:updated':
+    case 'team:updated':
+      // Team names label the map for everyone.
       return payload;
     default:
       // coverage:updated, and anything new: the control room's until a rule says otherwise.

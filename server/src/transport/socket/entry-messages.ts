@@ -10,7 +10,7 @@ export function messageOf(entry: LogEntry): Message {
     case 'unit.positions':
       return { event: 'unit:positions', payload: { seq: entry.seq, fromSeq: entry.seq, ...encodePositionRows(entry.positions) } };
     case 'unit.updated':
-      return { event: 'unit:updated', payload: { seq: entry.seq, unit: publicUnit(entry.unit) } };
+      return { event: 'unit:updated', payload: { seq: entry.seq, unit: publicUnit(entry.unit), ...(entry.retired ? { retired: true as const } : {}) } };
     case 'alert.raised':
       return { event: 'alert:raised', payload: { seq: entry.seq, alert: entry.alert, incident: entry.incident } };
     case 'incident.created':
@@ -27,5 +27,9 @@ export function messageOf(entry: LogEntry): Message {
       return { event: 'incident:advice', payload: { seq: entry.seq, advice: entry.advice } };
     case 'coverage.updated':
       return { event: 'coverage:updated', payload: { seq: entry.seq, coverage: entry.coverage } };
+    case 'team.updated':
+      return { event: 'team:updated', payload: { seq: entry.seq, team: entry.team, retired: entry.retired } };
+    case 'device.updated':
+      return { event: 'device:updated', payload: { seq: entry.seq, device: entry.device, revoked: entry.revoked } };
   }
 }

@@ -14,7 +14,7 @@ export interface PendingAction {
  * One confirm dialog per tab: `ask` opens it, `confirm` runs the action and closes it, and a
  * refusal from the server lands in `problem` for the tab's error line.
  */
-export function useConfirmedAction() {
+export function useConfirmedAction(describe: (err: unknown) => AdminProblem = describeAdminError) {
   const pending = ref<PendingAction | null>(null);
   const problem = ref<AdminProblem | null>(null);
 
@@ -28,7 +28,7 @@ export function useConfirmedAction() {
     try {
       await run();
     } catch (err) {
-      problem.value = describeAdminError(err);
+      problem.value = describe(err);
     }
   }
 

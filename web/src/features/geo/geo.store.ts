@@ -29,6 +29,14 @@ export const useGeoStore = defineStore('geo', () => {
     keyAreasById.value = new Map(keyAreasById.value).set(area.id, area);
   }
 
+  /** A team created or renamed (console), or retired: the labels follow without a reload. */
+  function applyTeam(team: Team, retired: boolean): void {
+    const next = new Map(teamsById.value);
+    if (retired) next.delete(team.id);
+    else next.set(team.id, team);
+    teamsById.value = next;
+  }
+
   /** The grid and its parents (grid → community → street), nearest first. */
   function gridChain(gridId: string | null): Grid[] {
     const chain: Grid[] = [];
@@ -42,5 +50,5 @@ export const useGeoStore = defineStore('geo', () => {
     return chain;
   }
 
-  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, gridChain };
+  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, applyTeam, gridChain };
 });

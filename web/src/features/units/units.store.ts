@@ -25,6 +25,11 @@ export const useUnitsStore = defineStore('units', () => {
     triggerRef(byId);
   }
 
+  /** A retired unit leaves the wall (history keeps it on the server). */
+  function remove(id: string): void {
+    if (byId.value.delete(id)) triggerRef(byId);
+  }
+
   function applyPositions(positions: readonly Position[]): void {
     let changed = false;
     for (const p of positions) {
@@ -40,5 +45,5 @@ export const useUnitsStore = defineStore('units', () => {
     return id ? byId.value.get(id) : undefined;
   }
 
-  return { byId, list, count, replaceAll, upsert, applyPositions, get };
+  return { byId, list, count, replaceAll, upsert, remove, applyPositions, get };
 });

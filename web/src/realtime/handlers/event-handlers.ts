@@ -1,12 +1,14 @@
 import type { SequencedEventName, ServerToClientEvents } from '@lianfang/shared';
 import { applyAlertRaised } from './alert-raised.handler';
 import { applyCoverageUpdated } from './coverage-updated.handler';
+import { applyDeviceUpdated } from './device-updated.handler';
 import type { HandlerContext } from './handler-context';
 import { applyEmergencyPlanUpdated } from './emergency-plan-updated.handler';
 import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
 import { applyPatrolPlanUpdated } from './patrol-plan-updated.handler';
+import { applyTeamUpdated } from './team-updated.handler';
 import { applyUnitPositions, applyUnitUpdated } from './units.handler';
 
 export type MessageOf<E extends SequencedEventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -27,4 +29,6 @@ export const EVENT_HANDLERS: { [E in SequencedEventName]: (msg: MessageOf<E>, ct
   'emergency_plan:updated': applyEmergencyPlanUpdated,
   'incident:advice': applyIncidentAdvice,
   'coverage:updated': applyCoverageUpdated,
+  'team:updated': applyTeamUpdated,
+  'device:updated': applyDeviceUpdated,
 };

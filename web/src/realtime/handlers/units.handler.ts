@@ -9,5 +9,6 @@ export function applyUnitPositions(msg: PositionsMessage, ctx: HandlerContext): 
 
 /** A status or roster change: the store keeps the fresher of its live position and the one sent. */
 export function applyUnitUpdated(msg: UnitUpdatedMessage, ctx: HandlerContext): void {
-  ctx.units.upsert(msg.unit);
+  if (msg.retired) ctx.units.remove(msg.unit.id);
+  else ctx.units.upsert(msg.unit);
 }

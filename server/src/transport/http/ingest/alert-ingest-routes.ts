@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../../../modules/domain-errors.js';
 import { findDeviceByKey, hashDeviceKey, type DeviceRecord } from '../../../modules/devices/device-repository.js';
+import type { DeviceKeyCache } from '../../../modules/devices/device-key-cache.js';
 import { isDatabaseUnavailable } from '../../../db/db-unavailable.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
 import type { Database } from '../../../db/database.js';
@@ -18,31 +19,31 @@ export interface AlertIngestDeps {
   journal: IntakeJournal | null;
   metrics: Metrics;
   picture: LivePicture;
+  /** Shared with the device routes: a re-keyed or revoked device is forgotten at once. */
+  deviceKeys: DeviceKeyCache;
   config: Pick<Config, 'INGEST_RATE_PER_SECOND' | 'INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND'>;
 }
-
-const CACHE_MS = 30_000;
 
 export const alertIngestRoutes =
   (deps: AlertIngestDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    // Key → device for a short while: a panic storm must not turn into a database storm.
-    const cache = new Map<string, { device: DeviceRecord; until: number }>();
+    const cache = deps.deviceKeys;
     const unknownKeys = new UnknownCredentialGuard({ what: 'device key', perAddressPerSecond: deps.config.INGEST_UNKNOWN_PER_ADDRESS_PER_SECOND });
     const deviceOf = async (request: FastifyRequest): Promise<DeviceRecord> => {
       const header = request.headers.authorization;
       const key = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
       if (!key) throw unauthorized('device key required: Authorization: Bearer <key>');
       const hit = cache.get(key);
-      if (hit && hit.until > Date.now()) return hit.device;
+      if (hit) return hit;
       // An address guessing keys is refused before the database lookup each guess would cost.
       unknownKeys.checkAddress(request.ip);
+      const generation = cache.begin();
       const device = await lookUp(key);
       if (!device) {
         unknownKeys.recordUnknown(request.ip, key, request.log);
         throw unauthorized('unknown or revoked device key');
       }
-      cache.set(key, { device, until: Date.now() + CACHE_MS });
+      cache.set(key, device, generation);
       return device;
     };
 
@@ -55,7 +56,7 @@ export const alertIngestRoutes =
         return device;
       } catch (err) {
         if (!deps.journal || !isDatabaseUnavailable(err)) throw err;
-        const known = cache.get(key)?.device ?? (await deps.journal.deviceByKeyHash(hashDeviceKey(key)));
+        const known = cache.known(key) ?? (await deps.journal.deviceByKeyHash(hashDeviceKey(key)));
         if (!known) throw err;
         return known;
       }

@@ -3,6 +3,7 @@ import { badRequest, RateLimited } from '../../../modules/domain-errors.js';
 import { decodeOsmand } from './osmand-decoder.js';
 import { PerSecondLimit } from './per-second-limit.js';
 import { UnknownCredentialGuard } from './unknown-credential-guard.js';
+import { takeTrackerFix } from './tracker-fix-intake.js';
 import type { AlertIntake } from '../../../modules/alerts/alert-intake.js';
 import type { PositionIngest } from '../../../modules/positions/position-ingest.js';
 import type { Metrics } from '../../../observability/metrics.js';
@@ -38,45 +39,7 @@ export const osmandRoutes =
         deps.metrics.ingestRejected.inc({ route: 'osmand', reason: 'invalid' });
         throw badRequest(decoded.field, decoded.message);
       }
-      const fix = decoded.fix;
-      const unitId = deps.picture.unitByTracker.get(fix.trackerId);
-      if (!unitId) {
-        deps.metrics.ingestRejected.inc({ route: 'osmand', reason: 'unknown_tracker' });
-        unknownIds.recordUnknown(request.ip, fix.trackerId, request.log);
-        throw badRequest('id', `unknown tracker id ${JSON.stringify(fix.trackerId)}`);
-      }
-      const result = deps.positions.accept({
-        unitId,
-        lat: fix.lat,
-        lon: fix.lon,
-        deviceTimeMs: fix.timeMs,
-        speedKmh: fix.speedKmh,
-        heading: fix.heading,
-        accuracyM: fix.accuracyM,
-        altitudeM: fix.altitudeM,
-        battery: fix.battery,
-      });
-      if (fix.alarm === 'sos' || fix.alarm === 'panic') {
-        // The alarm is committed (or journalled, while PostgreSQL is away) before the tracker gets its 200:
-        // a retried request joins, never duplicates.
-        const unit = deps.picture.units.get(unitId)!;
-        await deps.intake.press({
-          kind: 'sos',
-          source: 'tracker',
-          deviceId: null,
-          unitId,
-          fixedPoint: null,
-          label: unit.callsign,
-          lat: fix.lat,
-          lon: fix.lon,
-          at: new Date(fix.timeMs).toISOString(),
-          idempotencyKey: `osmand:${fix.timeMs}`,
-          actor: `tracker:${unit.callsign}`,
-        });
-        deps.metrics.alertsAccepted.inc({ source: 'tracker' });
-      }
-      // Traccar Client retries on anything but 200; a dropped duplicate is still "received".
-      return result.accepted ? 'OK' : `OK (${result.reason})`;
+      return takeTrackerFix(deps, decoded.fix, request, unknownIds, 'osmand', 'id');
     };
     // Thousands of fixes a second: a log line per request would drown everything else (and cost CPU).
     // Refusals still log at warn; accepted fixes are counted in /metrics instead.
