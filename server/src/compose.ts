@@ -47,6 +47,7 @@ import type { PatrolDutyWatcher } from './modules/patrols/patrol-duty-watcher.js
 import { createCoverageModule } from './modules/coverage/coverage-module.js';
 import type { CoverageService } from './modules/coverage/coverage-service.js';
 import { createUnitsModule } from './modules/units/units-module.js';
+import { createGeographyModule } from './modules/geography/geography-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
 import { createAuditModule } from './modules/audit/audit-module.js';
 import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
@@ -176,6 +177,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const modules: readonly ModuleParts[] = [
     usersAuth,
     createUnitsModule({ db, bus, picture }),
+    createGeographyModule({ db, bus }),
     createDevicesModule({ db, picture }),
     createAuditModule({ db }),
     incidents,

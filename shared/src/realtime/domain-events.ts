@@ -1,7 +1,7 @@
 import type { Alert } from '../schemas/alert.js';
 import type { Coverage } from '../schemas/coverage.js';
 import type { IncidentAdvice } from '../schemas/dispatch-advice.js';
-import type { KeyArea } from '../schemas/geo.js';
+import type { Grid, KeyArea, Station } from '../schemas/geo.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { Incident } from '../schemas/incident.js';
 import type { Position } from '../schemas/position.js';
@@ -20,6 +20,8 @@ export type DomainEvent =
   | { type: 'incident.created'; incident: Incident }
   | { type: 'incident.updated'; incident: Incident }
   | { type: 'key_area.updated'; keyArea: KeyArea }
+  // Issue 19: grids and stations created, edited or retired (`retiredAt` set) by the console, one event per command (an import: all its rows).
+  | { type: 'geography.changed'; grids: Grid[]; stations: Station[] }
   | { type: 'patrol_plan.updated'; patrolPlan: PatrolPlan }
   // Routing (issue 3): derived state, published by one instance and only on material change.
   | { type: 'incident.advice'; advice: IncidentAdvice }

@@ -64,6 +64,10 @@ export interface IncidentMessage extends EventMessage {
 export interface KeyAreaMessage extends EventMessage {
   keyArea: KeyArea;
 }
+export interface GeographyChangedMessage extends EventMessage {
+  grids: Grid[];
+  stations: Station[];
+}
 export interface PatrolPlanMessage extends EventMessage {
   patrolPlan: PatrolPlan;
 }
@@ -75,7 +79,15 @@ export interface CoverageMessage extends EventMessage {
 }
 
 export type SequencedMessage =
-  PositionsMessage | UnitUpdatedMessage | AlertRaisedMessage | IncidentMessage | KeyAreaMessage | PatrolPlanMessage | IncidentAdviceMessage | CoverageMessage;
+  | PositionsMessage
+  | UnitUpdatedMessage
+  | AlertRaisedMessage
+  | IncidentMessage
+  | KeyAreaMessage
+  | GeographyChangedMessage
+  | PatrolPlanMessage
+  | IncidentAdviceMessage
+  | CoverageMessage;
 
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
@@ -87,6 +99,8 @@ export interface ServerToClientEvents {
   'incident:created': (msg: IncidentMessage) => void;
   'incident:updated': (msg: IncidentMessage) => void;
   'key_area:updated': (msg: KeyAreaMessage) => void;
+  /** Grids and stations changed in the console; a retired one carries `retiredAt` and leaves the map. */
+  'geography:changed': (msg: GeographyChangedMessage) => void;
   'patrol_plan:updated': (msg: PatrolPlanMessage) => void;
   'incident:advice': (msg: IncidentAdviceMessage) => void;
   'coverage:updated': (msg: CoverageMessage) => void;
@@ -145,6 +159,7 @@ export const SEQUENCED_EVENTS = [
   'incident:created',
   'incident:updated',
   'key_area:updated',
+  'geography:changed',
   'patrol_plan:updated',
   'incident:advice',
   'coverage:updated',

@@ -92,6 +92,7 @@ export function messageFor<E extends keyof ServerToClientEvents>(event: E, paylo
     case 'patrol_plan:updated':
       return scope.units.has((p.patrolPlan as { unitId: string }).unitId) ? payload : null;
     case 'key_area:updated':
+    case 'geography:changed':
       return payload;
     default:
       // coverage:updated, and anything new: the control room's until a rule says otherwise.

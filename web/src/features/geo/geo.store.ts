@@ -29,6 +29,12 @@ export const useGeoStore = defineStore('geo', () => {
     keyAreasById.value = new Map(keyAreasById.value).set(area.id, area);
   }
 
+  /** Grids and stations changed in the console (`geography:changed`): replaced or added, and dropped when retired. */
+  function applyGeographyChange(grids: readonly Grid[], stations: readonly Station[]): void {
+    if (grids.length > 0) gridsById.value = mergedById(gridsById.value, grids);
+    if (stations.length > 0) stationsById.value = mergedById(stationsById.value, stations);
+  }
+
   /** The grid and its parents (grid → community → street), nearest first. */
   function gridChain(gridId: string | null): Grid[] {
     const chain: Grid[] = [];
@@ -42,5 +48,14 @@ export const useGeoStore = defineStore('geo', () => {
     return chain;
   }
 
-  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, gridChain };
+  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, applyGeographyChange, gridChain };
 });
+
+function mergedById<T extends { id: string; retiredAt?: string | null }>(current: ReadonlyMap<string, T>, changed: readonly T[]): Map<string, T> {
+  const next = new Map(current);
+  for (const item of changed) {
+    if (item.retiredAt) next.delete(item.id);
+    else next.set(item.id, item);
+  }
+  return next;
+}

@@ -4,6 +4,7 @@ import { applyCoverageUpdated } from './coverage-updated.handler';
 import type { HandlerContext } from './handler-context';
 import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
+import { applyGeographyChanged } from './geography-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
 import { applyPatrolPlanUpdated } from './patrol-plan-updated.handler';
 import { applyUnitPositions, applyUnitUpdated } from './units.handler';
@@ -22,6 +23,7 @@ export const EVENT_HANDLERS: { [E in SequencedEventName]: (msg: MessageOf<E>, ct
   'incident:created': applyIncidentChanged,
   'incident:updated': applyIncidentChanged,
   'key_area:updated': applyKeyAreaUpdated,
+  'geography:changed': applyGeographyChanged,
   'patrol_plan:updated': applyPatrolPlanUpdated,
   'incident:advice': applyIncidentAdvice,
   'coverage:updated': applyCoverageUpdated,
