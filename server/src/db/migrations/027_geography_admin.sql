@@ -16,3 +16,16 @@ ALTER TABLE stations ALTER COLUMN code SET NOT NULL;
 ALTER TABLE stations ADD CONSTRAINT stations_code_unique UNIQUE (code);
 ALTER TABLE stations ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE stations ADD COLUMN retired_at timestamptz;
+
+-- A row written without a code (older code paths, SQL by hand) takes its id as code, as the
+-- backfill above did: the NOT NULL then guards only against clearing one.
+CREATE FUNCTION lf_code_from_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.code IS NULL THEN
+    NEW.code := NEW.id;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER grids_code_from_id BEFORE INSERT ON grids FOR EACH ROW EXECUTE FUNCTION lf_code_from_id();
+CREATE TRIGGER stations_code_from_id BEFORE INSERT ON stations FOR EACH ROW EXECUTE FUNCTION lf_code_from_id();

@@ -27,7 +27,9 @@ export async function exportGeography(q: Queryable): Promise<GeographyExport> {
       phone: phoneOf(g),
     },
   }));
-  const stationFeatures = (await listStations(q)).map((s): StationFeature => ({
+  // Sorted by code: two servers with the same geography export the same file.
+  const stations = (await listStations(q)).sort((a, b) => (a.code ?? a.id).localeCompare(b.code ?? b.id));
+  const stationFeatures = stations.map((s): StationFeature => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
     properties: { code: s.code ?? s.id, name: s.name, kind: s.kind },
