@@ -10,6 +10,8 @@ import { demoZhCN, type DemoMessages } from './locales/demo.zh-CN';
 import { deskEn } from './locales/desk.en';
 import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { fitEn } from './locales/fit.en';
+import { geographyEn } from './locales/geography.en';
+import { geographyZhCN, type GeographyMessages } from './locales/geography.zh-CN';
 import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
@@ -48,6 +50,7 @@ type AllMessages = LocaleMessages &
   DemoMessages &
   DeskMessages &
   FitMessages &
+  GeographyMessages &
   IntakeMessages &
   PlacesMessages &
   TabletMessages &
@@ -68,6 +71,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...demoZhCN,
       ...deskZhCN,
       ...fitZhCN,
+      ...geographyZhCN,
       ...intakeZhCN,
       ...placesZhCN,
       ...tabletZhCN,
@@ -83,6 +87,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...demoEn,
       ...deskEn,
       ...fitEn,
+      ...geographyEn,
       ...intakeEn,
       ...placesEn,
       ...tabletEn,
