@@ -119,7 +119,9 @@ describe('administration console: geography (issue 19; production build, real se
     });
     await page.click('[data-testid=import-check]');
     await page.click('[data-testid=import-apply]');
-    expect(await page.locator('[data-testid=import-outcome]').textContent()).toContain('已导入');
+    // the outcome line changes from the check's to the import's once the server answers
+    await page.locator('[data-testid=import-outcome]', { hasText: '已导入' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid=import-outcome]').textContent()).toContain('新建 1 个');
 
     const ids = await page.evaluate(async () => {
       const grids = (await (await fetch('/api/grids')).json()) as { id: string; code: string }[];
