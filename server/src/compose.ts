@@ -47,6 +47,7 @@ import type { PatrolDutyWatcher } from './modules/patrols/patrol-duty-watcher.js
 import { createCoverageModule } from './modules/coverage/coverage-module.js';
 import type { CoverageService } from './modules/coverage/coverage-service.js';
 import { createUnitsModule } from './modules/units/units-module.js';
+import { createGeographyModule } from './modules/geography/geography-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
 import type { DeviceKeyCache } from './modules/devices/device-key-cache.js';
 import { createTeamsModule } from './modules/teams/teams-module.js';
@@ -182,6 +183,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     usersAuth,
     createUnitsModule({ db, bus, picture }),
     createTeamsModule({ db, bus }),
+    createGeographyModule({ db, bus }),
     devices,
     createAuditModule({ db }),
     incidents,

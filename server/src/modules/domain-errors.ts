@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly field?: string,
+    /** what kind of problem (an IMPORT_PROBLEM_CODES entry), so a screen can say it in its own language */
+    readonly code?: string,
   ) {
     super(message);
   }

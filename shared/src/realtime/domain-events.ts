@@ -2,7 +2,7 @@ import type { Alert } from '../schemas/alert.js';
 import type { Device } from '../schemas/auth.js';
 import type { Coverage } from '../schemas/coverage.js';
 import type { IncidentAdvice } from '../schemas/dispatch-advice.js';
-import type { KeyArea, Team } from '../schemas/geo.js';
+import type { Grid, KeyArea, Station, Team } from '../schemas/geo.js';
 import type { PatrolPlan } from '../schemas/patrol-plan.js';
 import type { EmergencyPlan } from '../schemas/emergency-plan.js';
 import type { Incident } from '../schemas/incident.js';
@@ -27,6 +27,8 @@ export type DomainEvent =
   | { type: 'incident.created'; incident: Incident }
   | { type: 'incident.updated'; incident: Incident }
   | { type: 'key_area.updated'; keyArea: KeyArea }
+  // Issue 19: grids and stations created, edited or retired (`retiredAt` set) by the console, one event per command (an import: all its rows).
+  | { type: 'geography.changed'; grids: Grid[]; stations: Station[] }
   | { type: 'patrol_plan.updated'; patrolPlan: PatrolPlan }
   // An emergency plan saved or retired in the console: every wall's plan list follows.
   | { type: 'emergency_plan.updated'; emergencyPlan: EmergencyPlan }

@@ -20,6 +20,7 @@ export const SOCKET_EVENT_FOR = {
   'incident.created': 'incident:created',
   'incident.updated': 'incident:updated',
   'key_area.updated': 'key_area:updated',
+  'geography.changed': 'geography:changed',
   'patrol_plan.updated': 'patrol_plan:updated',
   'emergency_plan.updated': 'emergency_plan:updated',
   'incident.advice': 'incident:advice',

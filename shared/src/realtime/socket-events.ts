@@ -77,6 +77,10 @@ export interface IncidentMessage extends EventMessage {
 export interface KeyAreaMessage extends EventMessage {
   keyArea: KeyArea;
 }
+export interface GeographyChangedMessage extends EventMessage {
+  grids: Grid[];
+  stations: Station[];
+}
 export interface PatrolPlanMessage extends EventMessage {
   patrolPlan: PatrolPlan;
 }
@@ -96,6 +100,7 @@ export type SequencedMessage =
   | AlertRaisedMessage
   | IncidentMessage
   | KeyAreaMessage
+  | GeographyChangedMessage
   | PatrolPlanMessage
   | EmergencyPlanMessage
   | IncidentAdviceMessage
@@ -113,6 +118,8 @@ export interface ServerToClientEvents {
   'incident:created': (msg: IncidentMessage) => void;
   'incident:updated': (msg: IncidentMessage) => void;
   'key_area:updated': (msg: KeyAreaMessage) => void;
+  /** Grids and stations changed in the console; a retired one carries `retiredAt` and leaves the map. */
+  'geography:changed': (msg: GeographyChangedMessage) => void;
   'patrol_plan:updated': (msg: PatrolPlanMessage) => void;
   'emergency_plan:updated': (msg: EmergencyPlanMessage) => void;
   'incident:advice': (msg: IncidentAdviceMessage) => void;
@@ -174,6 +181,7 @@ export const SEQUENCED_EVENTS = [
   'incident:created',
   'incident:updated',
   'key_area:updated',
+  'geography:changed',
   'patrol_plan:updated',
   'emergency_plan:updated',
   'incident:advice',

@@ -38,6 +38,8 @@ export const ErrorSchema = Type.Object({
   error: Type.String(),
   message: Type.String(),
   field: Type.Optional(Type.String()),
+  /** what kind of problem, where the route has a code for it (the console's geography: IMPORT_PROBLEM_CODES) */
+  code: Type.Optional(Type.String()),
 });
 
 export type Force = Static<typeof ForceSchema>;

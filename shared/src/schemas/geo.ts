@@ -13,6 +13,25 @@ export const ContactSchema = Type.Object({
   role: Type.String({ maxLength: 40 }),
 });
 
+/**
+ * A district's own code for a grid or station (e.g. 320102001): unique, the key of the GeoJSON
+ * import and export. Letters, digits, `-`, `_` and `.`, so it survives spreadsheets and URLs.
+ */
+export const GeoCodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
+
+/**
+ * What the console keeps on every grid and station (migration 027). Optional in the schema only
+ * so that records built in code (the demo layout, tests) need not spell them out: every record
+ * read from the database has them.
+ */
+const AdministeredFields = {
+  code: Type.Optional(GeoCodeSchema),
+  /** grows by one with every change; an update names the version it was made from */
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** set when retired: a retired record leaves the live picture (and the walls) but stays for history */
+  retiredAt: Type.Optional(Nullable(Type.String())),
+};
+
 /** 网格: the unit of work. Small matters settle in the grid, bigger ones go up the parent chain. */
 export const GridSchema = Type.Object({
   id: IdSchema,
@@ -22,6 +41,7 @@ export const GridSchema = Type.Object({
   ring: RingSchema,
   leader: Nullable(Type.String()),
   contacts: Type.Array(ContactSchema),
+  ...AdministeredFields,
 });
 
 export const STATION_KINDS = ['safety_station', 'police_post', 'fire', 'medical', 'city_mgmt'] as const;
@@ -42,6 +62,7 @@ export const StationSchema = Type.Object({
   lon: LonSchema,
   /** Absent or null: no standing crew (the default). */
   standingCrew: Type.Optional(Nullable(StandingCrewSchema)),
+  ...AdministeredFields,
 });
 
 /** PUT /api/stations/:id/standing-crew (admin): set or clear (null) a station's standing crew. */

@@ -58,6 +58,18 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown_team',
   'tracker_in_use',
   'unit_retired',
+  // geography (issue 19): grids and stations from GeoJSON and the console
+  'ring_too_few_points',
+  'ring_self_intersects',
+  'ring_no_area',
+  'street_has_parent',
+  'parent_required',
+  'wrong_parent_level',
+  'unknown_parent',
+  'outside_parent',
+  'children_outside',
+  'level_has_children',
+  'code_taken',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

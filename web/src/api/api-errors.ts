@@ -6,6 +6,8 @@ export class ApiRequestError extends Error {
   /** the request field the server blamed, so a form can mark that input */
   readonly field: string | undefined;
   readonly error: string;
+  /** what kind of problem, where the route says (the geography console's rules) */
+  readonly code: string | undefined;
 
   constructor(status: number, body: Partial<ApiError>) {
     super(body.message ?? `HTTP ${status}`);
@@ -13,6 +15,7 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.field = body.field;
     this.error = body.error ?? '';
+    this.code = body.code;
   }
 }
 

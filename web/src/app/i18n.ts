@@ -12,6 +12,8 @@ import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { fitEn } from './locales/fit.en';
 import { forcesEn } from './locales/forces.en';
 import { forcesZhCN, type ForcesMessages } from './locales/forces.zh-CN';
+import { geographyEn } from './locales/geography.en';
+import { geographyZhCN, type GeographyMessages } from './locales/geography.zh-CN';
 import { fitZhCN, type FitMessages } from './locales/fit.zh-CN';
 import { intakeEn } from './locales/intake.en';
 import { intakeZhCN, type IntakeMessages } from './locales/intake.zh-CN';
@@ -53,6 +55,7 @@ type AllMessages = LocaleMessages &
   DeskMessages &
   FitMessages &
   ForcesMessages &
+  GeographyMessages &
   IntakeMessages &
   PlacesMessages &
   PlansMessages &
@@ -75,6 +78,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...deskZhCN,
       ...fitZhCN,
       ...forcesZhCN,
+      ...geographyZhCN,
       ...intakeZhCN,
       ...placesZhCN,
       ...plansZhCN,
@@ -92,6 +96,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...deskEn,
       ...fitEn,
       ...forcesEn,
+      ...geographyEn,
       ...intakeEn,
       ...placesEn,
       ...plansEn,

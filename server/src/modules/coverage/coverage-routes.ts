@@ -74,8 +74,8 @@ export const coverageRoutes =
           return { result: station, events: [] };
         });
         if (!result) throw notFound(`station ${id}`);
-        // Geography is not event-sourced: this instance reloads it, and coverage follows at once.
-        // (Other instances see it at their next start, as for grids: see docs/coverage.md.)
+        // A standing crew is not published as an event (unlike the console's grid and station changes):
+        // this instance reloads it, and coverage follows at once; other instances at their next start (docs/coverage.md).
         await deps.picture.geography.load(deps.db);
         await deps.coverage.recompute();
         return result;

@@ -87,7 +87,8 @@ export class CoverageService {
         return;
     } else if (entry.type === 'unit.updated') {
       this.lastStatusAt = Date.now();
-    } else {
+    } else if (entry.type !== 'geography.changed' || entry.stations.length === 0) {
+      // A station added, moved or retired in the console (issue 19) changes where crews stand; nothing else here does.
       return;
     }
     this.publisher.dirty = true;

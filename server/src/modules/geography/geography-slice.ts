@@ -4,8 +4,9 @@ import type { PictureSlice } from '../../pipeline/picture-registry.js';
 import { listGrids, listStations, listTeams } from './geo-repository.js';
 
 /**
- * Grids, stations and teams. Grids and stations are not event-sourced (they change rarely): a
- * change reloads them (`load`). Teams move with `team.updated` (the console), so every instance follows.
+ * Grids, stations and teams in service (retired ones are not on the picture). Loaded with the
+ * picture and moved forward by `geography.changed` (the console, issue 19) and `team.updated`;
+ * a few older paths (the demo seed, a standing crew) still reload it (`load`).
  */
 export class GeographySlice implements PictureSlice {
   stations: Station[] = [];
@@ -34,8 +35,27 @@ export class GeographySlice implements PictureSlice {
   }
 
   apply(entry: LogEntry): void {
-    if (entry.type !== 'team.updated') return;
-    const others = this.teams.filter((t) => t.id !== entry.team.id);
-    this.teams = entry.retired ? others : [...others, entry.team].sort((a, b) => a.name.localeCompare(b.name));
+    if (entry.type === 'team.updated') {
+      const others = this.teams.filter((t) => t.id !== entry.team.id);
+      this.teams = entry.retired ? others : [...others, entry.team].sort((a, b) => a.name.localeCompare(b.name));
+      return;
+    }
+    if (entry.type !== 'geography.changed') return;
+    // New arrays, never mutated in place: readers (place index, coverage) compare by identity; the grid setter rebuilds the index.
+    if (entry.grids.length > 0) this.grids = merged(this.grids, entry.grids);
+    if (entry.stations.length > 0) this.stations = merged(this.stations, entry.stations);
   }
+}
+
+/** `list` with each changed record replaced (or added), and the retired ones gone. */
+function merged<T extends { id: string; retiredAt?: string | null }>(list: readonly T[], changed: readonly T[]): T[] {
+  const byId = new Map(changed.map((c) => [c.id, c]));
+  const out: T[] = [];
+  for (const item of list) {
+    const next = byId.get(item.id) ?? item;
+    byId.delete(item.id);
+    if (!next.retiredAt) out.push(next);
+  }
+  for (const added of byId.values()) if (!added.retiredAt) out.push(added);
+  return out;
 }

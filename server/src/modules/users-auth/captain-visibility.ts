@@ -93,7 +93,8 @@ export function messageFor<E extends keyof ServerToClientEvents>(event: E, paylo
       return scope.units.has((p.patrolPlan as { unitId: string }).unitId) ? payload : null;
     case 'key_area:updated':
     case 'team:updated':
-      // Team names label the map for everyone.
+    case 'geography:changed':
+      // Team names label the map for everyone; grids and stations are everyone's map.
       return payload;
     default:
       // coverage:updated, and anything new: the control room's until a rule says otherwise.

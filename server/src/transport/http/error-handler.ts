@@ -36,7 +36,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof DomainError) {
       if (error instanceof RateLimited) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       const status = STATUS_OF[error.kind];
-      return reply.status(status).send({ statusCode: status, error: reasonOf(status), message: error.message, ...(error.field ? { field: error.field } : {}) });
+      return reply.status(status).send({
+        statusCode: status,
+        error: reasonOf(status),
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+        ...(error.code ? { code: error.code } : {}),
+      });
     }
     const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation && fe.validation.length > 0) {

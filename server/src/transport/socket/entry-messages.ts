@@ -19,6 +19,8 @@ export function messageOf(entry: LogEntry): Message {
       return { event: 'incident:updated', payload: { seq: entry.seq, incident: entry.incident } };
     case 'key_area.updated':
       return { event: 'key_area:updated', payload: { seq: entry.seq, keyArea: entry.keyArea } };
+    case 'geography.changed':
+      return { event: 'geography:changed', payload: { seq: entry.seq, grids: entry.grids, stations: entry.stations } };
     case 'patrol_plan.updated':
       return { event: 'patrol_plan:updated', payload: { seq: entry.seq, patrolPlan: entry.patrolPlan } };
     case 'emergency_plan.updated':

@@ -10,11 +10,15 @@ export const adminEn: AdminMessages = {
     loadFailed: 'Loading failed: {message}',
     failed: 'Action failed: {message}',
     lastAdmin: 'At least one enabled administrator account must remain',
-    tabs: { accounts: 'Accounts & logins', trackers: 'Trackers', imports: 'Bulk import' },
+    tabs: { accounts: 'Accounts & logins', trackers: 'Trackers', geography: 'Geography', imports: 'Bulk import' },
     imports: {
       kindLabel: 'What to import',
-      kinds: { units: 'Roster (units)', incidents: 'Past cases' },
+      kinds: { units: 'Roster (units)', incidents: 'Past cases', grids: 'Grids (GeoJSON)', stations: 'Stations (GeoJSON)' },
       lead: {
+        grids:
+          'Streets, communities and grids from a GeoJSON FeatureCollection (WGS84; one Polygon per grid). Properties: code, name, level (street / community / grid), parentCode, leader, phone. Matched by code: a new code is created, a known one updated; parents may come in the same file. Each grid must lie inside its parent and its border must not cross itself. Check first: nothing is written, and a file with a refused row is not imported at all.',
+        stations:
+          'Stations from a GeoJSON FeatureCollection (WGS84; one Point per station). Properties: code, name, kind (safety_station, police_post, fire, medical, city_mgmt). Matched by code. Check first: nothing is written.',
         units:
           "Bring in the roster you already have (callsign, force, patrol mode, team, tracker id) from a spreadsheet in one go. One unit per row, matched by callsign: a new callsign is created, a known one gets the file's force, mode, team and tracker id; a team or tracker id left empty stays as it is, and units not in the file are left alone. Teams are matched by name and must exist first. The file is CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check the file first: nothing is written; if any row is refused the whole file is not imported.",
         incidents:
@@ -26,7 +30,12 @@ export const adminEn: AdminMessages = {
       working: 'Working…',
       apply: 'Import (create {create}, update {update})',
       template: 'Download CSV template',
-      templateName: { units: 'roster-import-template.csv', incidents: 'history-import-template.csv' },
+      templateName: {
+        units: 'roster-import-template.csv',
+        incidents: 'history-import-template.csv',
+        grids: 'grids-template.geojson',
+        stations: 'stations-template.geojson',
+      },
       checked: 'Checked: {create} would be created and {update} updated, {same} unchanged. Nothing written yet: press Import to confirm.',
       refused: '{n} rows refused (see the table): fix the file and check again. Nothing from the file was written.',
       nothingNew: 'All {n} rows match what is there already; nothing to import.',
@@ -145,5 +154,16 @@ export const adminEn: AdminMessages = {
     unknown_team: 'no team named "{value}": create the team first',
     tracker_in_use: 'is already the tracker of "{value}": a tracker belongs to one unit',
     history_not_rewritten: 'already imported with different content: history is not rewritten',
+    ring_too_few_points: 'a border needs at least 3 distinct corners',
+    ring_self_intersects: 'the border crosses itself ({count} crossing(s)): draw it again',
+    ring_no_area: 'the border encloses no area',
+    street_has_parent: 'a street is the top level and has no parent',
+    parent_required: 'choose a parent',
+    wrong_parent_level: "wrong parent level: a community's parent is a street, a grid's a community",
+    unknown_parent: 'parent "{value}" does not exist or is retired',
+    outside_parent: '{percent}% lies outside its parent "{parent}" (at most 2%)',
+    children_outside: '"{name}" under it would lie outside',
+    level_has_children: '"{name}" is under it: the level cannot change',
+    code_taken: 'code "{value}" is already used by "{name}"',
   },
 };

@@ -1,5 +1,7 @@
 import {
   FORCES,
+  GRID_LEVELS,
+  STATION_KINDS,
   HISTORY_CSV_CHINESE_HEADERS,
   HISTORY_CSV_COLUMNS,
   HISTORY_CSV_NUMBER_COLUMNS,
@@ -17,13 +19,15 @@ import {
 } from '@lianfang/shared';
 
 /** What the console can import, each with its endpoint and its file's columns (from shared/, where the server reads them). */
-export const IMPORT_KINDS = ['units', 'incidents'] as const;
+export const IMPORT_KINDS = ['units', 'incidents', 'grids', 'stations'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnContent = 'time' | 'number' | 'code' | 'text';
 
 export interface ImportKindSpec {
   endpoint: string;
+  /** csv: a spreadsheet (or JSON); geojson: a FeatureCollection whose features' properties are the columns */
+  format: 'csv' | 'geojson';
   columns: readonly string[];
   chinese: Readonly<Record<string, string>>;
   required: readonly string[];
@@ -50,6 +54,7 @@ const NUMBERS: ReadonlySet<string> = HISTORY_CSV_NUMBER_COLUMNS;
 export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportKindSpec>> = {
   units: {
     endpoint: '/api/admin/import/units',
+    format: 'csv',
     columns: UNIT_CSV_COLUMNS,
     chinese: UNIT_CSV_CHINESE_HEADERS,
     required: UNIT_CSV_REQUIRED,
@@ -59,11 +64,33 @@ export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportKindSpec>> = {
   },
   incidents: {
     endpoint: '/api/admin/import/incidents',
+    format: 'csv',
     columns: HISTORY_CSV_COLUMNS,
     chinese: HISTORY_CSV_CHINESE_HEADERS,
     required: HISTORY_CSV_REQUIRED,
     contentOf: (c) => (TIMES.has(c) ? 'time' : NUMBERS.has(c) ? 'number' : c in HISTORY_CODES ? 'code' : 'text'),
     codes: HISTORY_CODES,
     after: { path: '/analytics', label: 'admin.imports.toAnalytics' },
+  },
+  // GeoJSON (issue 19): the properties of each feature, as the server reads them (docs/admin-geography.md).
+  grids: {
+    endpoint: '/api/admin/import/grids',
+    format: 'geojson',
+    columns: ['code', 'name', 'level', 'parentCode', 'leader', 'phone'],
+    chinese: { code: '编码', name: '名称', level: '级别', parentCode: '上级编码', leader: '负责人', phone: '电话' },
+    required: ['code', 'name', 'level'],
+    contentOf: (c) => (c === 'level' ? 'code' : 'text'),
+    codes: { level: { values: GRID_LEVELS, labels: 'geography.level' } },
+    after: { path: '/wall', label: 'admin.imports.toWall' },
+  },
+  stations: {
+    endpoint: '/api/admin/import/stations',
+    format: 'geojson',
+    columns: ['code', 'name', 'kind'],
+    chinese: { code: '编码', name: '名称', kind: '类型' },
+    required: ['code', 'name', 'kind'],
+    contentOf: (c) => (c === 'kind' ? 'code' : 'text'),
+    codes: { kind: { values: STATION_KINDS, labels: 'geography.kind' } },
+    after: { path: '/wall', label: 'admin.imports.toWall' },
   },
 };

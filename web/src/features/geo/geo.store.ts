@@ -37,6 +37,12 @@ export const useGeoStore = defineStore('geo', () => {
     teamsById.value = next;
   }
 
+  /** Grids and stations changed in the console (`geography:changed`): replaced or added, and dropped when retired. */
+  function applyGeographyChange(grids: readonly Grid[], stations: readonly Station[]): void {
+    if (grids.length > 0) gridsById.value = mergedById(gridsById.value, grids);
+    if (stations.length > 0) stationsById.value = mergedById(stationsById.value, stations);
+  }
+
   /** The grid and its parents (grid → community → street), nearest first. */
   function gridChain(gridId: string | null): Grid[] {
     const chain: Grid[] = [];
@@ -50,5 +56,28 @@ export const useGeoStore = defineStore('geo', () => {
     return chain;
   }
 
-  return { gridsById, stationsById, teamsById, keyAreasById, grids, stations, teams, keyAreas, replaceAll, upsertKeyArea, applyTeam, gridChain };
+  return {
+    gridsById,
+    stationsById,
+    teamsById,
+    keyAreasById,
+    grids,
+    stations,
+    teams,
+    keyAreas,
+    replaceAll,
+    upsertKeyArea,
+    applyTeam,
+    applyGeographyChange,
+    gridChain,
+  };
 });
+
+function mergedById<T extends { id: string; retiredAt?: string | null }>(current: ReadonlyMap<string, T>, changed: readonly T[]): Map<string, T> {
+  const next = new Map(current);
+  for (const item of changed) {
+    if (item.retiredAt) next.delete(item.id);
+    else next.set(item.id, item);
+  }
+  return next;
+}

@@ -6,6 +6,7 @@ import type { HandlerContext } from './handler-context';
 import { applyEmergencyPlanUpdated } from './emergency-plan-updated.handler';
 import { applyIncidentAdvice } from './incident-advice.handler';
 import { applyIncidentChanged } from './incident-changed.handler';
+import { applyGeographyChanged } from './geography-changed.handler';
 import { applyKeyAreaUpdated } from './key-area-updated.handler';
 import { applyPatrolPlanUpdated } from './patrol-plan-updated.handler';
 import { applyTeamUpdated } from './team-updated.handler';
@@ -25,6 +26,7 @@ export const EVENT_HANDLERS: { [E in SequencedEventName]: (msg: MessageOf<E>, ct
   'incident:created': applyIncidentChanged,
   'incident:updated': applyIncidentChanged,
   'key_area:updated': applyKeyAreaUpdated,
+  'geography:changed': applyGeographyChanged,
   'patrol_plan:updated': applyPatrolPlanUpdated,
   'emergency_plan:updated': applyEmergencyPlanUpdated,
   'incident:advice': applyIncidentAdvice,
