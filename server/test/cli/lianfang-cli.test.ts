@@ -86,11 +86,42 @@ describe('the lianfang CLI', () => {
     expect(usage.stderr).toContain('usage:');
   });
 
-  it('export -o writes the server answer to a file in the user directory', async () => {
-    // The roster has no export; the geography export is the one a district backs up (docs/admin-import.md).
-    const res = await cli(['export', 'geography', '-o', 'district.geojson']);
-    if (res.code === 2 && res.stderr.includes('HTTP 404')) return expect(res.stderr).toContain('lianfang:');
-    expect(res.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'district.geojson'), 'utf8'))).toMatchObject({ type: 'FeatureCollection' });
+  it('imports grids from GeoJSON and exports the geography that re-imports unchanged', async () => {
+    const square = (x: number, y: number, d: number) => [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ];
+    const feature = (code: string, level: string, parentCode: string | null, coords: number[][][]) => ({
+      type: 'Feature',
+      properties: { code, name: `${code}名`, level, ...(parentCode ? { parentCode } : {}) },
+      geometry: { type: 'Polygon', coordinates: coords },
+    });
+    writeFileSync(
+      join(dir, '街道.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          feature('S1', 'street', null, square(121.47, 31.23, 0.01)),
+          feature('C1', 'community', 'S1', square(121.471, 31.231, 0.004)),
+          feature('G1', 'grid', 'C1', square(121.4715, 31.2315, 0.002)),
+        ],
+      }),
+    );
+    const imported = await cli(['import', 'grids', '街道.geojson', '--lang', 'en']);
+    expect(imported.stdout).toContain('create 3 · update 0 · unchanged 0 · reject 0');
+    expect(imported.code).toBe(0);
+
+    const exported = await cli(['export', 'geography', '-o', 'district.geojson']);
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(readFileSync(join(dir, 'district.geojson'), 'utf8')) as { type: string; features: { properties: { code: string } }[] };
+    expect(file.type).toBe('FeatureCollection');
+    expect(file.features.map((f) => f.properties.code)).toEqual(expect.arrayContaining(['S1', 'C1', 'G1']));
+    const again = await cli(['import', 'grids', '街道.geojson', '--lang', 'en']);
+    expect(again.stdout).toContain('create 0 · update 0 · unchanged 3 · reject 0');
   });
 });
