@@ -28,8 +28,8 @@ describe.each(['pglite', 'postgres'] as const)('restart on %s', (driver) => {
       expect(picture.units.get(unit.id)?.position).toMatchObject({ lat: 30.31, lon: 120.31 });
       expect(picture.incidents.get(alert.body.incidentId as string)).toMatchObject({ status: 'reported', category: 'fire', alertCount: 1 });
       const seqAfterRestart = second.app.core.sequencer.applied;
-      // unit created, one position batch, one alert: three events before the restart.
-      expect(seqAfterRestart).toBe(3);
+      // unit created, gateway registered (device.updated), one position batch, one alert: four events before the restart.
+      expect(seqAfterRestart).toBe(4);
 
       // A screen that was connected before the restart resumes from its seq; new events continue the order.
       const screen = new RecordingClient(second.url, second.adminToken, { lastSeq: seqAfterRestart });

@@ -30,6 +30,7 @@ export const adminEn: AdminMessages = {
       working: 'Working…',
       apply: 'Import (create {create}, update {update})',
       template: 'Download CSV template',
+      templateGeojson: 'Download GeoJSON template',
       templateName: {
         units: 'roster-import-template.csv',
         incidents: 'history-import-template.csv',

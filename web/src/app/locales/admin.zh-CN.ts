@@ -28,6 +28,7 @@ export const adminZhCN = {
       working: '正在处理…',
       apply: '导入（新建 {create}，更新 {update}）',
       template: '下载 CSV 模板',
+      templateGeojson: '下载 GeoJSON 模板',
       templateName: { units: '力量名册导入模板.csv', incidents: '历史案件导入模板.csv', grids: '网格导入模板.geojson', stations: '站点导入模板.geojson' },
       checked: '检查通过：将新建 {create} 个、更新 {update} 个，{same} 个不变。尚未写入，确认后点「导入」。',
       refused: '有 {n} 行被拒绝（见下表）：修改文件后重新检查。整份文件都没有写入。',
