@@ -10,6 +10,8 @@ export default defineProject({
     name: 'web-e2e',
     environment: 'node',
     include: ['e2e/**/*.e2e.test.ts'],
+    // One production build for the whole run (each file used to build its own).
+    globalSetup: ['e2e/support/global-web-build.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,
     fileParallelism: false,

@@ -1,10 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn } from './support/wall-page';
@@ -22,7 +22,7 @@ describe('administration console: logins and trackers (issue 14; production buil
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0', DEMO_UNITS: '4' });
     browser = await launchChromium();
   });
@@ -30,12 +30,11 @@ describe('administration console: logins and trackers (issue 14; production buil
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   async function adminOnConsole(): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(page, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await page.waitForURL('**/wall');
     await page.click('[data-testid=nav-admin]');
     await page.waitForURL('**/admin');

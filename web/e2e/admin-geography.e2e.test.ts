@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn } from './support/wall-page';
@@ -55,7 +55,7 @@ describe('administration console: geography (issue 19; production build, real se
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO: '0' });
     browser = await launchChromium();
   });
@@ -63,14 +63,13 @@ describe('administration console: geography (issue 19; production build, real se
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('an admin draws a street, a community and a grid, imports another grid from GeoJSON, and the wall shows all four', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(page, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await page.waitForURL('**/wall');
     await page.click('[data-testid=nav-admin]');
     await page.waitForURL('**/admin');

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { parseCsv } from '../../server/test/modules/analytics/csv-parse';
 import { chartOption, clickChartAt, tableCells } from './support/analytics-page';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { createE2eDatabase, type E2eDatabase } from './support/test-database';
@@ -28,7 +28,7 @@ describe("managers' analytics dashboard (production build, real server on Postgr
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     db = await createE2eDatabase();
     // No demo city: the figures on screen must be exactly the seeded ones.
     server = await startServer(webDist, { DATABASE_URL: db.url, DEMO: '0' });
@@ -95,7 +95,6 @@ describe("managers' analytics dashboard (production build, real server on Postgr
     await browser?.close();
     await server?.stop();
     await db?.drop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('a manager lands on the dashboard; every chart and table shows the seeded figures', async () => {

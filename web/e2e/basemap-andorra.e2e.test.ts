@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { mapSettled } from './support/map-settled';
@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(ANDORRA))('the wall on the Andorra extract with no d
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { ROAD_NETWORK: ANDORRA, DEMO: '0' });
     browser = await launchChromium();
   });
@@ -37,13 +37,12 @@ describe.skipIf(!existsSync(ANDORRA))('the wall on the Andorra extract with no d
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('opens on the road network and draws Avinguda Carlemany with its name among named streets (1920×1080)', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(page, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await page.waitForURL('**/wall');
     await mapSettled(page);
     // no grids: the view is the extract's streets, with the capital in it

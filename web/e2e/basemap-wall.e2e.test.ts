@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Grid } from '@lianfang/shared';
@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { mapSettled } from './support/map-settled';
@@ -36,7 +36,7 @@ describe.skipIf(!existsSync(NANJING))('the wall on the Nanjing Xinjiekou extract
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { ROAD_NETWORK: NANJING, DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     const api = new E2eApi(server.baseUrl);
@@ -47,7 +47,6 @@ describe.skipIf(!existsSync(NANJING))('the wall on the Nanjing Xinjiekou extract
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   for (const [width, height] of [
@@ -60,7 +59,7 @@ describe.skipIf(!existsSync(NANJING))('the wall on the Nanjing Xinjiekou extract
       page.on('response', (r) => {
         if (new URL(r.url()).pathname.startsWith('/tiles/')) tileStatuses.push(r.status());
       });
-      await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+      await logIn(page, server.baseUrl, 'admin', server.adminPassword, '/wall');
       await page.waitForURL('**/wall');
       await mapSettled(page);
 

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grid, Incident } from '@lianfang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { focusIs, runTimedSteps, tabTo, type IntakeStep } from './support/call-intake-steps';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
@@ -36,7 +36,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     api = new E2eApi(server.baseUrl);
@@ -45,7 +45,7 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
     site = centreOf(grids[Math.floor(grids.length / 2)]!);
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await context.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await unitsDrawn(wall, 10, 30_000);
@@ -55,7 +55,6 @@ describe('call intake on the wall (production build, real server, Chromium)', ()
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('a radio call by keys only: N, category, location, caller and address typed, Ctrl+Enter → created and the first unit sent', async () => {

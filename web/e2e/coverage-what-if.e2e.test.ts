@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Coverage, Snapshot } from '@lianfang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn, unitsDrawn } from './support/wall-page';
@@ -26,7 +26,7 @@ describe('coverage and the what-if on the wall (production build, real server, C
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     // No simulated alerts: a flight to an alert would move the map under the test's clicks.
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0', COVERAGE_INTERVAL_MS: '1000', COVERAGE_SETTLE_MS: '300' });
     browser = await launchChromium();
@@ -37,13 +37,12 @@ describe('coverage and the what-if on the wall (production build, real server, C
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('the 5-minute figure falls when units get busy, and the gaps appear on the map', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await context.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await unitsDrawn(wall, 10, 60_000);

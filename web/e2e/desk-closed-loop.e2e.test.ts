@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatShare } from '../src/features/analytics/analytics-format';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn } from './support/wall-page';
@@ -46,7 +46,7 @@ describe('the desk runs the closed loop (production build, real server, Chromium
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const webDist = await buildWeb();
+    const webDist = builtWeb();
     // No simulated alerts: the incidents received today are this test's, so the figure is known.
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();

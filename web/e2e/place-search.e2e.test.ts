@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { focusIs } from './support/call-intake-steps';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
@@ -41,14 +41,14 @@ describe.runIf(present)('place search on the wall (Nanjing extract)', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { ROAD_NETWORK: NANJING, DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     api = new E2eApi(server.baseUrl);
     await api.login('admin', server.adminPassword);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await context.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
   }, 480_000);
@@ -56,7 +56,6 @@ describe.runIf(present)('place search on the wall (Nanjing extract)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('"/" focuses the search; zsdl, ↓ ↑ Enter picks 中山东路 and the map flies there', async () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grid, Incident, Unit } from '@lianfang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn } from './support/wall-page';
@@ -51,7 +51,7 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     api = new E2eApi(server.baseUrl);
@@ -92,7 +92,6 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     await context?.close();
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   /** `GET /api/incidents/:id` answers `{incident, alerts, timeline}`. */
@@ -213,7 +212,7 @@ describe('captain tablet (production build, real server, Chromium, 1280×800)', 
     // The wall: the incident panel shows the thumbnail.
     const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const wall = await wallContext.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await wall.click(`[data-testid=queue-item][data-incident-id="${reportId}"]`);

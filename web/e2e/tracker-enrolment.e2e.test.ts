@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn } from './support/wall-page';
@@ -15,7 +15,7 @@ describe('tracker enrolment (issue 19; production build, real server, Chromium)'
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0', DEMO_UNITS: '2' });
     browser = await launchChromium();
   });
@@ -23,7 +23,6 @@ describe('tracker enrolment (issue 19; production build, real server, Chromium)'
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('接入 shows the QR code and settings; a fix with that id shows 已收到定位 with its time', async () => {
@@ -42,7 +41,7 @@ describe('tracker enrolment (issue 19; production build, real server, Chromium)'
     expect(created.status).toBe(201);
 
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
-    await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(page, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await page.waitForURL('**/wall');
     await page.goto(`${server.baseUrl}/admin`);
     await page.click('[data-testid=tab-trackers]');

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grid, Incident, IncidentCategory, Priority, TimelineEntry, Unit } from '@lianfang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { logIn, unitsDrawn } from './support/wall-page';
@@ -51,7 +51,7 @@ describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', ()
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
     api = new E2eApi(server.baseUrl);
@@ -102,13 +102,12 @@ describe('the wall at 1080p and 4K with a busy evening (12+ open incidents)', ()
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('1920×1080: every P1 is on screen and every open incident is in the queue', async () => {
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await context.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await unitsDrawn(wall, 10, 60_000);

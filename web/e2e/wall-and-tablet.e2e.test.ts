@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertIngestReply, Grid, Unit } from '@lianfang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eApi } from './support/api-client';
 import { launchChromium } from './support/browser';
-import { buildWeb } from './support/build-web';
+import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
 import { appearancesOf, recordAppearances } from './support/appearance-recorder';
@@ -34,7 +34,7 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    webDist = await buildWeb();
+    webDist = builtWeb();
     // No simulated alerts: this test raises its own, so what the screen shows is known.
     server = await startServer(webDist, { DEMO_ALERT_EVERY_SECONDS: '0' });
     browser = await launchChromium();
@@ -48,7 +48,6 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
   });
 
   it('refuses a wrong password with a readable error', async () => {
@@ -63,7 +62,7 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
   it('wall: an alert shows its banner, its queue entry and its map marker (time recorded)', async () => {
     wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     wall = await wallContext.newPage();
-    await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+    await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
     await wall.waitForURL('**/wall');
     await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
     await unitsDrawn(wall, 10, 30_000);
@@ -360,7 +359,7 @@ describe('wall screen and captain tablet (production build, real server, Chromiu
       // Run on its own (`-t`): a wall of its own.
       wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       wall = await wallContext.newPage();
-      await logIn(wall, server.baseUrl, 'admin', server.adminPassword);
+      await logIn(wall, server.baseUrl, 'admin', server.adminPassword, '/wall');
       await wall.waitForSelector('[data-testid=connection-state][data-state=live]');
       await unitsDrawn(wall, 10, 30_000);
     }

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { bootstrapAdmin } from '../../src/modules/users-auth/bootstrap-admin.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { seedPgliteDataDir } from './pglite-template.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -28,6 +30,8 @@ export interface TestAppOptions {
 /** A real server on a random port with an admin logged in. PGlite in a temp dir unless a databaseUrl is given. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ownDir = !options.dataDir && !options.databaseUrl ? mkdtempSync(join(tmpdir(), 'lf-test-')) : undefined;
+  const pgliteDir = options.databaseUrl ? undefined : (options.dataDir ?? ownDir);
+  if (pgliteDir) seedPgliteDataDir(pgliteDir, inject('pgliteTemplate'));
   const config = loadConfig(
     {},
     {

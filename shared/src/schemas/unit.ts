@@ -41,6 +41,8 @@ export const CreateUnitSchema = Type.Object(
     mode: ModeSchema,
     trackerId: Type.Optional(TrackerIdSchema),
     teamId: Type.Optional(IdSchema),
+    /** the station the unit is based at */
+    stationId: Type.Optional(IdSchema),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import { seedPgliteDataDir } from '../../../server/test/helpers/pglite-template';
 import { SERVER_DIR } from './paths';
 
 export interface RunningServer {
@@ -28,6 +30,7 @@ async function freePort(): Promise<number> {
 export async function startServer(webDist: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lianfang-e2e-'));
+  if (!env.DATABASE_URL) seedPgliteDataDir(dataDir, inject('pgliteTemplate'));
   const adminPassword = 'e2e-admin-pass';
   let log = '';
   const child: ChildProcess = spawn('npx', ['tsx', '--conditions=lianfang-src', 'src/server.ts'], {

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
-export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
+/** Logs in through the form; `next` is where to go afterwards instead of the role's own screen (an admin lands in the console). */
+export async function logIn(page: Page, baseUrl: string, username: string, password: string, next?: '/wall' | '/tablet' | '/admin'): Promise<void> {
+  await page.goto(`${baseUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.fill('[data-testid=login-username]', username);
   await page.fill('[data-testid=login-password]', password);
   await page.click('[data-testid=login-submit]');

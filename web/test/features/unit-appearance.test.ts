@@ -37,6 +37,8 @@ describe('unit appearance', () => {
       NOW,
     );
     expect(rows.map((r) => r.force)).toEqual(['police', 'fire']);
-    expect(rows[0]).toMatchObject({ total: 3, stale: 1, byStatus: { on_scene: 1, available: 1, off_duty: 1 } });
+    // the police unit with no fix is 失联, not 空闲 (as the KPI strip's 可用力量 counts it)
+    expect(rows[0]).toMatchObject({ total: 3, stale: 1, byStatus: { on_scene: 1, available: 0, off_duty: 1 } });
+    expect(rows[1]).toMatchObject({ total: 1, stale: 0, byStatus: { available: 1 } });
   });
 });

@@ -41,8 +41,8 @@ export async function getUnit(q: Queryable, id: string): Promise<Unit | null> {
 
 export async function insertUnit(q: Queryable, input: CreateUnit, id: string = randomUUID()): Promise<EnrolledUnit> {
   const [row] = await q.query<UnitRow>(
-    `INSERT INTO units (id, callsign, force, mode, tracker_id, team_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${UNIT_COLUMNS}`,
-    [id, input.callsign, input.force, input.mode, input.trackerId ?? null, input.teamId ?? null],
+    `INSERT INTO units (id, callsign, force, mode, tracker_id, team_id, station_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${UNIT_COLUMNS}`,
+    [id, input.callsign, input.force, input.mode, input.trackerId ?? null, input.teamId ?? null, input.stationId ?? null],
   );
   return toEnrolled(row!);
 }

@@ -56,6 +56,8 @@ export const unitRoutes =
           if (clash.length > 0) throw new DomainError('conflict', 'callsign or trackerId already in use', 'callsign');
           if (request.body.teamId && (await q.query('SELECT 1 FROM teams WHERE id = $1', [request.body.teamId])).length === 0)
             throw new DomainError('unprocessable', 'teamId: no such team', 'teamId');
+          if (request.body.stationId && (await q.query('SELECT 1 FROM stations WHERE id = $1 AND retired_at IS NULL', [request.body.stationId])).length === 0)
+            throw new DomainError('unprocessable', 'stationId: no such station in service', 'stationId');
           const enrolled = await insertUnit(q, request.body);
           const { trackerId, ...unit } = enrolled;
           await recordAudit(q, userActor(request.session), 'unit.create', unit.id, { ...request.body, ...(trackerId ? { tracker: 'set' } : {}) });

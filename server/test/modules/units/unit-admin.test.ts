@@ -114,4 +114,24 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('unit
     const again = await call<ApiError>('PATCH', `/api/units/${car.id}`, { version: 3, mode: 'car' });
     expect(again.status).toBe(404);
   });
+
+  it('creates a unit based at a station (新建力量 in the console); an unknown or retired station is refused naming stationId', async () => {
+    const res = await call<EnrolledUnit>('POST', '/api/units', {
+      callsign: '驻站01',
+      force: 'volunteer',
+      mode: 'foot',
+      stationId: 'st-1',
+      trackerId: 'st-phone-01',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.trackerId).toBe('st-phone-01');
+    expect((await call<AdminUnit[]>('GET', '/api/admin/units')).body.find((u) => u.id === res.body.id)).toMatchObject({ stationId: 'st-1', version: 1 });
+    expect(await audit(res.body.id)).toEqual(['user:admin unit.create']);
+    const unknown = await call<ApiError>('POST', '/api/units', { callsign: '驻站02', force: 'volunteer', mode: 'foot', stationId: 'nope' });
+    expect([unknown.status, unknown.body.field]).toEqual([422, 'stationId']);
+    await t.app.core.db.query(`UPDATE stations SET retired_at = now() WHERE id = 'st-1'`);
+    const retired = await call<ApiError>('POST', '/api/units', { callsign: '驻站03', force: 'volunteer', mode: 'foot', stationId: 'st-1' });
+    expect([retired.status, retired.body.field]).toEqual([422, 'stationId']);
+    expect((await call<AdminUnit[]>('GET', '/api/admin/units')).body.map((u) => u.callsign)).not.toContain('驻站02');
+  });
 });

@@ -20,6 +20,8 @@ export const geographyEn: GeographyMessages = {
       notDrawn: 'No border drawn yet',
       placed: 'Position: {lat}, {lon}',
       notPlaced: 'Not placed yet',
+      pickPoint: 'Click where it stands on the map (click again to move it), then Use this position.',
+      usePoint: 'Use this position',
     },
     field: {
       name: 'Name',

@@ -19,6 +19,8 @@ export const geographyZhCN = {
       notDrawn: '尚未画边界',
       placed: '位置：{lat}, {lon}',
       notPlaced: '尚未定位',
+      pickPoint: '在地图上点击它所在的位置，可以重点；确定后按「使用此位置」。',
+      usePoint: '使用此位置',
     },
     field: {
       name: '名称',

@@ -2,10 +2,11 @@ import { ROLES, type Role } from '@lianfang/shared';
 
 /**
  * Where each role lands after login: the control room watches the wall, captains
- * carry the tablet, managers read the analytics dashboard.
+ * carry the tablet, managers read the analytics dashboard, administrators keep the district in the console.
  */
-export function homePathFor(role: Role): '/wall' | '/tablet' | '/analytics' {
+export function homePathFor(role: Role): '/wall' | '/tablet' | '/analytics' | '/admin' {
   if (role === 'captain') return '/tablet';
+  if (role === 'admin') return '/admin';
   return role === 'manager' ? '/analytics' : '/wall';
 }
 

@@ -1,4 +1,16 @@
-import type { AdminDevice, AdminTeam, AdminUnit, CreateDevice, CreateTeam, DeviceKeyReply, Station, UpdateTeam, UpdateUnit } from '@lianfang/shared';
+import type {
+  AdminDevice,
+  AdminTeam,
+  AdminUnit,
+  CreateDevice,
+  CreateTeam,
+  CreateUnit,
+  EnrolledUnit,
+  DeviceKeyReply,
+  Station,
+  UpdateTeam,
+  UpdateUnit,
+} from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** The console's forces: teams, units and alert devices. Admin-only on the server. */
@@ -15,6 +27,7 @@ export const forcesApi = {
   retireTeam: (id: string, version: number) => apiRequest<AdminTeam>(`${teamPath(id)}/retire`, { method: 'POST', body: { version } }),
   stations: () => apiRequest<Station[]>('/api/stations'),
   units: () => apiRequest<AdminUnit[]>('/api/admin/units'),
+  createUnit: (body: CreateUnit) => apiRequest<EnrolledUnit>('/api/units', { method: 'POST', body }),
   updateUnit: (id: string, body: UpdateUnit) => apiRequest<AdminUnit>(unitPath(id), { method: 'PATCH', body }),
   retireUnit: (id: string, version: number) => apiRequest<AdminUnit>(`${unitPath(id)}/retire`, { method: 'POST', body: { version } }),
   devices: () => apiRequest<AdminDevice[]>('/api/admin/devices'),

@@ -1,4 +1,4 @@
-import type { AdminDevice, AdminTeam, AdminUnit, CreateTeam, Station, UpdateTeam, UpdateUnit } from '@lianfang/shared';
+import type { AdminDevice, AdminTeam, AdminUnit, CreateTeam, CreateUnit, Station, UpdateTeam, UpdateUnit } from '@lianfang/shared';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { forcesApi, type NewDevice } from './forces.api';
@@ -47,6 +47,11 @@ export const useForcesStore = defineStore('forces', () => {
     teams.value = teams.value.filter((t) => t.id !== team.id);
   }
 
+  async function createUnit(body: CreateUnit): Promise<void> {
+    await forcesApi.createUnit(body);
+    // the admin list carries station and version, which the create reply does not
+    units.value = await forcesApi.units();
+  }
   async function updateUnit(id: string, body: UpdateUnit): Promise<void> {
     units.value = replace(units.value, await forcesApi.updateUnit(id, body));
   }
@@ -87,6 +92,7 @@ export const useForcesStore = defineStore('forces', () => {
     createTeam,
     updateTeam,
     retireTeam,
+    createUnit,
     updateUnit,
     retireUnit,
     createDevice,

@@ -10,7 +10,11 @@ export interface ForceRow {
   stale: number;
 }
 
-/** The unit status board: one row per force that has units, with counts per status. */
+/**
+ * The unit status board: one row per force that has units, with counts per status. An available unit
+ * that is lost counts under 失联 only, not 空闲: 空闲 is then what the KPI strip's 可用力量 says
+ * (a unit nobody can see is no one to send). A lost unit on a case stays in its case's column too.
+ */
 export function unitBoardRows(units: readonly Unit[], now: number): ForceRow[] {
   const rows = new Map<Force, ForceRow>();
   for (const unit of units) {
@@ -20,8 +24,9 @@ export function unitBoardRows(units: readonly Unit[], now: number): ForceRow[] {
       rows.set(unit.force, row);
     }
     row.total += 1;
-    row.byStatus[unit.status] += 1;
-    if (unit.status !== 'off_duty' && isStale(unit, now)) row.stale += 1;
+    const lost = unit.status !== 'off_duty' && isStale(unit, now);
+    if (lost) row.stale += 1;
+    if (!(lost && unit.status === 'available')) row.byStatus[unit.status] += 1;
   }
   return FORCES.flatMap((f) => rows.get(f) ?? []);
 }
