@@ -2,7 +2,9 @@
  * Records by code, as an import matches them: the one in service when there is one, else the
  * last retired (codes are unique only among records in service, so retired ones may share a code).
  */
-export function byCodeForImport<T extends { id: string; code?: string | undefined; retiredAt?: string | null | undefined }>(records: readonly T[]): Map<string, T> {
+export function byCodeForImport<T extends { id: string; code?: string | undefined; retiredAt?: string | null | undefined }>(
+  records: readonly T[],
+): Map<string, T> {
   const byCode = new Map<string, T>();
   for (const r of records) {
     const code = r.code ?? r.id;

@@ -60,6 +60,13 @@ async function postFeatures(q: Queryable): Promise<PostFeature[]> {
     .map((p) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.post!.lon, p.post!.lat] },
-      properties: { code: p.code ?? p.id, name: p.name, unitCallsign: callsigns.get(p.unitId) ?? p.unitId, fromHhmm: p.from, toHhmm: p.to, radiusM: p.post!.radiusM },
+      properties: {
+        code: p.code ?? p.id,
+        name: p.name,
+        unitCallsign: callsigns.get(p.unitId) ?? p.unitId,
+        fromHhmm: p.from,
+        toHhmm: p.to,
+        radiusM: p.post!.radiusM,
+      },
     }));
 }

@@ -81,10 +81,7 @@ export async function getPatrolPlan(q: Queryable, id: string): Promise<PatrolPla
   return row ? toPlan(row) : null;
 }
 
-export async function insertPatrolPlan(
-  q: Queryable,
-  p: Omit<PatrolPlan, 'deviatingSince' | 'shiftKey' | 'version' | 'retiredAt'>,
-): Promise<PatrolPlan> {
+export async function insertPatrolPlan(q: Queryable, p: Omit<PatrolPlan, 'deviatingSince' | 'shiftKey' | 'version' | 'retiredAt'>): Promise<PatrolPlan> {
   const [row] = await q.query<Row>(
     'INSERT INTO patrol_plans (id, code, unit_id, name, kind, from_hhmm, to_hhmm, post, checkpoints) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *',
     [p.id, p.code ?? p.id, p.unitId, p.name, p.kind, p.from, p.to, p.post ? JSON.stringify(p.post) : null, JSON.stringify(p.checkpoints)],

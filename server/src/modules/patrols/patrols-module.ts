@@ -18,7 +18,11 @@ export function createPatrolsModule(deps: { db: Database; bus: CommandBus; pictu
   return {
     name: 'patrols',
     patrolDuty,
-    routes: [patrolPlanRoutes({ bus: deps.bus, picture: deps.picture }), patrolPlanAdminRoutes({ bus: deps.bus }), postImportRoute({ db: deps.db, bus: deps.bus })],
+    routes: [
+      patrolPlanRoutes({ bus: deps.bus, picture: deps.picture }),
+      patrolPlanAdminRoutes({ bus: deps.bus }),
+      postImportRoute({ db: deps.db, bus: deps.bus }),
+    ],
     workers: [patrolDuty],
     onFix: (unitId, fix) => patrolDuty.onFix(unitId, fix),
   };

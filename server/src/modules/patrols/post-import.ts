@@ -40,7 +40,9 @@ export async function planPostImport(q: Queryable, features: readonly unknown[])
     seen.add(p.code);
     const known = byCode.get(p.code);
     if (known && known.kind !== 'post')
-      return reject(row, p.code, [{ field: 'properties.code', code: 'code_taken', message: `${p.code} is the code of a guard tour`, params: { value: p.code, name: known.name } }]);
+      return reject(row, p.code, [
+        { field: 'properties.code', code: 'code_taken', message: `${p.code} is the code of a guard tour`, params: { value: p.code, name: known.name } },
+      ]);
     const unit = units.get(p.unitCallsign);
     const [lon, lat] = checked.row.geometry.coordinates;
     const plan: PatrolPlan = {

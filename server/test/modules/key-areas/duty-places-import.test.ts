@@ -65,7 +65,9 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
 
     const changed = await send(t, 'keyareas', collection([keyAreaFeature('KA01', '新街口地铁站', GRID_RING, { visitEveryMinutes: 15 })]));
     expect(changed).toMatchObject({ applied: true, counts: { update: 1 } });
-    expect((await t.app.core.db.query<{ every_minutes: number; version: number }>(`SELECT every_minutes, version FROM key_areas WHERE code = 'KA01'`))[0]).toEqual({
+    expect(
+      (await t.app.core.db.query<{ every_minutes: number; version: number }>(`SELECT every_minutes, version FROM key_areas WHERE code = 'KA01'`))[0],
+    ).toEqual({
       every_minutes: 15,
       version: 2,
     });
@@ -74,7 +76,12 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
   it.each([
     { what: 'a self-intersecting polygon', feature: keyAreaFeature('KA09', 'x', BOW_TIE), field: 'geometry.coordinates', code: 'ring_self_intersects' },
     { what: 'hours not HH:MM', feature: keyAreaFeature('KA09', 'x', GRID_RING, { toHhmm: '25:00' }), field: 'properties.toHhmm', code: 'invalid' },
-    { what: 'an interval of 0', feature: keyAreaFeature('KA09', 'x', GRID_RING, { visitEveryMinutes: 0 }), field: 'properties.visitEveryMinutes', code: 'invalid' },
+    {
+      what: 'an interval of 0',
+      feature: keyAreaFeature('KA09', 'x', GRID_RING, { visitEveryMinutes: 0 }),
+      field: 'properties.visitEveryMinutes',
+      code: 'invalid',
+    },
     { what: 'a Point', feature: postFeature('KA09', 'x', '巡01', 118.77, 32.03), field: 'geometry.type', code: undefined },
   ])('key areas: refuses $what naming $field, and applies nothing of the file', async ({ feature, field, code }) => {
     const before = await count('key_areas');
@@ -101,9 +108,20 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     expect((await t.app.core.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'patrol_plan.create'`))[0]!.n).toBe(2);
     expect(await send(t, 'posts', POSTS)).toMatchObject({ applied: false, counts: { unchanged: 2 } });
 
-    const bad = await send(t, 'posts', collection([postFeature('P03', 'x', '无此呼号', 118.77, 32.03), postFeature('P01', 'a', '巡01', 118.77, 32.03), postFeature('P01', 'b', '巡01', 118.77, 32.03)]));
+    const bad = await send(
+      t,
+      'posts',
+      collection([
+        postFeature('P03', 'x', '无此呼号', 118.77, 32.03),
+        postFeature('P01', 'a', '巡01', 118.77, 32.03),
+        postFeature('P01', 'b', '巡01', 118.77, 32.03),
+      ]),
+    );
     expect(bad).toMatchObject({ applied: false, counts: { update: 1, reject: 2 } });
-    expect(bad.rows[0]).toMatchObject({ action: 'reject', problems: [{ field: 'properties.unitCallsign', code: 'unknown_callsign', params: { value: '无此呼号', row: 1 } }] });
+    expect(bad.rows[0]).toMatchObject({
+      action: 'reject',
+      problems: [{ field: 'properties.unitCallsign', code: 'unknown_callsign', params: { value: '无此呼号', row: 1 } }],
+    });
     expect(bad.rows[2]).toMatchObject({ action: 'reject', problems: [{ field: 'properties.code', code: 'twice_in_file' }] });
     expect(await count('patrol_plans')).toBe(2);
   });

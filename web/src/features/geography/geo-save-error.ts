@@ -8,7 +8,26 @@ export interface GeoSaveError {
   params: Record<string, string>;
 }
 
-const KNOWN_FIELDS = new Set(['name', 'code', 'level', 'parentId', 'leader', 'phone', 'ring', 'kind', 'lat', 'lon', 'version', 'id', 'everyMinutes', 'from', 'to', 'unitId', 'post', 'checkpoints']);
+const KNOWN_FIELDS = new Set([
+  'name',
+  'code',
+  'level',
+  'parentId',
+  'leader',
+  'phone',
+  'ring',
+  'kind',
+  'lat',
+  'lon',
+  'version',
+  'id',
+  'everyMinutes',
+  'from',
+  'to',
+  'unitId',
+  'post',
+  'checkpoints',
+]);
 
 export function describeGeoSaveError(err: unknown): GeoSaveError {
   if (err instanceof NetworkError) return { field: null, key: 'login.serverUnreachable', params: {} };
