@@ -1,4 +1,5 @@
 import type { KeyArea } from '@lianfang/shared';
+import { codeTakenProblem } from '../geography/code-matching.js';
 import { closedRing, ringProblems, type GeoProblem } from '../geography/grid-rules.js';
 
 /** How the caller names the fields in its problems: the API's body or a GeoJSON feature. */
@@ -15,18 +16,8 @@ export const KEY_AREA_API_FIELDS: KeyAreaFieldNames = { code: 'code', ring: 'rin
  */
 export function keyAreaProblems(world: Iterable<KeyArea>, area: KeyArea, names: KeyAreaFieldNames = KEY_AREA_API_FIELDS): GeoProblem[] {
   const problems = ringProblems(area.ring, names.ring);
-  if (area.retiredAt) return problems;
-  for (const other of world)
-    if (other.id !== area.id && !other.retiredAt && other.code === area.code) {
-      problems.push({
-        field: names.code,
-        code: 'code_taken',
-        message: `${area.code} is already the code of ${other.name}`,
-        params: { value: area.code ?? '', name: other.name },
-      });
-      break;
-    }
-  return problems;
+  const taken = codeTakenProblem(area, world, names.code);
+  return taken ? [...problems, taken] : problems;
 }
 
 const COMPARED = ['code', 'name', 'ring', 'everyMinutes', 'from', 'to'] as const;

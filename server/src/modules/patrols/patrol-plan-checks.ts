@@ -1,5 +1,6 @@
 import type { PatrolPlan } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
+import { codeTakenProblem } from '../geography/code-matching.js';
 import type { GeoProblem } from '../geography/grid-rules.js';
 
 /** How the caller names the fields in its problems: the API's body or a GeoJSON feature. */
@@ -28,18 +29,8 @@ export function planProblems(
   if (plan.kind === 'post' && !plan.post) problems.push({ field: names.post, code: 'required', message: 'a fixed post needs post {lat, lon, radiusM}' });
   if (plan.kind === 'tour' && plan.checkpoints.length === 0)
     problems.push({ field: names.checkpoints, code: 'required', message: 'a guard tour needs at least one checkpoint' });
-  if (!plan.retiredAt)
-    for (const other of others)
-      if (other.id !== plan.id && !other.retiredAt && other.code === plan.code) {
-        problems.push({
-          field: names.code,
-          code: 'code_taken',
-          message: `${plan.code} is already the code of ${other.name}`,
-          params: { value: plan.code ?? '', name: other.name },
-        });
-        break;
-      }
-  return problems;
+  const taken = codeTakenProblem(plan, others, names.code);
+  return taken ? [...problems, taken] : problems;
 }
 
 /** The unit's state, or undefined when there is no unit with this id. */

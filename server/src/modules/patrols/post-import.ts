@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_POST_RADIUS_M, PostFeatureSchema, type ImportProblem, type ImportRow, type PatrolPlan, type PostFeature } from '@lianfang/shared';
+import { DEFAULT_POST_RADIUS_M, PostFeatureSchema, type ImportRow, type PatrolPlan, type PostFeature } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import { importRowChecker } from '../import-row-check.js';
-import { byCodeForImport, twiceInFile } from '../geography/code-matching.js';
-import { codeOf, withRow } from '../geography/import-report-of.js';
+import { byCodeForImport, importRowsByCode, type FeatureOutcome } from '../geography/code-matching.js';
 import { changedPlanFields, planProblems, type PlanFieldNames } from './patrol-plan-checks.js';
 import { listPatrolPlans } from './patrol-plan-repository.js';
 
@@ -26,25 +25,17 @@ export async function planPostImport(q: Queryable, features: readonly unknown[])
       u,
     ]),
   );
-  const rows: ImportRow[] = [];
   const changes: PostChange[] = [];
-  const seen = new Set<string>();
-  const reject = (row: number, key: string | null, problems: ImportProblem[]) =>
-    rows.push({ row, key, action: 'reject', problems: problems.map((p) => withRow(p, row)) });
-  features.forEach((raw, i) => {
-    const row = i + 1;
-    const checked = checkFeature(raw);
-    if (!checked.row) return reject(row, codeOf(raw), checked.problems);
-    const p = checked.row.properties;
-    if (seen.has(p.code)) return reject(row, p.code, [twiceInFile(p.code)]);
-    seen.add(p.code);
+  const visit = ({ geometry, properties: p }: PostFeature): FeatureOutcome => {
     const known = byCode.get(p.code);
     if (known && known.kind !== 'post')
-      return reject(row, p.code, [
-        { field: 'properties.code', code: 'code_taken', message: `${p.code} is the code of a guard tour`, params: { value: p.code, name: known.name } },
-      ]);
+      return {
+        problems: [
+          { field: 'properties.code', code: 'code_taken', message: `${p.code} is the code of a guard tour`, params: { value: p.code, name: known.name } },
+        ],
+      };
     const unit = units.get(p.unitCallsign);
-    const [lon, lat] = checked.row.geometry.coordinates;
+    const [lon, lat] = geometry.coordinates;
     const plan: PatrolPlan = {
       deviatingSince: null,
       shiftKey: null,
@@ -60,16 +51,17 @@ export async function planPostImport(q: Queryable, features: readonly unknown[])
       checkpoints: [],
       retiredAt: null,
     };
+    // The unit is named by its callsign in the file: the problem quotes that, not an id.
     const problems = planProblems(plan, unit, all, FEATURE_FIELDS).map((pr) =>
       pr.field === FEATURE_FIELDS.unit ? { ...pr, params: { value: p.unitCallsign } } : pr,
     );
-    if (problems.length > 0) return reject(row, p.code, problems);
+    if (problems.length > 0) return { problems };
     const fields = known ? changedPlanFields(known, plan) : [];
     if (known?.retiredAt) fields.push('retiredAt');
-    if (known && fields.length === 0) return rows.push({ row, key: p.code, action: 'unchanged', problems: [] });
+    if (known && fields.length === 0) return { action: 'unchanged' };
     const action = known ? 'update' : 'create';
-    rows.push({ row, key: p.code, action, problems: [] });
     changes.push({ action, plan, fields });
-  });
-  return { rows, changes };
+    return { action };
+  };
+  return { rows: importRowsByCode(features, checkFeature, visit), changes };
 }
