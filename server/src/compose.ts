@@ -176,7 +176,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   const incidents = createIncidentsModule({ db, bus, picture, dispatch: dispatch.dispatch, config, describe });
   const plans = await createEmergencyPlansModule({ db, bus, picture, dispatch: dispatch.dispatch, roads: roads.roads, describe });
   const keyAreas = createKeyAreasModule({ db, bus, picture, positions: positions.ingest, config });
-  const patrols = createPatrolsModule({ bus, picture, config });
+  const patrols = createPatrolsModule({ db, bus, picture, config });
   const coverage = createCoverageModule({ db, bus, picture, roads: roads.roads, config });
   const devices = createDevicesModule({ db, bus, picture, journal });
   const modules: readonly ModuleParts[] = [

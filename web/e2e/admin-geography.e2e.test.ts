@@ -147,4 +147,34 @@ describe('administration console: geography (issue 19; production build, real se
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'admin-geography-wall.png') });
     await page.context().close();
   });
+
+  it('an admin draws a key area, gives its hours and interval, and it is listed and on the live picture', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await logIn(page, server.baseUrl, 'admin', server.adminPassword);
+    await page.waitForURL('**/wall');
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.click('[data-testid=tab-geography]');
+    await page.waitForSelector('[data-testid=geography-tab] [data-testid=map][data-ready=true]');
+
+    await page.click('[data-testid=new-key-area]');
+    await page.waitForSelector('[data-testid=draw-hint]');
+    await drawSquare(page, 60);
+    await page.waitForFunction(() => /4/.test(document.querySelector('[data-testid=key-area-ring-state]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.fill('[data-testid=key-area-name]', '测试重点区域');
+    await page.fill('[data-testid=key-area-code]', 'E2E-KA01');
+    await page.fill('[data-testid=key-area-from]', '08:00');
+    await page.fill('[data-testid=key-area-to]', '22:00');
+    await page.fill('[data-testid=key-area-every]', '20');
+    await page.click('[data-testid=key-area-save]');
+    const listed = page.locator('[data-testid=key-area-list] button[data-code="E2E-KA01"]');
+    await listed.waitFor({ timeout: 10_000 });
+    expect(await listed.textContent()).toContain('每 20 分钟');
+    const areas = await page.evaluate(async () => (await (await fetch('/api/key-areas')).json()) as { code: string; everyMinutes: number; from: string }[]);
+    expect(areas.map((a) => [a.code, a.everyMinutes, a.from])).toEqual([['E2E-KA01', 20, '08:00']]);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'admin-geography-key-area.png') });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -20,7 +20,7 @@ import { readPassword } from './read-password.js';
 const USAGE = `usage:
   pnpm lianfang import <kind> <file|-> [--dry-run] [--server URL] [--user NAME] [--lang zh|en]
   pnpm lianfang export <kind> [-o FILE] [--server URL] [--user NAME]
-kinds the server takes, e.g.: units, incidents, grids, stations (import); geography (export)`;
+kinds the server takes, e.g.: units, incidents, grids, stations, keyareas, posts (import); geography (export)`;
 
 /** pnpm runs root scripts in the workspace root: a file named on the command line is the user's own directory's. */
 const userDir = process.env.INIT_CWD ?? process.cwd();

@@ -124,4 +124,39 @@ describe('the lianfang CLI', () => {
     const again = await cli(['import', 'grids', '街道.geojson', '--lang', 'en']);
     expect(again.stdout).toContain('create 0 · update 0 · unchanged 3 · reject 0');
   });
+
+  it('imports key areas from GeoJSON: a dry run writes nothing, the import is audited, the same file again is unchanged', async () => {
+    const ring = [
+      [121.472, 31.232],
+      [121.474, 31.232],
+      [121.474, 31.234],
+      [121.472, 31.232],
+    ];
+    writeFileSync(
+      join(dir, '重点区域.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Polygon', coordinates: [ring] },
+            properties: { code: 'KA1', name: '地铁口', fromHhmm: '07:00', toHhmm: '23:00', visitEveryMinutes: 45 },
+          },
+        ],
+      }),
+    );
+    const areas = async () =>
+      await t.app.core.db.query<{ code: string; every_minutes: number }>(`SELECT code, every_minutes FROM key_areas WHERE code = 'KA1'`);
+    const dry = await cli(['import', 'keyareas', '重点区域.geojson', '--dry-run', '--lang', 'en']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('create 1 · update 0 · unchanged 0 · reject 0');
+    expect(await areas()).toEqual([]);
+    const imported = await cli(['import', 'keyareas', '重点区域.geojson', '--lang', 'en']);
+    expect(imported.code).toBe(0);
+    expect(await areas()).toEqual([{ code: 'KA1', every_minutes: 45 }]);
+    const [audit] = await t.app.core.db.query<{ actor: string }>(`SELECT actor FROM audit_log WHERE action = 'key_area.create' ORDER BY id DESC LIMIT 1`);
+    expect(audit?.actor).toBe('user:admin');
+    const again = await cli(['import', 'keyareas', '重点区域.geojson', '--lang', 'en']);
+    expect(again.stdout).toContain('create 0 · update 0 · unchanged 1 · reject 0');
+  });
 });

@@ -24,7 +24,7 @@ export const GeoCodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern:
  * so that records built in code (the demo layout, tests) need not spell them out: every record
  * read from the database has them.
  */
-const AdministeredFields = {
+export const AdministeredFields = {
   code: Type.Optional(GeoCodeSchema),
   /** grows by one with every change; an update names the version it was made from */
   version: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -97,6 +97,8 @@ export const KeyAreaSchema = Type.Object({
   overdueSince: Nullable(Type.String()),
   /** the watch starts here for an area never visited yet */
   createdAt: Type.String(),
+  /** code (unique among the areas in service), version and retirement: kept from the console (migration 031) */
+  ...AdministeredFields,
 });
 
 export const CreateKeyAreaSchema = Type.Object(

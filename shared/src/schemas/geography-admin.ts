@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
 import { GeoCodeSchema, GridLevelSchema, RingSchema, STATION_KINDS } from './geo.js';
+import { KeyAreaFeatureSchema, PostFeatureSchema } from './duty-places-admin.js';
 
 /**
  * The console's geography messages (issue 19): grids (street → community → grid) and stations
@@ -115,12 +116,13 @@ export const GeoImportBodySchema = Type.Object({
 export type GeoImportBody = Static<typeof GeoImportBodySchema>;
 
 /**
- * GET /api/admin/export/geography: grids (parents first) then stations, one FeatureCollection.
- * Grids re-import through /api/admin/import/grids and stations through /import/stations; the
- * console splits the file by geometry (Polygon → grids, Point → stations).
+ * GET /api/admin/export/geography: grids (parents first), stations, key areas and fixed posts,
+ * one FeatureCollection. Each goes back through its own import (/api/admin/import/grids,
+ * /stations, /keyareas, /posts): `geographyLayerOf` tells which (Polygon → grid, or key area when
+ * it has `visitEveryMinutes`; Point → station, or post when it has `unitCallsign`).
  */
 export const GeographyExportSchema = Type.Object({
   type: Type.Literal('FeatureCollection'),
-  features: Type.Array(Type.Union([GridFeatureSchema, StationFeatureSchema])),
+  features: Type.Array(Type.Union([GridFeatureSchema, StationFeatureSchema, KeyAreaFeatureSchema, PostFeatureSchema])),
 });
 export type GeographyExport = Static<typeof GeographyExportSchema>;

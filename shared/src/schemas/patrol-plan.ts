@@ -1,7 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, LatSchema, LonSchema, Nullable, stringEnum } from './common.js';
+import { AdministeredFields } from './geo.js';
 
-const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+export const HhmmSchema = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+
+/** Where a fixed post stands and how far its unit may stray. */
+export const PostPointSchema = Type.Object({ lat: LatSchema, lon: LonSchema, radiusM: Type.Integer({ minimum: 10, maximum: 2000 }) });
 
 export const CheckpointSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 80 }),
@@ -22,14 +26,16 @@ export const PatrolPlanSchema = Type.Object({
   unitId: IdSchema,
   name: Type.String(),
   kind: stringEnum(['post', 'tour'] as const),
-  from: HHMM,
-  to: HHMM,
-  post: Nullable(Type.Object({ lat: LatSchema, lon: LonSchema, radiusM: Type.Integer({ minimum: 10, maximum: 2000 }) })),
+  from: HhmmSchema,
+  to: HhmmSchema,
+  post: Nullable(PostPointSchema),
   checkpoints: Type.Array(CheckpointSchema),
   /** set while the unit is away from its post during its shift */
   deviatingSince: Nullable(Type.String()),
   /** which shift the check-ins belong to (local date of the shift start) */
   shiftKey: Nullable(Type.String()),
+  /** code (unique among the plans in service), version and retirement: kept from the console (migration 031) */
+  ...AdministeredFields,
 });
 
 export const CreatePatrolPlanSchema = Type.Object(
@@ -37,9 +43,9 @@ export const CreatePatrolPlanSchema = Type.Object(
     unitId: IdSchema,
     name: Type.String({ minLength: 1, maxLength: 80 }),
     kind: stringEnum(['post', 'tour'] as const),
-    from: HHMM,
-    to: HHMM,
-    post: Type.Optional(Type.Object({ lat: LatSchema, lon: LonSchema, radiusM: Type.Integer({ minimum: 10, maximum: 2000 }) })),
+    from: HhmmSchema,
+    to: HhmmSchema,
+    post: Type.Optional(PostPointSchema),
     checkpoints: Type.Optional(Type.Array(Type.Omit(CheckpointSchema, ['checkedInAt']), { maxItems: 50 })),
   },
   { additionalProperties: false },

@@ -8,6 +8,8 @@ import { analyticsZhCN, type AnalyticsMessages } from './locales/analytics.zh-CN
 import { demoEn } from './locales/demo.en';
 import { demoZhCN, type DemoMessages } from './locales/demo.zh-CN';
 import { deskEn } from './locales/desk.en';
+import { dutyPlacesEn } from './locales/duty-places.en';
+import { dutyPlacesZhCN, type DutyPlacesMessages } from './locales/duty-places.zh-CN';
 import { deskZhCN, type DeskMessages } from './locales/desk.zh-CN';
 import { fitEn } from './locales/fit.en';
 import { forcesEn } from './locales/forces.en';
@@ -53,6 +55,7 @@ type AllMessages = LocaleMessages &
   AnalyticsMessages &
   DemoMessages &
   DeskMessages &
+  DutyPlacesMessages &
   FitMessages &
   ForcesMessages &
   GeographyMessages &
@@ -76,6 +79,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...analyticsZhCN,
       ...demoZhCN,
       ...deskZhCN,
+      ...dutyPlacesZhCN,
       ...fitZhCN,
       ...forcesZhCN,
       ...geographyZhCN,
@@ -94,6 +98,7 @@ export const i18n = createI18n<[AllMessages], AppLocale, false>({
       ...analyticsEn,
       ...demoEn,
       ...deskEn,
+      ...dutyPlacesEn,
       ...fitEn,
       ...forcesEn,
       ...geographyEn,

@@ -101,7 +101,7 @@ export const geoImportRoutes =
       {
         schema: {
           tags: ['admin'],
-          summary: 'Every grid and station in service as one GeoJSON FeatureCollection (re-importable)',
+          summary: 'Every grid, station, key area and fixed post in service as one GeoJSON FeatureCollection (re-importable)',
           response: { 200: GeographyExportSchema },
         },
         onRequest: requireRole('admin'),

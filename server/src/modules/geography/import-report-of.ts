@@ -1,7 +1,7 @@
 import type { ImportProblem, ImportReport, ImportRow } from '@lianfang/shared';
 
 /** The report of a geography import: counts by action, rows in file order. */
-export function geoReportOf(kind: 'grids' | 'stations', rows: ImportRow[], dryRun: boolean, applied: boolean): ImportReport {
+export function geoReportOf(kind: 'grids' | 'stations' | 'keyareas' | 'posts', rows: ImportRow[], dryRun: boolean, applied: boolean): ImportReport {
   const counts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   for (const r of rows) counts[r.action]++;
   return { kind, dryRun, applied, counts, rows: [...rows].sort((a, b) => a.row - b.row) };

@@ -30,7 +30,7 @@ export class KeyAreaVisitCatchUp {
 
   /** After the picture applied the entry. */
   onEntry(entry: LogEntry): void {
-    if (entry.type !== 'key_area.updated' || this.known.has(entry.keyArea.id)) return;
+    if (entry.type !== 'key_area.updated' || entry.keyArea.retiredAt || this.known.has(entry.keyArea.id)) return;
     const { id, createdAt } = entry.keyArea;
     this.known.add(id);
     const committed = this.positions.whenCommitted();

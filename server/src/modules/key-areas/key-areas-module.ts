@@ -5,6 +5,8 @@ import type { CommandBus } from '../../pipeline/command-bus.js';
 import type { LivePicture } from '../live-picture.js';
 import type { ModuleParts } from '../module-parts.js';
 import type { PositionIngest } from '../positions/position-ingest.js';
+import { keyAreaAdminRoutes } from './key-area-admin-routes.js';
+import { keyAreaImportRoute } from './key-area-import-route.js';
 import { keyAreaRoutes } from './key-area-routes.js';
 import { KeyAreaVisitCatchUp } from './key-area-visit-catch-up.js';
 import { KeyAreaVisitMinutes } from './key-area-visit-minutes.js';
@@ -33,7 +35,7 @@ export function createKeyAreasModule(deps: {
     name: 'key-areas',
     keyAreas,
     visitCatchUp,
-    routes: [keyAreaRoutes({ bus, picture })],
+    routes: [keyAreaRoutes({ bus, picture }), keyAreaAdminRoutes({ bus }), keyAreaImportRoute({ db, bus })],
     // The catch-up has no beat of its own (it runs on entries): only its stop matters.
     workers: [keyAreas, { start() {}, stop: () => visitCatchUp.stop() }],
     onEntry: (entry: LogEntry) => visitCatchUp.onEntry(entry),

@@ -11,6 +11,9 @@ export class KeyAreasSlice implements PictureSlice {
   }
 
   apply(entry: LogEntry): void {
-    if (entry.type === 'key_area.updated') this.keyAreas.set(entry.keyArea.id, entry.keyArea);
+    if (entry.type !== 'key_area.updated') return;
+    // A retired key area leaves the picture, and so the watcher and the walls.
+    if (entry.keyArea.retiredAt) this.keyAreas.delete(entry.keyArea.id);
+    else this.keyAreas.set(entry.keyArea.id, entry.keyArea);
   }
 }

@@ -11,6 +11,9 @@ export class PatrolsSlice implements PictureSlice {
   }
 
   apply(entry: LogEntry): void {
-    if (entry.type === 'patrol_plan.updated') this.patrolPlans.set(entry.patrolPlan.id, entry.patrolPlan);
+    if (entry.type !== 'patrol_plan.updated') return;
+    // A retired plan leaves the picture, and so the duty watcher and the walls.
+    if (entry.patrolPlan.retiredAt) this.patrolPlans.delete(entry.patrolPlan.id);
+    else this.patrolPlans.set(entry.patrolPlan.id, entry.patrolPlan);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GeographyExport, ImportReport } from '@lianfang/shared';
+import { geographyLayerOf, type GeographyExport, type ImportReport } from '@lianfang/shared';
 import { api, type TestApp } from '../../helpers/test-app.js';
 import { startOn, type Driver } from '../analytics/analytics-client.js';
 import { BOW_TIE, COMMUNITY_RING, GRID_RING, OUTSIDE_RING, STREET_RING, box, collection, gridFeature, stationFeature } from './geo-fixtures.js';
@@ -134,8 +134,8 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
 
     const fresh = await startOn(driver);
     try {
-      const grids = exported.features.filter((f) => f.geometry.type === 'Polygon');
-      const stations = exported.features.filter((f) => f.geometry.type === 'Point');
+      const grids = exported.features.filter((f) => geographyLayerOf(f) === 'grids');
+      const stations = exported.features.filter((f) => geographyLayerOf(f) === 'stations');
       expect(await send(fresh, 'grids', collection(grids))).toMatchObject({ applied: true, counts: { create: 3, reject: 0 } });
       expect(await send(fresh, 'stations', collection(stations))).toMatchObject({ applied: true, counts: { create: 2, reject: 0 } });
       const back = (await api<GeographyExport>(fresh.app, fresh.adminToken, 'GET', '/api/admin/export/geography')).body;

@@ -13,12 +13,23 @@ export const adminEn: AdminMessages = {
     tabs: { accounts: 'Accounts & logins', trackers: 'Trackers', geography: 'Geography', imports: 'Bulk import' },
     imports: {
       kindLabel: 'What to import',
-      kinds: { units: 'Roster (units)', incidents: 'Past cases', grids: 'Grids (GeoJSON)', stations: 'Stations (GeoJSON)' },
+      kinds: {
+        units: 'Roster (units)',
+        incidents: 'Past cases',
+        grids: 'Grids (GeoJSON)',
+        stations: 'Stations (GeoJSON)',
+        keyareas: 'Key areas (GeoJSON)',
+        posts: 'Fixed posts (GeoJSON)',
+      },
       lead: {
         grids:
           'Streets, communities and grids from a GeoJSON FeatureCollection (WGS84; one Polygon per grid). Properties: code, name, level (street / community / grid), parentCode, leader, phone. Matched by code: a new code is created, a known one updated; parents may come in the same file. Each grid must lie inside its parent and its border must not cross itself. Check first: nothing is written, and a file with a refused row is not imported at all.',
         stations:
           'Stations from a GeoJSON FeatureCollection (WGS84; one Point per station). Properties: code, name, kind (safety_station, police_post, fire, medical, city_mgmt). Matched by code. Check first: nothing is written.',
+        keyareas:
+          'Key areas from a GeoJSON FeatureCollection (WGS84; one Polygon per area). Properties: code, name, fromHhmm and toHhmm (the watched hours, e.g. 08:00 and 22:00; equal means all day), visitEveryMinutes (a unit must visit at least this often). Matched by code: a new code is created, a known one updated; a border must not cross itself. Check first: nothing is written, and a file with a refused row is not imported at all.',
+        posts:
+          'Fixed posts from a GeoJSON FeatureCollection (WGS84; one Point per post). Properties: code, name, unitCallsign (the unit on duty; it must exist), fromHhmm and toHhmm (the shift), radiusM (how far the unit may stray, metres; default 50). Matched by code. Check first: nothing is written.',
         units:
           "Bring in the roster you already have (callsign, force, patrol mode, team, tracker id) from a spreadsheet in one go. One unit per row, matched by callsign: a new callsign is created, a known one gets the file's force, mode, team and tracker id; a team or tracker id left empty stays as it is, and units not in the file are left alone. Teams are matched by name and must exist first. The file is CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check the file first: nothing is written; if any row is refused the whole file is not imported.",
         incidents:
@@ -36,6 +47,8 @@ export const adminEn: AdminMessages = {
         incidents: 'history-import-template.csv',
         grids: 'grids-template.geojson',
         stations: 'stations-template.geojson',
+        keyareas: 'key-areas-template.geojson',
+        posts: 'posts-template.geojson',
       },
       checked: 'Checked: {create} would be created and {update} updated, {same} unchanged. Nothing written yet: press Import to confirm.',
       refused: '{n} rows refused (see the table): fix the file and check again. Nothing from the file was written.',

@@ -11,12 +11,23 @@ export const adminZhCN = {
     tabs: { accounts: '账号与登录', trackers: '定位终端', geography: '地理', imports: '批量导入' },
     imports: {
       kindLabel: '导入内容',
-      kinds: { units: '力量名册', incidents: '历史案件', grids: '网格（GeoJSON）', stations: '站点（GeoJSON）' },
+      kinds: {
+        units: '力量名册',
+        incidents: '历史案件',
+        grids: '网格（GeoJSON）',
+        stations: '站点（GeoJSON）',
+        keyareas: '重点区域（GeoJSON）',
+        posts: '固定岗（GeoJSON）',
+      },
       lead: {
         grids:
           '把街道、社区、网格的边界从 GeoJSON 文件（WGS84 经纬度，FeatureCollection，每个网格一个 Polygon）一次导入。属性：code（编码）、name（名称）、level（street 街道 / community 社区 / grid 网格）、parentCode（上级编码）、leader（负责人）、phone（电话）。按编码对应：新编码新建，已有的编码按文件更新；上级可以在同一文件中。每个网格须在上级范围内，边界不能自相交。先「检查文件」：只检查、不写入；有被拒绝的行时整份文件都不会导入。',
         stations:
           '把站点从 GeoJSON 文件（WGS84，每个站点一个 Point）一次导入。属性：code（编码）、name（名称）、kind（safety_station 平安站 / police_post 警务站 / fire 消防 / medical 医疗 / city_mgmt 城管）。按编码对应：新编码新建，已有的编码按文件更新。先「检查文件」：只检查、不写入。',
+        keyareas:
+          '把重点区域从 GeoJSON 文件（WGS84，每个区域一个 Polygon）一次导入。属性：code（编码）、name（名称）、fromHhmm 与 toHhmm（巡查时段，如 08:00 与 22:00；相同表示全天）、visitEveryMinutes（每隔多少分钟要有力量到访）。按编码对应：新编码新建，已有的编码按文件更新；边界不能自相交。先「检查文件」：只检查、不写入；有被拒绝的行时整份文件都不会导入。',
+        posts:
+          '把固定岗从 GeoJSON 文件（WGS84，每个岗位一个 Point）一次导入。属性：code（编码）、name（名称）、unitCallsign（执勤力量的呼号，须先建好）、fromHhmm 与 toHhmm（执勤时段）、radiusM（允许离开岗位的距离，米，缺省 50）。按编码对应：新编码新建，已有的编码按文件更新。先「检查文件」：只检查、不写入。',
         units:
           '把现有的力量名册（呼号、类别、巡逻方式、队伍、定位终端标识）从表格一次导入。每行一个力量，按呼号对应：新呼号新建，已有的呼号按文件更新类别、方式、队伍和终端标识；文件中空着的队伍和终端标识保持原样，文件里没有的力量不受影响。队伍按名称对应，须先建好。文件为 CSV 或 JSON；UTF-8、带 BOM 的 UTF-8 和 GB18030（GBK）都能识别。先「检查文件」：只检查、不写入；有被拒绝的行时整份文件都不会导入。',
         incidents:
@@ -29,7 +40,14 @@ export const adminZhCN = {
       apply: '导入（新建 {create}，更新 {update}）',
       template: '下载 CSV 模板',
       templateGeojson: '下载 GeoJSON 模板',
-      templateName: { units: '力量名册导入模板.csv', incidents: '历史案件导入模板.csv', grids: '网格导入模板.geojson', stations: '站点导入模板.geojson' },
+      templateName: {
+        units: '力量名册导入模板.csv',
+        incidents: '历史案件导入模板.csv',
+        grids: '网格导入模板.geojson',
+        stations: '站点导入模板.geojson',
+        keyareas: '重点区域导入模板.geojson',
+        posts: '固定岗导入模板.geojson',
+      },
       checked: '检查通过：将新建 {create} 个、更新 {update} 个，{same} 个不变。尚未写入，确认后点「导入」。',
       refused: '有 {n} 行被拒绝（见下表）：修改文件后重新检查。整份文件都没有写入。',
       nothingNew: '文件中的 {n} 项都与现有记录相同，没有需要导入的内容。',

@@ -19,7 +19,7 @@ import {
 } from '@lianfang/shared';
 
 /** What the console can import, each with its endpoint and its file's columns (from shared/, where the server reads them). */
-export const IMPORT_KINDS = ['units', 'incidents', 'grids', 'stations'] as const;
+export const IMPORT_KINDS = ['units', 'incidents', 'grids', 'stations', 'keyareas', 'posts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnContent = 'time' | 'number' | 'code' | 'text';
@@ -91,6 +91,26 @@ export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportKindSpec>> = {
     required: ['code', 'name', 'kind'],
     contentOf: (c) => (c === 'kind' ? 'code' : 'text'),
     codes: { kind: { values: STATION_KINDS, labels: 'geography.kind' } },
+    after: { path: '/wall', label: 'admin.imports.toWall' },
+  },
+  keyareas: {
+    endpoint: '/api/admin/import/keyareas',
+    format: 'geojson',
+    columns: ['code', 'name', 'fromHhmm', 'toHhmm', 'visitEveryMinutes'],
+    chinese: { code: '编码', name: '名称', fromHhmm: '开始时间', toHhmm: '结束时间', visitEveryMinutes: '巡查间隔（分钟）' },
+    required: ['code', 'name', 'fromHhmm', 'toHhmm', 'visitEveryMinutes'],
+    contentOf: (c) => (c === 'visitEveryMinutes' ? 'number' : c === 'fromHhmm' || c === 'toHhmm' ? 'time' : 'text'),
+    codes: {},
+    after: { path: '/wall', label: 'admin.imports.toWall' },
+  },
+  posts: {
+    endpoint: '/api/admin/import/posts',
+    format: 'geojson',
+    columns: ['code', 'name', 'unitCallsign', 'fromHhmm', 'toHhmm', 'radiusM'],
+    chinese: { code: '编码', name: '名称', unitCallsign: '力量呼号', fromHhmm: '开始时间', toHhmm: '结束时间', radiusM: '允许范围（米）' },
+    required: ['code', 'name', 'unitCallsign', 'fromHhmm', 'toHhmm'],
+    contentOf: (c) => (c === 'radiusM' ? 'number' : c === 'fromHhmm' || c === 'toHhmm' ? 'time' : 'text'),
+    codes: {},
     after: { path: '/wall', label: 'admin.imports.toWall' },
   },
 };

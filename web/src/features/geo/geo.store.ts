@@ -25,8 +25,9 @@ export const useGeoStore = defineStore('geo', () => {
     keyAreasById.value = new Map((data.keyAreas ?? []).map((k) => [k.id, k]));
   }
 
+  /** A key area's visit state moved, or the console changed it; a retired one leaves the map. */
   function upsertKeyArea(area: KeyArea): void {
-    keyAreasById.value = new Map(keyAreasById.value).set(area.id, area);
+    keyAreasById.value = mergedById(keyAreasById.value, [area]);
   }
 
   /** A team created or renamed (console), or retired: the labels follow without a reload. */

@@ -8,12 +8,33 @@ export interface GeoSaveError {
   params: Record<string, string>;
 }
 
-const KNOWN_FIELDS = new Set(['name', 'code', 'level', 'parentId', 'leader', 'phone', 'ring', 'kind', 'lat', 'lon', 'version', 'id']);
+const KNOWN_FIELDS = new Set([
+  'name',
+  'code',
+  'level',
+  'parentId',
+  'leader',
+  'phone',
+  'ring',
+  'kind',
+  'lat',
+  'lon',
+  'version',
+  'id',
+  'everyMinutes',
+  'from',
+  'to',
+  'unitId',
+  'post',
+  'checkpoints',
+]);
 
 export function describeGeoSaveError(err: unknown): GeoSaveError {
   if (err instanceof NetworkError) return { field: null, key: 'login.serverUnreachable', params: {} };
   if (!(err instanceof ApiRequestError)) return { field: null, key: 'geography.error.other', params: { message: String(err) } };
-  const field = err.field && KNOWN_FIELDS.has(err.field) ? err.field : null;
+  // `post.radiusM`, `checkpoints.2.name`: marked on the form field that holds them
+  const top = err.field?.split('.')[0];
+  const field = top && KNOWN_FIELDS.has(top) ? top : null;
   if (err.field === 'version') return { field: null, key: 'geography.error.stale', params: {} };
   if (err.code) return { field, key: `geography.error.${err.code}`, params: {} };
   // a field the schema refused (too long, not a number, not one of the values)

@@ -13,8 +13,12 @@ export const usePatrolPlansStore = defineStore('patrolPlans', () => {
     byId.value = new Map(plans.map((p) => [p.id, p]));
   }
 
+  /** A plan's duty state moved, or the console changed it; a retired one leaves the wall. */
   function upsert(plan: PatrolPlan): void {
-    byId.value = new Map(byId.value).set(plan.id, plan);
+    const next = new Map(byId.value);
+    if (plan.retiredAt) next.delete(plan.id);
+    else next.set(plan.id, plan);
+    byId.value = next;
   }
 
   return { byId, list, deviating, replaceAll, upsert };
