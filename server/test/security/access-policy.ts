@@ -110,6 +110,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/admin/import/grids': ['admin'],
   'POST /api/admin/import/stations': ['admin'],
   'GET /api/admin/export/geography': ['admin'],
+  'GET /api/admin/drafts/geography': ['admin'],
   'GET /api/admin/timelines/verify': ['admin'],
   'GET /api/admin/teams': ['admin'],
   'POST /api/teams': ['admin'],
