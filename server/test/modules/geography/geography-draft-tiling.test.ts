@@ -84,5 +84,6 @@ describe('the geography draft without a road network (the demo city)', () => {
     const res = await api<{ message: string; field?: string }>(t.app, t.adminToken, 'GET', '/api/admin/drafts/geography');
     expect(res.status).toBe(404);
     expect(res.body.message).toMatch(/^ROAD_NETWORK: no road network extract is set/);
+    expect(res.body.field).toBe('ROAD_NETWORK');
   });
 });
