@@ -56,6 +56,9 @@ describe.skipIf(!hasExtract(ANDORRA))('GET /api/admin/drafts/geography on the An
     expect(byCode.get('OSM-W30772650')?.properties).toMatchObject({ name: "Policia D'Andorra", kind: 'police_post' });
     expect(byCode.get('OSM-W704181819')?.properties).toMatchObject({ name: "Parc de Bombers d'Andorra la Vella", kind: 'fire' });
     expect(byCode.get('OSM-N4697188689')?.properties).toMatchObject({ name: "Comú d'Andorra la Vella", kind: 'city_mgmt' });
+    // an unnamed one is named by its kind and the parish it stands in, never by an OSM id
+    expect(byCode.get('OSM-N2966663490')?.properties).toMatchObject({ name: '消防站（La Massana）', kind: 'fire' });
+    expect(draft.stations.features.filter((f) => /\d{6,}/.test(f.properties.name))).toEqual([]);
     const kinds = new Set(draft.stations.features.map((f) => f.properties.kind));
     expect([...kinds].sort()).toEqual(['city_mgmt', 'fire', 'medical', 'police_post']);
     // an area's station stands at its middle, in Andorra

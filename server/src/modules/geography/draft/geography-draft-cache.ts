@@ -5,7 +5,7 @@ import { osmCachePath } from '../../roads/osm/graph-cache.js';
 import { readGeographyDraft } from './geography-draft.js';
 
 /** Bump when what the draft is made of changes (tags, levels, tiling), so older caches are rebuilt. */
-export const GEOGRAPHY_DRAFT_VERSION = 1;
+export const GEOGRAPHY_DRAFT_VERSION = 2;
 
 /**
  * The extract's geography draft: from the cache beside the road graph (same folder, same key

@@ -11,7 +11,7 @@ export function draftFromSource(source: OsmDraftSource): GeographyDraft {
   return {
     source: fromBoundaries ? 'boundaries' : 'tiling',
     grids: { type: 'FeatureCollection', features: grids },
-    stations: { type: 'FeatureCollection', features: draftStations(source.pois) },
+    stations: { type: 'FeatureCollection', features: draftStations(source.pois, grids) },
   };
 }
 
