@@ -23,7 +23,10 @@ const NAME_MAX = 80;
 export function draftStations(pois: readonly DraftPoi[], grids: readonly GridFeature[]): StationFeature[] {
   const kept: DraftPoi[] = [];
   for (const poi of pois) {
-    const twin = kept.find((k) => k.kind === poi.kind && k.name !== null && k.name === poi.name && distanceM(k.lat, k.lon, poi.lat, poi.lon) < SAME_PLACE_M);
+    const twin = kept.find((k) => {
+      if (k.kind !== poi.kind || k.name !== poi.name) return false;
+      return distanceM(k.lat, k.lon, poi.lat, poi.lon) < (poi.name === null ? SAME_UNNAMED_M : SAME_PLACE_M);
+    });
     if (!twin) kept.push(poi);
   }
   // The finest area first: a community names a place better than its street.
