@@ -183,7 +183,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     usersAuth,
     createUnitsModule({ db, bus, picture }),
     createTeamsModule({ db, bus }),
-    createGeographyModule({ db, bus }),
+    createGeographyModule({ db, bus, config }),
     devices,
     createAuditModule({ db }),
     incidents,

@@ -8,6 +8,7 @@ export * from './schemas/incident-timeline.js';
 export * from './schemas/geo.js';
 export * from './schemas/geography-admin.js';
 export * from './schemas/duty-places-admin.js';
+export * from './schemas/geography-draft.js';
 export * from './schemas/place.js';
 export * from './schemas/auth.js';
 export * from './schemas/dispatch-advice.js';

@@ -1,52 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
+import { drawGrid, drawSquare } from './support/geo-drawing';
 import { logIn } from './support/wall-page';
-
-/** The console's map canvas: where the mouse draws. */
-async function mapBox(page: Page) {
-  const box = await page.locator('[data-testid=geography-tab] [data-testid=map]').boundingBox();
-  if (!box) throw new Error('no map on the geography tab');
-  return box;
-}
-
-/** A square of `half` pixels around the map's centre, clicked corner by corner and closed on the first corner (terra-draw's polygon mode). */
-async function drawSquare(page: Page, half: number): Promise<void> {
-  const box = await mapBox(page);
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const corners = [
-    [cx - half, cy - half],
-    [cx + half, cy - half],
-    [cx + half, cy + half],
-    [cx - half, cy + half],
-    [cx - half, cy - half],
-  ] as const;
-  for (const [x, y] of corners) {
-    await page.mouse.move(x, y, { steps: 4 });
-    await page.mouse.click(x, y);
-    // each click is its own (terra-draw reads two quick clicks on one spot as a double click)
-    await page.waitForTimeout(250);
-  }
-}
-
-/** New street / community / grid: draw it, name it, pick its parent, save; the tree then lists it (from `geography:changed`). */
-async function createByDrawing(page: Page, level: 'street' | 'community' | 'grid', name: string, code: string, half: number, parentName?: string) {
-  await page.click(`[data-testid=new-${level}]`);
-  await page.waitForSelector('[data-testid=draw-hint]');
-  await drawSquare(page, half);
-  await page.waitForFunction(() => /4/.test(document.querySelector('[data-testid=grid-ring-state]')?.textContent ?? ''), null, { timeout: 10_000 });
-  await page.fill('[data-testid=grid-name]', name);
-  await page.fill('[data-testid=grid-code]', code);
-  if (parentName) await page.selectOption('[data-testid=grid-parent]', { label: parentName });
-  await page.click('[data-testid=grid-save]');
-  await page.waitForSelector(`[data-testid=geo-tree] button[data-code="${code}"]`, { timeout: 10_000 });
-}
 
 describe('administration console: geography (issue 19; production build, real server without demo, Chromium)', () => {
   let server: RunningServer;
@@ -76,14 +37,14 @@ describe('administration console: geography (issue 19; production build, real se
     await page.click('[data-testid=tab-geography]');
     await page.waitForSelector('[data-testid=geography-tab] [data-testid=map][data-ready=true]');
 
-    await createByDrawing(page, 'street', '测试街道', 'E2E-S01', 220);
-    await createByDrawing(page, 'community', '测试社区', 'E2E-C01', 150, '测试街道');
-    await createByDrawing(page, 'grid', '测试一网格', 'E2E-G01', 40, '测试社区');
+    await drawGrid(page, 'street', '测试街道', 'E2E-S01', { dx: 0, dy: 0, half: 220 });
+    await drawGrid(page, 'community', '测试社区', 'E2E-C01', { dx: 0, dy: 0, half: 150 }, '测试街道');
+    await drawGrid(page, 'grid', '测试一网格', 'E2E-G01', { dx: 0, dy: 0, half: 40 }, '测试社区');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'admin-geography-drawn.png') });
 
     // A grid that is refused names its field in Chinese: a code already used.
     await page.click('[data-testid=new-grid]');
-    await drawSquare(page, 30);
+    await drawSquare(page, { dx: 0, dy: 0, half: 30 });
     await page.fill('[data-testid=grid-name]', '重复编码');
     await page.fill('[data-testid=grid-code]', 'E2E-G01');
     await page.selectOption('[data-testid=grid-parent]', { label: '测试社区' });
@@ -153,14 +114,13 @@ describe('administration console: geography (issue 19; production build, real se
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await logIn(page, server.baseUrl, 'admin', server.adminPassword);
-    await page.waitForURL('**/wall');
-    await page.goto(`${server.baseUrl}/admin`);
+    await page.waitForURL('**/admin');
     await page.click('[data-testid=tab-geography]');
     await page.waitForSelector('[data-testid=geography-tab] [data-testid=map][data-ready=true]');
 
     await page.click('[data-testid=new-key-area]');
     await page.waitForSelector('[data-testid=draw-hint]');
-    await drawSquare(page, 60);
+    await drawSquare(page, { dx: 0, dy: 0, half: 60 });
     await page.waitForFunction(() => /4/.test(document.querySelector('[data-testid=key-area-ring-state]')?.textContent ?? ''), null, { timeout: 10_000 });
     await page.fill('[data-testid=key-area-name]', '测试重点区域');
     await page.fill('[data-testid=key-area-code]', 'E2E-KA01');

@@ -8,6 +8,7 @@ import { launchChromium } from './support/browser';
 import { builtWeb } from './support/built-web';
 import { ARTIFACTS_DIR } from './support/paths';
 import { startServer, type RunningServer } from './support/server-process';
+import { drawGrid, geoMapCentre, lonLatAt, squareRing } from './support/geo-drawing';
 import { logIn, unitsDrawn } from './support/wall-page';
 
 const ANDORRA = fileURLToPath(new URL('../../../shared/osm/andorra.osm.pbf', import.meta.url));
@@ -18,65 +19,6 @@ const STREET = { dx: 0, dy: 0, half: 260 };
 const COMMUNITY = { east: { dx: 125, dy: 0, half: 110 }, west: { dx: -125, dy: 0, half: 110 } };
 const DRAWN_GRID = { east: { dx: 125, dy: -50, half: 40 }, west: { dx: -125, dy: -50, half: 40 } };
 const IMPORTED_GRID = { east: { dx: 125, dy: 55, half: 40 }, west: { dx: -125, dy: 55, half: 40 } };
-
-/** A square's corners as unit offsets from its centre, closed on the first (terra-draw ends a polygon there). */
-const SQUARE_CORNERS = [
-  [-1, -1],
-  [1, -1],
-  [1, 1],
-  [-1, 1],
-  [-1, -1],
-] as const;
-
-async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
-  const box = await page.locator('[data-testid=geography-tab] [data-testid=map]').boundingBox();
-  if (!box) throw new Error('no map on the geography tab');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Clicks a square corner by corner and closes it on the first corner (terra-draw's polygon mode). */
-async function drawSquare(page: Page, { dx, dy, half }: { dx: number; dy: number; half: number }): Promise<void> {
-  const c = await mapCentre(page);
-  for (const [sx, sy] of SQUARE_CORNERS) {
-    const x = c.x + dx + sx * half;
-    const y = c.y + dy + sy * half;
-    await page.mouse.move(x, y, { steps: 4 });
-    await page.mouse.click(x, y);
-    // one click each: terra-draw reads two quick clicks on one spot as a double click
-    await page.waitForTimeout(250);
-  }
-}
-
-async function drawGrid(page: Page, level: 'street' | 'community' | 'grid', name: string, code: string, square: typeof STREET, parent?: string) {
-  await page.click(`[data-testid=new-${level}]`);
-  await page.waitForSelector('[data-testid=draw-hint]');
-  await drawSquare(page, square);
-  await page.waitForFunction(() => /4/.test(document.querySelector('[data-testid=grid-ring-state]')?.textContent ?? ''), null, { timeout: 10_000 });
-  await page.fill('[data-testid=grid-name]', name);
-  await page.fill('[data-testid=grid-code]', code);
-  if (parent) await page.selectOption('[data-testid=grid-parent]', { label: parent });
-  await page.fill('[data-testid=grid-leader]', `${name}负责人`);
-  await page.click('[data-testid=grid-save]');
-  await page.waitForSelector(`[data-testid=geo-tree] button[data-code="${code}"]`, { timeout: 10_000 });
-}
-
-/** [lon, lat] of a screen offset from the map's centre (for the imported file and the gateway's place). */
-function lonLatAt(page: Page, dx: number, dy: number): Promise<[number, number]> {
-  return page.evaluate(
-    ([x, y]) => {
-      const map = window.lianfangMap!;
-      const { width, height } = map.getContainer().getBoundingClientRect();
-      return map.unproject([width / 2 + x!, height / 2 + y!]).toArray() as [number, number];
-    },
-    [dx, dy] as const,
-  );
-}
-
-async function squareRing(page: Page, { dx, dy, half }: typeof STREET): Promise<[number, number][]> {
-  const corners: [number, number][] = [];
-  for (const [sx, sy] of SQUARE_CORNERS) corners.push(await lonLatAt(page, dx + sx * half, dy + sy * half));
-  return corners;
-}
 
 async function importFile(page: Page, kind: string, name: string, mimeType: string, buffer: Buffer, created: number): Promise<void> {
   await page.click('[data-testid=tab-imports]');
@@ -114,14 +56,14 @@ describe.skipIf(!existsSync(ANDORRA))('a district goes live from the console alo
     // Geography: a street, two communities, one grid drawn in each.
     await page.click('[data-testid=tab-geography]');
     await page.waitForSelector('[data-testid=geography-tab] [data-testid=map][data-ready=true]');
-    await drawGrid(page, 'street', '安道尔城街道', 'AD-S01', STREET);
-    await drawGrid(page, 'community', '东社区', 'AD-C01', COMMUNITY.east, '安道尔城街道');
-    await drawGrid(page, 'community', '西社区', 'AD-C02', COMMUNITY.west, '安道尔城街道');
-    await drawGrid(page, 'grid', '东一网格', 'AD-G01', DRAWN_GRID.east, '东社区');
-    await drawGrid(page, 'grid', '西一网格', 'AD-G03', DRAWN_GRID.west, '西社区');
+    await drawGrid(page, 'street', '安道尔城街道', 'AD-S01', STREET, undefined, '安道尔城街道负责人');
+    await drawGrid(page, 'community', '东社区', 'AD-C01', COMMUNITY.east, '安道尔城街道', '东社区负责人');
+    await drawGrid(page, 'community', '西社区', 'AD-C02', COMMUNITY.west, '安道尔城街道', '西社区负责人');
+    await drawGrid(page, 'grid', '东一网格', 'AD-G01', DRAWN_GRID.east, '东社区', '东一网格负责人');
+    await drawGrid(page, 'grid', '西一网格', 'AD-G03', DRAWN_GRID.west, '西社区', '西一网格负责人');
 
     // Two stations, each placed by a click on the map.
-    const c = await mapCentre(page);
+    const c = await geoMapCentre(page);
     for (const [name, code, kind, dx] of [
       ['东安全站', 'AD-ST1', 'safety_station', 125],
       ['西安全站', 'AD-ST2', 'safety_station', -125],

@@ -120,6 +120,7 @@ export const ROUTE_POLICY: Record<string, Access> = {
   'POST /api/admin/patrol-plans/:id/reinstate': ['admin'],
   'POST /api/admin/import/posts': ['admin'],
   'GET /api/admin/export/geography': ['admin'],
+  'GET /api/admin/drafts/geography': ['admin'],
   'GET /api/admin/timelines/verify': ['admin'],
   'GET /api/admin/teams': ['admin'],
   'POST /api/teams': ['admin'],

@@ -10,6 +10,33 @@ export const geographyEn: GeographyMessages = {
     new: { street: 'New street', community: 'New community', grid: 'New grid', station: 'New station' },
     export: 'Export',
     exportName: 'geography.geojson',
+    draft: {
+      open: 'Draft from the road network',
+      loading: 'Reading the road network…',
+      title: 'Draft from the road network',
+      source: {
+        boundaries:
+          "Areas from the extract's administrative boundaries (the coarser level as streets, the finer as communities); stations from its police, fire stations, hospitals and government offices.",
+        tiling:
+          'The extract has no usable administrative boundaries: a tiling of ~1 km squares where there are roads (communities, 3 × 3 of them a street); stations from its police, fire stations, hospitals and government offices.',
+      },
+      count: '{grids} areas and {stations} stations selected',
+      all: 'Select all',
+      none: 'Select none',
+      grids: 'Areas',
+      include: 'Use',
+      includeOne: 'Use "{name}"',
+      check: 'Import selected',
+      checking: 'Checking (dry run)…',
+      checked: 'Dry run passed, nothing refused: confirm to write it.',
+      apply: 'Confirm import',
+      close: 'Close the draft',
+      refused: '{n} row(s) refused: fix them or untick them as the report says, then "Import selected" again.',
+      report: { grids: 'Areas: dry run', stations: 'Stations: dry run' },
+      imported: 'Imported {grids} areas and {stations} stations',
+      failed: 'It failed: {message}',
+      noRoadNetwork: 'No road network (ROAD_NETWORK) is set: the demo city has no extract to draft from.',
+    },
     pick: 'Pick an item on the right to edit it, or create one.',
     draw: {
       polygon: 'Click each corner of the border on the map, then click the first one again to finish.',

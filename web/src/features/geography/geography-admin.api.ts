@@ -1,4 +1,16 @@
-import type { GeographyExport, GeoRetire, Grid, GridCreate, GridUpdate, Station, StationCreate, StationUpdate } from '@lianfang/shared';
+import type {
+  GeographyDraft,
+  GeographyExport,
+  GeoImportBody,
+  GeoRetire,
+  ImportReport,
+  Grid,
+  GridCreate,
+  GridUpdate,
+  Station,
+  StationCreate,
+  StationUpdate,
+} from '@lianfang/shared';
 import { apiRequest } from '../../api/http-client';
 
 /** The console's grids and stations (admin only on the server). What changed comes back to every screen as `geography:changed`. */
@@ -13,4 +25,9 @@ export const geographyAdminApi = {
   updateStation: (id: string, body: StationUpdate) => apiRequest<Station>(stationPath(id), { method: 'PATCH', body }),
   retireStation: (id: string, body: GeoRetire) => apiRequest<Station>(`${stationPath(id)}/retire`, { method: 'POST', body }),
   exportAll: () => apiRequest<GeographyExport>('/api/admin/export/geography'),
+  /** grids and stations read from the ROAD_NETWORK extract (404 for the demo city) */
+  draft: () => apiRequest<GeographyDraft>('/api/admin/drafts/geography'),
+  /** the GeoJSON import, checked first with dryRun */
+  importFeatures: (kind: 'grids' | 'stations', body: GeoImportBody, dryRun: boolean) =>
+    apiRequest<ImportReport>(`/api/admin/import/${kind}?dryRun=${dryRun}`, { method: 'POST', body }),
 };

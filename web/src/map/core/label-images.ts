@@ -24,6 +24,7 @@ export type LabelStyle =
   | 'post'
   | 'post-away'
   | 'what-if'
+  | 'draft'
   | `badge:${string}`;
 
 interface LabelLook {
@@ -54,6 +55,7 @@ const LOOKS: Record<Exclude<LabelStyle, `badge:${string}`>, LabelLook> = {
   post: { font: 12, weight: 700, color: '#d8c8ff', background: 'rgba(6,9,14,0.75)', border: null, padX: 5, padY: 2, radius: 4 },
   'post-away': { font: 14, weight: 800, color: '#ffffff', background: '#bf5af2', border: null, padX: 6, padY: 3, radius: 4 },
   'what-if': { font: 14, weight: 800, color: '#001a24', background: '#64d2ff', border: '#ffffff', padX: 6, padY: 3, radius: 4 },
+  draft: { font: 13, weight: 700, color: '#ffcc80', background: 'rgba(40,22,0,0.82)', border: '#ff9f0a', padX: 5, padY: 2, radius: 4 },
 };
 
 const FONT_FAMILY = "'Inter', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', sans-serif";
