@@ -20,6 +20,14 @@ const COMMUNITY = { east: { dx: 125, dy: 0, half: 110 }, west: { dx: -125, dy: 0
 const DRAWN_GRID = { east: { dx: 125, dy: -50, half: 40 }, west: { dx: -125, dy: -50, half: 40 } };
 const IMPORTED_GRID = { east: { dx: 125, dy: 55, half: 40 }, west: { dx: -125, dy: 55, half: 40 } };
 
+/** A grid's border as the server has it now. */
+function gridRing(page: Page, code: string): Promise<[number, number][]> {
+  return page.evaluate(async (c) => {
+    const grids = (await (await fetch('/api/grids')).json()) as { code: string; ring: [number, number][] }[];
+    return grids.find((g) => g.code === c)!.ring;
+  }, code);
+}
+
 async function importFile(page: Page, kind: string, name: string, mimeType: string, buffer: Buffer, created: number): Promise<void> {
   await page.click('[data-testid=tab-imports]');
   await page.selectOption('[data-testid=import-kind]', kind);
@@ -61,6 +69,26 @@ describe.skipIf(!existsSync(ANDORRA))('a district goes live from the console alo
     await drawGrid(page, 'community', '西社区', 'AD-C02', COMMUNITY.west, '安道尔城街道', '西社区负责人');
     await drawGrid(page, 'grid', '东一网格', 'AD-G01', DRAWN_GRID.east, '东社区', '东一网格负责人');
     await drawGrid(page, 'grid', '西一网格', 'AD-G03', DRAWN_GRID.west, '西社区', '西一网格负责人');
+
+    // A border moved after the fact: 修改顶点 on 东一网格, its north-east corner dragged further out, saved.
+    await page.click('[data-testid=geo-tree] button[data-code="AD-G01"]');
+    await page.click('[data-testid=grid-edit-vertices]');
+    await page.waitForSelector('[data-testid=draw-hint]');
+    const before = await gridRing(page, 'AD-G01');
+    const mapBox = (await page.locator('[data-testid=geography-tab] [data-testid=map]').boundingBox())!;
+    const ne = before.reduce((a, b) => (b[0] + b[1] > a[0] + a[1] ? b : a));
+    const from = await page.evaluate((p) => window.lianfangMap!.project(p), ne);
+    await page.mouse.move(mapBox.x + from.x, mapBox.y + from.y, { steps: 4 });
+    await page.mouse.down();
+    await page.mouse.move(mapBox.x + from.x + 12, mapBox.y + from.y - 12, { steps: 8 });
+    await page.mouse.up();
+    await page.click('[data-testid=grid-save]');
+    await page.waitForSelector('[data-testid=geo-message]');
+    const after = await gridRing(page, 'AD-G01');
+    const movedNe = after.reduce((a, b) => (b[0] + b[1] > a[0] + a[1] ? b : a));
+    expect(movedNe[0]).toBeGreaterThan(ne[0]);
+    expect(movedNe[1]).toBeGreaterThan(ne[1]);
+    expect(after.length).toBe(before.length);
 
     // Two stations, each placed by a click on the map.
     const c = await geoMapCentre(page);

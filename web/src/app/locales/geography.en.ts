@@ -46,6 +46,8 @@ export const geographyEn: GeographyMessages = {
       drawn: 'Border drawn ({n} corners)',
       notDrawn: 'No border drawn yet',
       placed: 'Position: {lat}, {lon}',
+      editVertices: 'Edit corners',
+      edit: 'Drag a corner to move it; drag an edge midpoint to add one; click a corner and press Delete to drop it. Then Save.',
       notPlaced: 'Not placed yet',
       pickPoint: 'Click where it stands on the map (click again to move it), then Use this position.',
       usePoint: 'Use this position',

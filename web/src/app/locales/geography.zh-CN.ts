@@ -43,6 +43,8 @@ export const geographyZhCN = {
       drawn: '边界已画好（{n} 个顶点）',
       notDrawn: '尚未画边界',
       placed: '位置：{lat}, {lon}',
+      editVertices: '修改顶点',
+      edit: '拖动顶点修改边界；拖动边上的中点可增加顶点，点选顶点后按 Delete 删除。改好后按「保存」。',
       notPlaced: '尚未定位',
       pickPoint: '在地图上点击它所在的位置，可以重点；确定后按「使用此位置」。',
       usePoint: '使用此位置',
