@@ -10,15 +10,12 @@ import {
 import type { Database, Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { importRowChecker } from '../import-row-check.js';
+import { importRowChecker, type RowInFile } from '../import-row-check.js';
+import type { ImportStage } from '../import-stages.js';
 import { insertUnit, updateUnitRoster } from './unit-repository.js';
 
 /** A row as the file gave it: the report's row number, and what reading the file found wrong. */
-export interface UnitRowInFile {
-  raw: unknown;
-  row: number;
-  problems?: ImportProblem[];
-}
+export type UnitRowInFile = RowInFile;
 
 export interface UnitImportOptions {
   dryRun: boolean;
@@ -49,10 +46,9 @@ const checkRow = importRowChecker<UnitImportRow>(UnitImportRowSchema, 'callsign'
  * the console shows it (or by id); a tracker id may belong to one unit only.
  */
 export async function planUnitImport(q: Queryable, items: readonly UnitRowInFile[]): Promise<{ rows: ImportRow[]; changes: Change[] }> {
-  const [units, teams] = await Promise.all([
-    q.query<KnownUnit>('SELECT id, callsign, force, mode, team_id, tracker_id, retired_at IS NOT NULL AS retired FROM units'),
-    q.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE retired_at IS NULL'),
-  ]);
+  // one after another: inside the import's transaction there is one connection
+  const units = await q.query<KnownUnit>('SELECT id, callsign, force, mode, team_id, tracker_id, retired_at IS NOT NULL AS retired FROM units');
+  const teams = await q.query<{ id: string; name: string }>('SELECT id, name FROM teams WHERE retired_at IS NULL');
   const byCallsign = new Map(units.map((u) => [u.callsign, u]));
   const trackerOwner = new Map(units.filter((u) => u.tracker_id).map((u) => [u.tracker_id!, u.callsign]));
   const teamOf = (name: string) => teams.find((t) => t.id === name) ?? teams.find((t) => t.name === name) ?? null;
@@ -143,20 +139,34 @@ export async function importUnits(db: Database, bus: CommandBus, items: readonly
   const { result } = await bus.run(async (q) => {
     const { rows, changes } = await planUnitImport(q, items);
     if (rows.some((r) => r.action === 'reject') || changes.length === 0) return { result: reportOf(rows, false, false), events: [] };
-    const events: DomainEvent[] = [];
-    for (const change of changes) {
-      const written = change.action === 'create' ? await createUnit(q, change) : await updateUnit(q, change);
-      const { trackerId, ...unit } = written;
-      await recordAudit(q, options.actor, `unit.${change.action}`, unit.id, {
-        callsign: unit.callsign,
-        import: true,
-        ...(change.action === 'update' ? { fields: change.fields } : { force: unit.force, mode: unit.mode, teamId: unit.teamId }),
-      });
-      events.push({ type: 'unit.updated', unit, trackerId });
-    }
+    const events = await applyUnitChanges(q, changes, options.actor);
     return { result: reportOf(rows, false, true), events };
   });
   return result;
+}
+
+/** Writes the planned changes, each audited with the actor; the events put them on every wall. */
+async function applyUnitChanges(q: Queryable, changes: readonly Change[], actor: string): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  for (const change of changes) {
+    const written = change.action === 'create' ? await createUnit(q, change) : await updateUnit(q, change);
+    const { trackerId, ...unit } = written;
+    await recordAudit(q, actor, `unit.${change.action}`, unit.id, {
+      callsign: unit.callsign,
+      import: true,
+      ...(change.action === 'update' ? { fields: change.fields } : { force: unit.force, mode: unit.mode, teamId: unit.teamId }),
+    });
+    events.push({ type: 'unit.updated', unit, trackerId });
+  }
+  return events;
+}
+
+/** The roster as one stage of a larger import (the jurisdiction file set): planned and written in its transaction. */
+export function unitImportStage(items: readonly UnitRowInFile[]): ImportStage {
+  return async (q, { actor }) => {
+    const { rows, changes } = await planUnitImport(q, items);
+    return { kind: 'units', rows, events: await applyUnitChanges(q, changes, actor), secrets: [] };
+  };
 }
 
 async function createUnit(q: Queryable, c: Extract<Change, { action: 'create' }>): Promise<EnrolledUnit> {
