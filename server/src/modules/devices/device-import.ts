@@ -51,7 +51,15 @@ export function deviceImportStage(items: readonly RowInFile[]): ImportStage {
           p.where.lat,
           p.where.lon,
         ]);
-        device = { id: row!.id, name: row!.name, kind: row!.kind, unitId: row!.unit_id, lat: row!.lat, lon: row!.lon, createdAt: row!.created_at.toISOString() };
+        device = {
+          id: row!.id,
+          name: row!.name,
+          kind: row!.kind,
+          unitId: row!.unit_id,
+          lat: row!.lat,
+          lon: row!.lon,
+          createdAt: row!.created_at.toISOString(),
+        };
         await recordAudit(q, actor, 'device.update', device.id, { name: device.name, fields: p.fields, import: true });
       }
       events.push({ type: 'device.updated', device: asDevice(device), revoked: false });

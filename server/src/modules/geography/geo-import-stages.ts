@@ -12,7 +12,11 @@ export async function applyGridChanges(q: Queryable, changes: readonly GridChang
   for (const c of changes) {
     const grid = c.action === 'create' ? await insertGrid(q, c.grid) : await saveGrid(q, c.grid);
     written.push(grid);
-    await recordAudit(q, actor, `grid.${c.action}`, grid.id, { code: grid.code, import: true, ...(c.action === 'update' ? { fields: c.fields } : { level: grid.level }) });
+    await recordAudit(q, actor, `grid.${c.action}`, grid.id, {
+      code: grid.code,
+      import: true,
+      ...(c.action === 'update' ? { fields: c.fields } : { level: grid.level }),
+    });
   }
   return written.length > 0 ? [{ type: 'geography.changed', grids: written, stations: [] }] : [];
 }

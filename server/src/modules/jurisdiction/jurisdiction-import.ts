@@ -56,8 +56,7 @@ function checkManifest(entries: Record<string, Uint8Array>): void {
   } catch {
     throw badRequest('manifest.json', 'is not JSON');
   }
-  if ((manifest as { format?: unknown } | null)?.format !== JURISDICTION_FORMAT)
-    throw badRequest('manifest.json', `format: must be ${JURISDICTION_FORMAT}`);
+  if ((manifest as { format?: unknown } | null)?.format !== JURISDICTION_FORMAT) throw badRequest('manifest.json', `format: must be ${JURISDICTION_FORMAT}`);
 }
 
 /** One CSV part as a stage; a header row with no data rows (a district without devices) imports nothing. */

@@ -1,6 +1,14 @@
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
-import { UserImportRowSchema, type ImportProblem, type ImportRow, type OneTimeSecret, type Role, type SessionEndReason, type UserImportRow } from '@lianfang/shared';
+import {
+  UserImportRowSchema,
+  type ImportProblem,
+  type ImportRow,
+  type OneTimeSecret,
+  type Role,
+  type SessionEndReason,
+  type UserImportRow,
+} from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { readCells } from '../csv-cells.js';
@@ -108,7 +116,8 @@ async function planUsers(q: Queryable, items: readonly RowInFile[]): Promise<{ r
       continue;
     }
     const problems: ImportProblem[] = [];
-    if (inFile.has(r.username)) problems.push({ field: 'username', message: 'appears twice in this file', code: 'twice_in_file', params: { value: r.username } });
+    if (inFile.has(r.username))
+      problems.push({ field: 'username', message: 'appears twice in this file', code: 'twice_in_file', params: { value: r.username } });
     inFile.add(r.username);
     const team = r.team ? teamOf(r.team) : null;
     if (r.team && !team) problems.push({ field: 'team', message: `no team named ${r.team}`, code: 'unknown_team', params: { value: r.team } });

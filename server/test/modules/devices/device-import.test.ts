@@ -30,8 +30,14 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
   const devices = async () => (await api<AdminDevice[]>(t.app, t.adminToken, 'GET', '/api/admin/devices')).body;
   const unitId = async (callsign: string) => (await t.app.core.db.query<{ id: string }>('SELECT id FROM units WHERE callsign = $1', [callsign]))[0]!.id;
   const press = async (key: string) =>
-    (await t.app.inject({ method: 'POST', url: '/ingest/alerts', headers: { authorization: `Bearer ${key}` }, payload: { kind: 'panic', lat: 42.51, lon: 1.54 } }))
-      .statusCode;
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/ingest/alerts',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { kind: 'panic', lat: 42.51, lon: 1.54 },
+      })
+    ).statusCode;
 
   const SHEET = ['设备名称,设备类型,绑定力量,纬度,经度', '超市一键报警,alert_gateway,,42.5063,1.5218', '巡警01终端,tracker,巡警01,,'].join('\r\n');
 
@@ -57,7 +63,9 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     ]);
     const audit = await t.app.core.db.query<{ actor: string; action: string }>(`SELECT actor, action FROM audit_log WHERE action LIKE 'device.%' ORDER BY id`);
     expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual(['user:admin device.create', 'user:admin device.create']);
-    const events = await t.app.core.db.query<{ payload: { device: { name: string } } }>(`SELECT payload FROM events WHERE type = 'device.updated' ORDER BY seq`);
+    const events = await t.app.core.db.query<{ payload: { device: { name: string } } }>(
+      `SELECT payload FROM events WHERE type = 'device.updated' ORDER BY seq`,
+    );
     expect(events.map((e) => e.payload.device.name)).toEqual(['超市一键报警', '巡警01终端']);
     expect(JSON.stringify(events)).not.toContain(keys[0]!.secret);
   });
@@ -73,13 +81,23 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       ['巡警01终端', await unitId('巡警02'), null, null],
     ]);
     expect(await t.app.core.db.query<{ key_hash: string }>(`SELECT key_hash FROM devices ORDER BY name`)).toEqual(keyBefore);
-    const [audit] = await t.app.core.db.query<{ data: { fields: string[] } }>(`SELECT data FROM audit_log WHERE action = 'device.update' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await t.app.core.db.query<{ data: { fields: string[] } }>(
+      `SELECT data FROM audit_log WHERE action = 'device.update' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit!.data.fields).toEqual(['unit']);
   });
 
   it('refuses rows naming the column and writes nothing', async () => {
     const bad = await send(
-      ['name,kind,unit,lat,lon', '新网关,alert_gateway,,42.5,1.5', '网关2,panic_button,,,', '网关3,alert_gateway,无此呼号,,', '网关4,alert_gateway,,42.5,', '网关5,alert_gateway,,北纬,1.5', '超市一键报警,tracker,,,'].join('\n'),
+      [
+        'name,kind,unit,lat,lon',
+        '新网关,alert_gateway,,42.5,1.5',
+        '网关2,panic_button,,,',
+        '网关3,alert_gateway,无此呼号,,',
+        '网关4,alert_gateway,,42.5,',
+        '网关5,alert_gateway,,北纬,1.5',
+        '超市一键报警,tracker,,,',
+      ].join('\n'),
       false,
       'utf-8',
     );

@@ -29,7 +29,12 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
   };
   const users = async () => (await api<ManagedUser[]>(t.app, t.adminToken, 'GET', '/api/users')).body;
 
-  const SHEET = ['用户名,姓名,角色,队伍,力量呼号,停用', 'zhangwei,张伟,captain,机动巡逻队,巡警01,', 'lina,李娜,operator,,,否', 'wangfang,王芳,manager,平安保安公司,,是'].join('\r\n');
+  const SHEET = [
+    '用户名,姓名,角色,队伍,力量呼号,停用',
+    'zhangwei,张伟,captain,机动巡逻队,巡警01,',
+    'lina,李娜,operator,,,否',
+    'wangfang,王芳,manager,平安保安公司,,是',
+  ].join('\r\n');
 
   it('a GBK dry run reports and writes nothing; the import creates the users with passwords shown once that log in', async () => {
     const dry = await send(SHEET, true);
@@ -131,7 +136,12 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     });
     const report = demote.json() as ImportReport;
     expect(report.rows).toEqual([
-      { row: 1, key: 'admin', action: 'reject', problems: [{ field: 'role', message: 'this is the last enabled administrator', code: 'last_admin', params: { value: 'admin', row: 1 } }] },
+      {
+        row: 1,
+        key: 'admin',
+        action: 'reject',
+        problems: [{ field: 'role', message: 'this is the last enabled administrator', code: 'last_admin', params: { value: 'admin', row: 1 } }],
+      },
     ]);
     const header = await send('username,displayName\nsomeone,某人\n');
     expect(header.body.rows[0]!.problems).toEqual([{ field: 'role', message: 'column is missing', code: 'missing_column' }]);
