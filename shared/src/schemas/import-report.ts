@@ -77,7 +77,7 @@ export const IMPORT_PROBLEM_CODES = [
   'captain_needs_team',
   'lat_lon_together',
   'not_yes_no',
-  'unit_team_mismatch',
+  'kind_differs',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

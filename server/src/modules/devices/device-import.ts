@@ -92,7 +92,7 @@ async function planDevices(q: Queryable, items: readonly RowInFile[]): Promise<{
       problems.push({ field: 'name', message: `${named.length} devices in service have this name`, code: 'name_ambiguous', params: { value: r.name } });
     const known = named.length === 1 ? named[0]! : null;
     if (known && known.kind !== r.kind)
-      problems.push({ field: 'kind', message: `the device is registered as ${known.kind}`, code: 'differs', params: { value: known.kind } });
+      problems.push({ field: 'kind', message: `the device is registered as ${known.kind}`, code: 'kind_differs', params: { value: known.kind } });
     const unit = r.unit ? units.find((u) => u.callsign === r.unit) : null;
     if (r.unit && !unit) problems.push({ field: 'unit', message: `no unit with callsign ${r.unit}`, code: 'unknown_unit', params: { value: r.unit } });
     if ((r.lat === undefined) !== (r.lon === undefined))

@@ -108,7 +108,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       4: ['unit:unknown_unit'],
       5: ['lon:lat_lon_together'],
       6: ['lat:not_a_number'],
-      7: ['kind:differs'],
+      7: ['kind:kind_differs'],
     });
     expect((await devices()).map((d) => d.name)).toEqual(['超市一键报警', '巡警01终端']);
   });

@@ -13,7 +13,14 @@ export const adminEn: AdminMessages = {
     tabs: { accounts: 'Accounts & logins', trackers: 'Trackers', geography: 'Geography', imports: 'Bulk import' },
     imports: {
       kindLabel: 'What to import',
-      kinds: { units: 'Roster (units)', incidents: 'Past cases', grids: 'Grids (GeoJSON)', stations: 'Stations (GeoJSON)' },
+      kinds: {
+        units: 'Roster (units)',
+        users: 'User accounts',
+        devices: 'Alert devices',
+        incidents: 'Past cases',
+        grids: 'Grids (GeoJSON)',
+        stations: 'Stations (GeoJSON)',
+      },
       lead: {
         grids:
           'Streets, communities and grids from a GeoJSON FeatureCollection (WGS84; one Polygon per grid). Properties: code, name, level (street / community / grid), parentCode, leader, phone. Matched by code: a new code is created, a known one updated; parents may come in the same file. Each grid must lie inside its parent and its border must not cross itself. Check first: nothing is written, and a file with a refused row is not imported at all.',
@@ -21,6 +28,10 @@ export const adminEn: AdminMessages = {
           'Stations from a GeoJSON FeatureCollection (WGS84; one Point per station). Properties: code, name, kind (safety_station, police_post, fire, medical, city_mgmt). Matched by code. Check first: nothing is written.',
         units:
           "Bring in the roster you already have (callsign, force, patrol mode, team, tracker id) from a spreadsheet in one go. One unit per row, matched by callsign: a new callsign is created, a known one gets the file's force, mode, team and tracker id; a team or tracker id left empty stays as it is, and units not in the file are left alone. Teams are matched by name and must exist first. The file is CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check the file first: nothing is written; if any row is refused the whole file is not imported.",
+        users:
+          "User accounts from a spreadsheet: username, display name, role (admin, operator, captain, manager), team (by name), unit (callsign, for a captain), disabled (true/false, 是/否). Matched by username: a new one is created with a generated password, shown once after the import (copy them or download them as CSV and hand them over); a known one gets the file's role, team, unit, name and disabled flag (empty cells keep what it has), never a new password. A change of role, team or unit, or disabling, ends that user's logins. CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check first: nothing is written.",
+        devices:
+          'Alert devices (gateways, panic buttons, trackers) from a spreadsheet: name, kind (alert_gateway, tracker), unit (callsign it goes with) or lat/lon (where a fixed device stands). Matched by name: a new device gets a key, shown once after the import; a known one gets the unit and position of its row, its key stays. CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check first: nothing is written.',
         incidents:
           "Bring in past cases (last year, say) exported from the district's previous system, so the dashboard compares like with like. The file is CSV (one row per unit sent, the case's columns repeated on each of its rows; a case with no unit sent has one row) or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Times such as 2024-03-04 10:05:00 or 2024/3/4 10:05 are read in the district's time zone; an offset may be given. Units are matched by callsign and must exist first. Check the file first: nothing is written; if any row is refused the whole file is not imported. A case imported again by the same external id stays unchanged.",
       },
@@ -33,6 +44,8 @@ export const adminEn: AdminMessages = {
       templateGeojson: 'Download GeoJSON template',
       templateName: {
         units: 'roster-import-template.csv',
+        users: 'users-import-template.csv',
+        devices: 'devices-import-template.csv',
         incidents: 'history-import-template.csv',
         grids: 'grids-template.geojson',
         stations: 'stations-template.geojson',
@@ -43,11 +56,38 @@ export const adminEn: AdminMessages = {
       applied: 'Imported: {create} created, {update} updated.',
       toAnalytics: 'Open the dashboard',
       toWall: 'See them on the wall',
+      toAccounts: 'See the accounts',
       columnsTitle: 'The columns of the file',
       columnsLead: 'Headers in Chinese or English, in any order; the columns marked required must be present.',
       required: 'required',
       col: { header: 'Column (Chinese / English)', content: 'Content', values: 'Values' },
       content: { time: 'time', number: 'number', code: 'code', text: 'text' },
+      secrets: {
+        titleUsers: 'Passwords of the new accounts',
+        titleDevices: 'Keys of the new devices',
+        warning:
+          'Shown this once: after closing they cannot be seen again. Copy them or download them now, and hand them over in person or through a safe channel.',
+        key: 'Account / device',
+        secret: 'Password / key',
+        download: 'Download as CSV',
+        fileUsers: 'new-account-passwords.csv',
+        fileDevices: 'new-device-keys.csv',
+        close: 'I have them, close',
+      },
+      all: {
+        title: 'The whole jurisdiction',
+        lead: 'Export everything (teams, grids, stations, units, accounts without passwords, devices without keys) as one zip: a backup, or to move to a new server. Importing that zip writes it all in one go, or nothing if any row is refused; new accounts and devices get new passwords and keys, shown once.',
+        export: 'Export all',
+        import: 'Import all…',
+        exporting: 'Exporting…',
+        fileName: 'jurisdiction.zip',
+        checked: 'Checked {file}: nothing written yet.',
+        apply: 'Import all (create {create}, update {update})',
+        applied: 'Imported the whole file: {create} created, {update} updated.',
+        refused: '{n} rows refused: nothing from the zip was written.',
+        nothingNew: 'Everything in the zip matches what is there already.',
+        part: { teams: 'Teams', grids: 'Grids', stations: 'Stations', units: 'Units', users: 'Accounts', devices: 'Devices' },
+      },
     },
     col: { username: 'Username', role: 'Role', assignment: 'Team / unit', status: 'Status', sessions: 'Active logins', actions: 'Actions' },
     status: { enabled: 'Enabled', disabled: 'Disabled' },
@@ -166,5 +206,12 @@ export const adminEn: AdminMessages = {
     children_outside: '"{name}" under it would lie outside',
     level_has_children: '"{name}" is under it: the level cannot change',
     code_taken: 'code "{value}" is already used by "{name}"',
+    unknown_unit: 'no unit with callsign "{value}": create the unit first',
+    name_ambiguous: 'several devices in service are named "{value}": rename them in the console first',
+    last_admin: '"{value}" is the last enabled administrator: keep one',
+    captain_needs_team: 'a captain needs a team or a unit',
+    lat_lon_together: 'latitude and longitude go together',
+    not_yes_no: '"{value}" is not yes or no (true/false, 是/否)',
+    kind_differs: 'the device is registered as {value}: revoke it and import it anew to change its kind',
   },
 };
