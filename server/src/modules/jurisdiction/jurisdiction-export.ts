@@ -18,24 +18,24 @@ type Cells<C extends string> = Record<C, string | number | boolean | null>;
 
 /**
  * The jurisdiction in service as the files its imports read: teams, grids, stations, units, users
- * (no password) and alert devices (no key), each sorted by its key so two servers in the same state
- * write the same files, and references by name (team name, unit callsign, parent code) never by id.
+ * (no password) and alert devices (no key), each sorted by its key (byte order, whatever the
+ * database's collation) so two servers in the same state write the same files, and references by name (team name, unit callsign, parent code) never by id.
  * A tracker id is in units.csv: phones keep theirs when the district moves to a new server.
  */
 export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise<Record<string, string>> {
   const [teams, units, users, devices, geography] = await Promise.all([
-    q.query<Cells<(typeof TEAM_CSV_COLUMNS)[number]>>('SELECT name, force FROM teams WHERE retired_at IS NULL ORDER BY name, id'),
+    q.query<Cells<(typeof TEAM_CSV_COLUMNS)[number]>>('SELECT name, force FROM teams WHERE retired_at IS NULL ORDER BY name COLLATE "C", id'),
     q.query<Cells<(typeof UNIT_CSV_COLUMNS)[number]>>(
       `SELECT u.callsign, u.force, u.mode, t.name AS team, u.tracker_id AS "trackerId"
-         FROM units u LEFT JOIN teams t ON t.id = u.team_id WHERE u.retired_at IS NULL ORDER BY u.callsign`,
+         FROM units u LEFT JOIN teams t ON t.id = u.team_id WHERE u.retired_at IS NULL ORDER BY u.callsign COLLATE "C"`,
     ),
     q.query<Cells<(typeof USER_CSV_COLUMNS)[number]>>(
       `SELECT s.username, s.display_name AS "displayName", s.role, t.name AS team, u.callsign AS unit, s.disabled
-         FROM users s LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.username`,
+         FROM users s LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.username COLLATE "C"`,
     ),
     q.query<Cells<(typeof DEVICE_CSV_COLUMNS)[number]>>(
       `SELECT d.name, d.kind, u.callsign AS unit, d.lat, d.lon
-         FROM devices d LEFT JOIN units u ON u.id = d.unit_id WHERE d.revoked_at IS NULL ORDER BY d.name, d.created_at`,
+         FROM devices d LEFT JOIN units u ON u.id = d.unit_id WHERE d.revoked_at IS NULL ORDER BY d.name COLLATE "C", d.created_at`,
     ),
     exportGeography(q),
   ]);

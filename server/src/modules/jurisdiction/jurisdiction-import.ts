@@ -38,11 +38,25 @@ const SHEETS: Record<'teams' | 'units' | 'users' | 'devices', CsvColumns<string>
   devices: { columns: DEVICE_CSV_COLUMNS, chinese: DEVICE_CSV_CHINESE_HEADERS, required: DEVICE_CSV_REQUIRED },
 };
 
-/** The zip's entries by name; a file that is not a zip is the caller's fault (400 naming `file`). */
+const KNOWN_FILES: ReadonlySet<string> = new Set(['manifest.json', ...Object.values(JURISDICTION_FILES)]);
+/** Per file, unpacked: a city's grids are tens of MB; more is a zip bomb, not a jurisdiction. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The zip's entries by name (only the files of the set); a file that is not a zip is the caller's fault (400 naming `file`). */
 function entriesOf(zip: Uint8Array): Record<string, Uint8Array> {
+  let tooBig: string | null = null;
   try {
-    return unzipSync(zip);
+    const entries = unzipSync(zip, {
+      filter: (f) => {
+        if (!KNOWN_FILES.has(f.name)) return false;
+        if (f.originalSize > MAX_FILE_BYTES) tooBig = f.name;
+        return tooBig === null;
+      },
+    });
+    if (tooBig) throw badRequest(tooBig, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB unpacked`);
+    return entries;
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw badRequest('file', `is not a zip file (${error instanceof Error ? error.message : String(error)})`);
   }
 }

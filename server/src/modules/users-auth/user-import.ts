@@ -52,11 +52,21 @@ export function userImportStage(items: readonly RowInFile[], sessions: Pick<Sess
     const { rows, plans } = await planUsers(q, items);
     const secrets: OneTimeSecret[] = [];
     const ended: { sids: string[]; reason: SessionEndReason }[] = [];
+    // argon2 runs on libuv's thread pool: thousands of new users hash side by side, not one by one.
+    // A dry run is rolled back: it needs the rows (later files name them), not the slow hashes.
+    const fresh = new Map(
+      await Promise.all(
+        plans
+          .filter((p) => !p.known)
+          .map(async (p) => {
+            const password = generatedPassword();
+            return [p.username, { password, passwordHash: dryRun ? '!' : await hash(password) }] as const;
+          }),
+      ),
+    );
     for (const p of plans) {
       if (!p.known) {
-        const password = generatedPassword();
-        // a dry run is rolled back: it needs the row (later files name it), not a slow hash
-        const passwordHash = dryRun ? '!' : await hash(password);
+        const { password, passwordHash } = fresh.get(p.username)!;
         const id = randomUUID();
         await q.query('INSERT INTO users (id, username, password_hash, role, team_id, unit_id, disabled, display_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)', [
           id,

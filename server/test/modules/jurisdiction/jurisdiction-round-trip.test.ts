@@ -48,6 +48,8 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       devices: [
         { name: '超市一键报警', kind: 'alert_gateway', lat: 32.041, lon: 118.781 },
         { name: '巡警01终端', kind: 'tracker', unit: '巡警01' },
+        // starts like a formula: exported as '+… for Excel, read back without the quote
+        { name: '+前台按钮', kind: 'alert_gateway', lat: 32.035, lon: 118.775 },
       ],
     });
   });
@@ -80,13 +82,15 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     expect(manifest).toMatchObject({
       format: 'lianfang-jurisdiction',
       version: 1,
-      counts: { teams: 2, grids: 3, stations: 1, units: 2, users: 3, devices: 2 },
+      counts: { teams: 2, grids: 3, stations: 1, units: 2, users: 3, devices: 3 },
     });
     expect(files['teams.csv']).toBe('\uFEFFname,force\r\n平安保安公司,security\r\n机动巡逻队,police\r\n');
     expect(files['users.csv']).toBe(
       '\uFEFFusername,displayName,role,team,unit,disabled\r\nadmin,,admin,,,false\r\nlina,"李娜, ""夜班""",operator,,,true\r\nzhangwei,张伟,captain,机动巡逻队,巡警01,false\r\n',
     );
-    expect(files['devices.csv']).toBe('\uFEFFname,kind,unit,lat,lon\r\n巡警01终端,tracker,巡警01,,\r\n超市一键报警,alert_gateway,,32.041,118.781\r\n');
+    expect(files['devices.csv']).toBe(
+      "\uFEFFname,kind,unit,lat,lon\r\n'+前台按钮,alert_gateway,,32.035,118.775\r\n巡警01终端,tracker,巡警01,,\r\n超市一键报警,alert_gateway,,32.041,118.781\r\n",
+    );
     expect(files['units.csv']).toBe(
       '\uFEFFcallsign,force,mode,team,trackerId\r\n保安01,security,foot,平安保安公司,\r\n巡警01,police,car,机动巡逻队,phone-0001\r\n',
     );
@@ -116,7 +120,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       stations: { create: 1, update: 0, unchanged: 0, reject: 0 },
       units: { create: 2, update: 0, unchanged: 0, reject: 0 },
       users: { create: 2, update: 0, unchanged: 1, reject: 0 },
-      devices: { create: 2, update: 0, unchanged: 0, reject: 0 },
+      devices: { create: 3, update: 0, unchanged: 0, reject: 0 },
     });
     expect(dry.body.reports.some((r) => r.oneTimeSecrets)).toBe(false);
     expect((await b.app.core.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units'))[0]!.n).toBe(0);
@@ -124,7 +128,14 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     const done = await importInto(b, zip, false);
     expect(done.body.applied).toBe(true);
     const secrets = Object.fromEntries(done.body.reports.map((r) => [r.kind, (r.oneTimeSecrets ?? []).map((s) => s.key)]));
-    expect(secrets).toEqual({ teams: [], grids: [], stations: [], units: [], users: ['lina', 'zhangwei'], devices: ['巡警01终端', '超市一键报警'] });
+    expect(secrets).toEqual({
+      teams: [],
+      grids: [],
+      stations: [],
+      units: [],
+      users: ['lina', 'zhangwei'],
+      devices: ['+前台按钮', '巡警01终端', '超市一键报警'],
+    });
     const zhang = done.body.reports.find((r) => r.kind === 'users')!.oneTimeSecrets!.find((s) => s.key === 'zhangwei')!;
     expect(await login(b.app, 'zhangwei', zhang.secret)).toBeTruthy();
 
