@@ -112,4 +112,24 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     });
     expect((await devices()).map((d) => d.name)).toEqual(['超市一键报警', '巡警01终端']);
   });
+
+  it('JSON rows that are not objects are refused, never a 500; a zip route given JSON is a 400 naming file', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/import/devices?dryRun=true',
+      headers: { authorization: `Bearer ${t.adminToken}` },
+      payload: { devices: [null, 7, 'x', { name: 'n', kind: 'tracker', lat: 'north' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const report = res.json() as ImportReport;
+    expect(report.counts).toEqual({ create: 0, update: 0, unchanged: 0, reject: 4 });
+    expect(report.rows.map((r) => r.problems[0]!.field)).toEqual(['(row)', '(row)', '(row)', 'lat']);
+    const zip = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/import/jurisdiction',
+      headers: { authorization: `Bearer ${t.adminToken}` },
+      payload: { teams: [] },
+    });
+    expect([zip.statusCode, (zip.json() as { field?: string }).field]).toEqual([400, 'file']);
+  });
 });

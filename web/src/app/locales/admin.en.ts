@@ -190,7 +190,7 @@ export const adminEn: AdminMessages = {
     unknown_column: 'is not a column of the file',
     missing_column: 'column is missing',
     column_twice: 'column appears twice',
-    twice_in_file: 'case "{value}" appears twice in the file',
+    twice_in_file: '"{value}" appears twice in the file',
     unit_retired: '"{value}" is the callsign of a retired unit: choose another',
     unknown_team: 'no team named "{value}": create the team first',
     tracker_in_use: 'is already the tracker of "{value}": a tracker belongs to one unit',

@@ -179,7 +179,7 @@ export const adminZhCN = {
     unknown_column: '不是导入文件的列',
     missing_column: '缺少此列',
     column_twice: '此列出现了两次',
-    twice_in_file: '案件编号「{value}」在文件中出现了两次',
+    twice_in_file: '「{value}」在文件中出现了两次',
     unit_retired: '「{value}」是已撤编力量的呼号：请换一个呼号',
     unknown_team: '没有名为「{value}」的队伍：请先建好队伍',
     tracker_in_use: '已是「{value}」的终端标识：一个终端只能属于一个力量',
