@@ -78,6 +78,7 @@ export const IMPORT_PROBLEM_CODES = [
   'lat_lon_together',
   'not_yes_no',
   'kind_differs',
+  'unknown_station',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -26,8 +26,9 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
   const [teams, units, users, devices, geography] = await Promise.all([
     q.query<Cells<(typeof TEAM_CSV_COLUMNS)[number]>>('SELECT name, force FROM teams WHERE retired_at IS NULL ORDER BY name COLLATE "C", id'),
     q.query<Cells<(typeof UNIT_CSV_COLUMNS)[number]>>(
-      `SELECT u.callsign, u.force, u.mode, t.name AS team, u.tracker_id AS "trackerId"
-         FROM units u LEFT JOIN teams t ON t.id = u.team_id WHERE u.retired_at IS NULL ORDER BY u.callsign COLLATE "C"`,
+      `SELECT u.callsign, u.force, u.mode, t.name AS team, u.tracker_id AS "trackerId", s.code AS station
+         FROM units u LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN stations s ON s.id = u.station_id
+        WHERE u.retired_at IS NULL ORDER BY u.callsign COLLATE "C"`,
     ),
     q.query<Cells<(typeof USER_CSV_COLUMNS)[number]>>(
       `SELECT s.username, s.display_name AS "displayName", s.role, t.name AS team, u.callsign AS unit, s.disabled

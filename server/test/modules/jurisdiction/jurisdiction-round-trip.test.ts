@@ -34,7 +34,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     await call('POST', '/api/admin/import/stations', collection([stationFeature('P01', '新街口派出所', 'police_post', 118.78, 32.04)]));
     await call('POST', '/api/admin/import/units', {
       units: [
-        { callsign: '巡警01', force: 'police', mode: 'car', team: '机动巡逻队', trackerId: 'phone-0001' },
+        { callsign: '巡警01', force: 'police', mode: 'car', team: '机动巡逻队', trackerId: 'phone-0001', station: 'P01' },
         { callsign: '保安01', force: 'security', mode: 'foot', team: '平安保安公司' },
       ],
     });
@@ -92,7 +92,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       "\uFEFFname,kind,unit,lat,lon\r\n'+前台按钮,alert_gateway,,32.035,118.775\r\n巡警01终端,tracker,巡警01,,\r\n超市一键报警,alert_gateway,,32.041,118.781\r\n",
     );
     expect(files['units.csv']).toBe(
-      '\uFEFFcallsign,force,mode,team,trackerId\r\n保安01,security,foot,平安保安公司,\r\n巡警01,police,car,机动巡逻队,phone-0001\r\n',
+      '\uFEFFcallsign,force,mode,team,trackerId,station\r\n保安01,security,foot,平安保安公司,,\r\n巡警01,police,car,机动巡逻队,phone-0001,P01\r\n',
     );
     const everything = Object.values(files).join('\n');
     expect(everything).not.toMatch(/lfd_|\$argon2/);

@@ -27,7 +27,7 @@ export const adminEn: AdminMessages = {
         stations:
           'Stations from a GeoJSON FeatureCollection (WGS84; one Point per station). Properties: code, name, kind (safety_station, police_post, fire, medical, city_mgmt). Matched by code. Check first: nothing is written.',
         units:
-          "Bring in the roster you already have (callsign, force, patrol mode, team, tracker id) from a spreadsheet in one go. One unit per row, matched by callsign: a new callsign is created, a known one gets the file's force, mode, team and tracker id; a team or tracker id left empty stays as it is, and units not in the file are left alone. Teams are matched by name and must exist first. The file is CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check the file first: nothing is written; if any row is refused the whole file is not imported.",
+          "Bring in the roster you already have (callsign, force, patrol mode, team, tracker id, station code) from a spreadsheet in one go. One unit per row, matched by callsign: a new callsign is created, a known one gets the file's force, mode, team, tracker id and station; a team, tracker id or station left empty stays as it is, and units not in the file are left alone. Teams are matched by name and must exist first. The file is CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check the file first: nothing is written; if any row is refused the whole file is not imported.",
         users:
           "User accounts from a spreadsheet: username, display name, role (admin, operator, captain, manager), team (by name), unit (callsign, for a captain), disabled (true/false, 是/否). Matched by username: a new one is created with a generated password, shown once after the import (copy them or download them as CSV and hand them over); a known one gets the file's role, team, unit, name and disabled flag (empty cells keep what it has), never a new password. A change of role, team or unit, or disabling, ends that user's logins. CSV or JSON, in UTF-8, UTF-8 with BOM or GB18030 (GBK). Check first: nothing is written.",
         devices:
@@ -213,5 +213,6 @@ export const adminEn: AdminMessages = {
     lat_lon_together: 'latitude and longitude go together',
     not_yes_no: '"{value}" is not yes or no (true/false, 是/否)',
     kind_differs: 'the device is registered as {value}: revoke it and import it anew to change its kind',
+    unknown_station: 'no station with code "{value}": import the stations first',
   },
 };
