@@ -51,6 +51,7 @@ import { createGeographyModule } from './modules/geography/geography-module.js';
 import { createDevicesModule } from './modules/devices/devices-module.js';
 import type { DeviceKeyCache } from './modules/devices/device-key-cache.js';
 import { createTeamsModule } from './modules/teams/teams-module.js';
+import { createJurisdictionModule } from './modules/jurisdiction/jurisdiction-module.js';
 import { createAuditModule } from './modules/audit/audit-module.js';
 import { createAnalyticsModule } from './modules/analytics/analytics-module.js';
 import { createPlacesModule, type PlacesModule } from './modules/places/places-module.js';
@@ -150,7 +151,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
   await log.subscribe(picture.seq, (entry) => sequencer.push(entry));
 
   // The modules, each given only what it needs; later ones take services from earlier ones.
-  const usersAuth = await createUsersAuthModule({ db, config });
+  const usersAuth = await createUsersAuthModule({ db, bus, config });
   const roads = createRoadsModule({ config });
   const places = createPlacesModule({ config, picture });
   const describe = places.describe;
@@ -184,6 +185,7 @@ export async function createCore(config: Config, db: Database, emitTo: EmitTo, o
     createUnitsModule({ db, bus, picture }),
     createTeamsModule({ db, bus }),
     createGeographyModule({ db, bus, config }),
+    createJurisdictionModule({ db, bus, sessions: usersAuth.sessions }),
     devices,
     createAuditModule({ db }),
     incidents,

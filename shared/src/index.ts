@@ -19,6 +19,8 @@ export * from './schemas/import-report.js';
 export * from './schemas/incident-history.js';
 export * from './schemas/incident-history-csv.js';
 export * from './schemas/unit-import.js';
+export * from './schemas/people-import.js';
+export * from './schemas/jurisdiction-files.js';
 export * from './schemas/forces-admin.js';
 export * from './realtime/domain-events.js';
 export * from './realtime/socket-events.js';

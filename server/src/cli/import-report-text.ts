@@ -9,6 +9,7 @@ const WORDS = {
     counts: (c: ImportReport['counts']) => `新建 ${c.create} · 更新 ${c.update} · 不变 ${c.unchanged} · 拒绝 ${c.reject}`,
     encoding: (e: string) => `文件编码：${e}`,
     row: (row: number, key: string | null) => `第 ${row} 行${key ? `（${key}）` : ''}`,
+    secrets: (kind: string) => (kind === 'users' ? '新用户的初始密码（只显示这一次，请妥善转交）：' : '新设备的密钥（只显示这一次，请妥善保存）：'),
   },
   en: {
     heading: (r: ImportReport) =>
@@ -16,6 +17,8 @@ const WORDS = {
     counts: (c: ImportReport['counts']) => `create ${c.create} · update ${c.update} · unchanged ${c.unchanged} · reject ${c.reject}`,
     encoding: (e: string) => `read as ${e}`,
     row: (row: number, key: string | null) => `row ${row}${key ? ` (${key})` : ''}`,
+    secrets: (kind: string) =>
+      kind === 'users' ? "new users' passwords (shown this once; hand them over safely):" : "new devices' keys (shown this once; keep them safe):",
   },
 } as const;
 
@@ -27,6 +30,11 @@ export function importReportLines(report: ImportReport, lang: CliLanguage): stri
   for (const row of report.rows) {
     if (row.problems.length === 0) continue;
     for (const p of row.problems) lines.push(`  ${w.row(row.row, row.key)} ${p.field}: ${p.message}`);
+  }
+  // the only time these are ever shown: a terminal is where the administrator reads them
+  if (report.oneTimeSecrets?.length) {
+    lines.push(w.secrets(report.kind));
+    for (const s of report.oneTimeSecrets) lines.push(`  ${s.key}\t${s.secret}`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 /**
- * `pnpm lianfang import <kind> <file> [--dry-run]` and `pnpm lianfang export <kind> [-o <file>]`:
+ * `pnpm lianfang import <kind> <file> [--dry-run]` and `pnpm lianfang export <kind> [-o <file>]`
+ * (kinds: units, users, devices, incidents, grids, stations, jurisdiction; export: geography, jurisdiction):
  * the console's bulk import and export from a shell, against a running server (its admin API,
  * so every row is validated, audited with the administrator as actor and published to the walls).
  *
@@ -12,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport } from '@lianfang/shared';
+import type { ImportReport, JurisdictionImportReport } from '@lianfang/shared';
 import { AdminClientError, connectAdmin } from './admin-client.js';
 import { cliLanguage, importReportLines } from './import-report-text.js';
 import { readPassword } from './read-password.js';
@@ -20,7 +21,8 @@ import { readPassword } from './read-password.js';
 const USAGE = `usage:
   pnpm lianfang import <kind> <file|-> [--dry-run] [--server URL] [--user NAME] [--lang zh|en]
   pnpm lianfang export <kind> [-o FILE] [--server URL] [--user NAME]
-kinds the server takes, e.g.: units, incidents, grids, stations, keyareas, posts (import); geography (export)`;
+kinds the server takes, e.g.: units, users, devices, incidents, grids, stations, keyareas, posts, jurisdiction (import);
+  geography, jurisdiction (export: a zip of every file, e.g. -o backup.zip)`;
 
 /** pnpm runs root scripts in the workspace root: a file named on the command line is the user's own directory's. */
 const userDir = process.env.INIT_CWD ?? process.cwd();
@@ -29,6 +31,7 @@ function contentTypeOf(file: string): string {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return 'text/csv';
   if (ext === '.tsv') return 'text/tab-separated-values';
+  if (ext === '.zip') return 'application/zip';
   return 'application/json';
 }
 
@@ -64,9 +67,11 @@ async function main(argv: string[]): Promise<number> {
 
   const content = file === '-' ? readFileSync(0) : readFileSync(resolve(userDir, file!));
   const query = values['dry-run'] ? '?dryRun=true' : '';
-  const report = (await client.post(`/api/admin/import/${kind}${query}`, content, contentTypeOf(file!))) as ImportReport;
-  for (const line of importReportLines(report, cliLanguage(values.lang, process.env))) process.stdout.write(`${line}\n`);
-  return report.counts.reject > 0 ? 1 : 0;
+  const answer = (await client.post(`/api/admin/import/${kind}${query}`, content, contentTypeOf(file!))) as ImportReport | JurisdictionImportReport;
+  // the jurisdiction zip answers with one report per file inside it
+  const reports = 'reports' in answer ? answer.reports : [answer];
+  for (const report of reports) for (const line of importReportLines(report, cliLanguage(values.lang, process.env))) process.stdout.write(`${line}\n`);
+  return reports.some((r) => r.counts.reject > 0) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

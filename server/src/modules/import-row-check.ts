@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { ImportProblem } from '@lianfang/shared';
+import type { ImportProblem, ImportRow } from '@lianfang/shared';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
@@ -56,4 +56,16 @@ export function importRowChecker<T>(schema: TSchema, keyField: string): (raw: un
     }
     return { row: null, key, problems };
   };
+}
+
+/** A row as the file gave it: the report's row number, and what reading the file found wrong. */
+export interface RowInFile {
+  raw: unknown;
+  row: number;
+  problems?: ImportProblem[];
+}
+
+/** A refused row, every problem carrying its row number (the sentence on screen names it). */
+export function rejectedRow(row: number, key: string | null, problems: readonly ImportProblem[]): ImportRow {
+  return { row, key, action: 'reject', problems: problems.map((p) => ({ ...p, params: { ...p.params, row: p.params?.row ?? row } })) };
 }

@@ -98,10 +98,17 @@ export function recordsFromSheet<C extends string>(
   if (headerProblems.length > 0) return { headerProblems, records: [] };
   const records = table.rows.map(({ row, cells }) => ({
     row,
-    raw: Object.fromEntries(keys.flatMap((k, i) => (k && (cells[i] ?? '').trim() !== '' ? [[k, (cells[i] ?? '').trim()]] : []))),
+    raw: Object.fromEntries(keys.flatMap((k, i) => (k && (cells[i] ?? '').trim() !== '' ? [[k, unguarded((cells[i] ?? '').trim())]] : []))),
   }));
   return { headerProblems: [], records };
 }
+
+/**
+ * Our own CSV exports (shared toCsv) write a cell that starts like a formula (`=`, `+`, `-`, `@`) with
+ * a leading `'` so Excel shows it as text; reading it back drops that quote, so an exported file
+ * re-imports to the same names (a device called `+前台按钮`).
+ */
+const unguarded = (cell: string): string => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell);
 
 /** An import route's body: JSON by its schema, or a spreadsheet's raw bytes (read by readSpreadsheet). */
 export function importBodySchema(json: TSchema): { content: Record<string, { schema: TSchema | Record<string, never> }> } {

@@ -159,4 +159,25 @@ describe('the lianfang CLI', () => {
     const again = await cli(['import', 'keyareas', '重点区域.geojson', '--lang', 'en']);
     expect(again.stdout).toContain('create 0 · update 0 · unchanged 1 · reject 0');
   });
+
+  it('imports users with their passwords printed once, and exports the jurisdiction as a zip that re-imports unchanged', async () => {
+    writeFileSync(join(dir, '人员.csv'), iconv.encode('用户名,姓名,角色\r\nzhaolei,赵磊,operator\r\n', 'gbk'));
+    const users = await cli(['import', 'users', '人员.csv', '--lang', 'en']);
+    expect(users.code).toBe(0);
+    expect(users.stdout).toContain('users: imported');
+    const password = /zhaolei\t(\S+)/.exec(users.stdout)?.[1];
+    expect(password).toBeTruthy();
+    const loggedIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhaolei', password } });
+    expect(loggedIn.statusCode).toBe(200);
+
+    const exported = await cli(['export', 'jurisdiction', '-o', 'backup.zip']);
+    expect(exported.code).toBe(0);
+    const zip = readFileSync(join(dir, 'backup.zip'));
+    // PK: a zip, written byte for byte
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    const again = await cli(['import', 'jurisdiction', 'backup.zip', '--dry-run', '--lang', 'en']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('users: checked (nothing written)');
+    expect(again.stdout).toContain('create 0 · update 0 · unchanged 2 · reject 0');
+  });
 });

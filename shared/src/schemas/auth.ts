@@ -29,7 +29,15 @@ export const CreateUserSchema = Type.Object(
 );
 
 /** A user as the administrator manages it: whether it may log in, and how many logins are open now. */
-export const ManagedUserSchema = Type.Composite([UserSchema, Type.Object({ disabled: Type.Boolean(), activeSessions: Type.Integer({ minimum: 0 }) })]);
+export const ManagedUserSchema = Type.Composite([
+  UserSchema,
+  Type.Object({
+    disabled: Type.Boolean(),
+    activeSessions: Type.Integer({ minimum: 0 }),
+    /** the name people know the user by (from a user import); null: none given */
+    displayName: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  }),
+]);
 
 /** PATCH /api/users/:id. A change of role, team, unit or `disabled: true` ends every session of the user at once. */
 export const UpdateUserSchema = Type.Object(

@@ -70,6 +70,15 @@ export const IMPORT_PROBLEM_CODES = [
   'children_outside',
   'level_has_children',
   'code_taken',
+  // people and devices (issue 19): users, devices and teams from CSV
+  'unknown_unit',
+  'name_ambiguous',
+  'last_admin',
+  'captain_needs_team',
+  'lat_lon_together',
+  'not_yes_no',
+  'kind_differs',
+  'unknown_station',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -82,6 +91,10 @@ export const ImportRowSchema = Type.Object({
   problems: Type.Array(ImportProblemSchema),
 });
 export type ImportRow = Static<typeof ImportRowSchema>;
+
+/** A secret made by an import for one row: `key` is the row's key (the username, the device's name). */
+export const OneTimeSecretSchema = Type.Object({ row: Type.Integer({ minimum: 1 }), key: Type.String(), secret: Type.String() });
+export type OneTimeSecret = Static<typeof OneTimeSecretSchema>;
 
 export const ImportReportSchema = Type.Object({
   /** what was imported: grids, stations, key-areas, posts, units, users, devices, incidents */
@@ -98,5 +111,10 @@ export const ImportReportSchema = Type.Object({
     reject: Type.Integer({ minimum: 0 }),
   }),
   rows: Type.Array(ImportRowSchema),
+  /**
+   * What the import made that is shown this once and never again: a new user's password, a new
+   * device's key. Only in the report of an applied import (never in a dry run or a refused one).
+   */
+  oneTimeSecrets: Type.Optional(Type.Array(OneTimeSecretSchema)),
 });
 export type ImportReport = Static<typeof ImportReportSchema>;

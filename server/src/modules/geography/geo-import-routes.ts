@@ -1,12 +1,11 @@
-import { GeoImportBodySchema, GeographyExportSchema, ImportReportSchema, type DomainEvent, type ImportReport } from '@lianfang/shared';
+import { GeoImportBodySchema, GeographyExportSchema, ImportReportSchema, type ImportReport } from '@lianfang/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
-import { recordAudit } from '../audit/audit-log.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { exportGeography } from './geo-export.js';
-import { insertGrid, insertStation, saveGrid, saveStation } from './geo-repository.js';
+import { applyGridChanges, applyStationChanges } from './geo-import-stages.js';
 import { planGridImport } from './grid-import.js';
 import { geoReportOf } from './import-report-of.js';
 import { planStationImport } from './station-import.js';
@@ -50,18 +49,7 @@ export const geoImportRoutes =
         const { result } = await deps.bus.run(async (q) => {
           const { rows, changes } = await planGridImport(q, features);
           if (rows.some((r) => r.action === 'reject') || changes.length === 0) return { result: geoReportOf('grids', rows, false, false), events: [] };
-          const written = [];
-          // In plan order (parents first): a new community's street is in the table before it.
-          for (const c of changes) {
-            const grid = c.action === 'create' ? await insertGrid(q, c.grid) : await saveGrid(q, c.grid);
-            written.push(grid);
-            await recordAudit(q, actor, `grid.${c.action}`, grid.id, {
-              code: grid.code,
-              import: true,
-              ...(c.action === 'update' ? { fields: c.fields } : { level: grid.level }),
-            });
-          }
-          const events: DomainEvent[] = [{ type: 'geography.changed', grids: written, stations: [] }];
+          const events = await applyGridChanges(q, changes, actor);
           return { result: geoReportOf('grids', rows, false, true), events };
         });
         return result;
@@ -79,17 +67,7 @@ export const geoImportRoutes =
         const { result } = await deps.bus.run(async (q) => {
           const { rows, changes } = await planStationImport(q, features);
           if (rows.some((r) => r.action === 'reject') || changes.length === 0) return { result: geoReportOf('stations', rows, false, false), events: [] };
-          const written = [];
-          for (const c of changes) {
-            const station = c.action === 'create' ? await insertStation(q, c.station) : await saveStation(q, c.station);
-            written.push(station);
-            await recordAudit(q, actor, `station.${c.action}`, station.id, {
-              code: station.code,
-              import: true,
-              ...(c.action === 'update' ? { fields: c.fields } : { kind: station.kind }),
-            });
-          }
-          const events: DomainEvent[] = [{ type: 'geography.changed', grids: [], stations: written }];
+          const events = await applyStationChanges(q, changes, actor);
           return { result: geoReportOf('stations', rows, false, true), events };
         });
         return result;

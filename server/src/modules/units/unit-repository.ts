@@ -47,15 +47,19 @@ export async function insertUnit(q: Queryable, input: CreateUnit, id: string = r
   return toEnrolled(row!);
 }
 
-/** The roster's own fields of a unit (force, mode, team; a tracker id when one is given); null when there is no such unit. */
+/**
+ * The roster's own fields of a unit (force, mode, team, station; a tracker id when one is given);
+ * null when there is no such unit. The version moves on, so a console edit made before it is a 409.
+ */
 export async function updateUnitRoster(
   q: Queryable,
   id: string,
-  change: { force: string; mode: string; teamId: string | null; trackerId?: string },
+  change: { force: string; mode: string; teamId: string | null; stationId: string | null; trackerId?: string },
 ): Promise<EnrolledUnit | null> {
   const [row] = await q.query<UnitRow>(
-    `UPDATE units SET force = $2, mode = $3, team_id = $4, tracker_id = COALESCE($5, tracker_id) WHERE id = $1 RETURNING ${UNIT_COLUMNS}`,
-    [id, change.force, change.mode, change.teamId, change.trackerId ?? null],
+    `UPDATE units SET force = $2, mode = $3, team_id = $4, station_id = $5, tracker_id = COALESCE($6, tracker_id), version = version + 1
+      WHERE id = $1 RETURNING ${UNIT_COLUMNS}`,
+    [id, change.force, change.mode, change.teamId, change.stationId, change.trackerId ?? null],
   );
   return row ? toEnrolled(row) : null;
 }

@@ -11,6 +11,7 @@ interface UserRow {
   unit_id: string | null;
   password_hash: string;
   disabled: boolean;
+  display_name: string | null;
 }
 
 const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, teamId: r.team_id, unitId: r.unit_id });
@@ -63,15 +64,16 @@ export async function loadOrCreateSecret(q: Queryable, key: string): Promise<str
 export interface ManagedUserRow {
   user: User;
   disabled: boolean;
+  displayName: string | null;
 }
 
 export async function getManagedUser(q: Queryable, id: string): Promise<ManagedUserRow | null> {
   const [row] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-  return row ? { user: toUser(row), disabled: row.disabled } : null;
+  return row ? { user: toUser(row), disabled: row.disabled, displayName: row.display_name } : null;
 }
 
 export async function listManagedUsers(q: Queryable): Promise<ManagedUserRow[]> {
-  return (await q.query<UserRow>('SELECT * FROM users ORDER BY username')).map((r) => ({ user: toUser(r), disabled: r.disabled }));
+  return (await q.query<UserRow>('SELECT * FROM users ORDER BY username')).map((r) => ({ user: toUser(r), disabled: r.disabled, displayName: r.display_name }));
 }
 
 /** Enabled admins other than `except`: an administrator may not lock the district out of its own console. */

@@ -23,7 +23,7 @@ export const userRoutes =
       },
       async () => {
         const [users, open] = await Promise.all([listManagedUsers(deps.db), deps.sessions.openCounts()]);
-        return users.map(({ user, disabled }) => ({ ...user, disabled, activeSessions: open.get(user.id) ?? 0 }));
+        return users.map(({ user, disabled, displayName }) => ({ ...user, disabled, displayName, activeSessions: open.get(user.id) ?? 0 }));
       },
     );
 

@@ -154,6 +154,23 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     expect(broken.status).toBe(400);
   });
 
+  it('a station code bases the unit there; an unknown code is refused; an update moves the version on', async () => {
+    await t.app.core.db.query(`INSERT INTO stations (id, code, name, kind, lat, lon) VALUES ('st-1', 'P01', '新街口警务站', 'police_post', 32.04, 118.78)`);
+    const [before] = await t.app.core.db.query<{ version: number }>(`SELECT version FROM units WHERE callsign = '巡警01'`);
+    const unknown = await sendSheet('呼号,力量类别,巡逻方式,驻地站点\r\n巡警01,police,car,P99\r\n');
+    expect(unknown.body.rows[0]!.problems).toEqual([
+      { field: 'station', message: 'no station with code P99', code: 'unknown_station', params: { value: 'P99', row: 2 } },
+    ]);
+    const based = await sendSheet('呼号,力量类别,巡逻方式,驻地站点\r\n巡警01,police,car,P01\r\n');
+    expect(based.body).toMatchObject({ applied: true, counts: { update: 1 } });
+    const [after] = await t.app.core.db.query<{ station_id: string; version: number }>(`SELECT station_id, version FROM units WHERE callsign = '巡警01'`);
+    expect(after).toEqual({ station_id: 'st-1', version: before!.version + 1 });
+    // a console edit made on the version before the import is refused, not silently overwritten
+    const id = (await t.app.core.db.query<{ id: string }>(`SELECT id FROM units WHERE callsign = '巡警01'`))[0]!.id;
+    const stale = await api(t.app, t.adminToken, 'PATCH', `/api/units/${id}`, { version: before!.version, mode: 'foot' });
+    expect(stale.status).toBe(409);
+  });
+
   it('only an administrator imports', async () => {
     await api(t.app, t.adminToken, 'POST', '/api/users', { username: 'op-import', password: 'operator-pass-1', role: 'operator' });
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'op-import', password: 'operator-pass-1' } });

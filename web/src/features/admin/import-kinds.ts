@@ -1,5 +1,13 @@
 import {
+  DEVICE_CSV_CHINESE_HEADERS,
+  DEVICE_CSV_COLUMNS,
+  DEVICE_CSV_REQUIRED,
+  DEVICE_KINDS,
   FORCES,
+  ROLES,
+  USER_CSV_CHINESE_HEADERS,
+  USER_CSV_COLUMNS,
+  USER_CSV_REQUIRED,
   GRID_LEVELS,
   STATION_KINDS,
   HISTORY_CSV_CHINESE_HEADERS,
@@ -19,7 +27,7 @@ import {
 } from '@lianfang/shared';
 
 /** What the console can import, each with its endpoint and its file's columns (from shared/, where the server reads them). */
-export const IMPORT_KINDS = ['units', 'incidents', 'grids', 'stations', 'keyareas', 'posts'] as const;
+export const IMPORT_KINDS = ['units', 'users', 'devices', 'incidents', 'grids', 'stations', 'keyareas', 'posts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnContent = 'time' | 'number' | 'code' | 'text';
@@ -60,6 +68,26 @@ export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportKindSpec>> = {
     required: UNIT_CSV_REQUIRED,
     contentOf: (c) => (c === 'force' || c === 'mode' ? 'code' : 'text'),
     codes: { force: { values: FORCES, labels: 'force' }, mode: { values: MODES, labels: 'units.mode' } },
+    after: { path: '/wall', label: 'admin.imports.toWall' },
+  },
+  users: {
+    endpoint: '/api/admin/import/users',
+    format: 'csv',
+    columns: USER_CSV_COLUMNS,
+    chinese: USER_CSV_CHINESE_HEADERS,
+    required: USER_CSV_REQUIRED,
+    contentOf: (c) => (c === 'role' || c === 'disabled' ? 'code' : 'text'),
+    codes: { role: { values: ROLES, labels: 'role' }, disabled: { values: ['true', 'false', '是', '否'] } },
+    after: { path: '/admin', label: 'admin.imports.toAccounts' },
+  },
+  devices: {
+    endpoint: '/api/admin/import/devices',
+    format: 'csv',
+    columns: DEVICE_CSV_COLUMNS,
+    chinese: DEVICE_CSV_CHINESE_HEADERS,
+    required: DEVICE_CSV_REQUIRED,
+    contentOf: (c) => (c === 'kind' ? 'code' : c === 'lat' || c === 'lon' ? 'number' : 'text'),
+    codes: { kind: { values: DEVICE_KINDS } },
     after: { path: '/wall', label: 'admin.imports.toWall' },
   },
   incidents: {
