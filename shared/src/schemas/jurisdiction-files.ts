@@ -16,7 +16,9 @@ export const JURISDICTION_FILES = {
   teams: 'teams.csv',
   grids: 'grids.geojson',
   stations: 'stations.geojson',
+  keyareas: 'keyareas.geojson',
   units: 'units.csv',
+  posts: 'posts.geojson',
   users: 'users.csv',
   devices: 'devices.csv',
 } as const;
@@ -28,7 +30,7 @@ export const JurisdictionManifestSchema = Type.Object({
   format: Type.Literal(JURISDICTION_FORMAT),
   version: Type.Integer({ minimum: 1 }),
   exportedAt: IsoTimeSchema,
-  counts: Type.Object({ teams: count, grids: count, stations: count, units: count, users: count, devices: count }),
+  counts: Type.Object({ teams: count, grids: count, stations: count, keyareas: count, units: count, posts: count, users: count, devices: count }),
 });
 export type JurisdictionManifest = Static<typeof JurisdictionManifestSchema>;
 

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database, Queryable } from '../../db/database.js';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import { recordAudit } from '../audit/audit-log.js';
+import type { ImportStage } from '../import-stages.js';
 import { requireRole } from '../users-auth/require-role.js';
 import { geoReportOf } from './import-report-of.js';
 
@@ -32,6 +33,26 @@ export interface GeoJsonImport<C, R> {
   write(q: Queryable, change: C): Promise<{ record: R; action: 'create' | 'update'; audit: object }>;
   events(written: R[]): DomainEvent[];
 }
+
+/** Writes the planned changes in order, each audited as imported; the records written. */
+async function writeChanges<C, R extends { id: string }>(q: Queryable, spec: GeoJsonImport<C, R>, changes: readonly C[], actor: string): Promise<R[]> {
+  const written: R[] = [];
+  for (const change of changes) {
+    const { record, action, audit } = await spec.write(q, change);
+    written.push(record);
+    await recordAudit(q, actor, `${spec.auditAs}.${action}`, record.id, { ...audit, import: true });
+  }
+  return written;
+}
+
+/** The same import as one stage of a larger one (the jurisdiction file set). */
+export const geoJsonImportStage =
+  <C, R extends { id: string }>(spec: GeoJsonImport<C, R>) =>
+  (features: readonly unknown[]): ImportStage =>
+  async (q, { actor }) => {
+    const { rows, changes } = await spec.plan(q, features);
+    return { kind: spec.kind, rows, events: spec.events(await writeChanges(q, spec, changes, actor)), secrets: [] };
+  };
 
 /**
  * `POST /api/admin/import/<kind>`, as the grids' import: a FeatureCollection keyed by `code`, all
@@ -62,12 +83,7 @@ export const geoJsonImportRoute =
         const { result } = await deps.bus.run(async (q) => {
           const { rows, changes } = await spec.plan(q, features);
           if (rows.some((r) => r.action === 'reject') || changes.length === 0) return { result: geoReportOf(spec.kind, rows, false, false), events: [] };
-          const written: R[] = [];
-          for (const change of changes) {
-            const { record, action, audit } = await spec.write(q, change);
-            written.push(record);
-            await recordAudit(q, actor, `${spec.auditAs}.${action}`, record.id, { ...audit, import: true });
-          }
+          const written = await writeChanges(q, spec, changes, actor);
           return { result: geoReportOf(spec.kind, rows, false, true), events: spec.events(written) };
         });
         return result;

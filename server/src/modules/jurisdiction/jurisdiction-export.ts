@@ -8,7 +8,9 @@ import {
   UNIT_CSV_COLUMNS,
   USER_CSV_COLUMNS,
   toCsv,
+  geographyLayerOf,
   type GeographyExport,
+  type GeographyLayer,
   type JurisdictionManifest,
 } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
@@ -17,7 +19,7 @@ import { exportGeography } from '../geography/geo-export.js';
 type Cells<C extends string> = Record<C, string | number | boolean | null>;
 
 /**
- * The jurisdiction in service as the files its imports read: teams, grids, stations, units, users
+ * The jurisdiction in service as the files its imports read: teams, grids, stations, key areas, units, fixed posts, users
  * (no password) and alert devices (no key), each sorted by its key (byte order, whatever the
  * database's collation) so two servers in the same state write the same files, and references by name (team name, unit callsign, parent code) never by id.
  * A tracker id is in units.csv: phones keep theirs when the district moves to a new server.
@@ -40,8 +42,11 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
     ),
     exportGeography(q),
   ]);
-  const grids: GeographyExport = { type: 'FeatureCollection', features: geography.features.filter((f) => f.geometry.type === 'Polygon') };
-  const stations: GeographyExport = { type: 'FeatureCollection', features: geography.features.filter((f) => f.geometry.type === 'Point') };
+  const layer = (name: GeographyLayer): GeographyExport => ({
+    type: 'FeatureCollection',
+    features: geography.features.filter((f) => geographyLayerOf(f) === name),
+  });
+  const [grids, stations, keyareas, posts] = [layer('grids'), layer('stations'), layer('keyareas'), layer('posts')];
   const manifest: JurisdictionManifest = {
     format: JURISDICTION_FORMAT,
     version: JURISDICTION_FORMAT_VERSION,
@@ -50,7 +55,9 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
       teams: teams.length,
       grids: grids.features.length,
       stations: stations.features.length,
+      keyareas: keyareas.features.length,
       units: units.length,
+      posts: posts.features.length,
       users: users.length,
       devices: devices.length,
     },
@@ -60,7 +67,9 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
     [JURISDICTION_FILES.teams]: toCsv(TEAM_CSV_COLUMNS, teams),
     [JURISDICTION_FILES.grids]: `${JSON.stringify(grids)}\n`,
     [JURISDICTION_FILES.stations]: `${JSON.stringify(stations)}\n`,
+    [JURISDICTION_FILES.keyareas]: `${JSON.stringify(keyareas)}\n`,
     [JURISDICTION_FILES.units]: toCsv(UNIT_CSV_COLUMNS, units),
+    [JURISDICTION_FILES.posts]: `${JSON.stringify(posts)}\n`,
     [JURISDICTION_FILES.users]: toCsv(USER_CSV_COLUMNS, users),
     [JURISDICTION_FILES.devices]: toCsv(DEVICE_CSV_COLUMNS, devices),
   };

@@ -23,6 +23,9 @@ import { rowsOfImportBody } from '../csv-import-route.js';
 import { deviceImportStage } from '../devices/device-import.js';
 import { DomainError, badRequest } from '../domain-errors.js';
 import { gridImportStage, stationImportStage } from '../geography/geo-import-stages.js';
+import { geoJsonImportStage } from '../geography/geojson-import-route.js';
+import { keyAreaImport } from '../key-areas/key-area-import-route.js';
+import { postImport } from '../patrols/post-import-route.js';
 import type { RowInFile } from '../import-row-check.js';
 import { runImportStages, stageReport, type ImportStage } from '../import-stages.js';
 import { decodeSpreadsheetText } from '../spreadsheet-files.js';
@@ -30,6 +33,8 @@ import { teamImportStage } from '../teams/team-import.js';
 import { unitImportStage } from '../units/unit-import.js';
 import type { SessionStore } from '../users-auth/session-store.js';
 import { userImportStage } from '../users-auth/user-import.js';
+
+type GeoPart = 'grids' | 'stations' | 'keyareas' | 'posts';
 
 const SHEETS: Record<'teams' | 'units' | 'users' | 'devices', CsvColumns<string>> = {
   teams: { columns: TEAM_CSV_COLUMNS, chinese: TEAM_CSV_CHINESE_HEADERS, required: TEAM_CSV_REQUIRED },
@@ -88,7 +93,7 @@ function sheetStage(part: keyof typeof SHEETS, bytes: Uint8Array, dryRun: boolea
   }
 }
 
-function featuresOf(part: 'grids' | 'stations', bytes: Uint8Array): unknown[] {
+function featuresOf(part: GeoPart, bytes: Uint8Array): unknown[] {
   const file = JURISDICTION_FILES[part];
   let doc: unknown;
   try {
@@ -104,7 +109,7 @@ function featuresOf(part: 'grids' | 'stations', bytes: Uint8Array): unknown[] {
 
 /**
  * The zip of GET /api/admin/export/jurisdiction (or one made by hand with the same files; any may
- * be left out) imported in dependency order — teams, grids, stations, units, users, devices — in ONE
+ * be left out) imported in dependency order — teams, grids, stations, key areas, units, fixed posts, users, devices — in ONE
  * transaction: all of it, or with any row refused (or a dry run) none of it. Each file's report is
  * that of its own import; users and devices created get their password or key in it, once.
  */
@@ -123,7 +128,7 @@ export async function importJurisdiction(
     const bytes = bytesOf(part);
     stages.push(bytes ? sheetStage(part, bytes, dryRun, stageOf) : null);
   };
-  const geo = (part: 'grids' | 'stations', stageOf: (features: readonly unknown[]) => ImportStage) => {
+  const geo = (part: GeoPart, stageOf: (features: readonly unknown[]) => ImportStage) => {
     const bytes = bytesOf(part);
     const features = bytes ? featuresOf(part, bytes) : [];
     stages.push(features.length > 0 ? stageOf(features) : null);
@@ -131,7 +136,9 @@ export async function importJurisdiction(
   sheet('teams', teamImportStage);
   geo('grids', gridImportStage);
   geo('stations', stationImportStage);
+  geo('keyareas', geoJsonImportStage(keyAreaImport));
   sheet('units', unitImportStage);
+  geo('posts', geoJsonImportStage(postImport));
   sheet('users', (items) => userImportStage(items, sessions));
   sheet('devices', deviceImportStage);
   const { outcomes, applied } = await runImportStages(

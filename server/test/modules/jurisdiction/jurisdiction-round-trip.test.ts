@@ -38,6 +38,27 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
         { callsign: '保安01', force: 'security', mode: 'foot', team: '平安保安公司' },
       ],
     });
+    // a key area inside the grid, and a fixed post for 巡警01 (posts name their unit: imported after units)
+    await call('POST', '/api/admin/import/keyareas', {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [GRID_RING] },
+          properties: { code: 'KA1', name: '地铁出口', fromHhmm: '07:00', toHhmm: '23:00', visitEveryMinutes: 45 },
+        },
+      ],
+    });
+    await call('POST', '/api/admin/import/posts', {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [118.7805, 32.0405] },
+          properties: { code: 'POST1', name: '路口岗', unitCallsign: '巡警01', fromHhmm: '08:00', toHhmm: '20:00' },
+        },
+      ],
+    });
     await call('POST', '/api/admin/import/users', {
       users: [
         { username: 'zhangwei', displayName: '张伟', role: 'captain', team: '机动巡逻队', unit: '巡警01' },
@@ -77,12 +98,22 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
 
   it('exports every file with a manifest, and no password or device key', async () => {
     const files = filesOf(await exportOf(a));
-    expect(Object.keys(files).sort()).toEqual(['devices.csv', 'grids.geojson', 'manifest.json', 'stations.geojson', 'teams.csv', 'units.csv', 'users.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'devices.csv',
+      'grids.geojson',
+      'keyareas.geojson',
+      'manifest.json',
+      'posts.geojson',
+      'stations.geojson',
+      'teams.csv',
+      'units.csv',
+      'users.csv',
+    ]);
     const manifest = JSON.parse(files['manifest.json']!) as JurisdictionManifest;
     expect(manifest).toMatchObject({
       format: 'lianfang-jurisdiction',
       version: 1,
-      counts: { teams: 2, grids: 3, stations: 1, units: 2, users: 3, devices: 3 },
+      counts: { teams: 2, grids: 3, stations: 1, keyareas: 1, units: 2, posts: 1, users: 3, devices: 3 },
     });
     expect(files['teams.csv']).toBe('\uFEFFname,force\r\n平安保安公司,security\r\n机动巡逻队,police\r\n');
     expect(files['users.csv']).toBe(
@@ -118,7 +149,9 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       teams: { create: 2, update: 0, unchanged: 0, reject: 0 },
       grids: { create: 3, update: 0, unchanged: 0, reject: 0 },
       stations: { create: 1, update: 0, unchanged: 0, reject: 0 },
+      keyareas: { create: 1, update: 0, unchanged: 0, reject: 0 },
       units: { create: 2, update: 0, unchanged: 0, reject: 0 },
+      posts: { create: 1, update: 0, unchanged: 0, reject: 0 },
       users: { create: 2, update: 0, unchanged: 1, reject: 0 },
       devices: { create: 3, update: 0, unchanged: 0, reject: 0 },
     });
@@ -132,7 +165,9 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       teams: [],
       grids: [],
       stations: [],
+      keyareas: [],
       units: [],
+      posts: [],
       users: ['lina', 'zhangwei'],
       devices: ['+前台按钮', '巡警01终端', '超市一键报警'],
     });
