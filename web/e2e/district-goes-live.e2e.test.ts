@@ -154,6 +154,11 @@ describe.skipIf(!existsSync(ANDORRA))('a district goes live from the console alo
     await page.click('[data-testid=tab-units]');
     for (const callsign of ['东巡01', '东巡02', '西巡01', '西巡02', '西巡03']) await page.waitForSelector(`[data-testid="unit-row-${callsign}"]`);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'district-units.png') });
+    // the station shows who is based there
+    await page.click('[data-testid=tab-geography]');
+    await page.click('[data-testid=geo-tree] button[data-code="AD-ST1"]');
+    await page.locator('[data-testid=station-units]', { hasText: '东巡01' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid=station-units]').textContent()).toBe('东巡01、东巡02');
 
     // A gateway at a fixed point inside 东二网格; its key is shown once.
     await page.click('[data-testid=tab-devices]');
