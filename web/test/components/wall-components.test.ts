@@ -9,7 +9,7 @@ import { useIncidentsStore } from '../../src/features/incidents/incidents.store'
 import { useUnitsStore } from '../../src/features/units/units.store';
 import ConnectionBadge from '../../src/shared-ui/ConnectionBadge.vue';
 import { useSocketStore } from '../../src/realtime/socket.store';
-import { alert, incident, unit } from '../support/fixtures';
+import { alert, incident, position, unit } from '../support/fixtures';
 import { testPlugins } from '../support/test-app';
 
 describe('wall components', () => {
@@ -108,11 +108,18 @@ describe('wall components', () => {
 
   it('gives a unit that raised an SOS a column of its own, by name', () => {
     const { plugins } = testPlugins();
-    useUnitsStore().replaceAll([unit({ id: '1', status: 'needs_help' }), unit({ id: '2' })]);
+    const now = new Date().toISOString();
+    useUnitsStore().replaceAll([
+      unit({ id: '1', status: 'needs_help' }),
+      unit({ id: '2', position: position({ unitId: '2', serverTime: now, deviceTime: now }) }),
+      // no fix: lost, not free (空闲 agrees with the KPI strip's 可用力量)
+      unit({ id: '3' }),
+    ]);
     const wrapper = mount(UnitStatusBoard, { global: { plugins } });
     expect(wrapper.text()).toContain('SOS');
     expect(wrapper.get('tbody tr[data-force=police] td.needs_help').text()).toBe('1');
     expect(wrapper.get('tbody tr[data-force=police] td.available').text()).toBe('1');
+    expect(wrapper.get('tbody tr[data-force=police] td.stale').text()).toBe('2');
   });
 
   it('always shows the connection state', async () => {
