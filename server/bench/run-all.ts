@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: every benchmark suite in one run, then one summary.
- *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core] [--skip-scale]
+ *   cd server && npx tsx --conditions=lianfang-src bench/run-all.ts [--quick] [--only=alert-latency,cpu-per-message,ingest] [--skip-routing] [--skip-core] [--skip-scale] [--skip-admin]
  *     [--skip-analytics] [--analytics-incidents=1000000] [--analytics-budget-minutes=10]
  * The analytics suite needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * --quick runs it on 100,000 incidents.
@@ -24,6 +24,14 @@ if (!o.skipScale) {
   const grid = benchmarkGridLookup(o.quick ? { lookups: 100_000, baselineLookups: 100 } : {});
   console.log(JSON.stringify({ bench: 'grid-lookup', ...grid }));
   summary.gridLookup = grid;
+}
+
+// Administration and bulk import (issue 19): a district's grids, roster and jurisdiction against the console's one-by-one creates.
+if (!o.skipAdmin) {
+  const { QUICK_SIZES, runImportBench } = await import('./admin/import-bench.js');
+  const admin = await runImportBench(o.quick ? QUICK_SIZES : {});
+  console.log(JSON.stringify({ bench: 'admin-import', ...admin }));
+  summary.adminImport = admin;
 }
 
 // The routing suite is someone else's; run it when it is there, and never let it sink the core figures.
