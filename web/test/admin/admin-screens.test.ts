@@ -97,7 +97,7 @@ describe('accounts tab', () => {
     expect(w.get('[data-testid=generated-password]').text()).toBe('Xk4-pq9-Lm2-vb7');
     expect(w.text()).toContain('只显示这一次');
     expect(admin.users.a1!.activeSessions).toBe(0);
-    await w.get('[data-testid=password-close]').trigger('click');
+    await w.get('[data-testid=generated-password-close]').trigger('click');
     expect(w.find('[data-testid=generated-password]').exists()).toBe(false);
     expect(admin.revealedPassword).toBeNull();
     expect(w.html()).not.toContain('Xk4-pq9-Lm2-vb7');
