@@ -79,6 +79,9 @@ export const IMPORT_PROBLEM_CODES = [
   'not_yes_no',
   'kind_differs',
   'unknown_station',
+  // emergency plans of the jurisdiction zip, checked as the console checks a save
+  'too_many_units',
+  'task_twice',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EmergencyPlan, EmergencyPlanContent, UpdateEmergencyPlan } from '@lianfang/shared';
+import type { EmergencyPlan, EmergencyPlanContent, ImportProblem, UpdateEmergencyPlan } from '@lianfang/shared';
 import type { CommandBus } from '../../pipeline/command-bus.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { conflict, notFound, unprocessable } from '../domain-errors.js';
@@ -8,15 +8,25 @@ import { getPlan, savePlanVersion } from './plan-repository.js';
 /** More units than a street could ever muster is a typing slip (500 for 50), not a plan. */
 const MAX_UNITS_PER_PLAN = 200;
 
-function checkContent(content: EmergencyPlanContent): void {
+/** Every rule a plan's content breaks (the JSON schema's aside), named by field: the console's save refuses the first, an import reports all. */
+export function planContentProblems(content: EmergencyPlanContent): ImportProblem[] {
+  const problems: ImportProblem[] = [];
   const total = Object.values(content.unitMix).reduce((sum, n) => sum + (n ?? 0), 0);
-  if (total > MAX_UNITS_PER_PLAN) throw unprocessable('unitMix', `calls for ${total} units; at most ${MAX_UNITS_PER_PLAN}`);
+  if (total > MAX_UNITS_PER_PLAN)
+    problems.push({ field: 'unitMix', code: 'too_many_units', message: `calls for ${total} units; at most ${MAX_UNITS_PER_PLAN}`, params: { value: total } });
   const titles = new Set<string>();
   for (const [i, task] of content.tasks.entries()) {
     const title = task.title.trim();
-    if (titles.has(title)) throw unprocessable(`tasks.${i}.title`, `"${title}" is on the checklist twice`);
+    if (titles.has(title))
+      problems.push({ field: `tasks.${i}.title`, code: 'task_twice', message: `"${title}" is on the checklist twice`, params: { value: title } });
     titles.add(title);
   }
+  return problems;
+}
+
+function checkContent(content: EmergencyPlanContent): void {
+  const [problem] = planContentProblems(content);
+  if (problem) throw unprocessable(problem.field, problem.message);
 }
 
 /**

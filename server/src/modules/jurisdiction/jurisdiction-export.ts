@@ -15,17 +15,21 @@ import {
 } from '@lianfang/shared';
 import type { Queryable } from '../../db/database.js';
 import { exportGeography } from '../geography/geo-export.js';
+import { planRowsOf, standingCrewRowsOf, tourRowsOf } from './jurisdiction-json-parts.js';
 
 type Cells<C extends string> = Record<C, string | number | boolean | null>;
 
+/** A JSON array, one record a line: readable, and a diff of two exports shows which records differ. */
+const jsonLines = (rows: readonly object[]): string => (rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+
 /**
- * The jurisdiction in service as the files its imports read: teams, grids, stations, key areas, units, fixed posts, users
- * (no password) and alert devices (no key), each sorted by its key (byte order, whatever the
+ * The jurisdiction in service as the files its imports read: teams, grids, stations and their standing crews, key areas,
+ * units, fixed posts, guard tours, users (no password), alert devices (no key) and emergency plans, each sorted by its key (byte order, whatever the
  * database's collation) so two servers in the same state write the same files, and references by name (team name, unit callsign, parent code) never by id.
  * A tracker id is in units.csv: phones keep theirs when the district moves to a new server.
  */
 export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise<Record<string, string>> {
-  const [teams, units, users, devices, geography] = await Promise.all([
+  const [teams, units, users, devices, geography, standingCrews, tours, plans] = await Promise.all([
     q.query<Cells<(typeof TEAM_CSV_COLUMNS)[number]>>('SELECT name, force FROM teams WHERE retired_at IS NULL ORDER BY name COLLATE "C", id'),
     q.query<Cells<(typeof UNIT_CSV_COLUMNS)[number]>>(
       `SELECT u.callsign, u.force, u.mode, t.name AS team, u.tracker_id AS "trackerId", s.code AS station
@@ -41,6 +45,9 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
          FROM devices d LEFT JOIN units u ON u.id = d.unit_id WHERE d.revoked_at IS NULL ORDER BY d.name COLLATE "C", d.created_at`,
     ),
     exportGeography(q),
+    standingCrewRowsOf(q),
+    tourRowsOf(q),
+    planRowsOf(q),
   ]);
   const layer = (name: GeographyLayer): GeographyExport => ({
     type: 'FeatureCollection',
@@ -55,11 +62,14 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
       teams: teams.length,
       grids: grids.features.length,
       stations: stations.features.length,
+      standingCrews: standingCrews.length,
       keyareas: keyareas.features.length,
       units: units.length,
       posts: posts.features.length,
+      tours: tours.length,
       users: users.length,
       devices: devices.length,
+      plans: plans.length,
     },
   };
   return {
@@ -67,11 +77,14 @@ export async function jurisdictionFiles(q: Queryable, exportedAt: Date): Promise
     [JURISDICTION_FILES.teams]: toCsv(TEAM_CSV_COLUMNS, teams),
     [JURISDICTION_FILES.grids]: `${JSON.stringify(grids)}\n`,
     [JURISDICTION_FILES.stations]: `${JSON.stringify(stations)}\n`,
+    [JURISDICTION_FILES.standingCrews]: jsonLines(standingCrews),
     [JURISDICTION_FILES.keyareas]: `${JSON.stringify(keyareas)}\n`,
     [JURISDICTION_FILES.units]: toCsv(UNIT_CSV_COLUMNS, units),
     [JURISDICTION_FILES.posts]: `${JSON.stringify(posts)}\n`,
+    [JURISDICTION_FILES.tours]: jsonLines(tours),
     [JURISDICTION_FILES.users]: toCsv(USER_CSV_COLUMNS, users),
     [JURISDICTION_FILES.devices]: toCsv(DEVICE_CSV_COLUMNS, devices),
+    [JURISDICTION_FILES.plans]: jsonLines(plans),
   };
 }
 

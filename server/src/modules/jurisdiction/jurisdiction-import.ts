@@ -22,10 +22,13 @@ import type { CsvColumns } from '../csv-import-route.js';
 import { rowsOfImportBody } from '../csv-import-route.js';
 import { deviceImportStage } from '../devices/device-import.js';
 import { DomainError, badRequest } from '../domain-errors.js';
+import { planImportStage } from '../emergency-plans/plan-import.js';
 import { gridImportStage, stationImportStage } from '../geography/geo-import-stages.js';
+import { standingCrewImportStage } from '../geography/standing-crew-import.js';
 import { geoJsonImportStage } from '../geography/geojson-import-route.js';
 import { keyAreaImport } from '../key-areas/key-area-import-route.js';
 import { postImport } from '../patrols/post-import-route.js';
+import { tourImportStage } from '../patrols/tour-import.js';
 import type { RowInFile } from '../import-row-check.js';
 import { runImportStages, stageReport, type ImportStage } from '../import-stages.js';
 import { decodeSpreadsheetText } from '../spreadsheet-files.js';
@@ -35,6 +38,7 @@ import type { SessionStore } from '../users-auth/session-store.js';
 import { userImportStage } from '../users-auth/user-import.js';
 
 type GeoPart = 'grids' | 'stations' | 'keyareas' | 'posts';
+type JsonPart = 'standingCrews' | 'tours' | 'plans';
 
 const SHEETS: Record<'teams' | 'units' | 'users' | 'devices', CsvColumns<string>> = {
   teams: { columns: TEAM_CSV_COLUMNS, chinese: TEAM_CSV_CHINESE_HEADERS, required: TEAM_CSV_REQUIRED },
@@ -107,9 +111,23 @@ function featuresOf(part: GeoPart, bytes: Uint8Array): unknown[] {
   return features;
 }
 
+/** A JSON part: an array of records (a file that is something else is a 400 naming it). */
+function itemsOf(part: JsonPart, bytes: Uint8Array): unknown[] {
+  const file = JURISDICTION_FILES[part];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(strFromU8(bytes));
+  } catch {
+    throw badRequest(file, 'is not JSON');
+  }
+  if (!Array.isArray(doc)) throw badRequest(file, 'is not a JSON array');
+  return doc;
+}
+
 /**
  * The zip of GET /api/admin/export/jurisdiction (or one made by hand with the same files; any may
- * be left out) imported in dependency order — teams, grids, stations, key areas, units, fixed posts, users, devices — in ONE
+ * be left out) imported in dependency order — teams, grids, stations, standing crews, key areas, units, fixed posts, guard
+ * tours, users, devices, emergency plans — in ONE
  * transaction: all of it, or with any row refused (or a dry run) none of it. Each file's report is
  * that of its own import; users and devices created get their password or key in it, once.
  */
@@ -133,14 +151,22 @@ export async function importJurisdiction(
     const features = bytes ? featuresOf(part, bytes) : [];
     stages.push(features.length > 0 ? stageOf(features) : null);
   };
+  const json = (part: JsonPart, stageOf: (items: readonly unknown[]) => ImportStage) => {
+    const bytes = bytesOf(part);
+    const items = bytes ? itemsOf(part, bytes) : [];
+    stages.push(items.length > 0 ? stageOf(items) : null);
+  };
   sheet('teams', teamImportStage);
   geo('grids', gridImportStage);
   geo('stations', stationImportStage);
+  json('standingCrews', standingCrewImportStage);
   geo('keyareas', geoJsonImportStage(keyAreaImport));
   sheet('units', unitImportStage);
   geo('posts', geoJsonImportStage(postImport));
+  json('tours', tourImportStage);
   sheet('users', (items) => userImportStage(items, sessions));
   sheet('devices', deviceImportStage);
+  json('plans', planImportStage);
   const { outcomes, applied } = await runImportStages(
     bus,
     stages.filter((s): s is ImportStage => s !== null),

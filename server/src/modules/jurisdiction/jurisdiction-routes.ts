@@ -33,7 +33,8 @@ export const jurisdictionRoutes =
       {
         schema: {
           tags: ['admin'],
-          summary: 'The whole jurisdiction as one zip: teams, grids, stations, units, users (no passwords), devices (no keys) and a manifest',
+          summary:
+            'The whole jurisdiction as one zip: teams, grids, stations, standing crews, key areas, units, fixed posts, guard tours, users (no passwords), devices (no keys), emergency plans and a manifest',
           produces: ['application/zip'],
         },
         onRequest: requireRole('admin'),
@@ -55,7 +56,8 @@ export const jurisdictionRoutes =
         bodyLimit: ZIP_BODY_LIMIT,
         schema: {
           tags: ['admin'],
-          summary: 'Import a jurisdiction zip (teams → grids → stations → units → users → devices) in one transaction (dry run with dryRun=true)',
+          summary:
+            'Import a jurisdiction zip (teams → grids → stations → standing crews → key areas → units → posts → tours → users → devices → plans) in one transaction (dry run with dryRun=true)',
           querystring: Type.Object(
             { dryRun: Type.Optional(Type.Boolean({ description: 'report what would happen, write nothing' })) },
             { additionalProperties: false },

@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, JurisdictionImportReport, JurisdictionManifest } from '@lianfang/shared';
+import type { EmergencyPlan, ImportReport, JurisdictionImportReport, JurisdictionManifest, PlanFileRow, TourFileRow } from '@lianfang/shared';
 import { api, login, type TestApp } from '../../helpers/test-app.js';
 import { startOn, type Driver } from '../analytics/analytics-client.js';
 import { COMMUNITY_RING, GRID_RING, STREET_RING, collection, gridFeature, stationFeature } from '../geography/geo-fixtures.js';
@@ -73,6 +73,35 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
         { name: '+前台按钮', kind: 'alert_gateway', lat: 32.035, lon: 118.775 },
       ],
     });
+    // a guard tour for 保安01, a standing crew at P01 and the flood plan edited (its version 2), through the console's routes
+    const send = async <T>(method: 'POST' | 'PUT', url: string, body: object) => {
+      const res = await api<T>(a.app, a.adminToken, method, url, body);
+      if (res.status >= 300) throw new Error(`${url}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const unitId = (await api<{ id: string; callsign: string }[]>(a.app, a.adminToken, 'GET', '/api/units')).body.find((u) => u.callsign === '保安01')!.id;
+    await send('POST', '/api/admin/patrol-plans', {
+      code: 'TOUR1',
+      unitId,
+      name: '夜间巡更',
+      kind: 'tour',
+      from: '22:00',
+      to: '06:00',
+      checkpoints: [
+        { name: '东门', lat: 32.041, lon: 118.781, radiusM: 30 },
+        { name: '仓库', lat: 32.0405, lon: 118.7795, radiusM: 25 },
+      ],
+    });
+    const stationId = (await a.app.core.db.query<{ id: string }>("SELECT id FROM stations WHERE code = 'P01'"))[0]!.id;
+    await send('PUT', `/api/stations/${stationId}/standing-crew`, { standingCrew: { force: 'police', mode: 'car' } });
+    const flood = (await api<EmergencyPlan[]>(a.app, a.adminToken, 'GET', '/api/admin/plans')).body.find((p) => p.id === 'flood')!;
+    const { id: _id, version, retired: _retired, updatedAt: _at, updatedBy: _by, ...content } = flood;
+    const edited = await send<EmergencyPlan>('PUT', '/api/admin/plans/flood', {
+      ...content,
+      version,
+      tasks: [...content.tasks, { title: '清点转移群众', owner: '社区' }],
+    });
+    if (edited.version !== 2) throw new Error(`flood plan saved as version ${edited.version}`);
   });
   afterAll(async () => Promise.all([a?.close(), b?.close()]));
 
@@ -103,9 +132,12 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       'grids.geojson',
       'keyareas.geojson',
       'manifest.json',
+      'plans.json',
       'posts.geojson',
+      'standing-crews.json',
       'stations.geojson',
       'teams.csv',
+      'tours.json',
       'units.csv',
       'users.csv',
     ]);
@@ -113,7 +145,7 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     expect(manifest).toMatchObject({
       format: 'lianfang-jurisdiction',
       version: 1,
-      counts: { teams: 2, grids: 3, stations: 1, keyareas: 1, units: 2, posts: 1, users: 3, devices: 3 },
+      counts: { teams: 2, grids: 3, stations: 1, standingCrews: 1, keyareas: 1, units: 2, posts: 1, tours: 1, users: 3, devices: 3, plans: 3 },
     });
     expect(files['teams.csv']).toBe('\uFEFFname,force\r\n平安保安公司,security\r\n机动巡逻队,police\r\n');
     expect(files['users.csv']).toBe(
@@ -125,6 +157,27 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     expect(files['units.csv']).toBe(
       '\uFEFFcallsign,force,mode,team,trackerId,station\r\n保安01,security,foot,平安保安公司,,\r\n巡警01,police,car,机动巡逻队,phone-0001,P01\r\n',
     );
+    expect(JSON.parse(files['standing-crews.json']!)).toEqual([{ station: 'P01', standingCrew: { force: 'police', mode: 'car' } }]);
+    expect(JSON.parse(files['tours.json']!) as TourFileRow[]).toEqual([
+      {
+        code: 'TOUR1',
+        name: '夜间巡更',
+        unitCallsign: '保安01',
+        fromHhmm: '22:00',
+        toHhmm: '06:00',
+        checkpoints: [
+          { name: '东门', lat: 32.041, lon: 118.781, radiusM: 30 },
+          { name: '仓库', lat: 32.0405, lon: 118.7795, radiusM: 25 },
+        ],
+      },
+    ]);
+    const plans = JSON.parse(files['plans.json']!) as PlanFileRow[];
+    expect(plans.map((p) => [p.id, p.retired])).toEqual([
+      ['flood', false],
+      ['hazmat', false],
+      ['outbreak', false],
+    ]);
+    expect(plans[0]!.tasks.at(-1)).toEqual({ title: '清点转移群众', owner: '社区' });
     const everything = Object.values(files).join('\n');
     expect(everything).not.toMatch(/lfd_|\$argon2/);
   });
@@ -149,11 +202,15 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       teams: { create: 2, update: 0, unchanged: 0, reject: 0 },
       grids: { create: 3, update: 0, unchanged: 0, reject: 0 },
       stations: { create: 1, update: 0, unchanged: 0, reject: 0 },
+      standingCrews: { create: 0, update: 1, unchanged: 0, reject: 0 },
       keyareas: { create: 1, update: 0, unchanged: 0, reject: 0 },
       units: { create: 2, update: 0, unchanged: 0, reject: 0 },
       posts: { create: 1, update: 0, unchanged: 0, reject: 0 },
+      tours: { create: 1, update: 0, unchanged: 0, reject: 0 },
       users: { create: 2, update: 0, unchanged: 1, reject: 0 },
       devices: { create: 3, update: 0, unchanged: 0, reject: 0 },
+      // the fresh server has the three default plans: the edited one gets a new version there
+      plans: { create: 0, update: 1, unchanged: 2, reject: 0 },
     });
     expect(dry.body.reports.some((r) => r.oneTimeSecrets)).toBe(false);
     expect((await b.app.core.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units'))[0]!.n).toBe(0);
@@ -165,11 +222,14 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       teams: [],
       grids: [],
       stations: [],
+      standingCrews: [],
       keyareas: [],
       units: [],
       posts: [],
+      tours: [],
       users: ['lina', 'zhangwei'],
       devices: ['+前台按钮', '巡警01终端', '超市一键报警'],
+      plans: [],
     });
     const zhang = done.body.reports.find((r) => r.kind === 'users')!.oneTimeSecrets!.find((s) => s.key === 'zhangwei')!;
     expect(await login(b.app, 'zhangwei', zhang.secret)).toBeTruthy();
@@ -182,9 +242,26 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     const units = (await api<{ callsign: string }[]>(b.app, b.adminToken, 'GET', '/api/units')).body;
     expect(units.map((u) => u.callsign).sort()).toEqual(['保安01', '巡警01']);
 
+    // every change audited with its actor
+    const audited = await b.app.core.db.query<{ action: string; actor: string; code: string | null }>(
+      `SELECT action, actor, data->>'code' AS code FROM audit_log
+        WHERE action IN ('patrol_plan.create', 'station.standing_crew', 'plan.update') ORDER BY action, data->>'code'`,
+    );
+    expect(audited).toEqual([
+      { action: 'patrol_plan.create', actor: 'user:admin', code: 'POST1' },
+      { action: 'patrol_plan.create', actor: 'user:admin', code: 'TOUR1' },
+      { action: 'plan.update', actor: 'user:admin', code: null },
+      { action: 'station.standing_crew', actor: 'user:admin', code: 'P01' },
+    ]);
+
     const again = await importInto(b, zip, false);
     expect(again.body.applied).toBe(false);
     expect(again.body.reports.every((r) => r.counts.create + r.counts.update + r.counts.reject === 0)).toBe(true);
+    expect(countsOf(again.body)).toMatchObject({
+      standingCrews: { unchanged: 1 },
+      tours: { unchanged: 1 },
+      plans: { unchanged: 3 },
+    });
   });
 
   it('a file that is not a jurisdiction zip is a 400 naming it', async () => {
@@ -196,5 +273,36 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
     files['grids.geojson'] = strToU8('{"type":"Feature"}');
     const badGeo = await importInto(b, zipSync(files), true);
     expect([badGeo.status, badGeo.body.field]).toEqual([400, 'grids.geojson']);
+    files['grids.geojson'] = unzipSync(await exportOf(a))['grids.geojson']!;
+    files['tours.json'] = strToU8('{"code":"T"}');
+    const badTours = await importInto(b, zipSync(files), true);
+    expect([badTours.status, badTours.body.field]).toEqual([400, 'tours.json']);
+  });
+
+  it('refuses a tour, a standing crew and a plan row by row, naming the field', async () => {
+    const files = unzipSync(await exportOf(a));
+    const tour = {
+      code: 'T9',
+      name: '巡更',
+      unitCallsign: '保安01',
+      fromHhmm: '08:00',
+      toHhmm: '09:00',
+      checkpoints: [{ name: '甲', lat: 32, lon: 118, radiusM: 1 }],
+    };
+    files['tours.json'] = strToU8(
+      JSON.stringify([tour, { ...tour, code: 'T10', unitCallsign: '无此力量', checkpoints: [{ ...tour.checkpoints[0], radiusM: 20 }] }]),
+    );
+    files['standing-crews.json'] = strToU8(JSON.stringify([{ station: 'NOPE', standingCrew: null }]));
+    const plans = JSON.parse(new TextDecoder().decode(files['plans.json'])) as PlanFileRow[];
+    files['plans.json'] = strToU8(JSON.stringify([{ ...plans[0]!, tasks: [plans[0]!.tasks[0], plans[0]!.tasks[0]] }]));
+    const report = await importInto(b, zipSync(files), true);
+    expect(report.status).toBe(200);
+    const rowsOf = (kind: string) => report.body.reports.find((r) => r.kind === kind)!.rows;
+    expect(rowsOf('tours')).toMatchObject([
+      { key: 'T9', action: 'reject', problems: [{ field: 'checkpoints[0].radiusM' }] },
+      { key: 'T10', action: 'reject', problems: [{ field: 'unitCallsign', code: 'unknown_callsign', params: { value: '无此力量' } }] },
+    ]);
+    expect(rowsOf('standingCrews')[0]).toMatchObject({ key: 'NOPE', action: 'reject', problems: [{ field: 'station', code: 'unknown_station' }] });
+    expect(rowsOf('plans')[0]).toMatchObject({ key: 'flood', action: 'reject', problems: [{ field: 'tasks.1.title', code: 'task_twice' }] });
   });
 });

@@ -81,7 +81,7 @@ export const adminZhCN = {
       },
       all: {
         title: '整个辖区',
-        lead: '把全部内容（队伍、网格、站点、重点区域、力量、固定岗、账号（不含密码）、报警设备（不含密钥））导出为一个 zip 文件：用于备份，或迁移到新服务器。导入这个 zip 时一次写入全部内容，有任何被拒绝的行则全部不写入；新建的账号和设备生成新的密码和密钥，只显示一次。',
+        lead: '把全部内容（队伍、网格、站点及其值守、重点区域、力量、固定岗、巡更、账号（不含密码）、报警设备（不含密钥）、应急预案）导出为一个 zip 文件：用于备份，或迁移到新服务器。导入这个 zip 时一次写入全部内容，有任何被拒绝的行则全部不写入；新建的账号和设备生成新的密码和密钥，只显示一次。',
         export: '导出全部',
         import: '导入全部…',
         exporting: '正在导出…',
@@ -91,7 +91,19 @@ export const adminZhCN = {
         applied: '已导入整个文件：新建 {create} 个，更新 {update} 个。',
         refused: '有 {n} 行被拒绝：zip 中的内容全部没有写入。',
         nothingNew: 'zip 中的内容都与现有记录相同。',
-        part: { teams: '队伍', grids: '网格', stations: '站点', keyareas: '重点区域', units: '力量', posts: '固定岗', users: '账号', devices: '报警设备' },
+        part: {
+          teams: '队伍',
+          grids: '网格',
+          stations: '站点',
+          standingCrews: '站点值守',
+          keyareas: '重点区域',
+          units: '力量',
+          posts: '固定岗',
+          tours: '巡更',
+          users: '账号',
+          devices: '报警设备',
+          plans: '应急预案',
+        },
       },
     },
     col: { username: '用户名', role: '角色', assignment: '队伍 / 力量', status: '状态', sessions: '在线登录', actions: '操作' },
@@ -218,6 +230,8 @@ export const adminZhCN = {
     not_yes_no: '「{value}」不是“是/否”（true/false）',
     kind_differs: '该设备登记的类型是 {value}：要改类型请解绑后重新导入',
     unknown_station: '没有编码为「{value}」的站点：请先导入站点',
+    too_many_units: '预案调用 {value} 个力量：最多 200 个',
+    task_twice: '「{value}」在任务清单中出现了两次',
   },
 };
 
