@@ -254,6 +254,29 @@ describe.each(['pglite', 'postgres'] as const satisfies readonly Driver[])('the 
       { action: 'station.standing_crew', actor: 'user:admin', code: 'P01' },
     ]);
 
+    // and published as the console publishes them, so open walls and coverage follow
+    const published = await b.app.core.db.query<{ type: string; payload: Record<string, unknown> }>(
+      "SELECT type, payload FROM events WHERE type IN ('patrol_plan.updated', 'emergency_plan.updated', 'geography.changed') ORDER BY seq",
+    );
+    const what = published.map(({ type, payload }) => {
+      const p = payload as {
+        patrolPlan?: { code: string };
+        emergencyPlan?: { id: string; version: number };
+        stations?: { code: string; standingCrew: unknown }[];
+      };
+      return [
+        type,
+        p.patrolPlan?.code ?? (p.emergencyPlan && `${p.emergencyPlan.id}@${p.emergencyPlan.version}`) ?? p.stations?.map((st) => [st.code, st.standingCrew]),
+      ];
+    });
+    expect(what).toEqual(
+      expect.arrayContaining([
+        ['patrol_plan.updated', 'TOUR1'],
+        ['emergency_plan.updated', 'flood@2'],
+        ['geography.changed', [['P01', { force: 'police', mode: 'car' }]]],
+      ]),
+    );
+
     const again = await importInto(b, zip, false);
     expect(again.body.applied).toBe(false);
     expect(again.body.reports.every((r) => r.counts.create + r.counts.update + r.counts.reject === 0)).toBe(true);
