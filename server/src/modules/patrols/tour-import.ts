@@ -57,8 +57,8 @@ export async function planTourImport(q: Queryable, items: readonly unknown[]): P
     if (problems.length > 0) return { problems };
     const fields = known ? changedPlanFields(known, plan) : [];
     if (known?.retiredAt) fields.push('retiredAt');
+    // an unchanged tour keeps this shift's check-ins (nothing is written); a changed one starts afresh
     if (known && fields.length === 0) return { action: 'unchanged' };
-    // an unchanged tour keeps this shift's check-ins; a changed one starts afresh
     const action = known ? 'update' : 'create';
     changes.push({ action, plan, fields });
     return { action };
