@@ -175,6 +175,7 @@ describe.skipIf(!existsSync(ANDORRA))('a district goes live from the console alo
     await page.click('[data-testid=point-picker-use]');
     expect(Number(await page.inputValue('[data-testid=device-lat]'))).toBeCloseTo(gatewayAt[1], 3);
     expect(Number(await page.inputValue('[data-testid=device-lon]'))).toBeCloseTo(gatewayAt[0], 3);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'district-device-form.png') });
     await page.click('[data-testid=device-submit]');
     const gatewayKey = (await page.locator('[data-testid=device-key]').textContent({ timeout: 10_000 }))!.trim();
     expect(gatewayKey.length).toBeGreaterThan(20);
