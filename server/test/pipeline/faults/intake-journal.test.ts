@@ -118,13 +118,9 @@ describe('intake journal: PostgreSQL outage with Redis present', () => {
     const otherFirst = unordered.find((r) => r.kind === 'fire' && r.note === null)!.id;
     // In press order; two presses in the same millisecond share a receive time, so they sort by that order, not by id.
     const expected = [
-      before.body.alertId,
+      String(before.body.alertId),
       otherFirst, // the other gateway's first press
-      replies[0]!.body.alertId,
-      replies[1]!.body.alertId,
-      replies[2]!.body.alertId,
-      replies[5]!.body.alertId,
-      fromOther.body.alertId,
+      ...[replies[0]!, replies[1]!, replies[2]!, replies[5]!, fromOther].map((r) => String(r.body.alertId)),
     ];
     const times = expected.map((id) => receivedAt.get(id));
     expect(times.every((t, i) => t !== undefined && (i === 0 || t >= times[i - 1]!))).toBe(true);
