@@ -45,3 +45,9 @@ const comparable = (p: PatrolPlan, k: (typeof COMPARED)[number]) =>
   JSON.stringify(k === 'checkpoints' ? p.checkpoints.map(({ name, lat, lon, radiusM }) => ({ name, lat, lon, radiusM })) : p[k]);
 /** The fields whose value differs (the audit row's `fields`; none: nothing to write). */
 export const changedPlanFields = (a: PatrolPlan, b: PatrolPlan): string[] => COMPARED.filter((k) => comparable(a, k) !== comparable(b, k));
+
+/** Every unit by callsign, retired ones included and marked: an import names a plan's unit by callsign. */
+export async function unitsByCallsign(q: Queryable): Promise<Map<string, { id: string; callsign: string; retired: boolean }>> {
+  const rows = await q.query<{ id: string; callsign: string; retired: boolean }>('SELECT id, callsign, retired_at IS NOT NULL AS retired FROM units');
+  return new Map(rows.map((u) => [u.callsign, u]));
+}

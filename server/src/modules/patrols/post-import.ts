@@ -3,7 +3,7 @@ import { DEFAULT_POST_RADIUS_M, PostFeatureSchema, type ImportRow, type PatrolPl
 import type { Queryable } from '../../db/database.js';
 import { importRowChecker } from '../import-row-check.js';
 import { byCodeForImport, importRowsByCode, type FeatureOutcome } from '../geography/code-matching.js';
-import { changedPlanFields, planProblems, type PlanFieldNames } from './patrol-plan-checks.js';
+import { changedPlanFields, planProblems, unitsByCallsign, type PlanFieldNames } from './patrol-plan-checks.js';
 import { listPatrolPlans } from './patrol-plan-repository.js';
 
 const FEATURE_FIELDS: PlanFieldNames = { code: 'properties.code', unit: 'properties.unitCallsign', post: 'geometry', checkpoints: 'geometry' };
@@ -19,12 +19,7 @@ export type PostChange = { action: 'create' | 'update'; plan: PatrolPlan; fields
 export async function planPostImport(q: Queryable, features: readonly unknown[]): Promise<{ rows: ImportRow[]; changes: PostChange[] }> {
   const all = await listPatrolPlans(q, true);
   const byCode = byCodeForImport(all);
-  const units = new Map(
-    (await q.query<{ id: string; callsign: string; retired: boolean }>('SELECT id, callsign, retired_at IS NOT NULL AS retired FROM units')).map((u) => [
-      u.callsign,
-      u,
-    ]),
-  );
+  const units = await unitsByCallsign(q);
   const changes: PostChange[] = [];
   const visit = ({ geometry, properties: p }: PostFeature): FeatureOutcome => {
     const known = byCode.get(p.code);

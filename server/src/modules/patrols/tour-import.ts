@@ -6,7 +6,7 @@ import { byCodeForImport } from '../geography/code-matching.js';
 import { importRowChecker } from '../import-row-check.js';
 import type { ImportStage } from '../import-stages.js';
 import { jsonRowsByKey, type RowOutcome } from '../json-rows-by-key.js';
-import { changedPlanFields, planProblems, type PlanFieldNames } from './patrol-plan-checks.js';
+import { changedPlanFields, planProblems, unitsByCallsign, type PlanFieldNames } from './patrol-plan-checks.js';
 import { insertPatrolPlan, listPatrolPlans, savePatrolPlan } from './patrol-plan-repository.js';
 
 const FIELDS: PlanFieldNames = { code: 'code', unit: 'unitCallsign', post: 'checkpoints', checkpoints: 'checkpoints' };
@@ -22,12 +22,7 @@ type TourChange = { action: 'create' | 'update'; plan: PatrolPlan; fields: strin
 export async function planTourImport(q: Queryable, items: readonly unknown[]): Promise<{ rows: ImportRow[]; changes: TourChange[] }> {
   const all = await listPatrolPlans(q, true);
   const byCode = byCodeForImport(all);
-  const units = new Map(
-    (await q.query<{ id: string; callsign: string; retired: boolean }>('SELECT id, callsign, retired_at IS NOT NULL AS retired FROM units')).map((u) => [
-      u.callsign,
-      u,
-    ]),
-  );
+  const units = await unitsByCallsign(q);
   const changes: TourChange[] = [];
   const visit = (t: TourFileRow): RowOutcome => {
     const known = byCode.get(t.code);
